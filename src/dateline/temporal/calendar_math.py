@@ -1,0 +1,95 @@
+"""Calendar arithmetic on TIMEX3 granularities (day, ISO week, month, quarter, year).
+
+Values are built as strings here so that every rule formats them the same way. Years are
+clamped to 1..9999 so that arithmetic on absurd input never raises.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+MIN_YEAR, MAX_YEAR = 1, 9999
+
+
+def clamp_year(year: int) -> int:
+    return min(max(year, MIN_YEAR), MAX_YEAR)
+
+
+def shift_days(day: dt.date, days: int) -> dt.date:
+    """``day`` moved by ``days``, saturating at the ends of the representable calendar."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
+
+
+def shift_months(year: int, month: int, months: int) -> tuple[int, int]:
+    """(year, month) moved by ``months``."""
+    index = year * 12 + (month - 1) + months
+    return clamp_year(index // 12), index % 12 + 1
+
+
+def day_value(day: dt.date) -> str:
+    return day.isoformat()
+
+
+def month_value(year: int, month: int) -> str:
+    return f"{clamp_year(year):04d}-{month:02d}"
+
+
+def year_value(year: int) -> str:
+    return f"{clamp_year(year):04d}"
+
+
+def week_value(day: dt.date) -> str:
+    """The ISO week containing ``day``, e.g. ``2011-W03``."""
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def quarter_of(month: int) -> int:
+    return (month - 1) // 3 + 1
+
+
+def quarter_value(year: int, quarter: int) -> str:
+    return f"{clamp_year(year):04d}-Q{quarter}"
+
+
+def shift_quarter(year: int, quarter: int, quarters: int) -> tuple[int, int]:
+    index = year * 4 + quarter - 1 + quarters
+    return clamp_year(index // 4), index % 4 + 1
+
+
+def nearest_weekday(dct: dt.date, weekday: int, direction: int) -> dt.date:
+    """The day named ``weekday`` (Monday = 0) nearest to ``dct`` in ``direction``.
+
+    News convention (HeidelTime's, and what readers mean): the DCT's own weekday is the
+    DCT itself; otherwise the previous such day (direction ≤ 0) or the next one (> 0).
+    The result is always within 6 days of the DCT.
+    """
+    ahead = (weekday - dct.weekday()) % 7
+    if ahead == 0:
+        return dct
+    return shift_days(dct, ahead if direction > 0 else ahead - 7)
+
+
+def nearest_month(dct: dt.date, month: int, direction: int) -> int:
+    """The year of the month named ``month`` nearest to ``dct`` in ``direction``: the
+    DCT's own month is this year; otherwise the last such month (direction ≤ 0) or the
+    next one (> 0)."""
+    if direction > 0:
+        return dct.year + (month < dct.month)
+    return dct.year - (month > dct.month)
+
+
+def easter(year: int) -> dt.date:
+    """Gregorian Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)

@@ -1,0 +1,88 @@
+"""Rules for lengths of time and repetitions: "three years", "the past 24 hours",
+"a five-year plan" (DURATION ``P3Y``, ``PT24H``, ``P5Y``); "every week", "annually",
+"Mondays" (SET ``P1W``, ``P1Y``, ``XXXX-WXX-1``).
+
+Vague amounts ("several years", "the past few weeks") get ``X`` for the number, as
+TimeML prescribes (``PXY``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from dateline.temporal.fragments import (
+    ARTICLE, END, MONTH_FULL, NUMBER, SPACE, UNIT_PLURAL, VAGUE, WEEKDAY,
+)
+from dateline.temporal.lexicon import MONTHS, UNITS, WEEKDAYS, any_of, cases, number_value
+from dateline.temporal.rule import Context, Normalised, Rule
+
+_SET_CONTEXT = re.compile(r"(?:\d|%|times|percent|cents?|dollars?|pounds|euros?|each|once|twice)\s*$",
+                          re.IGNORECASE)
+
+
+def duration_value(amount: str, unit: str) -> str:
+    """TIMEX3 duration value: ``P3Y``, ``PT24H``, ``PXW`` (``amount`` "X" when vague)."""
+    code = UNITS[unit]
+    if code.startswith("T"):
+        return f"PT{amount}{code[1:]}"
+    if code == "2W":
+        return f"P{amount if amount == 'X' else 2 * int(amount)}W"
+    return f"P{amount}{code}"
+
+
+def _unit(word: str) -> str:
+    word = word.lower()
+    if word.startswith("centur"):
+        return "century"
+    return word[:-1] if word.endswith("s") and word[:-1] in UNITS else word
+
+
+def _duration(m: re.Match[str], ctx: Context) -> Normalised:
+    unit = _unit(m["unit"])
+    number = number_value(m["n"])
+    if m["n"].lower() in ("a", "an") and _SET_CONTEXT.search(ctx.text, max(0, m.start() - 20), m.start()):
+        return "SET", duration_value("1", unit)
+    return "DURATION", duration_value("X" if number is None else str(number), unit)
+
+
+def _vague_plural(m: re.Match[str], ctx: Context) -> Normalised:
+    return "DURATION", duration_value("X", _unit(m["unit"]))
+
+
+_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+            "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D", "quarterly": "P3M"}
+
+
+def _set(m: re.Match[str], ctx: Context) -> Normalised:
+    if m["adverb"]:
+        return "SET", _ADVERBS[m["adverb"].lower()]
+    if m["weekday"]:
+        return "SET", f"XXXX-WXX-{WEEKDAYS[m['weekday'].lower().rstrip('s')] + 1}"
+    if m["month"]:
+        return "SET", f"XXXX-{MONTHS[m['month'].lower()]:02d}"
+    amount = number_value(m["n"]) if m["n"] else 1
+    if m["n"] and m["n"].lower() == "other":
+        amount = 2
+    return "SET", duration_value(str(amount or 1), _unit(m["unit"]))
+
+
+_QUALIFIER = any_of(["about", "nearly", "almost", "some", "more than", "over", "at least",
+                     "up to", "less than", "only", "just", "around", "roughly", "for",
+                     "approximately", "fewer than", "another", "an additional", "the"])
+_SPAN_WORD = any_of(["past", "last", "next", "first", "final", "coming", "previous",
+                     "following", "latest", "initial", "remaining"])
+
+RULES = [
+    Rule("duration",
+         rf"(?:{_QUALIFIER}{SPACE})?(?:{cases('the')}{SPACE})?(?:{_SPAN_WORD}{SPACE})?"
+         rf"(?P<n>{NUMBER}|{ARTICLE}|{VAGUE})(?:{SPACE}more)?[\s-]+(?P<unit>{UNIT_PLURAL}){END}",
+         _duration),
+    Rule("vague_plural",
+         rf"(?:{cases('for')}{SPACE})(?P<unit>{any_of(['years', 'months', 'weeks', 'decades', 'centuries'])}){END}",
+         _vague_plural),
+    Rule("set",
+         rf"(?:{any_of(['every', 'each', 'per'])}){SPACE}(?:(?P<n>{NUMBER}|other){SPACE})?"
+         rf"(?:(?P<unit>{UNIT_PLURAL})|(?P<weekday>{WEEKDAY})|(?P<month>{MONTH_FULL})){END}"
+         rf"|(?P<adverb>{any_of(list(_ADVERBS))}){END}",
+         _set),
+]

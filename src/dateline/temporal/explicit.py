@@ -1,0 +1,135 @@
+"""Rules for expressions that name their calendar unit: "July 27, 2023", "Jan. 5",
+"January 2011", "2011", "the 1990s", "the 20th century".
+
+A missing year is filled in from the DCT by the tense of the clause (see ``tense``), as
+HeidelTime does for news.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dateline.temporal.calendar_math import day_value, month_value, nearest_month, year_value
+from dateline.temporal.fragments import (
+    DAY, DAY_WORD, END, MODIFIER, MONTH, MONTH_ALONE, SPACE, WEEKDAY, WEEKDAY_ABBR, YEAR,
+)
+from dateline.temporal.lexicon import MONTHS, ORDINAL_WORDS, cases
+from dateline.temporal.rule import Context, Normalised, Rule
+
+_DIGITS = re.compile(r"\d+")
+_WEEKDAY_PREFIX = rf"(?:(?:{WEEKDAY}|{WEEKDAY_ABBR})\s*,?{SPACE})?"
+_THE = rf"(?:{cases('the')}{SPACE})?"
+
+
+def _month(word: str) -> int:
+    return MONTHS[word.rstrip(".").lower()]
+
+
+def _day(word: str) -> int:
+    digits = _DIGITS.match(word)
+    if digits:
+        return int(digits.group())
+    return sum(ORDINAL_WORDS.get(part, 0) + (20 if part == "twenty" else 30 if part == "thirty" else 0)
+               for part in word.lower().split("-"))
+
+
+def _date(year: int, month: int, day: int) -> Normalised:
+    try:
+        return "DATE", day_value(dt.date(year, month, day))
+    except ValueError:
+        return None
+
+
+def _full_date(m: re.Match[str], ctx: Context) -> Normalised:
+    return _date(int(m["year"]), _month(m["month"]), _day(m["day"]))
+
+
+def _numeric_date(m: re.Match[str], ctx: Context) -> Normalised:
+    year = int(m["year"])
+    if year < 100:
+        year += 1900 if year > (ctx.dct.year + 5) % 100 else 2000
+    return _date(year, int(m["month"]), int(m["day"]))
+
+
+def _month_day(m: re.Match[str], ctx: Context) -> Normalised:
+    month = _month(m["month"])
+    return _date(nearest_month(ctx.dct, month, ctx.direction(m)), month, _day(m["day"]))
+
+
+def _month_year(m: re.Match[str], ctx: Context) -> Normalised:
+    return "DATE", month_value(int(m["year"]), _month(m["month"]))
+
+
+def _month_alone(m: re.Match[str], ctx: Context) -> Normalised:
+    month = _month(m["month"])
+    relation = (m["rel"] or "").lower()
+    if relation == "last":
+        year = ctx.dct.year - (month >= ctx.dct.month)
+    elif relation == "next":
+        year = ctx.dct.year + (month <= ctx.dct.month)
+    elif relation == "this":
+        year = ctx.dct.year
+    else:
+        year = nearest_month(ctx.dct, month, ctx.direction(m))
+    return "DATE", month_value(year, month)
+
+
+def _year(m: re.Match[str], ctx: Context) -> Normalised:
+    return "DATE", year_value(int(m["year"]))
+
+
+def _decade(m: re.Match[str], ctx: Context) -> Normalised:
+    if m["century"]:
+        return "DATE", f"{m['century']}{m['decade']}"
+    century = "19" if int(m["short"]) > (ctx.dct.year % 100) // 10 else "20"
+    return "DATE", f"{century}{m['short']}"
+
+
+def _century(m: re.Match[str], ctx: Context) -> Normalised:
+    number = _day(m["ordinal"])
+    if not 1 <= number <= 21:
+        return None
+    return "DATE", f"{number - 1:02d}"
+
+
+_SEPARATOR = rf"(?:\s*,\s*|{SPACE})"
+_OF = rf"(?:{SPACE}of)?"
+
+RULES = [
+    Rule("iso_date",
+         r"(?P<year>(?:1[0-9]|20)[0-9]{2})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12][0-9]|3[01])(?![\d])",
+         _numeric_date),
+    Rule("numeric_date",
+         r"(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12][0-9]|0?[1-9])/(?P<year>(?:1[0-9]|20)[0-9]{2}|[0-9]{2})(?![\d/])",
+         _numeric_date),
+    Rule("month_day_year",
+         rf"{_WEEKDAY_PREFIX}(?P<month>{MONTH})\s*(?P<day>{DAY}|{DAY_WORD}){_SEPARATOR}(?P<year>{YEAR})",
+         _full_date),
+    Rule("day_month_year",
+         rf"{_WEEKDAY_PREFIX}{_THE}(?P<day>{DAY}){_OF}{SPACE}(?P<month>{MONTH}){_SEPARATOR}?(?P<year>{YEAR})",
+         _full_date),
+    Rule("month_day",
+         rf"{_WEEKDAY_PREFIX}(?P<month>{MONTH})\s*(?:the{SPACE})?(?P<day>{DAY}|{DAY_WORD}){END}",
+         _month_day),
+    Rule("day_month",
+         rf"{_WEEKDAY_PREFIX}{_THE}(?P<day>{DAY}){_OF}{SPACE}(?P<month>{MONTH})",
+         _month_day),
+    Rule("month_year",
+         rf"{MODIFIER}?(?P<month>{MONTH}){_SEPARATOR}(?:of{SPACE})?(?P<year>{YEAR})",
+         _month_year),
+    Rule("month",
+         rf"(?:(?P<rel>{cases('last')}|{cases('next')}|{cases('this')}|{cases('this past')}|{cases('the coming')})"
+         rf"{SPACE}|{MODIFIER})?(?P<month>{MONTH_ALONE})",
+         _month_alone),
+    Rule("decade",
+         rf"{_THE}{MODIFIER}?(?:(?P<century>1[0-9]|20)(?P<decade>[0-9])0|'(?P<short>[0-9])0)'?s(?!\w)",
+         _decade),
+    Rule("century",
+         rf"{_THE}{MODIFIER}?(?P<ordinal>\d{{1,2}}(?:st|nd|rd|th)|{DAY_WORD})[\s-]+{cases('century')}(?!\w)",
+         _century),
+    Rule("year",
+         rf"(?<![\d$£€¥.,:/#-]){MODIFIER}?(?:{cases('fiscal')}{SPACE}(?:{cases('year')}{SPACE})?)?"
+         rf"(?P<year>{YEAR})(?!\d|\s*%|,\d|\.\d|-\d|:\d|{SPACE}(?:percent|per cent))",
+         _year),
+]

@@ -1,0 +1,49 @@
+"""Regex fragments shared by the rules (no capturing groups: rules name their own)."""
+
+from __future__ import annotations
+
+from dateline.temporal.lexicon import (
+    FULL_MONTHS, MONTH_ABBREVIATIONS, NUMBER_WORDS, ORDINAL_WORDS, PARTS_OF_DAY, SEASONS,
+    UNITS, VAGUE_QUANTITIES, WEEKDAYS, any_of, capitalised, cases,
+)
+
+SPACE = r"\s+"
+END = r"(?![\w'-]\w)(?!\w)"
+
+MONTH_FULL = any_of(FULL_MONTHS, capitalised)
+MONTH_ABBR = any_of(MONTH_ABBREVIATIONS, capitalised)
+# A month as part of a date: abbreviations with or without their full stop.
+MONTH = rf"(?:{MONTH_FULL}|{MONTH_ABBR}\.?)(?!\w)"
+# A month on its own: abbreviations only with a full stop ("Jan." but not "Jan", a name).
+MONTH_ALONE = rf"(?:{MONTH_FULL}(?!\w)|{MONTH_ABBR}\.)"
+
+WEEKDAY = any_of(list(WEEKDAYS), capitalised) + r"(?!\w)"
+WEEKDAY_ABBR = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
+
+DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d)(?!\w)"
+DAY_WORD = any_of(list(ORDINAL_WORDS) + [f"twenty-{w}" for w in list(ORDINAL_WORDS)[:9]]
+                  + ["thirty-first"])
+YEAR = r"(?:1[0-9]|20)[0-9]{2}(?![\d])"
+
+NUMBER_WORD = (
+    any_of([w for w in NUMBER_WORDS if " " not in w and w not in ("a", "an")])
+    + rf"(?:[\s-]+{any_of(['one','two','three','four','five','six','seven','eight','nine'])})?"
+)
+NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?|{NUMBER_WORD}(?:{SPACE}hundred)?)"
+ARTICLE = any_of(["a", "an"])
+VAGUE = any_of(list(VAGUE_QUANTITIES))
+
+UNIT = any_of([u for u in UNITS if u not in ("weekend", "night")])
+UNIT_PLURAL = rf"(?:{UNIT}s?|{cases('centuries')}|{cases('nights')})"
+
+SEASON = any_of(list(SEASONS))
+PART_OF_DAY = any_of(list(PARTS_OF_DAY))
+
+# Modifiers HeidelTime and TimeBank keep inside the span ("late January", "mid-1990s").
+MODIFIER = (
+    "(?:" + any_of(["early", "late", "mid", "the end of", "the beginning of", "the start of",
+                    "the middle of", "end of", "beginning of", "start of", "middle of",
+                    "the first half of", "the second half of", "the latter half of",
+                    "the latter part of", "the early part of", "the end", "the turn of"])
+    + r"[\s-]+)"
+)

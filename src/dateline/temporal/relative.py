@@ -1,0 +1,272 @@
+"""Rules for expressions resolved against the DCT: "today", "last week", "on Thursday",
+"next May", "two years ago", "earlier this month", "the third quarter", "this summer",
+"now" (PRESENT_REF).
+
+Conventions follow TimeML as HeidelTime applies them to news: "last week" is the ISO
+week before the DCT's (``2011-W03``), "the weekend" a week's ``-WE``, quarters
+``YYYY-Qn``, seasons ``YYYY-SU``; "N units ago" keeps the unit's granularity.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dateline.temporal.calendar_math import (
+    day_value, easter, month_value, nearest_month, nearest_weekday, quarter_of,
+    quarter_value, shift_days, shift_months, shift_quarter, week_value, year_value,
+)
+from dateline.temporal.fragments import (
+    ARTICLE, END, MODIFIER, NUMBER, PART_OF_DAY, SEASON, SPACE, VAGUE, WEEKDAY,
+)
+from dateline.temporal.lexicon import (
+    PARTS_OF_DAY, SEASONS, WEEKDAYS, any_of, capitalised, cases, number_value,
+)
+from dateline.temporal.rule import Context, Normalised, Rule
+
+_PAST_WORDS = ("last", "past", "previous", "this past", "the past", "the previous", "the last")
+_NEXT_WORDS = ("next", "coming", "the next", "the coming", "the following", "following",
+               "this coming")
+_THIS_WORDS = ("this", "the current", "current", "earlier this", "later this", "early this",
+               "late this", "so far this", "this same")
+
+
+def _offset(relation: str) -> int:
+    """-1, 0 or +1 for "last ...", "this ...", "next ..."."""
+    relation = " ".join(relation.lower().split())
+    if relation in _PAST_WORDS:
+        return -1
+    if relation in _NEXT_WORDS:
+        return 1
+    return 0
+
+
+def _unit_value(dct: dt.date, unit: str, offset: int) -> Normalised:
+    """The calendar ``unit`` (day, week, weekend, month, quarter, year, decade, century)
+    ``offset`` steps from the one containing ``dct``."""
+    if unit == "day":
+        return "DATE", day_value(shift_days(dct, offset))
+    if unit in ("week", "weekend"):
+        week = week_value(shift_days(dct, 7 * offset))
+        return "DATE", week + ("-WE" if unit == "weekend" else "")
+    if unit == "month":
+        return "DATE", month_value(*shift_months(dct.year, dct.month, offset))
+    if unit == "quarter":
+        return "DATE", quarter_value(*shift_quarter(dct.year, quarter_of(dct.month), offset))
+    if unit == "year":
+        return "DATE", year_value(dct.year + offset)
+    if unit == "decade":
+        return "DATE", year_value(dct.year + 10 * offset)[:3]
+    if unit == "century":
+        return "DATE", year_value(dct.year + 100 * offset)[:2]
+    return None
+
+
+_DEICTIC_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+
+
+def _deictic_day(m: re.Match[str], ctx: Context) -> Normalised:
+    word = m["word"].lower()
+    if word.startswith("the day before"):
+        offset = -2
+    elif word.startswith("the day after"):
+        offset = 2
+    else:
+        offset = _DEICTIC_DAYS[word]
+    day = day_value(shift_days(ctx.dct, offset))
+    part = (m["part"] or ("night" if word == "tonight" else "")).lower()
+    if part:
+        return "TIME", f"{day}T{PARTS_OF_DAY[part]}"
+    return "DATE", day
+
+
+def _part_of_today(m: re.Match[str], ctx: Context) -> Normalised:
+    part = m["part"].lower()
+    day = shift_days(ctx.dct, -1 if m["rel"].lower() == "last" else 0)
+    return "TIME", f"{day_value(day)}T{PARTS_OF_DAY[part]}"
+
+
+def _weekday(m: re.Match[str], ctx: Context) -> Normalised:
+    weekday = WEEKDAYS[m["day"].lower()]
+    offset = _offset(m["rel"] or "")
+    if m["rel"] and m["rel"].lower() in ("last", "this past", "past"):
+        ahead = (weekday - ctx.dct.weekday()) % 7 or 7
+        day = shift_days(ctx.dct, ahead - 7)
+    elif offset > 0:
+        day = shift_days(ctx.dct, (weekday - ctx.dct.weekday()) % 7 or 7)
+    else:
+        day = nearest_weekday(ctx.dct, weekday, ctx.direction(m))
+    if m["part"]:
+        return "TIME", f"{day_value(day)}T{PARTS_OF_DAY[m['part'].lower()]}"
+    return "DATE", day_value(day)
+
+
+def _relative_unit(m: re.Match[str], ctx: Context) -> Normalised:
+    unit = m["unit"].lower()
+    return _unit_value(ctx.dct, unit, _offset(m["rel"]))
+
+
+def _anaphoric_day(m: re.Match[str], ctx: Context) -> Normalised:
+    word = " ".join(m[0].lower().split())
+    offset = 1 if ("next" in word or "following" in word or "after" in word) else \
+        -1 if ("previous" in word or "before" in word) else 0
+    return "DATE", day_value(shift_days(ctx.reference, offset))
+
+
+_AGO_UNITS = {"day": "day", "week": "week", "month": "month", "year": "year",
+              "decade": "decade", "century": "century", "weekend": "week"}
+
+
+def _ago(m: re.Match[str], ctx: Context) -> Normalised:
+    unit = m["unit"].lower().rstrip("s")
+    unit = "century" if unit.startswith("centur") else unit
+    amount = number_value(m["n"])
+    direction = m["dir"].lower()
+    sign = 1 if direction.startswith(("later", "after", "from", "hence")) else -1
+    if amount is None:
+        return "DATE", "FUTURE_REF" if sign > 0 else "PAST_REF"
+    anchor = ctx.dct if direction in ("ago", "from now", "hence") else ctx.reference
+    if unit == "day":
+        return "DATE", day_value(shift_days(anchor, sign * amount))
+    if unit == "week":
+        return "DATE", week_value(shift_days(anchor, sign * 7 * amount))
+    if unit == "month":
+        return "DATE", month_value(*shift_months(anchor.year, anchor.month, sign * amount))
+    if unit == "year":
+        return "DATE", year_value(anchor.year + sign * amount)
+    if unit == "decade":
+        return "DATE", year_value(anchor.year + sign * 10 * amount)[:3]
+    return "DATE", year_value(anchor.year + sign * 100 * amount)[:2]
+
+
+_QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+                     "fourth": 4, "4th": 4}
+
+
+def _quarter(m: re.Match[str], ctx: Context) -> Normalised:
+    current = quarter_of(ctx.dct.month)
+    ordinal = (m["ord"] or "").lower()
+    if ordinal in _QUARTER_ORDINALS:
+        quarter = _QUARTER_ORDINALS[ordinal]
+        if m["year"]:
+            year = int(m["year"])
+        elif quarter > current and ctx.direction(m) < 0:
+            year = ctx.dct.year - 1
+        else:
+            year = ctx.dct.year
+        return "DATE", quarter_value(year, quarter)
+    return "DATE", quarter_value(*shift_quarter(ctx.dct.year, current, -1))
+
+
+def _season(m: re.Match[str], ctx: Context) -> Normalised:
+    season = SEASONS[m["season"].lower()]
+    relation = " ".join((m["rel"] or "").lower().split())
+    if m["year"]:
+        year = int(m["year"])
+    else:
+        if season == "FA" and relation in ("", "the"):
+            return None
+        year = ctx.dct.year + _offset(relation)
+    return "DATE", f"{year_value(year)}-{season}"
+
+
+def _fixed_holiday(month: int, day: int):
+    return lambda year: dt.date(year, month, day)
+
+
+def _thanksgiving(year: int) -> dt.date:
+    first = dt.date(year, 11, 1)
+    return shift_days(first, (3 - first.weekday()) % 7 + 21)
+
+
+_HOLIDAYS = {
+    "christmas eve": _fixed_holiday(12, 24), "christmas day": _fixed_holiday(12, 25),
+    "christmas": _fixed_holiday(12, 25), "boxing day": _fixed_holiday(12, 26),
+    "new year's eve": _fixed_holiday(12, 31), "new year's day": _fixed_holiday(1, 1),
+    "valentine's day": _fixed_holiday(2, 14), "halloween": _fixed_holiday(10, 31),
+    "easter": easter, "easter sunday": easter, "thanksgiving": _thanksgiving,
+    "thanksgiving day": _thanksgiving,
+}
+
+
+def _holiday(m: re.Match[str], ctx: Context) -> Normalised:
+    compute = _HOLIDAYS[" ".join(m["name"].lower().split()).replace(" 's", "'s")]
+    year = int(m["year"]) if m["year"] else None
+    if year is None:
+        offset = _offset(m["rel"] or "")
+        guess = compute(ctx.dct.year)
+        year = nearest_month(ctx.dct, guess.month, ctx.direction(m)) + offset
+    try:
+        return "DATE", day_value(compute(year))
+    except (ValueError, OverflowError):
+        return None
+
+
+_REFS = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
+    "current": "PRESENT_REF", "at present": "PRESENT_REF", "the present": "PRESENT_REF",
+    "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at the moment": "PRESENT_REF",
+    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
+    "previously": "PAST_REF", "formerly": "PAST_REF", "the future": "FUTURE_REF",
+    "future": "FUTURE_REF", "soon": "FUTURE_REF", "as soon as possible": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "shortly": "FUTURE_REF",
+}
+
+
+def _reference(m: re.Match[str], ctx: Context) -> Normalised:
+    words = " ".join(m[0].lower().split())
+    if words.startswith(("recent ", "the recent ")):
+        return "DATE", "PAST_REF"
+    if words.startswith(("coming ", "the coming ", "upcoming ", "the upcoming ")):
+        return "DATE", "FUTURE_REF"
+    return "DATE", _REFS[words]
+
+
+_REL_PAST_NEXT_THIS = any_of(list(_PAST_WORDS + _NEXT_WORDS + _THIS_WORDS))
+_CALENDAR_UNIT = any_of(["week", "weekend", "month", "quarter", "year", "decade", "century"])
+_PLURAL_SPANS = any_of(["days", "weeks", "months", "years", "decades"])
+_QUARTER_ORD = any_of(list(_QUARTER_ORDINALS))
+_QUARTER_MODIFIER = any_of(["latest", "last", "current", "same", "fiscal", "calendar", "recent"])
+_YEAR = r"(?:1[0-9]|20)[0-9]{2}(?!\d)"
+_HOLIDAY = any_of(list(_HOLIDAYS), capitalised).replace("'", "\\s?'")
+
+RULES = [
+    Rule("deictic_day",
+         rf"(?:{any_of(['late', 'early'])}{SPACE})?(?P<word>{any_of(['the day before yesterday', 'the day after tomorrow'])}"
+         rf"|{any_of(list(_DEICTIC_DAYS))})(?:{SPACE}(?P<part>{PART_OF_DAY}))?{END}",
+         _deictic_day),
+    Rule("part_of_today",
+         rf"(?P<rel>{any_of(['this', 'last'])}){SPACE}(?P<part>{any_of(['morning', 'afternoon', 'evening', 'night'])}){END}",
+         _part_of_today),
+    Rule("weekday",
+         rf"(?:(?P<rel>{any_of(['last', 'next', 'this', 'this past', 'this coming', 'past', 'coming'])}){SPACE})?"
+         rf"(?P<day>{WEEKDAY})(?:{SPACE}(?P<part>{PART_OF_DAY}))?(?!s\b)",
+         _weekday),
+    Rule("anaphoric_day",
+         rf"{any_of(['the next day', 'the following day', 'the previous day', 'the day before', 'the day after', 'the same day', 'that day', 'the following morning', 'the next morning'])}{END}",
+         _anaphoric_day),
+    Rule("ago",
+         rf"(?:{any_of(['about', 'nearly', 'almost', 'some', 'more than', 'over', 'just', 'only', 'around', 'roughly', 'less than', 'barely'])}{SPACE})?"
+         rf"(?P<n>{NUMBER}|{ARTICLE}|{VAGUE})[\s-]+(?P<unit>{any_of(['day', 'week', 'month', 'year', 'decade', 'century', 'centuries'])}s?)"
+         rf"{SPACE}(?P<dir>{any_of(['ago', 'earlier', 'later', 'before', 'after', 'from now', 'hence'])}){END}",
+         _ago),
+    Rule("quarter",
+         rf"(?:{cases('the')}{SPACE})?(?:{_QUARTER_MODIFIER}{SPACE})*(?P<ord>{_QUARTER_ORD})[\s-]+{cases('quarter')}"
+         rf"(?:{SPACE}(?:of{SPACE})?(?:{cases('fiscal')}{SPACE})?(?P<year>{_YEAR}))?{END}"
+         rf"|{cases('the')}{SPACE}(?:{_QUARTER_MODIFIER}{SPACE})*{cases('quarter')}{END}(?!{SPACE}of{SPACE})",
+         _quarter),
+    Rule("relative_unit",
+         rf"{MODIFIER}?(?P<rel>{_REL_PAST_NEXT_THIS}){SPACE}(?P<unit>{_CALENDAR_UNIT}){END}",
+         _relative_unit),
+    Rule("season",
+         rf"(?:(?P<rel>{any_of(['last', 'this', 'next', 'this past', 'the coming', 'the past', 'early', 'late', 'mid', 'the'])})[\s-]+)?"
+         rf"(?P<season>{SEASON})(?:{SPACE}(?:of{SPACE})?(?P<year>{_YEAR}))?{END}",
+         _season),
+    Rule("holiday",
+         rf"(?:(?P<rel>{any_of(['last', 'this', 'next'])}){SPACE})?(?P<name>{_HOLIDAY})(?:{SPACE}(?P<year>{_YEAR}))?{END}",
+         _holiday),
+    Rule("reference",
+         rf"(?:{any_of(['the recent', 'recent', 'the coming', 'coming', 'upcoming', 'the upcoming'])}{SPACE}{_PLURAL_SPANS}"
+         rf"|{any_of(list(_REFS))}){END}",
+         _reference),
+]

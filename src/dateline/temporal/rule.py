@@ -1,0 +1,46 @@
+"""What a tagging rule is: a pattern and the function that normalises its matches."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from dateline.temporal import tense
+
+Normalised = tuple[str, str] | None
+"""(TIMEX3 type, value), or None when the match turns out not to be a time expression."""
+
+
+class Context:
+    """What a rule may look at besides its match: the whole text, the DCT, and the last
+    day-level date mentioned (the anchor of "the next day", "two days later")."""
+
+    __slots__ = ("text", "dct", "reference")
+
+    def __init__(self, text: str, dct: dt.date) -> None:
+        self.text = text
+        self.dct = dct
+        self.reference = dct
+
+    def direction(self, match: re.Match[str]) -> int:
+        """+1 if the clause around ``match`` speaks of the future, -1 of the past, else 0."""
+        return tense.direction(self.text, match.start(), match.end())
+
+
+@dataclass(frozen=True)
+class Rule:
+    """``pattern`` finds candidates; ``normalise`` turns a match into (type, value).
+
+    ``pattern`` may use named groups; ``normalise`` receives the rule's own match so that
+    group names only need to be unique within one rule.
+    """
+
+    name: str
+    pattern: str
+    normalise: Callable[[re.Match[str], Context], Normalised]
+    regex: re.Pattern[str] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "regex", re.compile(self.pattern))
