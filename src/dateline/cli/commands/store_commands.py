@@ -1,0 +1,98 @@
+"""``dateline ingest`` and ``dateline articles``: putting articles in, seeing what is there."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from dateline.cli.options import CollectionOption, DbOption, FromOption, ToOption
+from dateline.errors import UsageError
+from dateline.ingest.job import IngestReport, OnError, ingest
+from dateline.operations import list_articles
+from dateline.render.json_format import articles_to_dict, dumps
+from dateline.render.terminal import print_articles
+from dateline.store import Store
+
+PARTIAL_EXIT_CODE = 3
+
+
+def ingest_command(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles.", show_default=False,
+                                                metavar="PATH")],
+    db: DbOption,
+    on_error: Annotated[
+        OnError,
+        typer.Option("--on-error", help="skip: report bad input and store the rest (exit 3). "
+                     "fail: stop at the first problem (exit 1)."),
+    ] = OnError.SKIP,
+    collection: Annotated[
+        str, typer.Option("--collection", help="Label these articles with a collection name "
+                          "(Timeline17 folders are labelled with their topic folder).")
+    ] = "",
+    workers: Annotated[
+        int, typer.Option("--workers", help="Processes analysing articles (0: one per CPU).",
+                          min=0, max=64)
+    ] = 0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Read articles (plain text ' date YYYY-MM-DD ...', JSONL/JSON/CSV, or the Timeline17
+    InputDocs layout), analyse them and add them to the store. Re-ingesting is safe:
+    articles already stored are recognised by their content and skipped."""
+    errors = Console(stderr=True)
+    chosen_workers = workers or min(os.cpu_count() or 1, 8)
+    with Store.open(db) as store, _ingest_progress(quiet) as progress:
+        task = progress.add_task("ingesting", total=None)
+
+        def show(report: IngestReport) -> None:
+            progress.update(task, total=report.files_found or None, completed=report.files_read,
+                            description=f"ingesting ({report.added} new)")
+
+        report = ingest(store, paths, on_error, collection, workers=chosen_workers, on_progress=show)
+        total = store.count_articles()
+    for problem in report.problems:
+        errors.print(f"[yellow]skipped[/yellow] {problem}", markup=True, highlight=False, soft_wrap=True)
+    typer.echo(
+        f"{report.added} articles added, {report.already_stored} already stored, "
+        f"{len(report.problems)} inputs skipped; the store now holds {total} articles ({db})."
+    )
+    if report.problems:
+        raise typer.Exit(PARTIAL_EXIT_CODE)
+
+
+def _ingest_progress(quiet: bool) -> Progress:
+    return Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("files"), TimeElapsedColumn(),
+        console=Console(stderr=True), disable=quiet, transient=True,
+    )
+
+
+def articles_command(
+    db: DbOption,
+    query: Annotated[str, typer.Option("--query", help="Words that must all appear (full-text).")] = "",
+    limit: Annotated[int, typer.Option("--limit", help="How many to list.", min=0)] = 20,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    collection: CollectionOption = None,
+    output: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+) -> None:
+    """List or search the stored articles. JSON: {"articles": [{"id", "date", "title",
+    "url", "chars"}], "total"}, where total counts all matches, not only those listed."""
+    if output not in ("text", "json"):
+        raise UsageError(f"--format must be text or json, got {output!r}")
+    with Store.open(db, create=False) as store:
+        articles, total = list_articles(store, query, limit, date_from, date_to, collection)
+    if output == "json":
+        typer.echo(dumps(articles_to_dict(articles, total)))
+    else:
+        print_articles(Console(), articles, total)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ingest")(ingest_command)
+    app.command("articles")(articles_command)

@@ -1,0 +1,63 @@
+"""``dateline timeline``: the timeline of a query, for the terminal or for scripts."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from dateline.cli.options import CollectionOption, DbOption, FromOption, ToOption
+from dateline.errors import UsageError
+from dateline.operations import DEFAULT_METHOD, make_timeline
+from dateline.render.json_format import dumps, timeline_to_dict
+from dateline.render.markdown import timeline_to_markdown
+from dateline.render.terminal import print_timeline
+from dateline.store import Store
+from dateline.timeline import method_names
+
+FORMATS = ("text", "json", "md")
+
+
+def timeline_command(
+    query: Annotated[str, typer.Argument(help="What the timeline is about, e.g. \"India Japan\".")],
+    db: DbOption,
+    dates: Annotated[int, typer.Option("--dates", help="At most this many dates.")] = 10,
+    sentences: Annotated[int, typer.Option("--sentences", help="At most this many sentences per date.")] = 2,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    collection: CollectionOption = None,
+    method: Annotated[str, typer.Option("--method", help="Timeline method (see --help of "
+                                        "'dateline methods').")] = DEFAULT_METHOD,
+    output: Annotated[str, typer.Option("--format", help="text, json or md.")] = "text",
+    explain: Annotated[bool, typer.Option("--explain", help="Show why each date was picked "
+                                          "and each sentence's score.")] = False,
+) -> None:
+    """Build the timeline of QUERY from the stored articles: the most important dates,
+    each with its most central sentences and the article and span they come from."""
+    if output not in FORMATS:
+        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, got {output!r}")
+    with Store.open(db, create=False) as store:
+        result = make_timeline(store, query, dates, sentences, method, date_from, date_to, collection)
+    errors = Console(stderr=True)
+    if result.retrieval.strategy == "nothing":
+        errors.print(f"[yellow]No stored article matches {query!r}.[/yellow]")
+    elif result.retrieval.strategy == "any-word":
+        errors.print("[dim]Few articles contain every query word; using those with any.[/dim]")
+    if output == "json":
+        typer.echo(dumps(timeline_to_dict(result.timeline, explain)))
+    elif output == "md":
+        typer.echo(timeline_to_markdown(result.timeline), nl=False)
+    else:
+        print_timeline(Console(), result.timeline, explain)
+
+
+def methods_command() -> None:
+    """List the timeline methods."""
+    for name in method_names():
+        typer.echo(name + ("  (default)" if name == DEFAULT_METHOD else ""))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("timeline")(timeline_command)
+    app.command("methods")(methods_command)

@@ -1,0 +1,55 @@
+"""Options shared by several commands, so they are spelled and validated one way."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+DEFAULT_DB = "dateline.db"
+
+
+def default_db() -> Path:
+    """``$DATELINE_DB`` if set, else ``./dateline.db``."""
+    return Path(os.environ.get("DATELINE_DB") or DEFAULT_DB)
+
+
+DbOption = Annotated[
+    Path,
+    typer.Option(
+        "--db",
+        help="The store (SQLite file). Default: $DATELINE_DB, else ./dateline.db.",
+        default_factory=default_db,
+        show_default=False,
+        dir_okay=False,
+    ),
+]
+
+
+def parse_day(value: str | None) -> dt.date | None:
+    """Typer callback: a YYYY-MM-DD option value as a date (``BadParameter`` otherwise)."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"expected a date as YYYY-MM-DD, got {value!r}") from None
+
+
+FromOption = Annotated[
+    str | None,
+    typer.Option("--from", help="Only articles published on or after this date (YYYY-MM-DD).",
+                 callback=parse_day, metavar="YYYY-MM-DD"),
+]
+ToOption = Annotated[
+    str | None,
+    typer.Option("--to", help="Only articles published on or before this date (YYYY-MM-DD).",
+                 callback=parse_day, metavar="YYYY-MM-DD"),
+]
+CollectionOption = Annotated[
+    str | None,
+    typer.Option("--collection", help="Only this collection (e.g. a Timeline17 topic folder)."),
+]

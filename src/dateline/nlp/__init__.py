@@ -1,0 +1,1 @@
+"""Text analysis between reading and storing: sentences, time mentions, duplicates."""

@@ -1,0 +1,91 @@
+"""The documented Python calls behind every CLI command and HTTP endpoint.
+
+The CLI and the web app only parse their inputs and call these; anything a user can do
+from a shell can be done from Python the same way:
+
+    from dateline.store import Store
+    from dateline.operations import make_timeline
+    with Store.open("dateline.db") as store:
+        result = make_timeline(store, "India Japan", n_dates=10, n_sentences=2)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from dateline.errors import UsageError
+from dateline.model import Granularity, Timeline
+from dateline.retrieve import Retrieval, find_articles
+from dateline.retrieve.search import fts_expression, query_words
+from dateline.store import ArticleSummary, Store
+from dateline.timeline import TimelineRequest, get_method
+from dateline.timeline.corpus import build_corpus
+
+DEFAULT_METHOD = "datewise"
+MAX_DATES = 1000
+MAX_SENTENCES = 50
+
+
+@dataclass(frozen=True)
+class TimelineResult:
+    """A timeline and how its articles were found."""
+
+    timeline: Timeline
+    retrieval: Retrieval
+
+
+def make_timeline(
+    store: Store,
+    query: str,
+    n_dates: int = 10,
+    n_sentences: int = 2,
+    method: str = DEFAULT_METHOD,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    collection: str | None = None,
+    granularities: frozenset[Granularity] = frozenset({"day", "month", "year"}),
+) -> TimelineResult:
+    """Build the timeline of ``query`` from the stored articles.
+
+    Articles are retrieved by query (see ``dateline.retrieve``) within the publication
+    date range; entries are limited to the same range.
+    """
+    check_timeline_size(n_dates, n_sentences)
+    if date_from and date_to and date_from > date_to:
+        raise UsageError(f"--from {date_from} is after --to {date_to}")
+    chosen_method = get_method(method)
+    retrieval = find_articles(store, query, date_from, date_to, collection)
+    corpus = build_corpus(store.analyzed_articles(retrieval.rowids))
+    request = TimelineRequest(query, n_dates, n_sentences, granularities, date_from, date_to)
+    return TimelineResult(chosen_method.build(corpus, request), retrieval)
+
+
+def check_timeline_size(n_dates: int, n_sentences: int) -> None:
+    """Refuse sizes that are not positive or absurdly large, naming the option."""
+    if not 1 <= n_dates <= MAX_DATES:
+        raise UsageError(f"dates must be between 1 and {MAX_DATES}, got {n_dates}")
+    if not 1 <= n_sentences <= MAX_SENTENCES:
+        raise UsageError(f"sentences must be between 1 and {MAX_SENTENCES}, got {n_sentences}")
+
+
+def list_articles(
+    store: Store,
+    query: str = "",
+    limit: int = 20,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    collection: str | None = None,
+) -> tuple[list[ArticleSummary], int]:
+    """The first ``limit`` articles matching ``query`` (all with no query) and the total
+    number of matches. Unlike timelines, a listing never widens a query that matches
+    nothing: the user asked to see what matches."""
+    if limit < 0:
+        raise UsageError(f"limit must be 0 or more, got {limit}")
+    if query.strip():
+        words = query_words(query)
+        expression = fts_expression(words, "AND")
+        rowids = store.match_articles(expression, date_from, date_to, collection) if words else []
+    else:
+        rowids = store.match_articles(None, date_from, date_to, collection)
+    return store.summaries(rowids[:limit]), len(rowids)

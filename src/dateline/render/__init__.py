@@ -1,0 +1,1 @@
+"""Timelines and article listings as JSON, Markdown and terminal text."""

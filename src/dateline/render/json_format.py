@@ -1,0 +1,55 @@
+"""The JSON shapes scripts rely on (documented in README; keep them stable).
+
+Timeline: ``{"query", "method", "entries": [{"date": "YYYY-MM-DD", "granularity",
+"sentences": [{"text", "article_id", "start", "end"}]}]}``, entries in date order.
+Articles: ``{"articles": [{"id", "date", "title", "url", "chars"}], "total"}``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from dateline.model import Timeline
+from dateline.store import ArticleSummary
+
+
+def timeline_to_dict(timeline: Timeline, explain: bool = False) -> dict[str, Any]:
+    """The timeline as plain data; ``explain`` adds each entry's and sentence's scores."""
+    entries = []
+    for entry in timeline.entries:
+        item: dict[str, Any] = {
+            "date": entry.date.isoformat(),
+            "granularity": entry.granularity,
+            "sentences": [
+                {"text": s.text, "article_id": s.article_id, "start": s.start, "end": s.end}
+                | ({"score": round(s.score, 6)} if explain else {})
+                for s in entry.sentences
+            ],
+        }
+        if explain:
+            item["score"] = round(entry.score, 6)
+            item["evidence"] = {key: round(value, 6) for key, value in entry.explanation.items()}
+        entries.append(item)
+    return {"query": timeline.query, "method": timeline.method, "entries": entries}
+
+
+def articles_to_dict(articles: Sequence[ArticleSummary], total: int) -> dict[str, Any]:
+    return {
+        "articles": [
+            {
+                "id": a.id,
+                "date": a.published.isoformat(),
+                "title": a.title,
+                "url": a.url,
+                "chars": a.chars,
+            }
+            for a in articles
+        ],
+        "total": total,
+    }
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)

@@ -1,0 +1,103 @@
+"""The SQLite schema and its migrations.
+
+``PRAGMA user_version`` holds the schema version. Opening a store brings an older schema
+up to ``SCHEMA_VERSION`` by running each migration in order inside one transaction, and
+refuses a store written by a newer dateline rather than guessing at it.
+
+Tables: ``articles`` (the text is stored once; everything else points into it by offsets),
+``sentences`` (spans), ``mentions`` (resolved time expressions; ``date`` is the first day
+of the day/month/year it names, NULL for other values) and ``articles_fts``, an FTS5
+index over titles and texts kept in sync by triggers so no writer can forget it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from dateline.errors import StoreError
+
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE articles (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        published TEXT NOT NULL,
+        title TEXT NOT NULL DEFAULT '',
+        url TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT '',
+        collection TEXT NOT NULL DEFAULT '',
+        lines_are_sentences INTEGER NOT NULL DEFAULT 0,
+        text TEXT NOT NULL
+    );
+    CREATE INDEX articles_by_collection_date ON articles (collection, published);
+    CREATE INDEX articles_by_date ON articles (published);
+    CREATE TABLE sentences (
+        article INTEGER NOT NULL REFERENCES articles (rowid) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        PRIMARY KEY (article, idx)
+    ) WITHOUT ROWID;
+    CREATE TABLE mentions (
+        article INTEGER NOT NULL REFERENCES articles (rowid) ON DELETE CASCADE,
+        sentence INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        value TEXT NOT NULL,
+        date TEXT,
+        granularity TEXT
+    );
+    CREATE INDEX mentions_by_article ON mentions (article);
+    CREATE INDEX mentions_by_date ON mentions (date) WHERE date IS NOT NULL;
+    CREATE VIRTUAL TABLE articles_fts USING fts5 (
+        title, text, content='articles', content_rowid='rowid',
+        tokenize='porter unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(connection: sqlite3.Connection, where: str) -> None:
+    """Bring the schema of an open store up to ``SCHEMA_VERSION``."""
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{where}: store schema version {version} is newer than this dateline "
+            f"supports ({SCHEMA_VERSION}); upgrade dateline"
+        )
+    if version == SCHEMA_VERSION:
+        return
+    if version == 0 and _has_foreign_tables(connection):
+        raise StoreError(f"{where}: this SQLite file is not a dateline store")
+    with connection:
+        connection.execute("BEGIN IMMEDIATE")
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        for script in MIGRATIONS[version:]:
+            for statement in _statements(script):
+                connection.execute(statement)
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _has_foreign_tables(connection: sqlite3.Connection) -> bool:
+    return connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into statements (triggers contain inner semicolons)."""
+    statements, pending = [], ""
+    for line in script.strip().splitlines():
+        pending += line + "\n"
+        if sqlite3.complete_statement(pending):
+            statements.append(pending.strip())
+            pending = ""
+    return statements

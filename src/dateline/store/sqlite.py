@@ -1,0 +1,270 @@
+"""``Store``: the small repository API over the SQLite file.
+
+Every write happens inside a ``BEGIN IMMEDIATE`` transaction, so a batch is stored whole
+or not at all, and a crash (even ``kill -9``) leaves the last committed state. WAL mode
+lets readers (a timeline query, the web server) keep answering while an ingest writes.
+Articles are keyed by their content-hash id and inserted with ``INSERT OR IGNORE``, so
+two ingests of overlapping files — even running at the same time — store each article
+once. SQL stays in this module; callers see dataclasses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from dateline.errors import StoreError
+from dateline.model import AnalyzedArticle, Article, Span, TimeMention
+from dateline.store.schema import migrate
+
+BUSY_TIMEOUT_MS = 60_000
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """What a listing shows of an article, without its text."""
+
+    id: str
+    published: dt.date
+    title: str
+    url: str
+    chars: int
+    collection: str
+
+
+class Store:
+    """An open dateline store. Use as a context manager, or call ``close()``."""
+
+    def __init__(self, connection: sqlite3.Connection, path: str) -> None:
+        self._db = connection
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path | str, create: bool = True) -> Store:
+        """Open (and with ``create``, create or migrate) the store at ``path``."""
+        where = str(path)
+        if not create and not Path(path).exists():
+            raise StoreError(f"{where}: no store here; run 'dateline ingest' first")
+        try:
+            connection = sqlite3.connect(where, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+            connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = NORMAL")
+            connection.execute("PRAGMA foreign_keys = ON")
+            migrate(connection, where)
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{where}: cannot open store: {error}") from None
+        return cls(connection, where)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction: committed when the block ends, rolled back on error."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    # writing
+
+    def add_articles(self, batch: Sequence[AnalyzedArticle]) -> int:
+        """Store a batch in one transaction; return how many articles were new."""
+        added = 0
+        with self.transaction() as db:
+            for analyzed in batch:
+                article = analyzed.article
+                cursor = db.execute(
+                    "INSERT OR IGNORE INTO articles (id, published, title, url, source,"
+                    " collection, lines_are_sentences, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        article.id, article.published.isoformat(), article.title, article.url,
+                        article.source, article.collection, int(article.lines_are_sentences),
+                        article.text,
+                    ),
+                )
+                if cursor.rowcount == 0:
+                    continue
+                added += 1
+                self._insert_analysis(db, cursor.lastrowid, analyzed)
+        return added
+
+    @staticmethod
+    def _insert_analysis(db: sqlite3.Connection, rowid: int | None, analyzed: AnalyzedArticle) -> None:
+        db.executemany(
+            "INSERT INTO sentences (article, idx, start, end) VALUES (?, ?, ?, ?)",
+            [(rowid, index, span.start, span.end) for index, span in enumerate(analyzed.sentences)],
+        )
+        db.executemany(
+            "INSERT INTO mentions (article, sentence, start, end, type, value, date, granularity)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    rowid, mention.sentence_index, mention.start, mention.end, mention.type,
+                    mention.value, mention.date.isoformat() if mention.date else None,
+                    mention.granularity,
+                )
+                for mention in analyzed.mentions
+            ],
+        )
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        """The subset of ``ids`` already stored (lets ingest skip analysing them)."""
+        wanted = list(ids)
+        found: set[str] = set()
+        for chunk_start in range(0, len(wanted), 500):
+            chunk = wanted[chunk_start:chunk_start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                row[0] for row in self._db.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk)
+            )
+        return found
+
+    # reading
+
+    def count_articles(self, collection: str | None = None) -> int:
+        if collection is None:
+            return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        return self._db.execute(
+            "SELECT count(*) FROM articles WHERE collection = ?", (collection,)
+        ).fetchone()[0]
+
+    def collections(self) -> list[tuple[str, int]]:
+        """Each collection name with its article count, by name."""
+        return self._db.execute(
+            "SELECT collection, count(*) FROM articles GROUP BY collection ORDER BY collection"
+        ).fetchall()
+
+    def get_article(self, article_id: str) -> Article | None:
+        row = self._db.execute(
+            "SELECT id, published, text, title, url, source, collection, lines_are_sentences"
+            " FROM articles WHERE id = ?",
+            (article_id,),
+        ).fetchone()
+        return _article_from_row(row) if row else None
+
+    def match_articles(
+        self,
+        fts_query: str | None,
+        date_from: dt.date | None = None,
+        date_to: dt.date | None = None,
+        collection: str | None = None,
+        limit: int | None = None,
+    ) -> list[int]:
+        """Row ids of articles matching an FTS5 query (all articles when None), within the
+        date range and collection, best match first (by date when there is no query)."""
+        clauses, parameters = _filters(date_from, date_to, collection)
+        if fts_query is None:
+            sql = f"SELECT rowid FROM articles a WHERE {clauses} ORDER BY published, rowid"
+        else:
+            sql = (
+                "SELECT a.rowid FROM articles_fts f JOIN articles a ON a.rowid = f.rowid"
+                f" WHERE articles_fts MATCH ? AND {clauses} ORDER BY f.rank"
+            )
+            parameters = [fts_query, *parameters]
+        if limit is not None:
+            sql += " LIMIT ?"
+            parameters.append(limit)
+        try:
+            return [row[0] for row in self._db.execute(sql, parameters)]
+        except sqlite3.OperationalError as error:
+            raise StoreError(f"cannot search for {fts_query!r}: {error}") from None
+
+    def summaries(self, rowids: Sequence[int]) -> list[ArticleSummary]:
+        """Listing rows for ``rowids``, in the given order."""
+        by_rowid = {}
+        for chunk_start in range(0, len(rowids), 500):
+            chunk = list(rowids[chunk_start:chunk_start + 500])
+            marks = ",".join("?" * len(chunk))
+            for row in self._db.execute(
+                "SELECT rowid, id, published, title, url, length(text), collection"
+                f" FROM articles WHERE rowid IN ({marks})",
+                chunk,
+            ):
+                by_rowid[row[0]] = ArticleSummary(
+                    row[1], dt.date.fromisoformat(row[2]), row[3], row[4], row[5], row[6]
+                )
+        return [by_rowid[rowid] for rowid in rowids if rowid in by_rowid]
+
+    def analyzed_articles(self, rowids: Sequence[int]) -> Iterator[AnalyzedArticle]:
+        """The stored articles with their sentences and mentions, in row id order."""
+        for chunk_start in range(0, len(rowids), 500):
+            chunk = sorted(rowids[chunk_start:chunk_start + 500])
+            marks = ",".join("?" * len(chunk))
+            articles = {
+                row[0]: _article_from_row(row[1:])
+                for row in self._db.execute(
+                    "SELECT rowid, id, published, text, title, url, source, collection,"
+                    f" lines_are_sentences FROM articles WHERE rowid IN ({marks})",
+                    chunk,
+                )
+            }
+            spans: dict[int, list[Span]] = {rowid: [] for rowid in articles}
+            for article, start, end in self._db.execute(
+                f"SELECT article, start, end FROM sentences WHERE article IN ({marks})"
+                " ORDER BY article, idx",
+                chunk,
+            ):
+                spans[article].append(Span(start, end))
+            mentions: dict[int, list[TimeMention]] = {rowid: [] for rowid in articles}
+            for article, sentence, start, end, kind, value, date, granularity in self._db.execute(
+                "SELECT article, sentence, start, end, type, value, date, granularity"
+                f" FROM mentions WHERE article IN ({marks}) ORDER BY article, start",
+                chunk,
+            ):
+                text = articles[article].text[start:end]
+                mentions[article].append(
+                    TimeMention(
+                        sentence, start, end, text, kind, value,
+                        dt.date.fromisoformat(date) if date else None, granularity,
+                    )
+                )
+            for rowid in chunk:
+                if rowid in articles:
+                    yield AnalyzedArticle(
+                        articles[rowid], tuple(spans[rowid]), tuple(mentions[rowid])
+                    )
+
+
+def _filters(
+    date_from: dt.date | None, date_to: dt.date | None, collection: str | None
+) -> tuple[str, list[object]]:
+    clauses, parameters = ["1"], []
+    if date_from is not None:
+        clauses.append("a.published >= ?")
+        parameters.append(date_from.isoformat())
+    if date_to is not None:
+        clauses.append("a.published <= ?")
+        parameters.append(date_to.isoformat())
+    if collection is not None:
+        clauses.append("a.collection = ?")
+        parameters.append(collection)
+    return " AND ".join(clauses), parameters
+
+
+def _article_from_row(row: Sequence) -> Article:
+    article_id, published, text, title, url, source, collection, lines_are_sentences = row
+    return Article(
+        id=article_id,
+        published=dt.date.fromisoformat(published),
+        text=text,
+        title=title,
+        url=url,
+        source=source,
+        collection=collection,
+        lines_are_sentences=bool(lines_are_sentences),
+    )

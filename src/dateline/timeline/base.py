@@ -1,0 +1,82 @@
+"""The interface every timeline method implements, and the registry of methods.
+
+Like a scikit-learn estimator, a method is an object whose constructor takes its
+hyper-parameters and does no work; ``build`` does the work and is a pure function of its
+arguments. Methods are looked up by name (``--method``), so the CLI, the HTTP API and the
+evaluation protocol all offer the same set.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from dateline.errors import UsageError
+from dateline.model import Granularity, Timeline
+from dateline.timeline.corpus import Corpus
+
+
+@dataclass(frozen=True)
+class TimelineRequest:
+    """What a timeline is asked for: a query, its size, the dates it may use."""
+
+    query: str
+    n_dates: int
+    n_sentences: int
+    granularities: frozenset[Granularity] = frozenset({"day", "month", "year"})
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+    def allows(self, date: dt.date, granularity: Granularity) -> bool:
+        """Whether an entry at ``date`` with ``granularity`` may appear in the timeline."""
+        return (
+            granularity in self.granularities
+            and (self.date_from is None or date >= _period_floor(self.date_from, granularity))
+            and (self.date_to is None or date <= self.date_to)
+        )
+
+
+def _period_floor(date: dt.date, granularity: Granularity) -> dt.date:
+    if granularity == "year":
+        return date.replace(month=1, day=1)
+    if granularity == "month":
+        return date.replace(day=1)
+    return date
+
+
+class TimelineMethod(Protocol):
+    """A timeline summarization method."""
+
+    name: str
+
+    def build(self, corpus: Corpus, request: TimelineRequest) -> Timeline:
+        """Return at most ``request.n_dates`` entries of at most ``request.n_sentences``
+        sentences each, in date order."""
+        ...
+
+
+_REGISTRY: dict[str, Callable[[], TimelineMethod]] = {}
+
+
+def register(name: str, factory: Callable[[], TimelineMethod]) -> None:
+    """Make a method available under ``name`` (its default configuration)."""
+    _REGISTRY[name] = factory
+
+
+def method_names() -> list[str]:
+    _load_builtin_methods()
+    return sorted(_REGISTRY)
+
+
+def get_method(name: str) -> TimelineMethod:
+    """A fresh instance of the method called ``name``, or a ``UsageError`` listing them."""
+    _load_builtin_methods()
+    if name not in _REGISTRY:
+        raise UsageError(f"unknown method {name!r}; choose one of: {', '.join(sorted(_REGISTRY))}")
+    return _REGISTRY[name]()
+
+
+def _load_builtin_methods() -> None:
+    from dateline.timeline import methods  # noqa: F401  (registers on import)

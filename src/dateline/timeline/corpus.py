@@ -1,0 +1,75 @@
+"""``Corpus``: the sentences a timeline method chooses from, with their dates.
+
+A method sees only this: every candidate sentence with its text, source span, the
+publication date of its article and the dates its time mentions resolve to. Building it
+is a pure function of analysed articles, so methods can be tested without a store and
+run the same way from the CLI, the HTTP API and the evaluation protocol.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from dateline.model import AnalyzedArticle, Granularity, SourcedSentence
+
+
+@dataclass(frozen=True, slots=True)
+class DateRef:
+    """A sentence's reference to a calendar day, month or year (first day of the period)."""
+
+    date: dt.date
+    granularity: Granularity
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusSentence:
+    """One candidate sentence and everything a method may use to date and rank it."""
+
+    text: str
+    article_id: str
+    start: int
+    end: int
+    position: int
+    published: dt.date
+    refs: tuple[DateRef, ...]
+
+    def sourced(self, score: float = 0.0) -> SourcedSentence:
+        return SourcedSentence(self.text, self.article_id, self.start, self.end, score)
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """The sentences of a set of articles, in article then sentence order."""
+
+    sentences: tuple[CorpusSentence, ...]
+    article_count: int
+
+
+def build_corpus(articles: Iterable[AnalyzedArticle]) -> Corpus:
+    """Collect the sentences of ``articles`` with the dates each one refers to."""
+    sentences: list[CorpusSentence] = []
+    count = 0
+    for analyzed in articles:
+        count += 1
+        article = analyzed.article
+        refs: dict[int, list[DateRef]] = {}
+        for mention in analyzed.mentions:
+            if mention.date is not None and mention.granularity is not None:
+                refs.setdefault(mention.sentence_index, []).append(
+                    DateRef(mention.date, mention.granularity)
+                )
+        for position, span in enumerate(analyzed.sentences):
+            sentences.append(
+                CorpusSentence(
+                    text=article.text[span.start:span.end],
+                    article_id=article.id,
+                    start=span.start,
+                    end=span.end,
+                    position=position,
+                    published=article.published,
+                    refs=tuple(dict.fromkeys(refs.get(position, ()))),
+                )
+            )
+    return Corpus(tuple(sentences), count)

@@ -1,0 +1,94 @@
+"""The SQLite store: idempotent transactional writes, search, schema versioning."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from dateline.errors import StoreError
+from dateline.ingest.ids import article_id
+from dateline.model import AnalyzedArticle, Article, Span, TimeMention
+from dateline.store import Store
+from dateline.store.schema import SCHEMA_VERSION
+
+
+def analyzed(text: str, day: int = 1, collection: str = "") -> AnalyzedArticle:
+    published = dt.date(2020, 1, day)
+    article = Article(article_id(published, text, collection), published, text, title=text[:10],
+                      collection=collection)
+    mention = TimeMention(0, 0, 5, text[:5], "DATE", "2020-01-01", dt.date(2020, 1, 1), "day")
+    return AnalyzedArticle(article, (Span(0, len(text)),), (mention,))
+
+
+def test_adding_the_same_articles_twice_stores_them_once(store_path: Path) -> None:
+    batch = [analyzed("India and Japan met."), analyzed("Quad ministers met.", 2)]
+    with Store.open(store_path) as store:
+        assert store.add_articles(batch) == 2
+        assert store.add_articles(batch) == 0
+        assert store.count_articles() == 2
+
+
+def test_stored_articles_come_back_with_sentences_and_mentions(store_path: Path) -> None:
+    item = analyzed("Talks were held in Tokyo.")
+    with Store.open(store_path) as store:
+        store.add_articles([item])
+        [rowid] = store.match_articles(None)
+        [back] = store.analyzed_articles([rowid])
+    assert back == item
+
+
+def test_full_text_search_uses_stemming_and_filters(store_path: Path) -> None:
+    with Store.open(store_path) as store:
+        store.add_articles([analyzed("Ministers were meeting in Tokyo.", 1, "a"),
+                            analyzed("A meeting in Delhi.", 5, "b")])
+        assert len(store.match_articles('"meet"')) == 2
+        assert len(store.match_articles('"meet"', collection="a")) == 1
+        assert len(store.match_articles('"meet"', date_from=dt.date(2020, 1, 2))) == 1
+
+
+def test_a_failed_batch_leaves_nothing_behind(store_path: Path) -> None:
+    good, bad = analyzed("Good article."), analyzed("Bad article.", 2)
+    broken = AnalyzedArticle(bad.article, bad.sentences, (TimeMention(0, 0, 1, "x", None, "v"),))  # type: ignore[arg-type]
+    with Store.open(store_path) as store:
+        with pytest.raises(sqlite3.IntegrityError):
+            store.add_articles([good, broken])
+        assert store.count_articles() == 0
+        assert store.add_articles([good]) == 1
+
+
+def test_store_uses_wal_and_records_its_schema_version(store_path: Path) -> None:
+    Store.open(store_path).close()
+    connection = sqlite3.connect(store_path)
+    assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_a_newer_schema_is_refused(store_path: Path) -> None:
+    Store.open(store_path).close()
+    connection = sqlite3.connect(store_path)
+    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    connection.close()
+    with pytest.raises(StoreError, match="newer"):
+        Store.open(store_path)
+
+
+def test_a_foreign_sqlite_file_is_refused(store_path: Path) -> None:
+    connection = sqlite3.connect(store_path)
+    connection.execute("CREATE TABLE other (x)")
+    connection.close()
+    with pytest.raises(StoreError, match="not a dateline store"):
+        Store.open(store_path)
+
+
+def test_a_file_that_is_not_sqlite_is_refused(store_path: Path) -> None:
+    store_path.write_text("hello, this is not a database" * 100)
+    with pytest.raises(StoreError, match="cannot open store"):
+        Store.open(store_path)
+
+
+def test_opening_a_missing_store_for_reading_says_what_to_do(store_path: Path) -> None:
+    with pytest.raises(StoreError, match="dateline ingest"):
+        Store.open(store_path, create=False)
