@@ -59,12 +59,7 @@ def ingest(
     workers: int = 1,
     on_progress: ProgressCallback | None = None,
 ) -> IngestReport:
-    """Ingest every article under ``paths`` into ``store``; see the module docstring.
-
-    With ``OnError.SKIP`` problems are collected in the report and the rest is stored;
-    with ``OnError.FAIL`` the first problem raises ``IngestAborted`` (batches committed
-    before it stay stored, the batch in flight is not written).
-    """
+    """Ingest every article under ``paths`` into ``store``; see ``ingest_items``."""
     report = IngestReport()
 
     def files_found(count: int) -> None:
@@ -74,7 +69,26 @@ def ingest(
         report.files_read += 1
 
     articles = read_articles(paths, collection, files_found, file_done)
-    batches = _batches(articles, batch_size, report, on_error)
+    return ingest_items(store, articles, on_error, batch_size, workers, on_progress, report)
+
+
+def ingest_items(
+    store: Store,
+    items: Iterable[Article | InputProblem],
+    on_error: OnError = OnError.SKIP,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    workers: int = 1,
+    on_progress: ProgressCallback | None = None,
+    report: IngestReport | None = None,
+) -> IngestReport:
+    """Analyse and store articles already read (e.g. records posted to the HTTP API).
+
+    With ``OnError.SKIP`` problems are collected in the report and the rest is stored;
+    with ``OnError.FAIL`` the first problem raises ``IngestAborted`` (batches committed
+    before it stay stored, the batch in flight is not written).
+    """
+    report = report or IngestReport()
+    batches = _batches(iter(items), batch_size, report, on_error)
     for analyzed in _analyzed(store, batches, report, workers):
         added = store.add_articles(analyzed)
         report.added += added

@@ -184,6 +184,20 @@ class Store:
         except sqlite3.OperationalError as error:
             raise StoreError(f"cannot search for {fts_query!r}: {error}") from None
 
+    def publication_counts(self, rowids: Sequence[int]) -> list[tuple[dt.date, int]]:
+        """How many of ``rowids`` were published on each day, in date order (a histogram
+        of article volume over time)."""
+        counts: dict[str, int] = {}
+        for chunk_start in range(0, len(rowids), 500):
+            chunk = list(rowids[chunk_start:chunk_start + 500])
+            marks = ",".join("?" * len(chunk))
+            for published, count in self._db.execute(
+                f"SELECT published, count(*) FROM articles WHERE rowid IN ({marks}) GROUP BY published",
+                chunk,
+            ):
+                counts[published] = counts.get(published, 0) + count
+        return [(dt.date.fromisoformat(day), counts[day]) for day in sorted(counts)]
+
     def summaries(self, rowids: Sequence[int]) -> list[ArticleSummary]:
         """Listing rows for ``rowids``, in the given order."""
         by_rowid = {}
