@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from dateline.temporal.lexicon import (
     FULL_MONTHS, MONTH_ABBREVIATIONS, NUMBER_WORDS, ORDINAL_WORDS, PARTS_OF_DAY, SEASONS,
-    UNITS, VAGUE_QUANTITIES, WEEKDAYS, any_of, capitalised, cases,
+    UNITS, VAGUE_QUANTITIES, WEEKDAYS, any_of, cases, title_upper,
 )
 
 SPACE = r"\s+"
 END = r"(?![\w'-]\w)(?!\w)"
 
-MONTH_FULL = any_of(FULL_MONTHS, capitalised)
-MONTH_ABBR = any_of(MONTH_ABBREVIATIONS, capitalised)
+MONTH_FULL = any_of(FULL_MONTHS, title_upper)
+MONTH_ABBR = any_of(MONTH_ABBREVIATIONS, title_upper)
 # A month as part of a date: abbreviations with or without their full stop.
 MONTH = rf"(?:{MONTH_FULL}|{MONTH_ABBR}\.?)(?!\w)"
 # A month on its own: abbreviations only with a full stop ("Jan." but not "Jan", a name).
 MONTH_ALONE = rf"(?:{MONTH_FULL}(?!\w)|{MONTH_ABBR}\.)"
 
-WEEKDAY = any_of(list(WEEKDAYS), capitalised) + r"(?!\w)"
+WEEKDAY = any_of(list(WEEKDAYS), title_upper) + r"(?!\w)"
 WEEKDAY_ABBR = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
 
 DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d)(?!\w)"

@@ -8,6 +8,10 @@ regex engine skip alternatives on their first character (see ``patterns``).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
+from dateline.temporal.leads import trie
+
 MONTHS: dict[str, int] = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -51,21 +55,26 @@ PARTS_OF_DAY: dict[str, str] = {"morning": "MO", "afternoon": "AF", "evening": "
                                 "night": "NI", "overnight": "NI"}
 
 
+def lower_title_upper(word: str) -> tuple[str, ...]:
+    """The ways a keyword is written: lower-case, Title-case (sentence start), UPPER-case."""
+    return tuple(dict.fromkeys((word, word[:1].upper() + word[1:], word.upper())))
+
+
+def title_upper(word: str) -> tuple[str, ...]:
+    """The ways a proper noun (month, weekday, holiday) is written."""
+    title = " ".join(part[:1].upper() + part[1:] for part in word.split(" "))
+    return tuple(dict.fromkeys((title, word.upper())))
+
+
+def any_of(words: Iterable[str], forms: Callable[[str], tuple[str, ...]] = lower_title_upper) -> str:
+    """A regex for ``words`` in their written ``forms``, as a prefix trie (see ``leads.trie``)
+    that prefers longer words; a space matches any whitespace."""
+    return "(?:" + trie([form for word in words for form in forms(word)]) + ")"
+
+
 def cases(word: str) -> str:
-    """``word`` as written lower-case, Title-case or UPPER-case (spaces become ``\\s+``)."""
-    forms = dict.fromkeys((word, word[:1].upper() + word[1:], word.upper()))
-    return "(?:" + "|".join(form.replace(" ", r"\s+") for form in forms) + ")"
-
-
-def capitalised(word: str) -> str:
-    """``word`` as a proper noun: Title-case or UPPER-case only."""
-    forms = dict.fromkeys((word[:1].upper() + word[1:], word.upper()))
-    return "(?:" + "|".join(forms) + ")"
-
-
-def any_of(words: list[str] | tuple[str, ...], form=cases) -> str:
-    """An alternation of ``words``, longest first so the regex never stops at a prefix."""
-    return "(?:" + "|".join(form(w) for w in sorted(words, key=len, reverse=True)) + ")"
+    """``word`` as written lower-case, Title-case or UPPER-case."""
+    return any_of([word])
 
 
 def number_value(word: str) -> int | None:

@@ -20,7 +20,7 @@ from dateline.temporal.fragments import (
     ARTICLE, END, MODIFIER, NUMBER, PART_OF_DAY, SEASON, SPACE, VAGUE, WEEKDAY,
 )
 from dateline.temporal.lexicon import (
-    PARTS_OF_DAY, SEASONS, WEEKDAYS, any_of, capitalised, cases, number_value,
+    PARTS_OF_DAY, SEASONS, WEEKDAYS, any_of, cases, number_value, title_upper,
 )
 from dateline.temporal.rule import Context, Normalised, Rule
 
@@ -228,7 +228,7 @@ _PLURAL_SPANS = any_of(["days", "weeks", "months", "years", "decades"])
 _QUARTER_ORD = any_of(list(_QUARTER_ORDINALS))
 _QUARTER_MODIFIER = any_of(["latest", "last", "current", "same", "fiscal", "calendar", "recent"])
 _YEAR = r"(?:1[0-9]|20)[0-9]{2}(?!\d)"
-_HOLIDAY = any_of(list(_HOLIDAYS), capitalised).replace("'", "\\s?'")
+_HOLIDAY = any_of(list(_HOLIDAYS), title_upper).replace("'", "\\s?'")
 
 RULES = [
     Rule("deictic_day",

@@ -1,8 +1,8 @@
 """``tag``: find and normalise every time expression in a document.
 
-All rules are compiled into one alternation, so a document is scanned once by the regex
-engine in C. Where several rules could start at the same place, the one listed first in
-``RULES`` wins: longer, more specific forms ("July 27, 2023") come before their prefixes
+The text is scanned once, in C, for the words a rule can start with (see ``leads``); at
+each such word only the rules that can start with it are tried, as one alternation.
+Where several rules could start at the same place, the one listed first in ``RULES`` wins: longer, more specific forms ("July 27, 2023") come before their prefixes
 ("July 27", "July"), and "two years ago" before "two years". The winning rule's own
 regex then re-matches the span to read its named groups (group names are local to a rule,
 so rules can be written and tested independently).
@@ -14,6 +14,7 @@ import datetime as dt
 import re
 
 from dateline.temporal import clock, durations, explicit, relative
+from dateline.temporal.leads import DIGIT, leads, trie
 from dateline.temporal.rule import Context, Rule
 from dateline.temporal.timex import Timex
 
@@ -32,10 +33,34 @@ def _ordered(rules: list[Rule]) -> list[Rule]:
 RULES: list[Rule] = _ordered(explicit.RULES + relative.RULES + durations.RULES + clock.RULES)
 _BY_NAME = {rule.name: rule for rule in RULES}
 _LOCAL_GROUP = re.compile(r"\(\?P<\w+>")
-_MASTER = re.compile(
-    r"(?<![\w'])(?:"
-    + "|".join(f"(?P<{rule.name}>{_LOCAL_GROUP.sub('(?:', rule.pattern)})" for rule in RULES)
-    + ")"
+
+
+def _alternation(rules: list[Rule]) -> re.Pattern[str]:
+    """One regex trying ``rules`` in order; the outer group of each is named after it."""
+    return re.compile("|".join(f"(?P<{rule.name}>{_LOCAL_GROUP.sub('(?:', rule.pattern)})"
+                               for rule in rules))
+
+
+def _dispatch_table() -> dict[str, re.Pattern[str]]:
+    """For each lead word, the alternation of the rules that can start with it (rules
+    sharing the same set of leads share one compiled regex)."""
+    rules_by_lead: dict[str, list[Rule]] = {}
+    for rule in RULES:
+        for word in leads(rule.pattern):
+            rules_by_lead.setdefault(word, []).append(rule)
+    compiled: dict[tuple[str, ...], re.Pattern[str]] = {}
+    table = {}
+    for word, rules in rules_by_lead.items():
+        names = tuple(rule.name for rule in rules)
+        if names not in compiled:
+            compiled[names] = _alternation(rules)
+        table[word] = compiled[names]
+    return table
+
+
+_BY_LEAD = _dispatch_table()
+_TRIGGER = re.compile(
+    r"(?<![\w'])(?:" + trie({w for w in _BY_LEAD if w.isalpha()}) + r"(?![A-Za-z])|[0-9]|'(?=[0-9]))"
 )
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -45,9 +70,17 @@ def tag(text: str, dct: dt.date) -> list[Timex]:
     ``dct``; sorted by start offset and non-overlapping. Never raises on any ``str``."""
     context = Context(text, dct)
     found: list[Timex] = []
-    for candidate in _MASTER.finditer(text):
+    covered = 0
+    for trigger in _TRIGGER.finditer(text):
+        start = trigger.start()
+        if start < covered:
+            continue
+        word = trigger.group()
+        candidate = _BY_LEAD[DIGIT if word.isdigit() else word].match(text, start)
+        if candidate is None:
+            continue
         rule = _BY_NAME[candidate.lastgroup]  # type: ignore[index]
-        start, end = candidate.span()
+        end = candidate.end()
         match = rule.regex.fullmatch(text, start, end)
         if match is None:
             continue
@@ -60,6 +93,7 @@ def tag(text: str, dct: dt.date) -> list[Timex]:
             continue
         kind, value = normalised
         found.append(Timex(start, end, text[start:end], kind, value))
+        covered = end
         if kind == "DATE" and _DAY_VALUE.fullmatch(value):
             context.reference = dt.date.fromisoformat(value)
     return found
