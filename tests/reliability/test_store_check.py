@@ -1,0 +1,186 @@
+"""``dateline check [--repair]``: each kind of damage is found, and repair rebuilds the
+derived data from the stored articles without touching the articles themselves."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dateline.cli.app import app
+from dateline.errors import StoreError
+from dateline.ingest.job import ingest
+from dateline.nlp.analyze import analyze
+from dateline.store import Store
+from dateline.store.integrity import check_store, repair_store
+from dateline.store.schema import SCHEMA_VERSION
+
+from reliability_support import write_corpus
+
+ARTICLES = 40
+
+
+@pytest.fixture
+def store_db(tmp_path: Path) -> Path:
+    db = tmp_path / "store.db"
+    with Store.open(db) as store:
+        ingest(store, [write_corpus(tmp_path / "corpus.jsonl", ARTICLES)], batch_size=16)
+    return db
+
+
+def damage(db: Path, *statements: str) -> None:
+    """Write to the store behind dateline's back (no foreign keys, no transactions)."""
+    connection = sqlite3.connect(db, isolation_level=None)
+    for statement in statements:
+        connection.execute(statement)
+    connection.close()
+
+
+def article_table(db: Path) -> list[tuple]:
+    with sqlite3.connect(db) as connection:
+        return connection.execute("SELECT * FROM articles ORDER BY rowid").fetchall()
+
+
+def check(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, ["check", *args])
+    return result.exit_code, result.stdout + result.stderr
+
+
+UNINDEX_ARTICLE_3 = (
+    "INSERT INTO articles_fts (articles_fts, rowid, title, text)"
+    " SELECT 'delete', rowid, title, text FROM articles WHERE rowid = 3"
+)
+DAMAGE: dict[str, tuple[str, ...]] = {
+    "fts": (UNINDEX_ARTICLE_3,),
+    "orphan-sentences": ("INSERT INTO sentences (article, idx, start, end) VALUES (999, 0, 0, 5)",),
+    "orphan-mentions": ("INSERT INTO mentions (article, sentence, start, end, type, value)"
+                        " VALUES (999, 0, 0, 5, 'DATE', '2020')",),
+    "partial-articles": ("DELETE FROM sentences WHERE article IN (2, 5)",),
+    "sentence-spans": ("UPDATE sentences SET end = end + 100000 WHERE article = 4 AND idx = 0",),
+    "mention-spans": ("UPDATE mentions SET sentence = 99 WHERE article = 6",),
+}
+
+
+def test_a_freshly_ingested_store_is_consistent(store_db: Path) -> None:
+    report = check_store(store_db)
+    assert report.consistent and report.findings == ()
+    assert (report.articles, report.schema_version) == (ARTICLES, SCHEMA_VERSION)
+    assert report.sentences >= ARTICLES and report.mentions > 0
+
+
+@pytest.mark.parametrize("kind", sorted(DAMAGE))
+def test_each_kind_of_damage_is_found_and_named(store_db: Path, kind: str) -> None:
+    damage(store_db, *DAMAGE[kind])
+    report = check_store(store_db)
+    assert [finding.check for finding in report.findings] == [kind]
+    assert report.findings[0].repairable and report.findings[0].count >= 1
+
+
+@pytest.mark.parametrize("kind", sorted(DAMAGE))
+def test_repair_makes_the_store_consistent_without_touching_articles(store_db: Path, kind: str) -> None:
+    articles = article_table(store_db)
+    damage(store_db, *DAMAGE[kind])
+    repaired = repair_store(store_db)
+    assert not repaired.before.consistent and repaired.after.consistent
+    assert article_table(store_db) == articles
+
+
+def test_stale_index_content_is_found_by_fts5_integrity_check(store_db: Path) -> None:
+    damage(store_db, "UPDATE articles SET title = 'zebra crossing' WHERE rowid = 7")
+    [finding] = check_store(store_db).findings
+    assert finding.check == "fts" and "0 articles not indexed" in finding.message
+
+
+def test_repaired_index_finds_the_article_again(store_db: Path) -> None:
+    damage(store_db, *DAMAGE["fts"])
+    with Store.open(store_db) as store:
+        assert 3 not in store.match_articles('"Report 2"')
+    assert repair_store(store_db).fts_rebuilt
+    with Store.open(store_db) as store:
+        assert 3 in store.match_articles('"Report 2"')
+
+
+def test_reanalysis_restores_exactly_what_ingest_stored(store_db: Path) -> None:
+    with Store.open(store_db) as store:
+        original = list(store.analyzed_articles([2, 5]))
+    damage(store_db, *DAMAGE["partial-articles"])
+    assert repair_store(store_db).reanalyzed == 2
+    with Store.open(store_db) as store:
+        assert list(store.analyzed_articles([2, 5])) == original
+    assert original == [analyze(item.article) for item in original]
+
+
+def test_repair_of_a_consistent_store_does_nothing(store_db: Path) -> None:
+    repaired = repair_store(store_db)
+    assert repaired.before.consistent and repaired.after.consistent
+    assert (repaired.reanalyzed, repaired.fts_rebuilt, repaired.removed_sentences) == (0, False, 0)
+
+
+def test_a_store_from_a_newer_dateline_is_reported_and_left_alone(store_db: Path) -> None:
+    damage(store_db, f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    repaired = repair_store(store_db)
+    [finding] = repaired.after.findings
+    assert finding.check == "schema" and not finding.repairable and "upgrade dateline" in finding.message
+    assert repaired.skipped_because
+
+
+def test_a_file_sqlite_finds_damaged_is_reported_not_repaired(store_db: Path) -> None:
+    with sqlite3.connect(store_db) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+        pages = connection.execute("PRAGMA page_count").fetchone()[0]
+    with store_db.open("r+b") as raw:
+        for page in range(2, pages, 2):
+            raw.seek(page * page_size + 8)
+            raw.write(b"\xff" * 64)
+    code, out = check("--db", str(store_db), "--repair")
+    assert code == 1
+    assert "damaged" in out and "Not repaired" in out
+
+
+@pytest.mark.parametrize("make, expected", [
+    (lambda path: None, "no store here"),
+    (lambda path: path.write_bytes(b"not a database at all" * 100), "cannot"),
+    (lambda path: sqlite3.connect(path).execute("CREATE TABLE t (x)").connection.close(),
+     "not a dateline store"),
+])
+def test_what_is_not_a_store_is_an_error_naming_the_file(
+    tmp_path: Path, make: Callable[[Path], None], expected: str
+) -> None:
+    path = tmp_path / "other.db"
+    make(path)
+    with pytest.raises(StoreError, match=expected):
+        check_store(path)
+    code, out = check("--db", str(path))
+    assert code == 1 and out.startswith(f"Error: {path}")
+
+
+def test_checking_never_creates_a_store(tmp_path: Path) -> None:
+    check("--db", str(tmp_path / "missing.db"))
+    assert not (tmp_path / "missing.db").exists()
+
+
+def test_cli_exit_code_says_whether_the_store_is_consistent(store_db: Path) -> None:
+    code, out = check("--db", str(store_db))
+    assert code == 0 and "consistent" in out
+    damage(store_db, *DAMAGE["orphan-mentions"])
+    code, out = check("--db", str(store_db))
+    assert code == 1 and "orphan-mentions" in out and "--repair" in out
+    code, out = check("--db", str(store_db), "--repair")
+    assert code == 0 and "removed 1 time mentions without an article" in out
+
+
+def test_cli_json_report_has_the_findings_and_the_repair(store_db: Path) -> None:
+    damage(store_db, *DAMAGE["partial-articles"])
+    code, out = check("--db", str(store_db), "--json")
+    report = json.loads(out)
+    assert code == 1 and report["consistent"] is False
+    assert report["findings"] == [{"check": "partial-articles", "count": 2, "repairable": True,
+                                   "message": report["findings"][0]["message"]}]
+    code, out = check("--db", str(store_db), "--json", "--repair")
+    result = json.loads(out)
+    assert code == 0 and result["after"]["consistent"] and result["repair"]["reanalyzed"] == 2
