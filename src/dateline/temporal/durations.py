@@ -49,8 +49,9 @@ def _vague_plural(m: re.Match[str], ctx: Context) -> Normalised:
     return "DURATION", duration_value("X", _unit(m["unit"]))
 
 
-_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
-            "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D", "quarterly": "P3M"}
+# Only the adverbs that are nearly always frequencies ("daily", "weekly" are mostly
+# adjectives: "a daily newspaper", and TimeBank leaves them untagged).
+_ADVERBS = {"annually": "P1Y", "yearly": "P1Y"}
 
 
 def _set(m: re.Match[str], ctx: Context) -> Normalised:

@@ -12,13 +12,13 @@ import re
 
 from dateline.temporal.calendar_math import day_value, month_value, nearest_month, year_value
 from dateline.temporal.fragments import (
-    DAY, DAY_WORD, END, MODIFIER, MONTH, MONTH_ALONE, SPACE, WEEKDAY, WEEKDAY_ABBR, YEAR,
+    DAY, DAY_WORD, END, MODIFIER, MONTH, MONTH_ALONE, MONTH_MODIFIER, NUMBER_WORD, SPACE, YEAR,
 )
-from dateline.temporal.lexicon import MONTHS, ORDINAL_WORDS, cases
+from dateline.temporal.lexicon import MONTHS, ORDINAL_WORDS, any_of, cases, number_value
 from dateline.temporal.rule import Context, Normalised, Rule
 
 _DIGITS = re.compile(r"\d+")
-_WEEKDAY_PREFIX = rf"(?:(?:{WEEKDAY}|{WEEKDAY_ABBR})\s*,?{SPACE})?"
+_LOOKAHEAD_DAYS = 31
 _THE = rf"(?:{cases('the')}{SPACE})?"
 
 
@@ -53,12 +53,24 @@ def _numeric_date(m: re.Match[str], ctx: Context) -> Normalised:
 
 
 def _month_day(m: re.Match[str], ctx: Context) -> Normalised:
-    month = _month(m["month"])
-    return _date(nearest_month(ctx.dct, month, ctx.direction(m)), month, _day(m["day"]))
+    """A day without a year: the latest such day up to a month after the DCT (news
+    mostly reports the past, and announces the near future), or the next one when the
+    clause speaks of the future."""
+    month, day = _month(m["month"]), _day(m["day"])
+    year = ctx.dct.year
+    if ctx.direction(m) > 0:
+        year += (month, day) < (ctx.dct.month, ctx.dct.day)
+    elif (month - ctx.dct.month) * 31 + day - ctx.dct.day > _LOOKAHEAD_DAYS:
+        year -= 1
+    return _date(year, month, day)
 
 
 def _month_year(m: re.Match[str], ctx: Context) -> Normalised:
-    return "DATE", month_value(int(m["year"]), _month(m["month"]))
+    if m["year"]:
+        return "DATE", month_value(int(m["year"]), _month(m["month"]))
+    relation = m["rel"].lower()
+    offset = -1 if relation == "last" else 1 if relation == "next" else 0
+    return "DATE", month_value(ctx.dct.year + offset, _month(m["month"]))
 
 
 def _month_alone(m: re.Match[str], ctx: Context) -> Normalised:
@@ -71,7 +83,7 @@ def _month_alone(m: re.Match[str], ctx: Context) -> Normalised:
     elif relation == "this":
         year = ctx.dct.year
     else:
-        year = nearest_month(ctx.dct, month, ctx.direction(m))
+        year = nearest_month(ctx.dct, month, -1)
     return "DATE", month_value(year, month)
 
 
@@ -86,6 +98,28 @@ def _decade(m: re.Match[str], ctx: Context) -> Normalised:
     return "DATE", f"{century}{m['short']}"
 
 
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                 "seventies": 7, "eighties": 8, "nineties": 9}
+_TENS = {"ten": 1, "twenty": 2, "thirty": 3, "forty": 4, "fifty": 5, "sixty": 6, "seventy": 7,
+         "eighty": 8, "ninety": 9}
+
+
+def _spelled_decade(m: re.Match[str], ctx: Context) -> Normalised:
+    return "DATE", f"19{_DECADE_WORDS[m['decade'].lower()]}"
+
+
+def _spelled_year(m: re.Match[str], ctx: Context) -> Normalised:
+    """"nineteen ninety-six" → 1996, "two thousand and one" → 2001 (broadcast transcripts)."""
+    words = m[0].lower().replace("-", " ").split()
+    if words[0] == "nineteen":
+        tens = _TENS.get(words[1], 0)
+        units = number_value(words[2]) if len(words) > 2 else 0
+        return "DATE", f"19{tens}{units or 0}"
+    rest = [w for w in words[2:] if w != "and"]
+    value = number_value(" ".join(rest)) if rest else 0
+    return ("DATE", f"{2000 + value:04d}") if value is not None and value < 100 else None
+
+
 def _century(m: re.Match[str], ctx: Context) -> Normalised:
     number = _day(m["ordinal"])
     if not 1 <= number <= 21:
@@ -93,6 +127,7 @@ def _century(m: re.Match[str], ctx: Context) -> Normalised:
     return "DATE", f"{number - 1:02d}"
 
 
+_UNIT_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _SEPARATOR = rf"(?:\s*,\s*|{SPACE})"
 _OF = rf"(?:{SPACE}of)?"
 
@@ -104,27 +139,35 @@ RULES = [
          r"(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12][0-9]|0?[1-9])/(?P<year>(?:1[0-9]|20)[0-9]{2}|[0-9]{2})(?![\d/])",
          _numeric_date),
     Rule("month_day_year",
-         rf"{_WEEKDAY_PREFIX}(?P<month>{MONTH})\s*(?P<day>{DAY}|{DAY_WORD}){_SEPARATOR}(?P<year>{YEAR})",
+         rf"(?P<month>{MONTH})\s*(?P<day>{DAY}|{DAY_WORD}){_SEPARATOR}(?P<year>{YEAR})",
          _full_date),
     Rule("day_month_year",
-         rf"{_WEEKDAY_PREFIX}{_THE}(?P<day>{DAY}){_OF}{SPACE}(?P<month>{MONTH}){_SEPARATOR}?(?P<year>{YEAR})",
+         rf"{_THE}(?P<day>{DAY}){_OF}{SPACE}(?P<month>{MONTH}){_SEPARATOR}?(?P<year>{YEAR})",
          _full_date),
     Rule("month_day",
-         rf"{_WEEKDAY_PREFIX}(?P<month>{MONTH})\s*(?:the{SPACE})?(?P<day>{DAY}|{DAY_WORD}){END}",
+         rf"(?P<month>{MONTH})\s*(?:the{SPACE})?(?P<day>{DAY}|{DAY_WORD}){END}",
          _month_day),
     Rule("day_month",
-         rf"{_WEEKDAY_PREFIX}{_THE}(?P<day>{DAY}){_OF}{SPACE}(?P<month>{MONTH})",
+         rf"{_THE}(?P<day>{DAY}){_OF}{SPACE}(?P<month>{MONTH})",
          _month_day),
     Rule("month_year",
-         rf"{MODIFIER}?(?P<month>{MONTH}){_SEPARATOR}(?:of{SPACE})?(?P<year>{YEAR})",
+         rf"{MONTH_MODIFIER}?(?P<month>{MONTH}){_SEPARATOR}(?:of{SPACE})?"
+         rf"(?:(?P<year>{YEAR})|(?P<rel>{cases('last')}|{cases('this')}|{cases('next')}){SPACE}{cases('year')}{END})",
          _month_year),
     Rule("month",
          rf"(?:(?P<rel>{cases('last')}|{cases('next')}|{cases('this')}|{cases('this past')}|{cases('the coming')})"
-         rf"{SPACE}|{MODIFIER})?(?P<month>{MONTH_ALONE})",
+         rf"{SPACE}|{MONTH_MODIFIER})?(?P<month>{MONTH_ALONE})",
          _month_alone),
     Rule("decade",
-         rf"{_THE}{MODIFIER}?(?:(?P<century>1[0-9]|20)(?P<decade>[0-9])0|'(?P<short>[0-9])0)'?s(?!\w)",
+         rf"{_THE}{MODIFIER}?(?:(?P<century>1[0-9]|20)(?P<decade>[0-9])0|'?(?P<short>[1-9])0)'?s(?!\w)",
          _decade),
+    Rule("spelled_decade",
+         rf"{_THE}{MODIFIER}?(?P<decade>{any_of(list(_DECADE_WORDS))}){END}",
+         _spelled_decade),
+    Rule("spelled_year",
+         rf"{cases('nineteen')}{SPACE}{any_of(list(_TENS))}(?:[\s-]+{any_of(_UNIT_WORDS)})?{END}"
+         rf"|{cases('two thousand')}(?:{SPACE}(?:and{SPACE})?{NUMBER_WORD})?{END}",
+         _spelled_year),
     Rule("century",
          rf"{_THE}{MODIFIER}?(?P<ordinal>\d{{1,2}}(?:st|nd|rd|th)|{DAY_WORD})[\s-]+{cases('century')}(?!\w)",
          _century),

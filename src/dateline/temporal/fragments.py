@@ -18,7 +18,6 @@ MONTH = rf"(?:{MONTH_FULL}|{MONTH_ABBR}\.?)(?!\w)"
 MONTH_ALONE = rf"(?:{MONTH_FULL}(?!\w)|{MONTH_ABBR}\.)"
 
 WEEKDAY = any_of(list(WEEKDAYS), title_upper) + r"(?!\w)"
-WEEKDAY_ABBR = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
 
 DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d)(?!\w)"
 DAY_WORD = any_of(list(ORDINAL_WORDS) + [f"twenty-{w}" for w in list(ORDINAL_WORDS)[:9]]
@@ -29,7 +28,8 @@ NUMBER_WORD = (
     any_of([w for w in NUMBER_WORDS if " " not in w and w not in ("a", "an")])
     + rf"(?:[\s-]+{any_of(['one','two','three','four','five','six','seven','eight','nine'])})?"
 )
-NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?|{NUMBER_WORD}(?:{SPACE}hundred)?)"
+NUMBER = (rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?|{NUMBER_WORD}(?:{SPACE}hundred)?"
+          rf"|{any_of(['a couple of', 'a dozen'])})")
 ARTICLE = any_of(["a", "an"])
 VAGUE = any_of(list(VAGUE_QUANTITIES))
 
@@ -40,10 +40,10 @@ SEASON = any_of(list(SEASONS))
 PART_OF_DAY = any_of(list(PARTS_OF_DAY))
 
 # Modifiers HeidelTime and TimeBank keep inside the span ("late January", "mid-1990s").
-MODIFIER = (
-    "(?:" + any_of(["early", "late", "mid", "the end of", "the beginning of", "the start of",
+_MODIFIERS = ["early", "late", "the end of", "the beginning of", "the start of",
                     "the middle of", "end of", "beginning of", "start of", "middle of",
                     "the first half of", "the second half of", "the latter half of",
-                    "the latter part of", "the early part of", "the end", "the turn of"])
-    + r"[\s-]+)"
-)
+                    "the latter part of", "the early part of", "the turn of"]
+MODIFIER = "(?:" + any_of(_MODIFIERS + ["mid"]) + r"[\s-]+)"
+# HeidelTime leaves "mid-" out of month spans ("mid-July" → "July").
+MONTH_MODIFIER = "(?:" + any_of(_MODIFIERS) + r"[\s-]+)"

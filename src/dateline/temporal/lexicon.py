@@ -40,8 +40,7 @@ ORDINAL_WORDS: dict[str, int] = {
     "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
     "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
 }
-VAGUE_QUANTITIES = ("several", "a few", "few", "many", "some", "a number of", "numerous",
-                    "a couple", "couple of")
+VAGUE_QUANTITIES = ("several", "a few", "few", "many", "some", "a number of", "numerous")
 
 # TIMEX3 unit letters; "T" marks the units that live after the time designator.
 UNITS: dict[str, str] = {
@@ -80,9 +79,11 @@ def cases(word: str) -> str:
 def number_value(word: str) -> int | None:
     """The integer a number written in digits or words denotes ("twenty four", "1,000",
     "two-and-a-half" → 2); None when it is vague ("several") or not a number."""
-    word = word.lower().replace(",", "").strip()
+    word = " ".join(word.lower().replace(",", "").split())
     if word.isdigit():
         return int(word)
+    if word in NUMBER_WORDS:
+        return NUMBER_WORDS[word] or None
     total = 0
     for part in word.replace("-", " ").split():
         if part in ("and", "a", "half") and total:

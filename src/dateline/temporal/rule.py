@@ -13,16 +13,30 @@ Normalised = tuple[str, str] | None
 """(TIMEX3 type, value), or None when the match turns out not to be a time expression."""
 
 
-class Context:
-    """What a rule may look at besides its match: the whole text, the DCT, and the last
-    day-level date mentioned (the anchor of "the next day", "two days later")."""
+_QUARTER_WORD = re.compile(r"\bquarter", re.IGNORECASE)
 
-    __slots__ = ("text", "dct", "reference")
+
+class Context:
+    """What a rule may look at besides its match: the whole text, the DCT, the last
+    day-level date mentioned (the anchor of "two days later") and the last quarter
+    mentioned (the anchor of "a year ago" in an earnings report: the same quarter of the
+    year before), both updated by the tagger as it goes."""
+
+    __slots__ = ("text", "dct", "reference", "quarter")
 
     def __init__(self, text: str, dct: dt.date) -> None:
         self.text = text
         self.dct = dct
         self.reference = dct
+        current = (dct.month - 1) // 3
+        self.quarter = (dct.year, current) if current else (dct.year - 1, 4)
+
+    def mentions_quarter(self, match: re.Match[str]) -> bool:
+        """Whether the sentence of ``match`` speaks of a quarter (a financial report)."""
+        text, start, end = self.text, match.start(), match.end()
+        left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), start - 200, 0)
+        right = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+        return _QUARTER_WORD.search(text, left, min(right + [end + 200])) is not None
 
     def direction(self, match: re.Match[str]) -> int:
         """+1 if the clause around ``match`` speaks of the future, -1 of the past, else 0."""
