@@ -18,7 +18,7 @@ from dateline.temporal.lexicon import MONTHS, ORDINAL_WORDS, any_of, cases, numb
 from dateline.temporal.rule import Context, Normalised, Rule
 
 _DIGITS = re.compile(r"\d+")
-_LOOKAHEAD_DAYS = 31
+_LOOKAHEAD_DAYS = 61
 _THE = rf"(?:{cases('the')}{SPACE})?"
 
 
@@ -83,7 +83,7 @@ def _month_alone(m: re.Match[str], ctx: Context) -> Normalised:
     elif relation == "this":
         year = ctx.dct.year
     else:
-        year = nearest_month(ctx.dct, month, -1)
+        year = nearest_month(ctx.dct, month, ctx.direction(m))
     return "DATE", month_value(year, month)
 
 

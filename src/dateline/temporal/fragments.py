@@ -8,7 +8,8 @@ from dateline.temporal.lexicon import (
 )
 
 SPACE = r"\s+"
-END = r"(?![\w'-]\w)(?!\w)"
+# The end of a word; a possessive may follow ("today's"), a hyphenated word may not.
+END = r"(?!\w)(?!-\w)"
 
 MONTH_FULL = any_of(FULL_MONTHS, title_upper)
 MONTH_ABBR = any_of(MONTH_ABBREVIATIONS, title_upper)

@@ -157,10 +157,13 @@ def _quarter(m: re.Match[str], ctx: Context) -> Normalised:
             year = ctx.dct.year - 1
         else:
             year = ctx.dct.year
+        ctx.mention_quarter(year, quarter, m.end())
         return "DATE", quarter_value(year, quarter)
     words = m[0].lower()
     if m["ago"]:
-        return "DATE", quarter_value(*shift_quarter(*ctx.quarter, -4))
+        if m["period"] or ctx.mentions_quarter(m):
+            return "DATE", quarter_value(*shift_quarter(*ctx.quarter, -4))
+        return "DATE", year_value(ctx.dct.year - 1)
     if "current" in words or "this" in words:
         return "DATE", quarter_value(ctx.dct.year, current)
     if "next" in words or "coming" in words:
@@ -285,7 +288,8 @@ RULES = [
          rf"(?:{cases('the')}{SPACE})?(?:{_QUARTER_MODIFIER}{SPACE})*(?P<ord>{_QUARTER_ORD})[\s-]+{cases('quarter')}"
          rf"(?:{SPACE}(?:of{SPACE})?(?:{cases('fiscal')}{SPACE})?(?P<year>{_YEAR}))?{END}"
          rf"|{cases('the')}{SPACE}(?:{_QUARTER_MODIFIER}{SPACE})*{cases('quarter')}{END}(?!{SPACE}of{SPACE})"
-         rf"|(?P<ago>(?:{cases('the')}{SPACE})?{any_of(['year-ago', 'year-earlier'])}{SPACE}(?:{_QUARTER_ORD}[\s-]+)?{any_of(['quarter', 'period'])}){END}",
+         rf"|(?P<ago>(?:{cases('the')}{SPACE})?{any_of(['year-ago', 'year-earlier'])}"
+         rf"(?P<period>{SPACE}(?:{_QUARTER_ORD}[\s-]+)?{any_of(['quarter', 'period'])})?){END}",
          _quarter),
     Rule("half",
          rf"{cases('the')}{SPACE}(?:(?P<rel>{any_of(['last', 'this', 'next'])}){SPACE}year's{SPACE})?(?P<ord>{any_of(['first', 'second'])}){SPACE}half"

@@ -14,6 +14,7 @@ Normalised = tuple[str, str] | None
 
 
 _QUARTER_WORD = re.compile(r"\bquarter", re.IGNORECASE)
+_QUARTER_REACH = 300
 
 
 class Context:
@@ -22,7 +23,7 @@ class Context:
     mentioned (the anchor of "a year ago" in an earnings report: the same quarter of the
     year before), both updated by the tagger as it goes."""
 
-    __slots__ = ("text", "dct", "reference", "quarter")
+    __slots__ = ("text", "dct", "reference", "quarter", "quarter_end")
 
     def __init__(self, text: str, dct: dt.date) -> None:
         self.text = text
@@ -30,10 +31,19 @@ class Context:
         self.reference = dct
         current = (dct.month - 1) // 3
         self.quarter = (dct.year, current) if current else (dct.year - 1, 4)
+        self.quarter_end = -_QUARTER_REACH
+
+    def mention_quarter(self, year: int, quarter: int, end: int) -> None:
+        """Record that the quarter (year, quarter) was named, ending at offset ``end``."""
+        self.quarter = (year, quarter)
+        self.quarter_end = end
 
     def mentions_quarter(self, match: re.Match[str]) -> bool:
-        """Whether the sentence of ``match`` speaks of a quarter (a financial report)."""
+        """Whether ``match`` is in a passage about a quarter (a financial report): its
+        sentence says "quarter", or a quarter was named shortly before."""
         text, start, end = self.text, match.start(), match.end()
+        if start - self.quarter_end < _QUARTER_REACH:
+            return True
         left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), start - 200, 0)
         right = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
         return _QUARTER_WORD.search(text, left, min(right + [end + 200])) is not None

@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 
 _FUTURE = (
-    r"will|wo\s*n't|won't|'ll|shall|going\s+to|gon\s*na|plans?\s+to|planning|planned|"
-    r"scheduled|expected|expects?|due|set\s+to|intends?\s+to|upcoming|next|until|"
-    r"is\s+to|are\s+to|to\s+be\s+held|would|aims?\s+to|hopes?\s+to|promised|vowed"
+    r"will|wo\s*n't|won't|'ll|shall|going\s+to|gon\s*na|plans?\s+to|scheduled|"
+    r"expected\s+to|due\s+to|set\s+to|intends?\s+to|is\s+to|are\s+to|to\s+be\s+held"
 )
 _PAST = (
     r"was|were|had|did|said|told|came|went|met|took|made|gave|got|began|left|held|fell|"
