@@ -39,6 +39,8 @@ def _unit(word: str) -> str:
 
 def _duration(m: re.Match[str], ctx: Context) -> Normalised:
     unit = _unit(m["unit"])
+    if unit == "quarter" and ("-" in m[0] or ctx.text.startswith(" of", m.end())):
+        return None  # "three-quarters of the vote" is a fraction
     number = number_value(m["n"])
     if m["n"].lower() in ("a", "an") and _SET_CONTEXT.search(ctx.text, max(0, m.start() - 20), m.start()):
         return "SET", duration_value("1", unit)
@@ -70,16 +72,18 @@ def _set(m: re.Match[str], ctx: Context) -> Normalised:
 _QUALIFIER = any_of(["about", "nearly", "almost", "some", "more than", "over", "at least",
                      "up to", "less than", "only", "just", "around", "roughly", "for",
                      "approximately", "fewer than", "another", "an additional", "the"])
+_DAY_KIND = any_of(["trading", "business", "working", "calendar", "consecutive", "straight"])
 _SPAN_WORD = any_of(["past", "last", "next", "first", "final", "coming", "previous",
                      "following", "latest", "initial", "remaining"])
 
 RULES = [
     Rule("duration",
          rf"(?:{_QUALIFIER}{SPACE})?(?:{cases('the')}{SPACE})?(?:{_SPAN_WORD}{SPACE})?"
-         rf"(?P<n>{NUMBER}|{ARTICLE}|{VAGUE})(?:{SPACE}more)?[\s-]+(?P<unit>{UNIT_PLURAL}){END}",
+         rf"(?P<n>{NUMBER}|{ARTICLE}|{VAGUE})(?:{SPACE}more)?[\s-]+(?:{_DAY_KIND}{SPACE})?"
+         rf"(?P<unit>{UNIT_PLURAL})(?:-old)?{END}",
          _duration),
     Rule("vague_plural",
-         rf"(?:{cases('for')}{SPACE})(?P<unit>{any_of(['years', 'months', 'weeks', 'decades', 'centuries'])}){END}",
+         rf"(?<=for )(?P<unit>{any_of(['years', 'months', 'weeks', 'decades', 'centuries'])}){END}",
          _vague_plural),
     Rule("set",
          rf"(?:{any_of(['every', 'each', 'per'])}){SPACE}(?:(?P<n>{NUMBER}|other){SPACE})?"

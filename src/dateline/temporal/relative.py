@@ -102,8 +102,9 @@ def _weekday(m: re.Match[str], ctx: Context) -> Normalised:
 
 
 def _relative_unit(m: re.Match[str], ctx: Context) -> Normalised:
+    """"last week", "this year", "the end of the month", "earlier in the year"."""
     unit = m["unit"].lower()
-    return _unit_value(ctx.dct, unit, _offset(m["rel"]))
+    return _unit_value(ctx.dct, unit, _offset(m["rel"] or ""))
 
 
 def _anaphoric_day(m: re.Match[str], ctx: Context) -> Normalised:
@@ -160,6 +161,10 @@ def _quarter(m: re.Match[str], ctx: Context) -> Normalised:
         ctx.mention_quarter(year, quarter, m.end())
         return "DATE", quarter_value(year, quarter)
     words = m[0].lower()
+    if m["year2"]:
+        ordinal = (m["ord2"] or "").lower()
+        quarter = _QUARTER_ORDINALS[ordinal] if ordinal else ctx.quarter[1]
+        return "DATE", quarter_value(int(m["year2"]), quarter)
     if m["ago"]:
         if m["period"] or ctx.mentions_quarter(m):
             return "DATE", quarter_value(*shift_quarter(*ctx.quarter, -4))
@@ -260,6 +265,7 @@ _REL_PAST_NEXT_THIS = any_of(list(_PAST_WORDS + _NEXT_WORDS + _THIS_WORDS))
 _CALENDAR_UNIT = any_of(["week", "weekend", "month", "quarter", "year", "decade", "century"])
 _PLURAL_SPANS = any_of(["days", "weeks", "months", "years", "decades"])
 _QUARTER_ORD = any_of(list(_QUARTER_ORDINALS))
+_PERIOD = rf"{SPACE}(?:{any_of(['first', 'second', 'third', 'fourth'])}[\s-]+)?{any_of(['quarter', 'period'])}"
 _QUARTER_MODIFIER = any_of(["latest", "last", "current", "same", "fiscal", "calendar", "recent"])
 _YEAR = r"(?:1[0-9]|20)[0-9]{2}(?!\d)"
 _HOLIDAY = any_of(list(_HOLIDAYS), title_upper).replace("'", "\\s?'")
@@ -288,8 +294,10 @@ RULES = [
          rf"(?:{cases('the')}{SPACE})?(?:{_QUARTER_MODIFIER}{SPACE})*(?P<ord>{_QUARTER_ORD})[\s-]+{cases('quarter')}"
          rf"(?:{SPACE}(?:of{SPACE})?(?:{cases('fiscal')}{SPACE})?(?P<year>{_YEAR}))?{END}"
          rf"|{cases('the')}{SPACE}(?:{_QUARTER_MODIFIER}{SPACE})*{cases('quarter')}{END}(?!{SPACE}of{SPACE})"
-         rf"|(?P<ago>(?:{cases('the')}{SPACE})?{any_of(['year-ago', 'year-earlier'])}"
-         rf"(?P<period>{SPACE}(?:{_QUARTER_ORD}[\s-]+)?{any_of(['quarter', 'period'])})?){END}",
+         rf"|(?P<ago>(?:{cases('the')}{SPACE}(?={any_of(['year-ago', 'year-earlier'])}{_PERIOD}))?"
+         rf"{any_of(['year-ago', 'year-earlier'])}(?P<period>{_PERIOD})?){END}"
+         rf"|{cases('the')}{SPACE}(?P<year2>{_YEAR}){SPACE}(?:(?P<ord2>{_QUARTER_ORD})[\s-]+)?{any_of(['quarter', 'period'])}{END}"
+         rf"|{cases('the')}{SPACE}{any_of(['latest', 'most recent'])}{SPACE}period{END}",
          _quarter),
     Rule("half",
          rf"{cases('the')}{SPACE}(?:(?P<rel>{any_of(['last', 'this', 'next'])}){SPACE}year's{SPACE})?(?P<ord>{any_of(['first', 'second'])}){SPACE}half"
@@ -299,7 +307,8 @@ RULES = [
          rf"{cases('the')}{SPACE}weekend{END}",
          _weekend),
     Rule("relative_unit",
-         rf"{MODIFIER}?(?P<rel>{_REL_PAST_NEXT_THIS}){SPACE}(?P<unit>{_CALENDAR_UNIT}){END}",
+         rf"(?:{MODIFIER}?(?P<rel>{_REL_PAST_NEXT_THIS})|{MODIFIER}{cases('the')}|{any_of(['earlier in the', 'later in the'])})"
+         rf"{SPACE}(?P<unit>{_CALENDAR_UNIT}){END}",
          _relative_unit),
     Rule("season",
          rf"(?:(?P<rel>{any_of(['last', 'this', 'next', 'this past', 'the coming', 'the past', 'early', 'late', 'mid', 'the'])})[\s-]+)?"

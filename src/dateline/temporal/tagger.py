@@ -63,7 +63,6 @@ _TRIGGER = re.compile(
     r"(?<![\w'])(?:" + trie({w for w in _BY_LEAD if w.isalpha()}) + r"(?![A-Za-z])|[0-9]|'(?=[0-9]))"
 )
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
 
 
 def tag(text: str, dct: dt.date) -> list[Timex]:
@@ -97,6 +96,4 @@ def tag(text: str, dct: dt.date) -> list[Timex]:
         covered = end
         if kind == "DATE" and _DAY_VALUE.fullmatch(value):
             context.reference = dt.date.fromisoformat(value)
-        elif kind == "DATE" and _QUARTER_VALUE.fullmatch(value):
-            context.quarter = (int(value[:4]), int(value[-1]))
     return found
