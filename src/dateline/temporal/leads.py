@@ -49,14 +49,26 @@ def _walk(items: list, prefix: str) -> set[str]:
             low, _, body = av
             found = _walk(list(body.data) + rest, prefix)
             return found | _walk(rest, prefix) if low == 0 else found
-        if op is sre.IN and not prefix:
-            return _charset_leads(av)
+        if op is sre.IN:
+            letters = _letters(av)
+            if letters:  # the parser turns "(?:l|n)" into "[ln]"
+                return set().union(*(_walk(rest, prefix + char) for char in letters))
+            if not prefix:
+                return _charset_leads(av)
         if prefix:
             return {prefix}
         raise ValueError(f"pattern may start with {op}: cannot index it by first word")
     if not prefix:
         raise ValueError("pattern can match the empty string")
     return {prefix}
+
+
+def _letters(items: list) -> list[str]:
+    """The letters of a character class made only of literal letters, else []."""
+    chars = [chr(av) for op, av in items if op is sre.LITERAL]
+    if len(chars) == len(items) and all(char.isalpha() for char in chars):
+        return chars
+    return []
 
 
 def _charset_leads(items: list) -> set[str]:
