@@ -1,0 +1,75 @@
+"""A timeline as one self-contained HTML file: styles inline, no scripts, no fetches.
+
+The file is meant to be mailed or archived and opened years later, so it depends on
+nothing outside itself. Every piece of article text (sentences, titles, URLs, the query)
+is HTML-escaped, links are kept only for ``http``/``https`` URLs, and a
+Content-Security-Policy forbids scripts altogether, so hostile article text cannot run
+in the reader's browser.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from html import escape
+from urllib.parse import urlsplit
+
+from dateline.model import Article, SourcedSentence, Timeline
+from dateline.render.markdown import date_label
+
+POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+
+STYLE = """
+body { font: 16px/1.5 system-ui, sans-serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; color: #1d232a; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; }
+.meta { color: #5b6670; margin-top: 0; }
+ol.timeline { list-style: none; padding: 0; border-left: 3px solid #c9d3dc; }
+ol.timeline > li { position: relative; padding: 0 0 1.2rem 1.4rem; }
+ol.timeline > li::before { content: ""; position: absolute; left: -.55rem; top: .35rem; width: .8rem;
+  height: .8rem; border-radius: 50%; background: #1f6feb; }
+h2 { font-size: 1.1rem; margin: 0; }
+.granularity { font-size: .8rem; color: #5b6670; font-weight: normal; margin-left: .4rem; }
+ul.sentences { padding-left: 1.1rem; margin: .3rem 0 0; }
+.source { display: block; font-size: .85rem; color: #5b6670; }
+"""
+
+
+def timeline_to_html(timeline: Timeline, sources: Mapping[str, Article]) -> str:
+    """The HTML document; ``sources`` maps article ids to the articles cited, so each
+    sentence can name its article's title, date and URL (missing ones show the id)."""
+    subject = timeline.query or "all articles"
+    entries = "\n".join(
+        f'<li><h2>{escape(date_label(entry))}<span class="granularity">{escape(entry.granularity)}</span></h2>'
+        f'<ul class="sentences">{"".join(_sentence(s, sources.get(s.article_id)) for s in entry.sentences)}</ul></li>'
+        for entry in timeline.entries
+    ) or "<li><p>No dated events found.</p></li>"
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en"><head><meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(f'Timeline: {subject}')}</title>\n<style>{STYLE}</style></head>\n"
+        f"<body><h1>{escape(f'Timeline: {subject}')}</h1>\n"
+        f'<p class="meta">{len(timeline.entries)} dates · method {escape(timeline.method)} · made with dateline</p>\n'
+        f'<ol class="timeline">\n{entries}\n</ol></body></html>\n'
+    )
+
+
+def _sentence(sentence: SourcedSentence, article: Article | None) -> str:
+    span = f"{sentence.article_id}:{sentence.start}-{sentence.end}"
+    if article is None:
+        cite = escape(span)
+    else:
+        label = escape(f"{article.title or 'untitled'} ({article.published.isoformat()})")
+        url = safe_url(article.url)
+        cite = (f'<a href="{escape(url)}" rel="noopener noreferrer">{label}</a>' if url else label)
+        cite += f" · {escape(span)}"
+    return f'<li>{escape(" ".join(sentence.text.split()))}<span class="source">{cite}</span></li>'
+
+
+def safe_url(url: str) -> str:
+    """``url`` if it is an absolute http(s) URL, else "" (no ``javascript:`` links)."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return ""
+    return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else ""

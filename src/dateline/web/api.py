@@ -1,0 +1,139 @@
+"""The JSON API under ``/api``: parse and validate, call the library, shape the result.
+
+Response shapes are the CLI's (``dateline.render.json_format``), so a script can switch
+between ``dateline timeline --format json`` and ``GET /api/timeline`` freely. Handlers
+are plain ``def``s: FastAPI runs them in its thread pool, so a slow timeline never blocks
+the event loop, and each opens its own store connection (see ``connections``).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Request
+from fastapi.responses import JSONResponse, Response
+
+from dateline.ingest.job import ingest_items
+from dateline.operations import list_articles
+from dateline.render.json_format import articles_to_dict, timeline_to_dict
+from dateline.retrieve import find_articles
+from dateline.web.connections import open_store, settings_of
+from dateline.web.exports import ExportFormat, export_timeline
+from dateline.web.params import (
+    MAX_COLLECTION_CHARS, MAX_LIST_LIMIT, Filters, TimelineParams, filters, timeline_params,
+)
+from dateline.web.posted import articles_from_payload
+from dateline.web.settings import WebSettings
+from dateline.web.timelines import TimelineCache, build_timeline
+
+router = APIRouter(prefix="/api")
+
+Settings = Annotated[WebSettings, Depends(settings_of)]
+Selection = Annotated[Filters, Depends(filters)]
+Params = Annotated[TimelineParams, Depends(timeline_params)]
+
+POST_EXAMPLE = {"articles": [{"date": "2023-07-28", "title": "India and Japan talk",
+                              "text": "On Thursday, India and Japan held talks.", "url": ""}]}
+
+
+def _cache(request: Request) -> TimelineCache:
+    return request.app.state.timelines
+
+
+@router.get("/health", summary="Is the server up, and how big is the store")
+def health(request: Request, settings: Settings) -> JSONResponse:
+    with open_store(settings) as store:
+        count = store.count_articles()
+    stats = _cache(request).stats()
+    return JSONResponse({"status": "ok", "articles": count,
+                         "cache": {"entries": stats.entries, "hits": stats.hits, "misses": stats.misses}})
+
+
+@router.post("/articles", summary="Ingest one or many articles")
+def post_articles(
+    settings: Settings,
+    payload: Annotated[Any, Body(description="One article record, a list of them, or {\"articles\": [...]}. "
+                                 "A record: date (YYYY-MM-DD), text; optional title, url, id.",
+                                 examples=[POST_EXAMPLE])],
+    collection: Annotated[str, Query(max_length=MAX_COLLECTION_CHARS,
+                                     description="Label these articles with a collection.")] = "",
+) -> JSONResponse:
+    """Validated like ``dateline ingest`` reads JSON files. All-or-nothing: if any record
+    is invalid, the response is 422 naming each bad record and field, and nothing is
+    stored. Re-posting an article stores nothing new (ids are content hashes)."""
+    articles = articles_from_payload(payload, collection, settings.max_article_chars)
+    with open_store(settings) as store:
+        report = ingest_items(store, articles)
+    return JSONResponse({"added": report.added, "already_stored": report.already_stored,
+                         "ids": [article.id for article in articles]})
+
+
+@router.get("/articles", summary="List or search the stored articles")
+def get_articles(
+    settings: Settings,
+    selection: Selection,
+    limit: Annotated[int, Query(ge=0, le=MAX_LIST_LIMIT, description="How many to list.")] = 20,
+) -> JSONResponse:
+    """``{"articles": [{"id", "date", "title", "url", "chars"}], "total"}``; ``total``
+    counts every match. All query words must appear."""
+    with open_store(settings) as store:
+        articles, total = list_articles(store, selection.query, limit, selection.date_from,
+                                        selection.date_to, selection.collection)
+    return JSONResponse(articles_to_dict(articles, total))
+
+
+@router.get("/articles/{article_id}", summary="One article with its full text")
+def get_article(settings: Settings, article_id: Annotated[str, Path(max_length=100)]) -> JSONResponse:
+    """Timeline sentences point into ``text`` by character offsets (``start``, ``end``)."""
+    with open_store(settings) as store:
+        article = store.get_article(article_id)
+    if article is None:
+        raise HTTPException(404, f"no article with id {article_id!r}")
+    return JSONResponse({
+        "id": article.id, "date": article.published.isoformat(), "title": article.title,
+        "url": article.url, "chars": len(article.text), "collection": article.collection,
+        "text": article.text,
+    })
+
+
+@router.get("/timeline", summary="The timeline of a query")
+def get_timeline(
+    request: Request,
+    settings: Settings,
+    params: Params,
+    explain: Annotated[bool, Query(description="Add each entry's and sentence's scores.")] = False,
+) -> JSONResponse:
+    """The same JSON as ``dateline timeline --format json``: ``{"query", "method",
+    "entries": [{"date", "granularity", "sentences": [{"text", "article_id", "start",
+    "end"}]}]}``, entries in date order."""
+    with open_store(settings) as store:
+        built = build_timeline(_cache(request), store, params)
+    return JSONResponse(timeline_to_dict(built.timeline, explain))
+
+
+@router.get("/timeline/export", summary="The timeline as a file to download")
+def export(
+    request: Request,
+    settings: Settings,
+    params: Params,
+    export_format: Annotated[ExportFormat, Query(alias="format", description="json, md, csv, timelinejs "
+                                                 "(Knight Lab TimelineJS JSON) or html (self-contained).")],
+) -> Response:
+    with open_store(settings) as store:
+        built = build_timeline(_cache(request), store, params)
+        file = export_timeline(built.timeline, export_format, store)
+    return Response(file.content, media_type=file.media_type,
+                    headers={"Content-Disposition": f'attachment; filename="{file.filename}"'})
+
+
+@router.get("/volume", summary="How many matching articles were published each day")
+def volume(settings: Settings, selection: Selection) -> JSONResponse:
+    """The articles a timeline of the same query would use (``strategy`` says which rule
+    found them: all-words, any-word, everything or nothing), counted per publication day:
+    ``{"strategy", "articles", "days": [{"date", "count"}]}``."""
+    with open_store(settings) as store:
+        found = find_articles(store, selection.query, selection.date_from, selection.date_to,
+                              selection.collection)
+        days = store.publication_counts(found.rowids)
+    return JSONResponse({"strategy": found.strategy, "articles": len(found.rowids),
+                         "days": [{"date": day.isoformat(), "count": count} for day, count in days]})

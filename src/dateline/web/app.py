@@ -1,0 +1,47 @@
+"""``create_app``: the FastAPI application over one store file."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from dateline.store import Store
+from dateline.web import api, pages
+from dateline.web.cache import SingleFlightCache
+from dateline.web.errors import install_error_handlers
+from dateline.web.settings import WebSettings
+
+STATIC = Path(__file__).parent / "static"
+
+
+def create_app(db_path: Path | str, **limits: int) -> FastAPI:
+    """The app serving the store at ``db_path`` (created on startup if missing).
+
+    ``limits`` are ``WebSettings`` fields: ``max_body_bytes``, ``max_article_chars``,
+    ``cache_entries``.
+    """
+    settings = WebSettings(Path(db_path), **limits)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        Store.open(settings.db_path).close()
+        yield
+
+    app = FastAPI(
+        title="dateline",
+        summary="News timelines from dated articles: the dates that matter for a query, "
+                "each summarized by sentences traceable to their source articles.",
+        lifespan=lifespan,
+        max_body_size=settings.max_body_bytes,
+    )
+    app.state.settings = settings
+    app.state.timelines = SingleFlightCache(settings.cache_entries)
+    install_error_handlers(app)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app
