@@ -20,12 +20,10 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-import numpy as np
-
 from dateline.model import Granularity, Timeline, TimelineEntry
 from dateline.timeline.base import TimelineRequest
 from dateline.timeline.corpus import Corpus, CorpusSentence
-from dateline.timeline.textvectors import centroid_similarity, query_terms, tfidf_matrix
+from dateline.timeline.summarize import SentencePicker
 
 DateKey = tuple[dt.date, Granularity]
 
@@ -48,31 +46,23 @@ class Datewise:
         ranked, evidence = self.rank_dates(corpus, request)
         shortlist = ranked[: request.n_dates * self.candidate_factor]
         candidates = self._candidates(corpus, set(shortlist))
-        pool = list({id(s): s for key in shortlist for s in candidates.get(key, ())}.values())
-        if not pool:
-            return Timeline(request.query, self.name, ())
-        row_of = {id(sentence): row for row, sentence in enumerate(pool)}
-        vectors = tfidf_matrix([sentence.text for sentence in pool])
-        terms = query_terms(request.query)
-        chosen_rows: list[int] = []
+        picker = SentencePicker.over(
+            [s for key in shortlist for s in candidates.get(key, ())],
+            request.query, self.query_boost, self.max_redundancy,
+        )
         entries: list[TimelineEntry] = []
         for key in shortlist:
             if len(entries) == request.n_dates:
                 break
-            rows = [row_of[id(sentence)] for sentence in candidates.get(key, ())]
-            picked = self._summarize(rows, pool, vectors, terms, chosen_rows, request.n_sentences)
-            if not picked:
-                continue
-            chosen_rows.extend(row for row, _ in picked)
-            entries.append(
-                TimelineEntry(
+            picked = picker.pick(candidates.get(key, []), request.n_sentences)
+            if picked:
+                entries.append(TimelineEntry(
                     date=key[0],
                     granularity=key[1],
-                    sentences=tuple(pool[row].sourced(score) for row, score in picked),
+                    sentences=tuple(sentence.sourced(score) for sentence, score in picked),
                     score=evidence[key]["score"],
                     explanation=evidence[key],
-                )
-            )
+                ))
         entries.sort(key=lambda entry: (entry.date, entry.granularity))
         return Timeline(request.query, self.name, tuple(entries))
 
@@ -124,34 +114,3 @@ class Datewise:
             for key in keys & wanted:
                 found[key].append(sentence)
         return found
-
-    def _summarize(
-        self,
-        rows: list[int],
-        pool: list[CorpusSentence],
-        vectors,
-        terms: list[str],
-        chosen_rows: list[int],
-        n_sentences: int,
-    ) -> list[tuple[int, float]]:
-        if not rows:
-            return []
-        group = vectors[rows]
-        scores = centroid_similarity(group)
-        if terms:
-            lowered = [pool[row].text.lower() for row in rows]
-            coverage = np.array([sum(term in text for term in terms) / len(terms) for text in lowered])
-            scores = scores * (1.0 + self.query_boost * coverage)
-        picked: list[tuple[int, float]] = []
-        taken = list(chosen_rows)
-        for index in np.argsort(-scores, kind="stable"):
-            if len(picked) == n_sentences:
-                break
-            row = rows[index]
-            if taken:
-                similarity = (vectors[taken] @ vectors[row].T).toarray().max()
-                if similarity > self.max_redundancy:
-                    continue
-            picked.append((row, float(scores[index])))
-            taken.append(row)
-        return picked

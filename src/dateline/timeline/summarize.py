@@ -1,0 +1,72 @@
+"""Choosing the sentences that speak for a timeline entry.
+
+Shared by the methods: among an entry's candidate sentences, the most central ones
+(cosine to the candidates' TF-IDF centroid), boosted by the share of query words they
+contain, are picked in order; a candidate too similar to any sentence already in the
+timeline is skipped, so one event is not told twice under two dates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import sparse
+
+from dateline.timeline.corpus import CorpusSentence
+from dateline.timeline.textvectors import centroid_similarity, query_terms, tfidf_matrix
+
+
+@dataclass
+class SentencePicker:
+    """Picks summaries from one pool of sentences, remembering what it has picked."""
+
+    pool: list[CorpusSentence]
+    vectors: sparse.csr_matrix
+    terms: list[str]
+    query_boost: float = 0.5
+    max_redundancy: float = 0.5
+    chosen_rows: list[int] = field(default_factory=list)
+    _row_of: dict[int, int] = field(default_factory=dict)
+
+    @classmethod
+    def over(
+        cls, sentences: Sequence[CorpusSentence], query: str, query_boost: float = 0.5,
+        max_redundancy: float = 0.5,
+    ) -> SentencePicker:
+        """A picker over the distinct ``sentences`` (TF-IDF fitted on them)."""
+        pool = list({id(sentence): sentence for sentence in sentences}.values())
+        picker = cls(pool, tfidf_matrix([s.text for s in pool]), query_terms(query),
+                     query_boost, max_redundancy)
+        picker._row_of = {id(sentence): row for row, sentence in enumerate(pool)}
+        return picker
+
+    def pick(self, candidates: Sequence[CorpusSentence], k: int) -> list[tuple[CorpusSentence, float]]:
+        """Up to ``k`` of ``candidates`` (all from the pool), best first, with their scores."""
+        rows = [self._row_of[id(sentence)] for sentence in candidates]
+        if not rows:
+            return []
+        scores = centroid_similarity(self.vectors[rows])
+        if self.terms:
+            coverage = np.array([
+                sum(term in self.pool[row].text.lower() for term in self.terms) / len(self.terms)
+                for row in rows
+            ])
+            scores = scores * (1.0 + self.query_boost * coverage)
+        picked: list[tuple[CorpusSentence, float]] = []
+        for index in np.argsort(-scores, kind="stable"):
+            if len(picked) == k:
+                break
+            row = rows[index]
+            if row in self.chosen_rows or self._too_similar(row):
+                continue
+            picked.append((self.pool[row], float(scores[index])))
+            self.chosen_rows.append(row)
+        return picked
+
+    def _too_similar(self, row: int) -> bool:
+        if not self.chosen_rows:
+            return False
+        similarity = (self.vectors[self.chosen_rows] @ self.vectors[row].T).toarray().max()
+        return bool(similarity > self.max_redundancy)
