@@ -70,7 +70,7 @@ def _set(m: re.Match[str], ctx: Context) -> Normalised:
 
 
 _QUALIFIER = any_of(["about", "nearly", "almost", "some", "more than", "over", "at least",
-                     "up to", "less than", "only", "just", "around", "roughly", "for",
+                     "up to", "less than", "only", "just", "around", "roughly",
                      "approximately", "fewer than", "another", "an additional", "the"])
 _DAY_KIND = any_of(["trading", "business", "working", "calendar", "consecutive", "straight"])
 _SPAN_WORD = any_of(["past", "last", "next", "first", "final", "coming", "previous",

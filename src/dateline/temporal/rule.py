@@ -15,6 +15,8 @@ Normalised = tuple[str, str] | None
 
 _QUARTER_WORD = re.compile(r"\bquarter", re.IGNORECASE)
 _QUARTER_REACH = 300
+_MONEY_WORD = re.compile(r"\$|\bcents?\b|\bpercent\b|%|\bearnings\b|\bprofits?\b|\brevenues?\b|"
+                         r"\bsales\b|\bnet\b|\blosses\b|\bloss\b|\ba share\b", re.IGNORECASE)
 
 
 class Context:
@@ -39,14 +41,16 @@ class Context:
         self.quarter_end = end
 
     def mentions_quarter(self, match: re.Match[str]) -> bool:
-        """Whether ``match`` is in a passage about a quarter (a financial report): its
-        sentence says "quarter", or a quarter was named shortly before."""
+        """Whether ``match`` is in a passage about a quarter's results: its sentence says
+        "quarter", or a quarter was named shortly before and the sentence talks money."""
         text, start, end = self.text, match.start(), match.end()
-        if start - self.quarter_end < _QUARTER_REACH:
-            return True
         left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), start - 200, 0)
         right = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-        return _QUARTER_WORD.search(text, left, min(right + [end + 200])) is not None
+        right_end = min(right + [end + 200])
+        if _QUARTER_WORD.search(text, left, right_end):
+            return True
+        return (start - self.quarter_end < _QUARTER_REACH
+                and _MONEY_WORD.search(text, left, right_end) is not None)
 
     def direction(self, match: re.Match[str]) -> int:
         """+1 if the clause around ``match`` speaks of the future, -1 of the past, else 0."""

@@ -1,0 +1,72 @@
+"""Properties of the tagger that must hold for any text and any publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from hypothesis import given, settings, strategies as st
+
+from dateline.temporal import tag, value_to_date
+from dateline.temporal.leads import DIGIT, leads
+from dateline.temporal.lexicon import FULL_MONTHS, WEEKDAYS
+from dateline.temporal.tagger import RULES
+
+DATES = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
+NEWS_DATES = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))
+WEEKDAY_NAMES = [day.title() for day in WEEKDAYS]
+# Words the rules know, so that generated text often contains time expressions.
+VOCABULARY = sorted({w for rule in RULES for w in re.findall(r"[A-Za-z]{2,}", rule.pattern)}
+                    | {"the", "a", "on", "in", "said", "will", "1998", "12", "5th", "'90s",
+                       ",", ".", "-", "'s", "\n"})
+NEWSLIKE = st.lists(st.sampled_from(VOCABULARY) | st.text(max_size=6), max_size=40).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text() | NEWSLIKE, dct=DATES)
+def test_never_raises_and_returns_sorted_disjoint_spans_of_the_text(text, dct):
+    found = tag(text, dct)
+    for timex in found:
+        assert text[timex.start:timex.end] == timex.text
+        assert timex.type in {"DATE", "TIME", "DURATION", "SET"}
+        value_to_date(timex.value)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+@given(dct=NEWS_DATES, weekday=st.sampled_from(WEEKDAY_NAMES),
+       relation=st.sampled_from(["", "last ", "next ", "this ", "on "]),
+       clause=st.sampled_from(["Talks began {}.", "Talks will begin {}.", "{} was quiet."]))
+def test_a_weekday_resolves_within_seven_days_of_the_dct(dct, weekday, relation, clause):
+    found = [t for t in tag(clause.format(relation + weekday), dct) if weekday in t.text]
+    assert len(found) == 1
+    day, granularity = value_to_date(found[0].value)
+    assert granularity == "day"
+    assert abs((day - dct).days) <= 7
+    assert day.strftime("%A") == weekday
+
+
+@given(dct=NEWS_DATES, days=st.integers(min_value=2, max_value=400))
+def test_n_days_ago_is_n_days_before_the_dct(dct, days):
+    (found,) = tag(f"It opened {days} days ago.", dct)
+    assert found.value == (dct - dt.timedelta(days=days)).isoformat()
+
+
+@given(dct=NEWS_DATES, month=st.sampled_from(FULL_MONTHS), day=st.integers(1, 28))
+def test_a_day_without_a_year_lies_within_a_year_of_the_dct(dct, month, day):
+    (found,) = tag(f"It opened on {month.title()} {day}.", dct)
+    resolved, granularity = value_to_date(found.value)
+    assert granularity == "day" and abs((resolved - dct).days) <= 366
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=NEWSLIKE)
+def test_every_match_of_a_rule_starts_with_one_of_its_lead_words(text):
+    """The tagger only tries a rule where one of its lead words stands; a lead word the
+    analysis missed would make the rule silently unreachable."""
+    for rule in RULES:
+        words = leads(rule.pattern)
+        for match in rule.regex.finditer(text):
+            if match.start() and (text[match.start() - 1].isalnum() or match.group() == ""):
+                continue
+            first = re.match(r"[A-Za-z]+|\d|.", match.group(), re.DOTALL).group()
+            assert (DIGIT if first.isdigit() else first) in words, (rule.name, match.group())
