@@ -191,6 +191,10 @@
       const label = svgElement("title", {});
       label.textContent = `${entry.date} (${entry.granularity}): in the timeline`;
       group.append(label);
+      group.addEventListener("click", () => {
+        const target = timelineList.querySelector(`li.entry[data-date="${entry.date}"]`);
+        if (target) target.scrollIntoView({ behavior: "smooth", block: "start" });
+      });
       histogram.append(group);
     });
     const axis = [[0, "start", isoOfDay(starts[0])], [width, "end", isoOfDay(end - 1)]];

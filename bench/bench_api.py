@@ -1,0 +1,220 @@
+"""Loopback load test of the HTTP API (issue 6): ``GET /api/timeline`` under concurrency.
+
+    .venv/bin/python bench/bench_api.py [--clients 20] [--duration 30] [--cache-entries 256]
+
+1. Ingests all of Timeline17 (``$DATELINE_DATA/t17``, default ``../shared/data``) into a
+   store under ``/tmp/dateline-bench-api/`` with ``dateline ingest`` (skipped when that
+   store already holds it).
+2. Starts ``dateline serve`` in a subprocess on 127.0.0.1, on a free port.
+3. Cold start: ``--clients`` concurrent clients (asyncio + httpx, one connection each)
+   send requests for ``--duration`` seconds to the fresh server, whose timeline cache is
+   empty; each client waits for an answer before its next request. The mix: every
+   Timeline17 collection with its ``keywords.json`` query at two timeline sizes, plus
+   free-text queries across the whole store, some restricted to a date range.
+4. Warm: the same load again on the same server, now that every timeline is cached.
+
+With ``--cache-entries 0`` the server keeps no timeline, so every request builds one
+(concurrent identical requests still share one build).
+
+Reports requests/s, latency p50/p95/p99/max, errors (non-200 answers and failed
+connections) and the server's peak RSS; writes ``bench/results/api.json``. The client
+runs on the same machine and shares its CPUs with the server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import random
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+BENCH = Path(__file__).resolve().parent
+RESULTS = BENCH / "results"
+STORE = Path("/tmp/dateline-bench-api/t17.db")
+T17_ARTICLES = 4625
+FREE_TEXT = [
+    ("oil spill", None, None), ("swine flu vaccine", None, None), ("Libya rebels", None, None),
+    ("Egypt protest Mubarak", None, None), ("Michael Jackson doctor", None, None),
+    ("Syria Assad", None, None), ("Haiti earthquake", None, None), ("financial crisis bank", None, None),
+    ("Iraq war", None, None), ("oil spill", "2010-05-01", "2010-07-31"), ("Gaddafi", "2011-08-01", "2011-10-31"),
+]
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("DATELINE_DATA") or BENCH.parent.parent / "shared" / "data")
+
+
+def dateline_command(*args: str) -> list[str]:
+    return [sys.executable, "-c", "from dateline.cli.app import main; main()", *args]
+
+
+def ensure_store(t17: Path) -> float | None:
+    """Ingest Timeline17 unless the store already holds it; the ingest's seconds, if run."""
+    STORE.parent.mkdir(parents=True, exist_ok=True)
+    if STORE.exists():
+        from dateline.store import Store
+
+        with Store.open(STORE, create=False) as store:
+            if store.count_articles() >= T17_ARTICLES:
+                return None
+    started = time.perf_counter()
+    subprocess.run(dateline_command("ingest", str(t17), "--db", str(STORE), "--quiet"),
+                   check=False, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def request_mix(t17: Path) -> list[dict[str, str]]:
+    """The distinct requests the clients choose from (see the module docstring)."""
+    mix = []
+    for folder in sorted(path for path in t17.iterdir() if (path / "keywords.json").is_file()):
+        keywords = " ".join(json.loads((folder / "keywords.json").read_text()))
+        for dates, sentences in ((10, 2), (20, 1)):
+            mix.append({"query": keywords, "collection": folder.name, "dates": str(dates),
+                        "sentences": str(sentences)})
+    for query, start, end in FREE_TEXT:
+        params = {"query": query, "dates": "10", "sentences": "2"}
+        if start:
+            params |= {"from": start, "to": end}
+        mix.append(params)
+    return mix
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_server(port: int, cache_entries: int) -> subprocess.Popen:
+    server = subprocess.Popen(
+        dateline_command("serve", "--db", str(STORE), "--port", str(port), "--cache-entries", str(cache_entries)),
+        stdout=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=1).status_code == 200:
+                return server
+        except httpx.TransportError:
+            time.sleep(0.1)
+    server.kill()
+    raise SystemExit("the server did not start")
+
+
+def percentile(values: list[float], share: float) -> float:
+    """Nearest-rank percentile (``share`` in 0..1) of ``values``."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered) + 0.5) - 1))]
+
+
+def summary(latencies: list[float]) -> dict[str, float]:
+    if not latencies:
+        return {}
+    return {name: round(percentile(latencies, share) * 1000, 1)
+            for name, share in (("p50_ms", .5), ("p95_ms", .95), ("p99_ms", .99), ("max_ms", 1.0))}
+
+
+async def load(base: str, mix: list[dict[str, str]], clients: int, duration: float) -> dict:
+    latencies: list[float] = []
+    errors: dict[str, int] = {}
+    deadline = time.perf_counter() + duration
+
+    async def client_loop(number: int) -> None:
+        chooser = random.Random(number)
+        limits = httpx.Limits(max_connections=1)
+        async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as client:
+            while time.perf_counter() < deadline:
+                started = time.perf_counter()
+                try:
+                    response = await client.get("/api/timeline", params=chooser.choice(mix))
+                    outcome = None if response.status_code == 200 else f"HTTP {response.status_code}"
+                except httpx.HTTPError as error:
+                    outcome = type(error).__name__
+                latencies.append(time.perf_counter() - started)
+                if outcome:
+                    errors[outcome] = errors.get(outcome, 0) + 1
+
+    started = time.perf_counter()
+    await asyncio.gather(*(client_loop(number) for number in range(clients)))
+    elapsed = time.perf_counter() - started
+    return {"requests": len(latencies), "seconds": round(elapsed, 2),
+            "requests_per_s": round(len(latencies) / elapsed, 1),
+            "errors": sum(errors.values()), "errors_by_kind": errors, **summary(latencies)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--duration", type=float, default=30.0, help="seconds of load")
+    parser.add_argument("--cache-entries", type=int, default=256, help="the server's timeline cache")
+    parser.add_argument("--output", type=Path, default=RESULTS / "api.json")
+    args = parser.parse_args()
+    t17 = data_dir() / "t17"
+    if not t17.is_dir():
+        raise SystemExit(f"Timeline17 not found at {t17} (set DATELINE_DATA)")
+    ingest_seconds = ensure_store(t17)
+    mix = request_mix(t17)
+    port = free_port()
+    server = start_server(port, args.cache_entries)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        cold_start = asyncio.run(load(base, mix, args.clients, args.duration))
+        warm = asyncio.run(load(base, mix, args.clients, args.duration))
+        peak_rss = peak_rss_bytes(server.pid)
+        health = httpx.get(f"{base}/api/health").json()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    report = {
+        "endpoint": "GET /api/timeline",
+        "store": {"articles": health["articles"], "ingest_seconds": ingest_seconds and round(ingest_seconds, 1)},
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "distinct_requests": len(mix),
+        "clients": args.clients,
+        "duration_s": args.duration,
+        "cold_start": cold_start,
+        "warm": warm,
+        "server": {"cache_entries": args.cache_entries, "cache": health["cache"],
+                   "peak_rss_mib": round(peak_rss / 2**20, 1)},
+        "target": "zero errors and p95 < 1000 ms with 20 clients for 30 s",
+        "met": all(phase["errors"] == 0 and phase.get("p95_ms", float("inf")) < 1000
+                   for phase in (cold_start, warm)),
+    }
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(report, indent=2) + "\n")
+    print_table(report)
+
+
+def peak_rss_bytes(pid: int) -> int:
+    """VmHWM, the process's peak resident set, from /proc (bytes)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) * 1024
+    return 0
+
+
+def print_table(report: dict) -> None:
+    print(f"GET /api/timeline on {report['store']['articles']} articles, {report['distinct_requests']} distinct "
+          f"requests, {report['clients']} clients x {report['duration_s']:g} s per phase, "
+          f"{report['machine']['cpus']} CPUs, cache {report['server']['cache_entries']} entries")
+    print("| phase | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors |")
+    print("|---|---|---|---|---|---|---|---|")
+    for name, label in (("cold_start", "cold start (empty cache)"), ("warm", "warm")):
+        run = report[name]
+        print(f"| {label} | {run['requests']} | {run['requests_per_s']} | {run.get('p50_ms')} | {run.get('p95_ms')} "
+              f"| {run.get('p99_ms')} | {run.get('max_ms')} | {run['errors']} |")
+    print(f"server peak RSS {report['server']['peak_rss_mib']} MiB; cache {report['server']['cache']}; "
+          f"target met: {report['met']}")
+
+
+if __name__ == "__main__":
+    main()
