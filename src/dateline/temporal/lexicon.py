@@ -54,6 +54,14 @@ PARTS_OF_DAY: dict[str, str] = {"morning": "MO", "afternoon": "AF", "evening": "
                                 "night": "NI", "overnight": "NI"}
 
 
+# Frequent English words that also start time expressions ("the past week", "a year ago",
+# "about two years"): the tagger's scan looks at the word after them before trying rules.
+COMMON_WORDS = frozenset({
+    "the", "a", "an", "that", "this", "these", "at", "as", "about", "more", "one", "some",
+    "over", "just", "only", "up", "so", "many", "first", "for", "in", "of", "on",
+})
+
+
 def lower_title_upper(word: str) -> tuple[str, ...]:
     """The ways a keyword is written: lower-case, Title-case (sentence start), UPPER-case."""
     return tuple(dict.fromkeys((word, word[:1].upper() + word[1:], word.upper())))

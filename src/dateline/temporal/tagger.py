@@ -14,7 +14,8 @@ import datetime as dt
 import re
 
 from dateline.temporal import clock, durations, explicit, relative
-from dateline.temporal.leads import DIGIT, leads, trie
+from dateline.temporal.leads import DIGIT, lead_phrases, leads, trie
+from dateline.temporal.lexicon import COMMON_WORDS
 from dateline.temporal.rule import Context, Rule
 from dateline.temporal.timex import Timex
 
@@ -32,36 +33,24 @@ def _ordered(rules: list[Rule]) -> list[Rule]:
 
 RULES: list[Rule] = _ordered(explicit.RULES + relative.RULES + durations.RULES + clock.RULES)
 _BY_NAME = {rule.name: rule for rule in RULES}
-_LOCAL_GROUP = re.compile(r"\(\?P<\w+>")
 
 
-def _alternation(rules: list[Rule]) -> re.Pattern[str]:
-    """One regex trying ``rules`` in order; the outer group of each is named after it."""
-    return re.compile("|".join(f"(?P<{rule.name}>{_LOCAL_GROUP.sub('(?:', rule.pattern)})"
-                               for rule in rules))
-
-
-def _dispatch_table() -> dict[str, re.Pattern[str]]:
-    """For each lead word, the alternation of the rules that can start with it (rules
-    sharing the same set of leads share one compiled regex)."""
+def _dispatch_table() -> dict[str, tuple[Rule, ...]]:
+    """For each lead word, the rules that can start with it, in precedence order."""
     rules_by_lead: dict[str, list[Rule]] = {}
     for rule in RULES:
         for word in leads(rule.pattern):
             rules_by_lead.setdefault(word, []).append(rule)
-    compiled: dict[tuple[str, ...], re.Pattern[str]] = {}
-    table = {}
-    for word, rules in rules_by_lead.items():
-        names = tuple(rule.name for rule in rules)
-        if names not in compiled:
-            compiled[names] = _alternation(rules)
-        table[word] = compiled[names]
-    return table
+    return {word: tuple(rules) for word, rules in rules_by_lead.items()}
 
 
 _BY_LEAD = _dispatch_table()
+_PHRASES = set().union(*(lead_phrases(rule.pattern, COMMON_WORDS) for rule in RULES))
 _TRIGGER = re.compile(
-    r"(?<![\w'])(?:" + trie({w for w in _BY_LEAD if w.isalpha()}) + r"(?![A-Za-z])|[0-9]|'(?=[0-9]))"
+    r"(?<![\w'])(?:" + trie({p for p in _PHRASES if p[0].isalpha()}, space=r"[\s-]+")
+    + r"(?![A-Za-z])|[0-9]|'(?=[0-9]))"
 )
+_FIRST_TOKEN = re.compile(r"[A-Za-z]+|.")
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -75,25 +64,23 @@ def tag(text: str, dct: dt.date) -> list[Timex]:
         start = trigger.start()
         if start < covered:
             continue
-        word = trigger.group()
-        candidate = _BY_LEAD[DIGIT if word.isdigit() else word].match(text, start)
-        if candidate is None:
-            continue
-        rule = _BY_NAME[candidate.lastgroup]  # type: ignore[index]
-        end = candidate.end()
-        match = rule.regex.fullmatch(text, start, end)
-        if match is None:
-            continue
-        try:
-            normalised = rule.normalise(match, context)
-        except (ValueError, OverflowError):
-            # Calendar arithmetic at the edges of the calendar (year 1 or 9999).
-            continue
-        if normalised is None:
-            continue
-        kind, value = normalised
-        found.append(Timex(start, end, text[start:end], kind, value))
-        covered = end
-        if kind == "DATE" and _DAY_VALUE.fullmatch(value):
-            context.reference = dt.date.fromisoformat(value)
+        word = _FIRST_TOKEN.match(text, start).group()  # type: ignore[union-attr]
+        for rule in _BY_LEAD[DIGIT if word.isdigit() else word]:
+            match = rule.regex.match(text, start)
+            if match is None:
+                continue
+            try:
+                normalised = rule.normalise(match, context)
+            except (ValueError, OverflowError):
+                # Calendar arithmetic at the edges of the calendar (year 1 or 9999).
+                continue
+            if normalised is None:
+                continue
+            kind, value = normalised
+            end = match.end()
+            found.append(Timex(start, end, text[start:end], kind, value))
+            covered = end
+            if kind == "DATE" and _DAY_VALUE.fullmatch(value):
+                context.reference = dt.date.fromisoformat(value)
+            break
     return found
