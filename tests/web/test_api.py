@@ -228,3 +228,10 @@ def test_a_missing_store_is_created_on_startup(tmp_path: Path) -> None:
     with TestClient(create_app(tmp_path / "new.db")) as client:
         assert client.get("/api/health").json()["articles"] == 0
         assert client.get("/api/timeline", params={"query": "anything"}).json()["entries"] == []
+
+
+def test_api_docs_are_served_locally_when_fastapi_offline_is_installed(client: TestClient) -> None:
+    pytest.importorskip("fastapi_offline", reason="fastapi-offline not installed: /docs uses the CDN")
+    docs = client.get("/docs").text
+    assert "cdn." not in docs and "/static-offline-docs/swagger-ui-bundle.js" in docs
+    assert client.get("/static-offline-docs/swagger-ui-bundle.js").status_code == 200

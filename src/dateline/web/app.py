@@ -9,6 +9,11 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
+try:  # Swagger UI and ReDoc served from the package, so /docs works offline too
+    from fastapi_offline import FastAPIOffline as make_fastapi
+except ImportError:  # without it, /docs loads Swagger UI from FastAPI's default CDN
+    make_fastapi = FastAPI
+
 from dateline.store import Store
 from dateline.web import api, pages
 from dateline.web.cache import SingleFlightCache
@@ -31,7 +36,7 @@ def create_app(db_path: Path | str, **limits: int) -> FastAPI:
         Store.open(settings.db_path).close()
         yield
 
-    app = FastAPI(
+    app = make_fastapi(
         title="dateline",
         summary="News timelines from dated articles: the dates that matter for a query, "
                 "each summarized by sentences traceable to their source articles.",
