@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
 from dateline.temporal import clock, durations, explicit, relative
 from dateline.temporal.leads import DIGIT, lead_phrases, leads, trie
@@ -35,21 +36,63 @@ RULES: list[Rule] = _ordered(explicit.RULES + relative.RULES + durations.RULES +
 _BY_NAME = {rule.name: rule for rule in RULES}
 
 
-def _dispatch_table() -> dict[str, tuple[Rule, ...]]:
-    """For each lead word, the rules that can start with it, in precedence order."""
+_LOCAL_GROUP = re.compile(r"\(\?P<\w+>")
+_COMBINE_FROM = 6
+
+
+class _Candidates:
+    """The rules that can start with one lead word, in precedence order. When there are
+    many (digits start eleven rules), a combined alternation finds in one call the first
+    rule that matches, so that the others are not tried one by one."""
+
+    __slots__ = ("rules", "combined", "position")
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self.rules = rules
+        self.position = {rule.name: index for index, rule in enumerate(rules)}
+        self.combined = re.compile("|".join(
+            f"(?P<{rule.name}>{_LOCAL_GROUP.sub('(?:', rule.pattern)})" for rule in rules
+        )) if len(rules) >= _COMBINE_FROM else None
+
+    def matching(self, text: str, start: int) -> tuple[Rule, ...]:
+        """The rules worth trying at ``start``: from the first one that matches on."""
+        if self.combined is None:
+            return self.rules
+        match = self.combined.match(text, start)
+        if match is None:
+            return ()
+        return self.rules[self.position[match.lastgroup]:]  # type: ignore[index]
+
+
+def _dispatch_table() -> dict[str, _Candidates]:
+    """For each lead word, the rules that can start with it (one shared ``_Candidates``
+    per distinct list of rules)."""
     rules_by_lead: dict[str, list[Rule]] = {}
     for rule in RULES:
         for word in leads(rule.pattern):
             rules_by_lead.setdefault(word, []).append(rule)
-    return {word: tuple(rules) for word, rules in rules_by_lead.items()}
+    shared: dict[tuple[Rule, ...], _Candidates] = {}
+    for rules in map(tuple, rules_by_lead.values()):
+        if rules not in shared:
+            shared[rules] = _Candidates(rules)
+    return {word: shared[tuple(rules)] for word, rules in rules_by_lead.items()}
 
 
-_BY_LEAD = _dispatch_table()
-_PHRASES = set().union(*(lead_phrases(rule.pattern, COMMON_WORDS) for rule in RULES))
-_TRIGGER = re.compile(
-    r"(?<![\w'])(?:" + trie({p for p in _PHRASES if p[0].isalpha()}, space=r"[\s-]+")
-    + r"(?![A-Za-z])|[0-9]|'(?=[0-9]))"
-)
+def _trigger() -> re.Pattern[str]:
+    """The scan: any lead phrase of any rule, a digit, or an apostrophe before a digit."""
+    phrases = set().union(*(lead_phrases(rule.pattern, COMMON_WORDS) for rule in RULES))
+    return re.compile(
+        r"(?<![\w'])(?:" + trie({p for p in phrases if p[0].isalpha()}, space=r"[\s-]+")
+        + r"(?![A-Za-z])|[0-9]|'(?=[0-9]))"
+    )
+
+
+@cache
+def _tables() -> tuple[re.Pattern[str], dict[str, _Candidates]]:
+    """Built on first use (about half a second), so importing the package stays cheap."""
+    return _trigger(), _dispatch_table()
+
+
 _FIRST_TOKEN = re.compile(r"[A-Za-z]+|.")
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -57,15 +100,16 @@ _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 def tag(text: str, dct: dt.date) -> list[Timex]:
     """Every time expression in ``text``, resolved against the document creation time
     ``dct``; sorted by start offset and non-overlapping. Never raises on any ``str``."""
+    trigger_regex, by_lead = _tables()
     context = Context(text, dct)
     found: list[Timex] = []
     covered = 0
-    for trigger in _TRIGGER.finditer(text):
+    for trigger in trigger_regex.finditer(text):
         start = trigger.start()
         if start < covered:
             continue
         word = _FIRST_TOKEN.match(text, start).group()  # type: ignore[union-attr]
-        for rule in _BY_LEAD[DIGIT if word.isdigit() else word]:
+        for rule in by_lead[DIGIT if word.isdigit() else word].matching(text, start):
             match = rule.regex.match(text, start)
             if match is None:
                 continue

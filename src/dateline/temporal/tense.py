@@ -18,7 +18,7 @@ _PAST = (
     r"was|were|had|did|said|told|came|went|met|took|made|gave|got|began|left|held|fell|"
     r"rose|saw|won|lost|ago|last|earlier|since|hit|killed|\w{2,}ed"
 )
-_CUE = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b", re.IGNORECASE)
+_CUE = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b")
 _WINDOW = 120
 
 
@@ -31,7 +31,9 @@ def direction(text: str, start: int, end: int) -> int:
     right = min(i for i in (text.find("\n", end, right_limit), text.find(". ", end, right_limit),
                             right_limit) if i >= 0)
     best_distance, best = _WINDOW * 2, 0
-    for cue in _CUE.finditer(text, left, right):
+    window = text[left:right].lower()  # the cue regex is lower-case: faster than IGNORECASE
+    start, end = start - left, end - left
+    for cue in _CUE.finditer(window):
         if start <= cue.start() < end:
             continue
         distance = start - cue.end() if cue.end() <= start else cue.start() - end
