@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
@@ -168,6 +170,9 @@ def test_malformed_or_empty_bodies_are_422(client: TestClient) -> None:
     malformed = client.post("/api/articles", content=b'{"date": ', headers={"Content-Type": "application/json"})
     assert malformed.status_code == 422 and "malformed JSON" in malformed.json()["message"]
     assert client.post("/api/articles", json=[]).status_code == 422
+    untyped = client.post("/api/articles", content=b'{"date": "2024-01-01", "text": "x"}',
+                          headers={"Content-Type": "text/plain"})
+    assert untyped.status_code == 422 and "application/json" in untyped.json()["message"]
 
 
 def test_oversized_article_is_422_and_oversized_body_is_413(web_db: Path) -> None:
@@ -235,3 +240,17 @@ def test_api_docs_are_served_locally_when_fastapi_offline_is_installed(client: T
     docs = client.get("/docs").text
     assert "cdn." not in docs and "/static-offline-docs/swagger-ui-bundle.js" in docs
     assert client.get("/static-offline-docs/swagger-ui-bundle.js").status_code == 200
+
+
+PARAMETER_VALUES = st.one_of(
+    st.text(max_size=30), st.integers(-10**30, 10**30).map(str), st.sampled_from(["", "2024-02-29", "0000-01-01",
+                                                                              "9999-12-31", "nan", "1e9", "true"]),
+)
+
+
+@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.dictionaries(st.sampled_from(["query", "from", "to", "dates", "sentences", "method", "collection",
+                                        "limit", "format", "explain"]), PARAMETER_VALUES, max_size=5))
+def test_no_parameters_make_the_server_fail(client: TestClient, params: dict[str, str]) -> None:
+    for path in ("/api/timeline", "/api/timeline/export", "/api/articles", "/api/volume"):
+        assert client.get(path, params=params).status_code in (200, 422), (path, params)

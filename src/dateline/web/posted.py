@@ -21,6 +21,8 @@ SOURCE = "http"
 
 def articles_from_payload(payload: object, collection: str, max_chars: int) -> list[Article]:
     """The posted articles, or a 422 ``RequestValidationError`` naming every bad record."""
+    if isinstance(payload, bytes | str):
+        raise invalid(("body",), "expected JSON, sent with 'Content-Type: application/json'")
     prefix: tuple[str, ...] = ("body",)
     if isinstance(payload, Mapping) and isinstance(payload.get("articles"), list):
         prefix, payload = ("body", "articles"), payload["articles"]
