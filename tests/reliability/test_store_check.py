@@ -159,6 +159,13 @@ def test_what_is_not_a_store_is_an_error_naming_the_file(
     assert code == 1 and out.startswith(f"Error: {path}")
 
 
+def test_an_empty_sqlite_file_is_an_empty_consistent_store(tmp_path: Path) -> None:
+    path = tmp_path / "killed-while-created.db"
+    path.touch()
+    report = check_store(path)
+    assert report.consistent and (report.articles, report.schema_version) == (0, 0)
+
+
 def test_checking_never_creates_a_store(tmp_path: Path) -> None:
     check("--db", str(tmp_path / "missing.db"))
     assert not (tmp_path / "missing.db").exists()

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from dateline.errors import InputProblem
+from dateline.ingest.decode import DEFAULT_MAX_CHARS
 from dateline.ingest.discover import Reader, find_article_files
 from dateline.model import Article
 
@@ -20,11 +21,13 @@ def read_articles(
     collection: str = "",
     on_files_found: Callable[[int], None] | None = None,
     on_file_done: Callable[[], None] | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Iterator[Article | InputProblem]:
     """Yield the articles (and problems) under ``paths``; see ``find_article_files``.
 
     The optional callbacks report the number of files found (once, before reading) and
-    each file finished, for progress bars.
+    each file finished, for progress bars. An article text longer than ``max_chars`` is
+    a problem, not an article.
     """
     found: list[tuple[Path, Reader] | InputProblem] = list(
         find_article_files(Path(path) for path in paths)
@@ -36,6 +39,6 @@ def read_articles(
             yield item
             continue
         path, reader = item
-        yield from reader(path, collection)
+        yield from reader(path, collection, max_chars)
         if on_file_done is not None:
             on_file_done()

@@ -4,24 +4,34 @@ A file named on the command line is always read (its format chosen by location a
 extension). Inside folders, only files with a known extension, or tilse-layout articles,
 are read; hidden files are skipped, and a folder that holds ``InputDocs`` is read only
 through it (its ``timelines/`` and ``keywords.json`` are not articles). Folders are
-walked in sorted order without following symlinks, so runs are repeatable and symlink
-loops cannot trap the walk.
+walked in sorted order without following symlinks to folders, so runs are repeatable and
+symlink loops cannot trap the walk; the walk keeps its own stack, so no nesting depth can
+exhaust Python's recursion limit. Whatever cannot be examined (a folder that cannot be
+listed, a file that cannot be looked at, a broken link, a FIFO) is reported as a problem
+naming it, never raised: one bad entry must not stop the others from being read.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Protocol
 
 from dateline.errors import InputProblem
-from dateline.ingest.decode import display_path
+from dateline.ingest.decode import DEFAULT_MAX_CHARS, display_path
 from dateline.ingest.plaintext import read_plaintext
 from dateline.ingest.records import read_csv, read_json, read_jsonl
 from dateline.ingest.tilse_layout import INPUT_DOCS, is_tilse_article, read_tilse_article
 from dateline.model import Article
 
-Reader = Callable[[Path, str], Iterator[Article | InputProblem]]
+
+class Reader(Protocol):
+    """A reader: the articles (and problems) of one file, texts at most ``max_chars``."""
+
+    def __call__(self, path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS
+                 ) -> Iterator[Article | InputProblem]: ...
+
 
 READERS_BY_SUFFIX: dict[str, Reader] = {
     ".txt": read_plaintext,
@@ -44,43 +54,68 @@ def reader_for(path: Path, named_explicitly: bool) -> Reader | None:
 
 def find_article_files(paths: Iterable[Path]) -> Iterator[tuple[Path, Reader] | InputProblem]:
     """Yield ``(file, reader)`` for every article file under ``paths``, in a stable order,
-    or a problem for a path that does not exist or a folder that cannot be listed."""
+    or a problem for a path that does not exist or cannot be examined."""
     for path in paths:
-        if path.is_dir():
+        try:
+            is_dir, is_file, exists = path.is_dir(), path.is_file(), path.exists()
+        except OSError as error:
+            yield InputProblem(display_path(path), f"cannot examine: {error.strerror or error}")
+            continue
+        if is_dir:
             yield from _walk(path)
-        elif path.is_file():
+        elif is_file:
             reader = reader_for(path, named_explicitly=True)
             assert reader is not None
             yield path, reader
-        elif path.exists():
+        elif exists:
             yield InputProblem(display_path(path), "not a regular file or folder")
+        elif path.is_symlink():
+            yield InputProblem(display_path(path), "broken symbolic link, or a link loop")
         else:
             yield InputProblem(display_path(path), "no such file or folder")
 
 
 def _walk(root: Path) -> Iterator[tuple[Path, Reader] | InputProblem]:
-    problems: list[InputProblem] = []
-
-    def report(error: OSError) -> None:
-        where = display_path(Path(error.filename)) if error.filename else display_path(root)
-        problems.append(InputProblem(where, f"cannot list folder: {error.strerror}"))
-
-    for folder, subfolders, files in os.walk(root, onerror=report):
-        yield from problems
-        problems.clear()
-        if INPUT_DOCS in subfolders:
-            subfolders[:] = [INPUT_DOCS]
-            files = []
-        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
-        for name in sorted(files):
-            if name.startswith("."):
+    """Depth first, each folder's files before its subfolders, names in sorted order."""
+    pending = [root]
+    while pending:
+        folder = pending.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as error:
+            yield InputProblem(display_path(folder), f"cannot list folder: {error.strerror or error}")
+            continue
+        subfolders, files = [], []
+        for entry in entries:
+            if entry.name.startswith("."):
                 continue
-            path = Path(folder) / name
-            reader = reader_for(path, named_explicitly=False)
-            if reader is None:
+            try:
+                is_folder = entry.is_dir(follow_symlinks=False)
+            except OSError as error:
+                yield InputProblem(display_path(Path(entry.path)), f"cannot examine: {error.strerror or error}")
                 continue
-            if path.is_file():
-                yield path, reader
-            else:
-                yield InputProblem(display_path(path), "broken link or not a regular file")
-    yield from problems
+            (subfolders if is_folder else files).append(Path(entry.path))
+        if folder / INPUT_DOCS in subfolders:
+            pending.append(folder / INPUT_DOCS)
+            continue
+        for path in files:
+            yield from _file(path)
+        pending.extend(reversed(subfolders))
+
+
+def _file(path: Path) -> Iterator[tuple[Path, Reader] | InputProblem]:
+    reader = reader_for(path, named_explicitly=False)
+    if reader is None:
+        return
+    try:
+        if path.is_dir():
+            return
+        is_file = path.is_file()
+    except OSError as error:
+        yield InputProblem(display_path(path), f"cannot examine: {error.strerror or error}")
+        return
+    if is_file:
+        yield path, reader
+    else:
+        yield InputProblem(display_path(path), "broken link or not a regular file")

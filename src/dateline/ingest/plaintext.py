@@ -14,7 +14,7 @@ from pathlib import Path
 
 from dateline.errors import InputProblem
 from dateline.ingest.dates import parse_publication_date
-from dateline.ingest.decode import display_path, read_text
+from dateline.ingest.decode import DEFAULT_MAX_CHARS, display_path, read_text
 from dateline.ingest.ids import article_id
 from dateline.model import Article
 
@@ -42,11 +42,12 @@ def guess_title(text: str) -> str:
     return ""
 
 
-def read_plaintext(path: Path, collection: str = "") -> Iterator[Article | InputProblem]:
+def read_plaintext(path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS
+                   ) -> Iterator[Article | InputProblem]:
     """Yield the one article in ``path``, or the problem that prevents reading it."""
     where = display_path(path)
     try:
-        raw = read_text(path)
+        raw = read_text(path, max_chars)
     except InputProblem as problem:
         yield problem
         return

@@ -4,6 +4,11 @@ A record needs a date (field ``date``, ``published`` or ``time``, first one pres
 a ``text``; ``title``, ``url`` and ``id`` are optional. The record's own ``id`` is kept as
 its source reference, while the article id stays a content hash so that the same article
 exported twice is stored once. Problems name the file, the line and the field.
+
+JSON Lines files are read a line at a time, so memory stays bounded however many records
+a file holds, and a bad line (undecodable bytes, broken JSON, a line too long to be one
+record) costs that record only. A file in which nothing is found is reported, so that no
+input is passed over in silence.
 """
 
 from __future__ import annotations
@@ -11,21 +16,30 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from functools import wraps
 from pathlib import Path
 
 from dateline.errors import InputProblem
 from dateline.ingest.dates import parse_publication_date
-from dateline.ingest.decode import display_path, read_text
+from dateline.ingest.decode import (
+    DEFAULT_MAX_CHARS, MAX_UTF8_BYTES_PER_CHAR, bom_encoding, decode_line, display_path,
+    read_text, text_problem, too_long,
+)
 from dateline.ingest.ids import article_id
 from dateline.model import Article
 
 DATE_FIELDS = ("date", "published", "time")
 CSV_FIELD_LIMIT = 1 << 30
+# Room for a record's other fields and JSON escapes beside a text of the maximum size.
+LINE_SLACK_BYTES = 1 << 20
+
+RecordReader = Callable[[Path, str, int], Iterator[Article | InputProblem]]
 
 
 def record_to_article(
-    record: object, where: str, line: int | None, collection: str = ""
+    record: object, where: str, line: int | None, collection: str = "",
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Article | InputProblem:
     """Validate one record and turn it into an ``Article``, or say what is wrong with it."""
     if not isinstance(record, Mapping):
@@ -42,13 +56,17 @@ def record_to_article(
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         return InputProblem(where, "missing or empty", line=line, field="text")
+    if len(text) > max_chars:
+        return too_long(where, max_chars, line, len(text))
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
-    if "\x00" in text:
-        return InputProblem(where, "contains NUL characters", line=line, field="text")
     optional = {name: record.get(name) for name in ("title", "url", "id")}
     for name, value in optional.items():
         if value is not None and not isinstance(value, (str, int)):
             return InputProblem(where, "must be a string", line=line, field=name)
+    for name, value in (("text", text), *optional.items()):
+        problem = text_problem(value) if isinstance(value, str) else None
+        if problem is not None:
+            return InputProblem(where, problem, line=line, field=name)
     own_id = str(optional["id"]) if optional["id"] not in (None, "") else ""
     location = where if line is None else f"{where}:{line}"
     return Article(
@@ -62,54 +80,135 @@ def record_to_article(
     )
 
 
-def read_jsonl(path: Path, collection: str = "") -> Iterator[Article | InputProblem]:
-    """Yield one article (or problem) per non-blank line of a JSON Lines file."""
+def parse_json(text: str) -> object:
+    """``json.loads``, raising only ``ValueError`` (a ``JSONDecodeError`` where JSON
+    says where): nesting deeper than Python's recursion limit and integers too long to
+    convert are malformed input too, not crashes."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+
+
+def _report_empty(reader: RecordReader) -> RecordReader:
+    """Make ``reader`` yield a problem for a file in which it finds nothing at all."""
+    @wraps(reader)
+    def reading(path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS
+                ) -> Iterator[Article | InputProblem]:
+        found = False
+        for item in reader(path, collection, max_chars):
+            found = True
+            yield item
+        if not found:
+            yield InputProblem(display_path(path), "no articles in this file (it is empty)")
+    return reading
+
+
+@_report_empty
+def read_jsonl(path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS
+               ) -> Iterator[Article | InputProblem]:
+    """Yield one article (or problem) per non-blank line of a JSON Lines file (a file in
+    UTF-16 or UTF-32, as its BOM says, is decoded whole first)."""
     where = display_path(path)
     try:
-        text = read_text(path)
+        with path.open("rb") as lines:
+            if bom_encoding(lines.read(4))[0] != "utf-8":
+                yield from _json_lines(read_text(path), where, collection, max_chars)
+                return
+            lines.seek(0)
+            yield from _jsonl_lines(lines, where, collection, max_chars)
+    except OSError as error:
+        yield InputProblem(where, f"cannot read file: {error.strerror or error}")
     except InputProblem as problem:
         yield problem
-        return
-    yield from _jsonl_records(text, where, collection)
 
 
-def _jsonl_records(text: str, where: str, collection: str) -> Iterator[Article | InputProblem]:
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
+def _jsonl_lines(
+    lines: io.BufferedReader, where: str, collection: str, max_chars: int
+) -> Iterator[Article | InputProblem]:
+    limit = MAX_UTF8_BYTES_PER_CHAR * max_chars + LINE_SLACK_BYTES
+    number = 0
+    while raw := lines.readline(limit + 1):
+        number += 1
+        if len(raw) > limit:
+            yield InputProblem(where, f"line longer than {limit:,} bytes; not one record", line=number)
+            while not raw.endswith(b"\n") and (raw := lines.readline(limit)):
+                pass
             continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield InputProblem(where, f"malformed JSON: {error.msg} (column {error.colno})", line=number)
+            line = decode_line(raw, where, number)
+        except InputProblem as problem:
+            yield problem
             continue
-        yield record_to_article(record, where, number, collection)
+        yield from _json_line(line, where, number, collection, max_chars)
 
 
-def read_json(path: Path, collection: str = "") -> Iterator[Article | InputProblem]:
+def _json_lines(text: str, where: str, collection: str, max_chars: int
+                ) -> Iterator[Article | InputProblem]:
+    for number, line in enumerate(text.split("\n"), start=1):
+        yield from _json_line(line, where, number, collection, max_chars)
+
+
+def _json_line(
+    line: str, where: str, number: int, collection: str, max_chars: int
+) -> Iterator[Article | InputProblem]:
+    if not line.strip():
+        return
+    try:
+        record = parse_json(line)
+    except json.JSONDecodeError as error:
+        yield InputProblem(where, f"malformed JSON: {error.msg} (column {error.colno})", line=number)
+        return
+    except ValueError as error:
+        yield InputProblem(where, f"malformed JSON: {error}", line=number)
+        return
+    yield record_to_article(record, where, number, collection, max_chars)
+
+
+@_report_empty
+def read_json(path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS
+              ) -> Iterator[Article | InputProblem]:
     """Yield the articles of a ``.json`` file: an array of records, an object with an
-    ``articles`` array, a single record, or (as exported by many tools) JSON Lines."""
+    ``articles`` array, a single record, or (as exported by many tools) JSON Lines.
+    Problems with a record of an array name its position (``record 3``, from 0)."""
     where = display_path(path)
     try:
         text = read_text(path)
     except InputProblem as problem:
         yield problem
         return
+    if not text.strip():
+        return
     try:
-        document = json.loads(text)
+        document = parse_json(text)
     except json.JSONDecodeError as error:
         if "\n" in text.strip() and error.msg == "Extra data":
-            yield from _jsonl_records(text, where, collection)
+            yield from _json_lines(text, where, collection, max_chars)
         else:
-            yield InputProblem(where, f"malformed JSON: {error.msg}", line=error.lineno)
+            yield InputProblem(where, f"malformed JSON: {error.msg} (column {error.colno})",
+                               line=error.lineno)
+        return
+    except ValueError as error:
+        yield InputProblem(where, f"malformed JSON: {error}")
         return
     if isinstance(document, Mapping) and isinstance(document.get("articles"), list):
         document = document["articles"]
-    records: Iterable[object] = document if isinstance(document, list) else [document]
-    for record in records:
-        yield record_to_article(record, where, None, collection)
+    if not isinstance(document, list):
+        yield record_to_article(document, where, None, collection, max_chars)
+        return
+    for index, record in enumerate(document):
+        yield _numbered(record_to_article(record, where, None, collection, max_chars), index)
 
 
-def read_csv(path: Path, collection: str = "") -> Iterator[Article | InputProblem]:
+def _numbered(item: Article | InputProblem, index: int) -> Article | InputProblem:
+    if isinstance(item, Article):
+        return item
+    return InputProblem(item.path, f"record {index}: {item.message}", item.line, item.field)
+
+
+@_report_empty
+def read_csv(path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS
+             ) -> Iterator[Article | InputProblem]:
     """Yield one article (or problem) per row of a CSV file with a header row."""
     where = display_path(path)
     try:
@@ -117,21 +216,33 @@ def read_csv(path: Path, collection: str = "") -> Iterator[Article | InputProble
     except InputProblem as problem:
         yield problem
         return
+    if not text.strip():
+        return
     csv.field_size_limit(CSV_FIELD_LIMIT)
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = reader.fieldnames or []
+    try:
+        header = reader.fieldnames or []
+    except csv.Error as error:
+        yield InputProblem(where, f"malformed CSV header: {error}", line=1)
+        return
     if "text" not in header or not any(name in header for name in DATE_FIELDS):
         yield InputProblem(
             where,
             f"the header must name a 'text' column and one of {', '.join(DATE_FIELDS)}; "
-            f"found {', '.join(header) or 'no header'}",
+            f"found {', '.join(header)[:200] or 'no header'}",
             line=1,
         )
         return
+    yield from _csv_rows(reader, where, collection, max_chars)
+
+
+def _csv_rows(
+    reader: csv.DictReader, where: str, collection: str, max_chars: int
+) -> Iterator[Article | InputProblem]:
     row_start = reader.line_num + 1
     try:
         for row in reader:
-            yield record_to_article(row, where, row_start, collection)
+            yield record_to_article(row, where, row_start, collection, max_chars)
             row_start = reader.line_num + 1
     except csv.Error as error:
         yield InputProblem(where, f"malformed CSV: {error}", line=reader.line_num)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from dateline.errors import InputProblem
 from dateline.ingest.dates import parse_publication_date
-from dateline.ingest.decode import display_path, read_text
+from dateline.ingest.decode import DEFAULT_MAX_CHARS, display_path, read_text
 from dateline.ingest.ids import article_id
 from dateline.model import Article
 
@@ -27,11 +27,13 @@ def is_tilse_article(path: Path) -> bool:
 
 
 def tilse_collection(path: Path) -> str:
-    """The topic folder name of a tilse-layout article."""
-    return path.parent.parent.parent.name
+    """The topic folder name of a tilse-layout article (printable, even when the name is
+    not valid UTF-8)."""
+    return display_path(Path(path.parent.parent.parent.name))
 
 
-def read_tilse_article(path: Path, collection: str = "") -> Iterator[Article | InputProblem]:
+def read_tilse_article(path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS
+                       ) -> Iterator[Article | InputProblem]:
     """Yield the article in ``path`` (dated by its folder), or the problem with it."""
     where = display_path(path)
     try:
@@ -40,7 +42,7 @@ def read_tilse_article(path: Path, collection: str = "") -> Iterator[Article | I
         yield InputProblem(where, f"folder name: {error}", field="date")
         return
     try:
-        text = read_text(path).strip()
+        text = read_text(path, max_chars).strip()
     except InputProblem as problem:
         yield problem
         return

@@ -118,8 +118,9 @@ def check_store(path: Path | str) -> IntegrityReport:
     """Verify the store at ``path``: SQLite's own ``integrity_check``, the schema version,
     the FTS5 index against the articles, sentences and mentions against their articles.
 
-    Raises ``StoreError`` when there is no store at ``path`` or it is not a dateline store;
-    everything else wrong is reported as a ``Finding``.
+    An empty SQLite file (an ingest killed while creating the store) is an empty, consistent
+    store: the next ingest creates its tables. Raises ``StoreError`` when there is no file
+    at ``path`` or it is not a dateline store; everything else wrong is a ``Finding``.
     """
     with _connection(path) as connection:
         connection.execute("BEGIN IMMEDIATE")
@@ -199,6 +200,8 @@ def _inspect(db: sqlite3.Connection, where: str) -> IntegrityReport:
         finding = Finding("sqlite", f"SQLite reports the file damaged: {damage[0]}", len(damage), False)
         return IntegrityReport(where, version, 0, 0, 0, (finding,))
     tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if version == 0 and not tables:
+        return IntegrityReport(where, version, 0, 0, 0)
     if version == 0 or "articles" not in tables:
         raise StoreError(f"{where}: this SQLite file is not a dateline store")
     if version != SCHEMA_VERSION:
