@@ -18,7 +18,8 @@ With ``--cache-entries 0`` the server keeps no timeline, so every request builds
 
 Reports requests/s, latency p50/p95/p99/max, errors (non-200 answers and failed
 connections) and the server's peak RSS; writes ``bench/results/api.json``. The client
-runs on the same machine and shares its CPUs with the server.
+runs on the same machine and shares its CPUs with the server; the machine's load average
+before and after is recorded, since other work on the machine skews every figure.
 """
 
 from __future__ import annotations
@@ -162,6 +163,7 @@ def main() -> None:
     if not t17.is_dir():
         raise SystemExit(f"Timeline17 not found at {t17} (set DATELINE_DATA)")
     ingest_seconds = ensure_store(t17)
+    load_before = os.getloadavg()[0]
     mix = request_mix(t17)
     port = free_port()
     server = start_server(port, args.cache_entries)
@@ -177,7 +179,8 @@ def main() -> None:
     report = {
         "endpoint": "GET /api/timeline",
         "store": {"articles": health["articles"], "ingest_seconds": ingest_seconds and round(ingest_seconds, 1)},
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
+                    "load_average_1min": {"before": round(load_before, 2), "after": round(os.getloadavg()[0], 2)}},
         "distinct_requests": len(mix),
         "clients": args.clients,
         "duration_s": args.duration,
@@ -205,7 +208,8 @@ def peak_rss_bytes(pid: int) -> int:
 def print_table(report: dict) -> None:
     print(f"GET /api/timeline on {report['store']['articles']} articles, {report['distinct_requests']} distinct "
           f"requests, {report['clients']} clients x {report['duration_s']:g} s per phase, "
-          f"{report['machine']['cpus']} CPUs, cache {report['server']['cache_entries']} entries")
+          f"{report['machine']['cpus']} CPUs (load average {report['machine']['load_average_1min']}), "
+          f"cache {report['server']['cache_entries']} entries")
     print("| phase | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors |")
     print("|---|---|---|---|---|---|---|---|")
     for name, label in (("cold_start", "cold start (empty cache)"), ("warm", "warm")):
