@@ -1,6 +1,6 @@
 """Rules for lengths of time and repetitions: "three years", "the past 24 hours",
-"a five-year plan" (DURATION ``P3Y``, ``PT24H``, ``P5Y``); "every week", "annually",
-"Mondays" (SET ``P1W``, ``P1Y``, ``XXXX-WXX-1``).
+"a five-year plan" (DURATION ``P3Y``, ``PT24H``, ``P5Y``); "every week", "each Monday"
+(SET ``P1W``, ``XXXX-WXX-1``).
 
 Vague amounts ("several years", "the past few weeks") get ``X`` for the number, as
 TimeML prescribes (``PXY``).
@@ -51,14 +51,9 @@ def _vague_plural(m: re.Match[str], ctx: Context) -> Normalised:
     return "DURATION", duration_value("X", _unit(m["unit"]))
 
 
-# Only the adverbs that are nearly always frequencies ("daily", "weekly" are mostly
-# adjectives: "a daily newspaper", and TimeBank leaves them untagged).
-_ADVERBS = {"annually": "P1Y", "yearly": "P1Y"}
-
-
 def _set(m: re.Match[str], ctx: Context) -> Normalised:
-    if m["adverb"]:
-        return "SET", _ADVERBS[m["adverb"].lower()]
+    """"every week", "each Monday", "every other year". Adverbs ("daily", "annually") are
+    left out: mostly adjectives ("a daily newspaper") that TimeBank leaves untagged."""
     if m["weekday"]:
         return "SET", f"XXXX-WXX-{WEEKDAYS[m['weekday'].lower().rstrip('s')] + 1}"
     if m["month"]:
@@ -87,7 +82,6 @@ RULES = [
          _vague_plural),
     Rule("set",
          rf"(?:{any_of(['every', 'each', 'per'])}){SPACE}(?:(?P<n>{NUMBER}|other){SPACE})?"
-         rf"(?:(?P<unit>{UNIT_PLURAL})|(?P<weekday>{WEEKDAY})|(?P<month>{MONTH_FULL})){END}"
-         rf"|(?P<adverb>{any_of(list(_ADVERBS))}){END}",
+         rf"(?:(?P<unit>{UNIT_PLURAL})|(?P<weekday>{WEEKDAY})|(?P<month>{MONTH_FULL})){END}",
          _set),
 ]

@@ -83,7 +83,7 @@ def _month_alone(m: re.Match[str], ctx: Context) -> Normalised:
     elif relation == "this":
         year = ctx.dct.year
     else:
-        year = nearest_month(ctx.dct, month, ctx.direction(m))
+        year = nearest_month(ctx.dct, month, ctx.direction(m, loose=True))
     return "DATE", month_value(year, month)
 
 

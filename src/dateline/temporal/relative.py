@@ -154,6 +154,8 @@ def _quarter(m: re.Match[str], ctx: Context) -> Normalised:
         quarter = _QUARTER_ORDINALS[ordinal]
         if m["year"]:
             year = int(m["year"])
+        elif m["yrel"]:
+            year = ctx.dct.year + _offset(m["yrel"])
         elif quarter > current and ctx.direction(m) < 0:
             year = ctx.dct.year - 1
         else:
@@ -165,6 +167,8 @@ def _quarter(m: re.Match[str], ctx: Context) -> Normalised:
         ordinal = (m["ord2"] or "").lower()
         quarter = _QUARTER_ORDINALS[ordinal] if ordinal else ctx.quarter[1]
         return "DATE", quarter_value(int(m["year2"]), quarter)
+    if m["yrel2"]:
+        return "DATE", quarter_value(ctx.quarter[0] + _offset(m["yrel2"]), ctx.quarter[1])
     if m["ago"]:
         if m["period"] or ctx.mentions_quarter(m):
             return "DATE", quarter_value(*shift_quarter(*ctx.quarter, -4))
@@ -291,13 +295,15 @@ RULES = [
          rf"{SPACE}(?P<dir>{any_of(['ago', 'earlier', 'later'])}){END}",
          _ago),
     Rule("quarter",
-         rf"(?:{cases('the')}{SPACE})?(?:{_QUARTER_MODIFIER}{SPACE})*(?P<ord>{_QUARTER_ORD})[\s-]+{cases('quarter')}"
+         rf"(?:{cases('the')}{SPACE}|(?P<yrel>{any_of(['this', 'last', 'next'])}){SPACE}year's{SPACE})?"
+         rf"(?:{_QUARTER_MODIFIER}{SPACE})*(?P<ord>{_QUARTER_ORD})[\s-]+{cases('quarter')}"
          rf"(?:{SPACE}(?:of{SPACE})?(?:{cases('fiscal')}{SPACE})?(?P<year>{_YEAR}))?{END}"
          rf"|{cases('the')}{SPACE}(?:{_QUARTER_MODIFIER}{SPACE})*{cases('quarter')}{END}(?!{SPACE}of{SPACE})"
          rf"|(?P<ago>(?:{cases('the')}{SPACE}(?={any_of(['year-ago', 'year-earlier'])}{_PERIOD}))?"
          rf"{any_of(['year-ago', 'year-earlier'])}(?P<period>{_PERIOD})?){END}"
          rf"|{cases('the')}{SPACE}(?P<year2>{_YEAR}){SPACE}(?:(?P<ord2>{_QUARTER_ORD})[\s-]+)?{any_of(['quarter', 'period'])}{END}"
-         rf"|{cases('the')}{SPACE}{any_of(['latest', 'most recent'])}{SPACE}period{END}",
+         rf"|{cases('the')}{SPACE}{any_of(['latest', 'most recent'])}{SPACE}period{END}"
+         rf"|(?P<yrel2>{any_of(['last', 'this', 'next'])}){SPACE}year's{SPACE}{any_of(['quarter', 'period'])}{END}",
          _quarter),
     Rule("half",
          rf"{cases('the')}{SPACE}(?:(?P<rel>{any_of(['last', 'this', 'next'])}){SPACE}year's{SPACE})?(?P<ord>{any_of(['first', 'second'])}){SPACE}half"

@@ -52,9 +52,10 @@ class Context:
         return (start - self.quarter_end < _QUARTER_REACH
                 and _MONEY_WORD.search(text, left, right_end) is not None)
 
-    def direction(self, match: re.Match[str]) -> int:
-        """+1 if the clause around ``match`` speaks of the future, -1 of the past, else 0."""
-        return tense.direction(self.text, match.start(), match.end())
+    def direction(self, match: re.Match[str], loose: bool = False) -> int:
+        """+1 if the clause around ``match`` speaks of the future, -1 of the past, else 0
+        (``loose``: trusting weaker future cues too, see ``tense``)."""
+        return tense.direction(self.text, match.start(), match.end(), loose)
 
 
 @dataclass(frozen=True)

@@ -93,6 +93,11 @@ def _tables() -> tuple[re.Pattern[str], dict[str, _Candidates]]:
     return _trigger(), _dispatch_table()
 
 
+def prepare() -> None:
+    """Build the tagger's tables now rather than on the first ``tag`` call (for timing)."""
+    _tables()
+
+
 _FIRST_TOKEN = re.compile(r"[A-Za-z]+|.")
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
