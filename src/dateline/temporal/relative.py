@@ -186,6 +186,11 @@ def _half(m: re.Match[str], ctx: Context) -> Normalised:
     return "DATE", f"{year_value(year)}-H{half}"
 
 
+def _this_year(m: re.Match[str], ctx: Context) -> Normalised:
+    """"the year", "the full year", "year-end": in news, the DCT's year."""
+    return "DATE", year_value(ctx.dct.year)
+
+
 def _weekend(m: re.Match[str], ctx: Context) -> Normalised:
     """"the weekend": the one before the DCT's week (HeidelTime's reading, 98 % of its
     Timeline17 cases), or the DCT's own week when the clause speaks of the future."""
@@ -269,6 +274,7 @@ _REL_PAST_NEXT_THIS = any_of(list(_PAST_WORDS + _NEXT_WORDS + _THIS_WORDS))
 _CALENDAR_UNIT = any_of(["week", "weekend", "month", "quarter", "year", "decade", "century"])
 _PLURAL_SPANS = any_of(["days", "weeks", "months", "years", "decades"])
 _QUARTER_ORD = any_of(list(_QUARTER_ORDINALS))
+_YEAR_END = any_of(["year-end", "year end", "year's end"])
 _PERIOD = rf"{SPACE}(?:{any_of(['first', 'second', 'third', 'fourth'])}[\s-]+)?{any_of(['quarter', 'period'])}"
 _QUARTER_MODIFIER = any_of(["latest", "last", "current", "same", "fiscal", "calendar", "recent"])
 _YEAR = r"(?:1[0-9]|20)[0-9]{2}(?!\d)"
@@ -309,6 +315,11 @@ RULES = [
          rf"{cases('the')}{SPACE}(?:(?P<rel>{any_of(['last', 'this', 'next'])}){SPACE}year's{SPACE})?(?P<ord>{any_of(['first', 'second'])}){SPACE}half"
          rf"(?:{SPACE}of{SPACE}(?:(?P<year>{_YEAR})|(?P<rel2>{any_of(['last', 'this', 'next'])}){SPACE}year))?{END}",
          _half),
+    Rule("this_year",
+         rf"{cases('the')}{SPACE}(?:{any_of(['full', 'calendar', 'fiscal', 'whole', 'entire'])}{SPACE})?year{END}"
+         rf"(?!{SPACE}(?:\d|two|nineteen|before|after|earlier|later|ago))"
+         rf"|{_YEAR_END}{END}",
+         _this_year),
     Rule("weekend",
          rf"{cases('the')}{SPACE}weekend{END}",
          _weekend),
