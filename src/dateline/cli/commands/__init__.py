@@ -1,5 +1,12 @@
 """One module per command group; ``ALL`` is the order they appear in ``--help``."""
 
-from dateline.cli.commands import check_commands, serve_commands, store_commands, tagging, timeline_commands
+from dateline.cli.commands import (
+    check_commands,
+    eval_commands,
+    serve_commands,
+    store_commands,
+    tagging,
+    timeline_commands,
+)
 
-ALL = [store_commands, timeline_commands, tagging, check_commands, serve_commands]
+ALL = [store_commands, timeline_commands, eval_commands, tagging, check_commands, serve_commands]
