@@ -33,6 +33,7 @@ class Article:
     source: str = ""
     collection: str = ""
     lines_are_sentences: bool = False
+    duplicate_of: str | None = None  # the id of the stored article this one nearly copies
 
 
 @dataclass(frozen=True, slots=True)

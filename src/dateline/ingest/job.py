@@ -4,21 +4,24 @@ Each batch is committed in its own transaction, so memory stays bounded however 
 the input, and an interruption loses at most the batch in flight (re-running the same
 ingest then stores exactly what is missing: articles already stored are recognised by
 their content-hash id and not analysed again). Analysis, the CPU-heavy part, can run in a
-pool of worker processes while the main process reads files and writes to SQLite.
+pool of worker processes, or on a Dask cluster (``dateline.distributed``), while the main
+process reads files and writes to SQLite; what comes back from a worker is the batch's
+analysis in columns (``dateline.nlp.batch``), bulk-loaded by ``Store.add_batch``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
 from dateline.errors import InputProblem
 from dateline.ingest import read_articles
-from dateline.model import AnalyzedArticle, Article
-from dateline.nlp.analyze import analyze_batch
+from dateline.model import Article
+from dateline.nlp.batch import BatchAnalysis
+from dateline.nlp.workers import Analyzer, PendingAnalysis, local_analyzer
 from dateline.store import Store
 
 DEFAULT_BATCH_SIZE = 256
@@ -58,6 +61,7 @@ def ingest(
     batch_size: int = DEFAULT_BATCH_SIZE,
     workers: int = 1,
     on_progress: ProgressCallback | None = None,
+    analyzer: Analyzer | None = None,
 ) -> IngestReport:
     """Ingest every article under ``paths`` into ``store``; see ``ingest_items``."""
     report = IngestReport()
@@ -69,7 +73,9 @@ def ingest(
         report.files_read += 1
 
     articles = read_articles(paths, collection, files_found, file_done)
-    return ingest_items(store, articles, on_error, batch_size, workers, on_progress, report)
+    return ingest_items(
+        store, articles, on_error, batch_size, workers, on_progress, report, analyzer
+    )
 
 
 def ingest_items(
@@ -80,22 +86,38 @@ def ingest_items(
     workers: int = 1,
     on_progress: ProgressCallback | None = None,
     report: IngestReport | None = None,
+    analyzer: Analyzer | None = None,
 ) -> IngestReport:
     """Analyse and store articles already read (e.g. records posted to the HTTP API).
 
-    With ``OnError.SKIP`` problems are collected in the report and the rest is stored;
-    with ``OnError.FAIL`` the first problem raises ``IngestAborted`` (batches committed
-    before it stay stored, the batch in flight is not written).
+    Analysis runs on ``analyzer`` when given (e.g. a Dask cluster), else in ``workers``
+    processes. With ``OnError.SKIP`` problems are collected in the report and the rest
+    is stored; with ``OnError.FAIL`` the first problem raises ``IngestAborted`` (batches
+    committed before it stay stored, the batches in flight are not written).
     """
     report = report or IngestReport()
     batches = _batches(iter(items), batch_size, report, on_error)
-    for analyzed in _analyzed(store, batches, report, workers):
-        added = store.add_articles(analyzed)
+    if analyzer is None:
+        with local_analyzer(workers) as own_analyzer:
+            _store_batches(store, batches, report, own_analyzer, on_progress)
+    else:
+        _store_batches(store, batches, report, analyzer, on_progress)
+    return report
+
+
+def _store_batches(
+    store: Store,
+    batches: Iterator[list[Article]],
+    report: IngestReport,
+    analyzer: Analyzer,
+    on_progress: ProgressCallback | None,
+) -> None:
+    for articles, analysis in _analyzed(store, batches, report, analyzer):
+        added = store.add_batch(articles, analysis) if analysis is not None else 0
         report.added += added
-        report.already_stored += len(analyzed) - added
+        report.already_stored += len(articles) - added
         if on_progress is not None:
             on_progress(report)
-    return report
 
 
 def _batches(
@@ -118,13 +140,10 @@ def _batches(
 
 
 def _analyzed(
-    store: Store, batches: Iterator[list[Article]], report: IngestReport, workers: int
-) -> Iterator[Sequence[AnalyzedArticle]]:
-    """Analyse each batch's new articles, in a process pool when ``workers > 1``.
-
-    At most ``2 × workers`` batches are in flight, which bounds memory, and results come
-    back in input order so runs are reproducible.
-    """
+    store: Store, batches: Iterator[list[Article]], report: IngestReport, analyzer: Analyzer
+) -> Iterator[tuple[list[Article], BatchAnalysis | None]]:
+    """Each batch's articles not stored yet, with their analysis, in input order (so runs
+    are reproducible); at most ``analyzer.capacity`` batches are in flight."""
     def new_articles(batch: list[Article]) -> list[Article]:
         known = store.known_ids(article.id for article in batch)
         report.already_stored += len(known)
@@ -139,15 +158,17 @@ def _analyzed(
             fresh.append(article)
         return fresh
 
-    if workers <= 1:
-        for batch in batches:
-            yield analyze_batch(new_articles(batch))
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        in_flight: list[Future[list[AnalyzedArticle]]] = []
-        for batch in batches:
-            in_flight.append(pool.submit(analyze_batch, new_articles(batch)))
-            if len(in_flight) >= 2 * workers:
-                yield in_flight.pop(0).result()
-        for future in in_flight:
-            yield future.result()
+    in_flight: deque[tuple[list[Article], PendingAnalysis | None]] = deque()
+    for batch in batches:
+        fresh = new_articles(batch)
+        in_flight.append((fresh, analyzer.submit(fresh) if fresh else None))
+        if len(in_flight) >= analyzer.capacity:
+            yield _result(*in_flight.popleft())
+    while in_flight:
+        yield _result(*in_flight.popleft())
+
+
+def _result(
+    articles: list[Article], pending: PendingAnalysis | None
+) -> tuple[list[Article], BatchAnalysis | None]:
+    return articles, pending.result() if pending is not None else None

@@ -31,8 +31,3 @@ def analyze(article: Article) -> AnalyzedArticle:
             )
         )
     return AnalyzedArticle(article, sentences, tuple(mentions))
-
-
-def analyze_batch(articles: list[Article]) -> list[AnalyzedArticle]:
-    """``analyze`` over a batch: the unit of work sent to a worker process."""
-    return [analyze(article) for article in articles]

@@ -8,6 +8,13 @@ Tables: ``articles`` (the text is stored once; everything else points into it by
 ``sentences`` (spans), ``mentions`` (resolved time expressions; ``date`` is the first day
 of the day/month/year it names, NULL for other values) and ``articles_fts``, an FTS5
 index over titles and texts kept in sync by triggers so no writer can forget it.
+
+Version 2 (near-duplicates): ``articles.duplicate_of`` points at the first
+stored copy of a near-duplicate article (NULL for the first copy itself);
+``article_bands`` holds the LSH band keys (``dateline.nlp.dedup``) of each first copy,
+appended in row id order, so later ingests, in any process, find copies of what is
+stored. Articles stored before version 2 have no band keys, so copies of them are not
+recognised.
 """
 
 from __future__ import annotations
@@ -62,6 +69,14 @@ MIGRATIONS: tuple[str, ...] = (
         VALUES ('delete', old.rowid, old.title, old.text);
     END;
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
+    """
+    ALTER TABLE articles ADD COLUMN duplicate_of INTEGER REFERENCES articles (rowid) ON DELETE SET NULL;
+    CREATE INDEX articles_by_duplicate_of ON articles (duplicate_of) WHERE duplicate_of IS NOT NULL;
+    CREATE TABLE article_bands (
+        article INTEGER PRIMARY KEY REFERENCES articles (rowid) ON DELETE CASCADE,
+        keys BLOB NOT NULL
+    );
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -17,11 +17,20 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from dateline.errors import StoreError
 from dateline.model import AnalyzedArticle, Article, Span, TimeMention
+from dateline.nlp.batch import BatchAnalysis, from_analyzed
+from dateline.store.bulk import insert_analysis, stored_ids, write_batch
+from dateline.store.duplicates import BandIndex
 from dateline.store.schema import migrate
 
 BUSY_TIMEOUT_MS = 60_000
+_ARTICLE_FIELDS = (
+    "a.id, a.published, a.text, a.title, a.url, a.source, a.collection, a.lines_are_sentences,"
+    " (SELECT original.id FROM articles original WHERE original.rowid = a.duplicate_of)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +51,7 @@ class Store:
     def __init__(self, connection: sqlite3.Connection, path: str) -> None:
         self._db = connection
         self.path = path
+        self._bands = BandIndex()
 
     @classmethod
     def open(cls, path: Path | str, create: bool = True) -> Store:
@@ -55,6 +65,7 @@ class Store:
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA synchronous = NORMAL")
             connection.execute("PRAGMA foreign_keys = ON")
+            connection.execute("PRAGMA temp_store = MEMORY")
             migrate(connection, where)
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{where}: cannot open store: {error}") from None
@@ -84,55 +95,22 @@ class Store:
 
     def add_articles(self, batch: Sequence[AnalyzedArticle]) -> int:
         """Store a batch in one transaction; return how many articles were new."""
-        added = 0
+        return self.add_batch([analyzed.article for analyzed in batch], from_analyzed(batch))
+
+    def add_batch(self, articles: Sequence[Article], analysis: BatchAnalysis) -> int:
+        """Store ``articles`` with their analysis (in the same order) in one transaction,
+        marking near-duplicates of stored articles (``Article.duplicate_of``); return how
+        many articles were new. An id already stored, or repeated, is stored once."""
         with self.transaction() as db:
-            for analyzed in batch:
-                article = analyzed.article
-                cursor = db.execute(
-                    "INSERT OR IGNORE INTO articles (id, published, title, url, source,"
-                    " collection, lines_are_sentences, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        article.id, article.published.isoformat(), article.title, article.url,
-                        article.source, article.collection, int(article.lines_are_sentences),
-                        article.text,
-                    ),
-                )
-                if cursor.rowcount == 0:
-                    continue
-                added += 1
-                self._insert_analysis(db, cursor.lastrowid, analyzed)
-        return added
+            return write_batch(db, articles, analysis, self._bands)
 
     @staticmethod
     def _insert_analysis(db: sqlite3.Connection, rowid: int | None, analyzed: AnalyzedArticle) -> None:
-        db.executemany(
-            "INSERT INTO sentences (article, idx, start, end) VALUES (?, ?, ?, ?)",
-            [(rowid, index, span.start, span.end) for index, span in enumerate(analyzed.sentences)],
-        )
-        db.executemany(
-            "INSERT INTO mentions (article, sentence, start, end, type, value, date, granularity)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    rowid, mention.sentence_index, mention.start, mention.end, mention.type,
-                    mention.value, mention.date.isoformat() if mention.date else None,
-                    mention.granularity,
-                )
-                for mention in analyzed.mentions
-            ],
-        )
+        insert_analysis(db, np.array([rowid], dtype=np.int64), from_analyzed([analyzed]))
 
     def known_ids(self, ids: Iterable[str]) -> set[str]:
         """The subset of ``ids`` already stored (lets ingest skip analysing them)."""
-        wanted = list(ids)
-        found: set[str] = set()
-        for chunk_start in range(0, len(wanted), 500):
-            chunk = wanted[chunk_start:chunk_start + 500]
-            marks = ",".join("?" * len(chunk))
-            found.update(
-                row[0] for row in self._db.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk)
-            )
-        return found
+        return stored_ids(self._db, list(ids))
 
     # reading
 
@@ -151,8 +129,7 @@ class Store:
 
     def get_article(self, article_id: str) -> Article | None:
         row = self._db.execute(
-            "SELECT id, published, text, title, url, source, collection, lines_are_sentences"
-            " FROM articles WHERE id = ?",
+            f"SELECT {_ARTICLE_FIELDS} FROM articles a WHERE a.id = ?",
             (article_id,),
         ).fetchone()
         return _article_from_row(row) if row else None
@@ -215,15 +192,16 @@ class Store:
         return [by_rowid[rowid] for rowid in rowids if rowid in by_rowid]
 
     def analyzed_articles(self, rowids: Sequence[int]) -> Iterator[AnalyzedArticle]:
-        """The stored articles with their sentences and mentions, in row id order."""
+        """The stored articles with their sentences and mentions, in row id order.
+        ``Article.duplicate_of`` names the first stored copy of a near-duplicate, so a
+        timeline can count a story republished many times once."""
         for chunk_start in range(0, len(rowids), 500):
             chunk = sorted(rowids[chunk_start:chunk_start + 500])
             marks = ",".join("?" * len(chunk))
             articles = {
                 row[0]: _article_from_row(row[1:])
                 for row in self._db.execute(
-                    "SELECT rowid, id, published, text, title, url, source, collection,"
-                    f" lines_are_sentences FROM articles WHERE rowid IN ({marks})",
+                    f"SELECT a.rowid, {_ARTICLE_FIELDS} FROM articles a WHERE a.rowid IN ({marks})",
                     chunk,
                 )
             }
@@ -271,7 +249,7 @@ def _filters(
 
 
 def _article_from_row(row: Sequence) -> Article:
-    article_id, published, text, title, url, source, collection, lines_are_sentences = row
+    article_id, published, text, title, url, source, collection, lines_are_sentences, original = row
     return Article(
         id=article_id,
         published=dt.date.fromisoformat(published),
@@ -281,4 +259,5 @@ def _article_from_row(row: Sequence) -> Article:
         source=source,
         collection=collection,
         lines_are_sentences=bool(lines_are_sentences),
+        duplicate_of=original,
     )

@@ -12,7 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from dateline.cli.options import CollectionOption, DbOption, FromOption, ToOption
 from dateline.errors import UsageError
-from dateline.ingest.job import IngestReport, OnError, ingest
+from dateline.ingest.job import DEFAULT_BATCH_SIZE, IngestReport, OnError, ingest
 from dateline.operations import list_articles
 from dateline.render.json_format import articles_to_dict, dumps
 from dateline.render.terminal import print_articles
@@ -39,6 +39,17 @@ def ingest_command(
                           min=0, max=64)
     ] = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", metavar="local|tcp://HOST:PORT",
+                     help="Analyse on a Dask cluster: 'local' starts one on this machine "
+                     "(--workers processes, 0: one per CPU); otherwise a scheduler address.",
+                     show_default=False),
+    ] = None,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", help="Articles analysed and stored together (one "
+                          "transaction; one Dask task).", min=1, max=100_000)
+    ] = DEFAULT_BATCH_SIZE,
 ) -> None:
     """Read articles (plain text ' date YYYY-MM-DD ...', JSONL/JSON/CSV, or the Timeline17
     InputDocs layout), analyse them and add them to the store. Re-ingesting is safe:
@@ -52,7 +63,13 @@ def ingest_command(
             progress.update(task, total=report.files_found or None, completed=report.files_read,
                             description=f"ingesting ({report.added} new)")
 
-        report = ingest(store, paths, on_error, collection, workers=chosen_workers, on_progress=show)
+        if dask is None:
+            report = ingest(store, paths, on_error, collection, batch_size, chosen_workers, show)
+        else:
+            from dateline.distributed import ingest_on_dask  # Dask takes a second to import
+
+            report = ingest_on_dask(store, paths, dask, on_error, collection, batch_size, show,
+                                    workers or None)
         total = store.count_articles()
     for problem in report.problems:
         errors.print(f"[yellow]skipped[/yellow] {problem}", markup=True, highlight=False, soft_wrap=True)

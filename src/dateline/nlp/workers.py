@@ -1,0 +1,71 @@
+"""Where batches of articles are analysed: in this process, or in a pool of processes.
+
+An ingest hands batches to an ``Analyzer`` and writes the results in the order it
+submitted them, never holding more than ``capacity`` batches in flight, which bounds its
+memory. The same interface is implemented over a Dask cluster by
+``dateline.distributed.DaskAnalyzer``, so the ingest job (batching, skipping stored
+articles, atomic writes, error reporting) is one piece of code whatever computes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from typing import Protocol
+
+from dateline.model import Article
+from dateline.nlp.batch import BatchAnalysis, analyze_articles
+
+
+class PendingAnalysis(Protocol):
+    """A batch's analysis, possibly still being computed."""
+
+    def result(self) -> BatchAnalysis: ...
+
+
+class Analyzer(Protocol):
+    """Something that analyses batches of articles, ``capacity`` at a time."""
+
+    capacity: int
+
+    def submit(self, articles: Sequence[Article]) -> PendingAnalysis: ...
+
+
+class _Done:
+    def __init__(self, analysis: BatchAnalysis) -> None:
+        self._analysis = analysis
+
+    def result(self) -> BatchAnalysis:
+        return self._analysis
+
+
+class InProcessAnalyzer:
+    """Analyses each batch right away, in this process (one worker, or tests)."""
+
+    capacity = 1
+
+    def submit(self, articles: Sequence[Article]) -> PendingAnalysis:
+        return _Done(analyze_articles(articles))
+
+
+class PoolAnalyzer:
+    """Analyses batches in a pool of worker processes; two batches per worker in flight
+    keep every worker busy while the main process reads and writes."""
+
+    def __init__(self, pool: ProcessPoolExecutor, workers: int) -> None:
+        self._pool = pool
+        self.capacity = 2 * workers
+
+    def submit(self, articles: Sequence[Article]) -> PendingAnalysis:
+        return self._pool.submit(analyze_articles, list(articles))
+
+
+@contextmanager
+def local_analyzer(workers: int) -> Iterator[Analyzer]:
+    """An analyzer with ``workers`` processes (this one alone when ``workers <= 1``)."""
+    if workers <= 1:
+        yield InProcessAnalyzer()
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield PoolAnalyzer(pool, workers)

@@ -1,0 +1,82 @@
+"""Streaming ingest: bounded batches in flight, results written in input order, the same
+store whether analysis runs here, in a process pool, or as columns bulk-loaded."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from conftest import store_rows
+
+from dateline.ingest import read_articles
+from dateline.ingest.job import ingest
+from dateline.model import Article
+from dateline.nlp.analyze import analyze
+from dateline.nlp.batch import analyze_articles
+from dateline.nlp.workers import PendingAnalysis
+from dateline.store import Store
+
+
+class CountingAnalyzer:
+    """Analyses in this process but records how many batches were in flight at once."""
+
+    capacity = 3
+
+    def __init__(self) -> None:
+        self.pending = 0
+        self.most_pending = 0
+
+    def submit(self, articles: Sequence[Article]) -> PendingAnalysis:
+        analyzer = self
+        self.pending += 1
+        self.most_pending = max(self.most_pending, self.pending)
+
+        class Pending:
+            def result(self):  # type: ignore[no-untyped-def]
+                analyzer.pending -= 1
+                return analyze_articles(articles)
+
+        return Pending()
+
+
+def test_at_most_capacity_batches_are_in_flight_and_all_are_stored(t17_pairs: Path, store_path: Path) -> None:
+    analyzer = CountingAnalyzer()
+    with Store.open(store_path) as store:
+        report = ingest(store, [t17_pairs], batch_size=2, analyzer=analyzer)
+        assert store.count_articles() == report.added == report.read
+    assert analyzer.most_pending == analyzer.capacity and analyzer.pending == 0
+
+
+def test_a_process_pool_builds_the_same_store_as_one_process(t17_pairs: Path, tmp_path: Path) -> None:
+    with Store.open(tmp_path / "one.db") as store:
+        ingest(store, [t17_pairs], batch_size=5, workers=1)
+    with Store.open(tmp_path / "pool.db") as store:
+        ingest(store, [t17_pairs], batch_size=5, workers=2)
+    assert store_rows(tmp_path / "pool.db") == store_rows(tmp_path / "one.db")
+
+
+def test_bulk_loaded_analysis_reads_back_as_analyze_computed_it(t17_pairs: Path, store_path: Path) -> None:
+    articles = [item for item in read_articles([t17_pairs]) if isinstance(item, Article)]
+    with Store.open(store_path) as store:
+        store.add_batch(articles, analyze_articles(articles))
+        back = list(store.analyzed_articles(store.match_articles(None)))
+    expected = {article.id: analyze(article) for article in articles}
+    assert len(back) == len(expected)
+    for item in back:
+        original = expected[item.article.id]
+        assert (item.sentences, item.mentions) == (original.sentences, original.mentions)
+
+
+def test_rerunning_after_a_partial_ingest_stores_exactly_the_missing_articles(
+    t17_pairs: Path, tmp_path: Path
+) -> None:
+    with Store.open(tmp_path / "whole.db") as store:
+        ingest(store, [t17_pairs], batch_size=4)
+    with Store.open(tmp_path / "resumed.db") as store:
+        ingest(store, [t17_pairs / "LibyaWar_reuters"], batch_size=4)
+        report = ingest(store, [t17_pairs], batch_size=4)
+    assert report.already_stored == len(list((t17_pairs / "LibyaWar_reuters").rglob("*.txt")))
+    resumed, whole = store_rows(tmp_path / "resumed.db"), store_rows(tmp_path / "whole.db")
+    assert sorted(row[1] for row in resumed["articles"]) == sorted(row[1] for row in whole["articles"])
+    assert len(resumed["sentences"]) == len(whole["sentences"])
+    assert len(resumed["mentions"]) == len(whole["mentions"])
