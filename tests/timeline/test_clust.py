@@ -34,7 +34,7 @@ def test_mcl_puts_every_node_in_exactly_one_cluster() -> None:
 
 def article(article_id: str, published: dt.date, text: str, ref: dt.date | None) -> list[CorpusSentence]:
     refs = (DateRef(ref, "day"),) if ref else ()
-    return [CorpusSentence(text, article_id, 0, len(text), 0, published, refs)]
+    return [CorpusSentence(text, article_id, 0, len(text), 0, published, refs, len(text.split()))]
 
 
 def test_the_biggest_event_is_dated_by_what_its_articles_mention() -> None:

@@ -13,7 +13,7 @@ DAY = dt.date(2020, 10, 7)
 def sentence(text: str, article: str, published: dt.date, *refs: dt.date, position: int = 3,
              granularity: str = "day") -> CorpusSentence:
     return CorpusSentence(text, article, 0, len(text), position, published,
-                          tuple(DateRef(ref, granularity) for ref in refs))
+                          tuple(DateRef(ref, granularity) for ref in refs), len(text.split()))
 
 
 def build(corpus: list[CorpusSentence], **request: object):

@@ -34,6 +34,7 @@ class CorpusSentence:
     position: int
     published: dt.date
     refs: tuple[DateRef, ...]
+    words: int
 
     def sourced(self, score: float = 0.0) -> SourcedSentence:
         return SourcedSentence(self.text, self.article_id, self.start, self.end, score)
@@ -70,6 +71,7 @@ def build_corpus(articles: Iterable[AnalyzedArticle]) -> Corpus:
                     position=position,
                     published=article.published,
                     refs=tuple(dict.fromkeys(refs.get(position, ()))),
+                    words=len(article.text[span.start:span.end].split()),
                 )
             )
     return Corpus(tuple(sentences), count)

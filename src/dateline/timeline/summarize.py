@@ -47,26 +47,29 @@ class SentencePicker:
         rows = [self._row_of[id(sentence)] for sentence in candidates]
         if not rows:
             return []
-        scores = centroid_similarity(self.vectors[rows])
+        group = self.vectors[rows]
+        scores = centroid_similarity(group)
         if self.terms:
             coverage = np.array([
                 sum(term in self.pool[row].text.lower() for term in self.terms) / len(self.terms)
                 for row in rows
             ])
             scores = scores * (1.0 + self.query_boost * coverage)
+        redundancy = self._similarity_to(group, self.chosen_rows)
         picked: list[tuple[CorpusSentence, float]] = []
         for index in np.argsort(-scores, kind="stable"):
             if len(picked) == k:
                 break
-            row = rows[index]
-            if row in self.chosen_rows or self._too_similar(row):
+            if redundancy[index] > self.max_redundancy:
                 continue
+            row = rows[index]
             picked.append((self.pool[row], float(scores[index])))
             self.chosen_rows.append(row)
+            redundancy = np.maximum(redundancy, self._similarity_to(group, [row]))
         return picked
 
-    def _too_similar(self, row: int) -> bool:
-        if not self.chosen_rows:
-            return False
-        similarity = (self.vectors[self.chosen_rows] @ self.vectors[row].T).toarray().max()
-        return bool(similarity > self.max_redundancy)
+    def _similarity_to(self, group: sparse.csr_matrix, chosen: list[int]) -> np.ndarray:
+        """Each row of ``group``'s highest cosine to the ``chosen`` pool rows (0 if none)."""
+        if not chosen:
+            return np.zeros(group.shape[0])
+        return np.asarray((group @ self.vectors[chosen].T).max(axis=1).todense()).ravel()

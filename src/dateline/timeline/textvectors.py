@@ -33,7 +33,7 @@ def centroid_similarity(matrix: sparse.csr_matrix) -> np.ndarray:
     """Cosine similarity of each row to the centroid of all rows."""
     if matrix.shape[0] == 0:
         return np.zeros(0)
-    centroid = np.asarray(matrix.mean(axis=0)).ravel()
+    centroid = np.asarray(matrix.sum(axis=0)).ravel()
     norm = np.linalg.norm(centroid)
     if norm == 0:
         return np.zeros(matrix.shape[0])

@@ -130,7 +130,7 @@ class Clust:
         mentioning, leads = [], []
         for article in event.articles:
             for sentence in by_article[article]:
-                if not self.min_words <= len(sentence.text.split()) <= self.max_words:
+                if not self.min_words <= sentence.words <= self.max_words:
                     continue
                 if any(ref.date == event.date and ref.granularity == "day" for ref in sentence.refs):
                     mentioning.append(sentence)
@@ -138,5 +138,5 @@ class Clust:
                     leads.append(sentence)
         return mentioning + leads or [
             s for article in event.articles for s in by_article[article][: self.lead_sentences]
-            if self.min_words <= len(s.text.split()) <= self.max_words
+            if self.min_words <= s.words <= self.max_words
         ]

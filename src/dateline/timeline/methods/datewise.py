@@ -102,7 +102,7 @@ class Datewise:
         sentences published on it that mention no other day (one pass over the corpus)."""
         found: dict[DateKey, list[CorpusSentence]] = defaultdict(list)
         for sentence in corpus.sentences:
-            if not self.min_words <= len(sentence.text.split()) <= self.max_words:
+            if not self.min_words <= sentence.words <= self.max_words:
                 continue
             keys = {(ref.date, ref.granularity) for ref in sentence.refs}
             day = (sentence.published, "day")
