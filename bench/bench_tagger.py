@@ -113,7 +113,9 @@ def table(results: dict) -> str:
                      f"{row['strict_f1']:.3f} | {row['relaxed_f1']:.3f} | {row['type_acc']:.3f} | "
                      f"{row['value_f1']:.3f} | {row['docs_per_s']:.2f} |")
         lines.append("")
-        lines.append(f"Speed ratio (same run): {results['speed_ratio']:.0f}x HeidelTime's documents/s.")
+        lines.append(f"Speed ratio (same run): {results['speed_ratio']:.0f}x HeidelTime's documents/s "
+                     f"(HeidelTime timed on {row['timed_docs']} documents in this run; its cached "
+                     f"full run: {row['docs_per_s_cached_full_run']:.2f} documents/s).")
     t17 = results["t17"]
     lines += ["",
               "| Timeline17 | value |", "|---|---|",
@@ -125,7 +127,10 @@ def table(results: dict) -> str:
               f"({t17['articles']} articles in {t17['seconds']:.2f} s) |",
               f"| throughput, one core (CPU time) | {t17['articles_per_cpu_s']:.0f} articles/CPU-s |",
               f"| peak memory | tracemalloc {t17['tracemalloc_peak_mib']:.1f} MiB, "
-              f"process RSS {results['peak_rss_mib']:.0f} MiB |"]
+              f"process RSS {results['peak_rss_mib']:.0f} MiB |",
+              "", f"Machine: {results['cpus']} CPUs, load average "
+              f"{'/'.join(f'{x:.1f}' for x in results['load_average_1_5_15'])} (1/5/15 min) "
+              "during the run."]
     return "\n".join(lines)
 
 
@@ -150,6 +155,8 @@ def main() -> None:
         results["speed_ratio"] = (results["timebank"]["all"]["docs_per_s"]
                                   / results["heideltime"]["docs_per_s"])
     results["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    results["load_average_1_5_15"] = os.getloadavg()
+    results["cpus"] = os.cpu_count()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2) + "\n")
     print(table(results))

@@ -98,7 +98,6 @@ def prepare() -> None:
     _tables()
 
 
-_FIRST_TOKEN = re.compile(r"[A-Za-z]+|.")
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -113,7 +112,7 @@ def tag(text: str, dct: dt.date) -> list[Timex]:
         start = trigger.start()
         if start < covered:
             continue
-        word = _FIRST_TOKEN.match(text, start).group()  # type: ignore[union-attr]
+        word = trigger.group()  # the first word only: a second one is a lookahead
         for rule in by_lead[DIGIT if word.isdigit() else word].matching(text, start):
             match = rule.regex.match(text, start)
             if match is None:
