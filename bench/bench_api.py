@@ -95,9 +95,10 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_server(port: int, cache_entries: int) -> subprocess.Popen:
+def start_server(port: int, cache_entries: int, concurrent_builds: int) -> subprocess.Popen:
     server = subprocess.Popen(
-        dateline_command("serve", "--db", str(STORE), "--port", str(port), "--cache-entries", str(cache_entries)),
+        dateline_command("serve", "--db", str(STORE), "--port", str(port), "--cache-entries", str(cache_entries),
+                         "--concurrent-builds", str(concurrent_builds)),
         stdout=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 60
@@ -157,6 +158,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--duration", type=float, default=30.0, help="seconds of load")
     parser.add_argument("--cache-entries", type=int, default=256, help="the server's timeline cache")
+    parser.add_argument("--concurrent-builds", type=int, default=2, help="the server's build slots")
     parser.add_argument("--output", type=Path, default=RESULTS / "api.json")
     args = parser.parse_args()
     t17 = data_dir() / "t17"
@@ -166,7 +168,7 @@ def main() -> None:
     load_before = os.getloadavg()[0]
     mix = request_mix(t17)
     port = free_port()
-    server = start_server(port, args.cache_entries)
+    server = start_server(port, args.cache_entries, args.concurrent_builds)
     base = f"http://127.0.0.1:{port}"
     try:
         cold_start = asyncio.run(load(base, mix, args.clients, args.duration))
@@ -186,7 +188,8 @@ def main() -> None:
         "duration_s": args.duration,
         "cold_start": cold_start,
         "warm": warm,
-        "server": {"cache_entries": args.cache_entries, "cache": health["cache"],
+        "server": {"cache_entries": args.cache_entries, "concurrent_builds": args.concurrent_builds,
+                   "cache": health["cache"],
                    "peak_rss_mib": round(peak_rss / 2**20, 1)},
         "target": "zero errors and p95 < 1000 ms with 20 clients for 30 s",
         "met": all(phase["errors"] == 0 and phase.get("p95_ms", float("inf")) < 1000
@@ -209,7 +212,7 @@ def print_table(report: dict) -> None:
     print(f"GET /api/timeline on {report['store']['articles']} articles, {report['distinct_requests']} distinct "
           f"requests, {report['clients']} clients x {report['duration_s']:g} s per phase, "
           f"{report['machine']['cpus']} CPUs (load average {report['machine']['load_average_1min']}), "
-          f"cache {report['server']['cache_entries']} entries")
+          f"cache {report['server']['cache_entries']} entries, {report['server']['concurrent_builds']} build slots")
     print("| phase | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors |")
     print("|---|---|---|---|---|---|---|---|")
     for name, label in (("cold_start", "cold start (empty cache)"), ("warm", "warm")):

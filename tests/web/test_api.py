@@ -254,3 +254,10 @@ PARAMETER_VALUES = st.one_of(
 def test_no_parameters_make_the_server_fail(client: TestClient, params: dict[str, str]) -> None:
     for path in ("/api/timeline", "/api/timeline/export", "/api/articles", "/api/volume"):
         assert client.get(path, params=params).status_code in (200, 422), (path, params)
+
+
+def test_timelines_are_built_once_per_store_state(web_db: Path) -> None:
+    with TestClient(create_app(web_db, concurrent_builds=1)) as client:
+        for _ in range(3):
+            client.get("/api/timeline", params={"query": "bridge"})
+        assert client.get("/api/health").json()["cache"] == {"entries": 1, "hits": 2, "misses": 1}

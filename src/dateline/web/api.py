@@ -24,7 +24,7 @@ from dateline.web.params import (
 )
 from dateline.web.posted import articles_from_payload
 from dateline.web.settings import WebSettings
-from dateline.web.timelines import TimelineCache, build_timeline
+from dateline.web.timelines import TimelineBuilder
 
 router = APIRouter(prefix="/api")
 
@@ -36,7 +36,7 @@ POST_EXAMPLE = {"articles": [{"date": "2023-07-28", "title": "India and Japan ta
                               "text": "On Thursday, India and Japan held talks.", "url": ""}]}
 
 
-def _cache(request: Request) -> TimelineCache:
+def _timelines(request: Request) -> TimelineBuilder:
     return request.app.state.timelines
 
 
@@ -44,7 +44,7 @@ def _cache(request: Request) -> TimelineCache:
 def health(request: Request, settings: Settings) -> JSONResponse:
     with open_store(settings) as store:
         count = store.count_articles()
-    stats = _cache(request).stats()
+    stats = _timelines(request).stats()
     return JSONResponse({"status": "ok", "articles": count,
                          "cache": {"entries": stats.entries, "hits": stats.hits, "misses": stats.misses}})
 
@@ -107,7 +107,7 @@ def get_timeline(
     "entries": [{"date", "granularity", "sentences": [{"text", "article_id", "start",
     "end"}]}]}``, entries in date order."""
     with open_store(settings) as store:
-        built = build_timeline(_cache(request), store, params)
+        built = _timelines(request).build(store, params)
     return JSONResponse(timeline_to_dict(built.timeline, explain))
 
 
@@ -120,7 +120,7 @@ def export(
                                                  "(Knight Lab TimelineJS JSON) or html (self-contained).")],
 ) -> Response:
     with open_store(settings) as store:
-        built = build_timeline(_cache(request), store, params)
+        built = _timelines(request).build(store, params)
         file = export_timeline(built.timeline, export_format, store)
     return Response(file.content, media_type=file.media_type,
                     headers={"Content-Disposition": f'attachment; filename="{file.filename}"'})

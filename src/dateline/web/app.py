@@ -16,9 +16,9 @@ except ImportError:  # without it, /docs loads Swagger UI from FastAPI's default
 
 from dateline.store import Store
 from dateline.web import api, pages
-from dateline.web.cache import SingleFlightCache
 from dateline.web.errors import install_error_handlers
 from dateline.web.settings import WebSettings
+from dateline.web.timelines import TimelineBuilder
 
 STATIC = Path(__file__).parent / "static"
 
@@ -27,7 +27,7 @@ def create_app(db_path: Path | str, **limits: int) -> FastAPI:
     """The app serving the store at ``db_path`` (created on startup if missing).
 
     ``limits`` are ``WebSettings`` fields: ``max_body_bytes``, ``max_article_chars``,
-    ``cache_entries``.
+    ``cache_entries``, ``concurrent_builds``.
     """
     settings = WebSettings(Path(db_path), **limits)
 
@@ -44,7 +44,7 @@ def create_app(db_path: Path | str, **limits: int) -> FastAPI:
         max_body_size=settings.max_body_bytes,
     )
     app.state.settings = settings
-    app.state.timelines = SingleFlightCache(settings.cache_entries)
+    app.state.timelines = TimelineBuilder(settings.cache_entries, settings.concurrent_builds)
     install_error_handlers(app)
     app.include_router(api.router)
     app.include_router(pages.router)

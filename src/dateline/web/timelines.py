@@ -1,19 +1,26 @@
-"""Building timelines for requests, each distinct one once while the store is unchanged.
+"""Building timelines for requests: each distinct one once while the store is unchanged,
+and only a few at a time.
 
 The cache key is the request's parameters plus the store's article count: articles are
 only ever added (ids are content hashes, inserts never update), so the count changes
 exactly when the content does and a cached timeline is never stale.
+
+Builds are CPU-bound Python, so threads building at once only share the interpreter:
+ten concurrent builds all finish late, and every cheap request (a cached timeline, an
+article) waits behind them. Admitting ``concurrent_builds`` at a time finishes builds
+in arrival order instead and keeps the interpreter free for the cheap requests.
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 from dateline.model import Timeline
 from dateline.operations import make_timeline
 from dateline.retrieve.search import Strategy
 from dateline.store import Store
-from dateline.web.cache import SingleFlightCache
+from dateline.web.cache import CacheStats, SingleFlightCache
 from dateline.web.params import TimelineParams
 
 
@@ -26,17 +33,25 @@ class BuiltTimeline:
     articles: int
 
 
-TimelineCache = SingleFlightCache[BuiltTimeline]
+class TimelineBuilder:
+    """Builds timelines through a ``SingleFlightCache`` of ``cache_entries`` entries."""
 
+    def __init__(self, cache_entries: int, concurrent_builds: int) -> None:
+        self._cache: SingleFlightCache[BuiltTimeline] = SingleFlightCache(cache_entries)
+        self._slots = threading.BoundedSemaphore(concurrent_builds)
 
-def build_timeline(cache: TimelineCache, store: Store, params: TimelineParams) -> BuiltTimeline:
-    selection = params.filters
+    def build(self, store: Store, params: TimelineParams) -> BuiltTimeline:
+        selection = params.filters
 
-    def compute() -> BuiltTimeline:
-        result = make_timeline(
-            store, selection.query, params.dates, params.sentences, params.method,
-            selection.date_from, selection.date_to, selection.collection,
-        )
-        return BuiltTimeline(result.timeline, result.retrieval.strategy, len(result.retrieval.rowids))
+        def compute() -> BuiltTimeline:
+            with self._slots:
+                result = make_timeline(
+                    store, selection.query, params.dates, params.sentences, params.method,
+                    selection.date_from, selection.date_to, selection.collection,
+                )
+            return BuiltTimeline(result.timeline, result.retrieval.strategy, len(result.retrieval.rowids))
 
-    return cache.get((params, store.count_articles()), compute)
+        return self._cache.get((params, store.count_articles()), compute)
+
+    def stats(self) -> CacheStats:
+        return self._cache.stats()

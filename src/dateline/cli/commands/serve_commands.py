@@ -9,7 +9,7 @@ import typer
 from dateline.cli.options import DbOption
 from dateline.store import Store
 from dateline.web.settings import (
-    DEFAULT_CACHE_ENTRIES, DEFAULT_MAX_ARTICLE_CHARS, DEFAULT_MAX_BODY_BYTES,
+    DEFAULT_CACHE_ENTRIES, DEFAULT_CONCURRENT_BUILDS, DEFAULT_MAX_ARTICLE_CHARS, DEFAULT_MAX_BODY_BYTES,
 )
 
 
@@ -25,6 +25,9 @@ def serve_command(
                                  ] = DEFAULT_MAX_ARTICLE_CHARS,
     cache_entries: Annotated[int, typer.Option("--cache-entries", min=0, help="Timelines kept in "
                                                "memory (0: none).")] = DEFAULT_CACHE_ENTRIES,
+    concurrent_builds: Annotated[int, typer.Option("--concurrent-builds", min=1, max=64, help="Timelines "
+                                                   "built at once; further requests for uncached timelines "
+                                                   "wait their turn.")] = DEFAULT_CONCURRENT_BUILDS,
 ) -> None:
     """Serve the web page (/) and the JSON API (/api/..., documented at /docs) for the
     store. The store is created if missing; articles can then be posted to /api/articles."""
@@ -34,7 +37,7 @@ def serve_command(
 
     Store.open(db).close()
     app = create_app(db, max_body_bytes=max_body_bytes, max_article_chars=max_article_chars,
-                     cache_entries=cache_entries)
+                     cache_entries=cache_entries, concurrent_builds=concurrent_builds)
     typer.echo(f"dateline: serving {db} at http://{host}:{port}/ (API docs at /docs); Ctrl-C stops.")
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
