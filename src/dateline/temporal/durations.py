@@ -16,8 +16,10 @@ from dateline.temporal.fragments import (
 from dateline.temporal.lexicon import MONTHS, UNITS, WEEKDAYS, any_of, cases, number_value
 from dateline.temporal.rule import Context, Normalised, Rule
 
-_SET_CONTEXT = re.compile(r"(?:\d|%|times|percent|cents?|dollars?|pounds|euros?|each|once|twice)\s*$",
-                          re.IGNORECASE)
+# "a year" after an amount is a rate ("$33 million a year", "fifty thousand CDs a year").
+_SET_CONTEXT = re.compile(
+    r"(?:\d|%|times|percent|cents?|dollars?|pounds|euros?|each|once|twice|hundred|thousand|"
+    r"million|billion|trillion)\S*(?:\s+[a-z]+)?\s*$", re.IGNORECASE)
 
 
 def duration_value(amount: str, unit: str) -> str:
@@ -42,7 +44,7 @@ def _duration(m: re.Match[str], ctx: Context) -> Normalised:
     if unit == "quarter" and ("-" in m[0] or ctx.text.startswith(" of", m.end())):
         return None  # "three-quarters of the vote" is a fraction
     number = number_value(m["n"])
-    if m["n"].lower() in ("a", "an") and _SET_CONTEXT.search(ctx.text, max(0, m.start() - 20), m.start()):
+    if m["n"].lower() in ("a", "an") and _SET_CONTEXT.search(ctx.text, max(0, m.start() - 30), m.start()):
         return "SET", duration_value("1", unit)
     return "DURATION", duration_value("X" if number is None else str(number), unit)
 

@@ -187,7 +187,10 @@ def _half(m: re.Match[str], ctx: Context) -> Normalised:
 
 
 def _this_year(m: re.Match[str], ctx: Context) -> Normalised:
-    """"the year", "the full year", "year-end": in news, the DCT's year."""
+    """"the year", "the full year", "year-end": in news, the DCT's year. "The fiscal year"
+    is mostly the reporting period ("for the fiscal year ended Sept. 30"): a duration."""
+    if "fiscal" in m[0].lower():
+        return "DURATION", "P1Y"
     return "DATE", year_value(ctx.dct.year)
 
 
@@ -325,7 +328,7 @@ RULES = [
          _weekend),
     Rule("relative_unit",
          rf"(?:{MODIFIER}?(?P<rel>{_REL_PAST_NEXT_THIS})|{MODIFIER}{cases('the')}|{any_of(['earlier in the', 'later in the'])})"
-         rf"{SPACE}(?P<unit>{_CALENDAR_UNIT}){END}",
+         rf"{SPACE}(?:fiscal{SPACE}(?=year))?(?P<unit>{_CALENDAR_UNIT}){END}",
          _relative_unit),
     Rule("season",
          rf"(?:(?P<rel>{any_of(['last', 'this', 'next', 'this past', 'the coming', 'the past', 'early', 'late', 'mid', 'the'])})[\s-]+)?"
