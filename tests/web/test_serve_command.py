@@ -45,7 +45,7 @@ def test_serve_answers_on_loopback_and_stops(tmp_path: Path) -> None:
 
 def test_serve_defaults_to_loopback_only() -> None:
     help_text = CliRunner().invoke(app, ["serve", "--help"]).stdout
-    assert "127.0.0.1" in help_text and "--max-body-bytes" in help_text
+    assert "127.0.0.1" in help_text and "--max-body-bytes" in help_text and "--max-chars" in help_text
 
 
 def test_serve_refuses_a_file_that_is_not_a_store(tmp_path: Path) -> None:

@@ -2,8 +2,8 @@
 
 The body may be one record, a list of records, or ``{"articles": [...]}`` (the shapes a
 ``.json`` file may have). Each record goes through ``record_to_article``, the CLI's
-validation; a problem is reported with the record's index and field. A size limit on the
-text comes first, so an oversized article is refused before any work is done on it.
+validation (including its limit on the length of a text); a problem is reported with the
+record's index and field.
 """
 
 from __future__ import annotations
@@ -31,11 +31,7 @@ def articles_from_payload(payload: object, collection: str, max_chars: int) -> l
         raise invalid(prefix, "expected at least one article")
     articles, errors = [], []
     for index, record in enumerate(records):
-        text = record.get("text") if isinstance(record, Mapping) else None
-        if isinstance(text, str) and len(text) > max_chars:
-            errors.append(_error((*prefix, index, "text"), f"longer than {max_chars} characters"))
-            continue
-        result = record_to_article(record, SOURCE, None, collection)
+        result = record_to_article(record, SOURCE, None, collection, max_chars)
         if isinstance(result, Article):
             articles.append(result)
         else:

@@ -20,8 +20,8 @@ def serve_command(
     port: Annotated[int, typer.Option("--port", help="TCP port.", min=1, max=65535)] = 8000,
     max_body_bytes: Annotated[int, typer.Option("--max-body-bytes", min=0, help="Larger request "
                                                 "bodies are refused with HTTP 413.")] = DEFAULT_MAX_BODY_BYTES,
-    max_article_chars: Annotated[int, typer.Option("--max-article-chars", min=1, help="A posted article "
-                                                   "with a longer text is refused with HTTP 422.")
+    max_article_chars: Annotated[int, typer.Option("--max-chars", min=1, help="A posted article with "
+                                                   "a longer text is refused with HTTP 422.")
                                  ] = DEFAULT_MAX_ARTICLE_CHARS,
     cache_entries: Annotated[int, typer.Option("--cache-entries", min=0, help="Timelines kept in "
                                                "memory (0: none).")] = DEFAULT_CACHE_ENTRIES,
