@@ -79,10 +79,13 @@ def _dispatch_table() -> dict[str, _Candidates]:
 
 
 def _trigger() -> re.Pattern[str]:
-    """The scan: any lead phrase of any rule, a digit, or an apostrophe before a digit."""
+    """The scan: any lead phrase of any rule, a digit, or an apostrophe before a digit,
+    with the non-word character before it (the text is scanned with a space in front)."""
     phrases = set().union(*(lead_phrases(rule.pattern, COMMON_WORDS) for rule in RULES))
+    # Matching the character before the word (rather than looking behind) puts a character
+    # class first, which lets the regex engine skip through words at C speed.
     return re.compile(
-        r"(?<![\w'])(?:" + trie({p for p in phrases if p[0].isalpha()}, space=r"[\s-]+")
+        r"[^\w'](?:" + trie({p for p in phrases if p[0].isalpha()}, space=r"[\s-]+")
         + r"(?![A-Za-z])|[0-9]|'(?=[0-9]))"
     )
 
@@ -108,11 +111,11 @@ def tag(text: str, dct: dt.date) -> list[Timex]:
     context = Context(text, dct)
     found: list[Timex] = []
     covered = 0
-    for trigger in trigger_regex.finditer(text):
-        start = trigger.start()
+    for trigger in trigger_regex.finditer(" " + text):
+        start = trigger.start()  # of the word in ``text``: the scanned copy has one more char
         if start < covered:
             continue
-        word = trigger.group()  # the first word only: a second one is a lookahead
+        word = trigger.group()[1:]  # the first word only: a second one is a lookahead
         for rule in by_lead[DIGIT if word.isdigit() else word].matching(text, start):
             match = rule.regex.match(text, start)
             if match is None:
