@@ -63,7 +63,7 @@ def test_the_scan_stops_wherever_a_rule_can_match(text):
     """The tagger only tries rules where its scan finds one of their lead words (or word
     pairs); a lead the pattern analysis missed would make a rule silently unreachable."""
     scan, _ = _tables()
-    stops = {hit.start() for hit in scan.finditer(text)}
+    stops = {hit.start() for hit in scan.finditer(" " + text)}  # offsets of the words in text
     for rule in RULES:
         for match in rule.regex.finditer(text):
             start = match.start()
