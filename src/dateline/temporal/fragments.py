@@ -30,7 +30,7 @@ NUMBER_WORD = (
     + rf"(?:[\s-]+{any_of(['one','two','three','four','five','six','seven','eight','nine'])})?"
 )
 NUMBER = (rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?|{NUMBER_WORD}(?:{SPACE}hundred)?"
-          rf"|{any_of(['a couple of', 'a dozen'])})")
+          rf"|{any_of(['a couple of', 'couple of', 'a dozen', 'another', 'an additional'])})")
 ARTICLE = any_of(["a", "an"])
 VAGUE = any_of(list(VAGUE_QUANTITIES))
 

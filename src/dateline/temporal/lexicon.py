@@ -32,6 +32,7 @@ NUMBER_WORDS: dict[str, int] = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90, "hundred": 100, "a": 1, "an": 1, "a couple of": 2,
+    "couple of": 2, "another": 1, "an additional": 1,
     "a dozen": 12, "dozen": 12, "a half": 0,
 }
 ORDINAL_WORDS: dict[str, int] = {
