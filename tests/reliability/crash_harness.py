@@ -91,13 +91,14 @@ class Trial:
         return asdict(self) | {"ok": self.ok}
 
 
-def ingest_command(paths: Sequence[Path], db: Path) -> list[str]:
-    return [*DATELINE, "ingest", *map(str, paths), "--db", str(db), "--quiet"]
+def ingest_command(paths: Sequence[Path], db: Path, options: Sequence[str] = ()) -> list[str]:
+    return [*DATELINE, "ingest", *map(str, paths), "--db", str(db), "--quiet", *options]
 
 
-def run_baseline(paths: Sequence[Path], db: Path) -> Baseline:
-    """Ingest ``paths`` into a new store ``db`` without interruption."""
-    process = subprocess.Popen(ingest_command(paths, db), stdout=subprocess.DEVNULL,
+def run_baseline(paths: Sequence[Path], db: Path, options: Sequence[str] = ()) -> Baseline:
+    """Ingest ``paths`` into a new store ``db`` without interruption (``options`` are
+    more ``dateline ingest`` options)."""
+    process = subprocess.Popen(ingest_command(paths, db, options), stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
     opened = _wait_for_store(process, db)
     exit_code = process.wait()
@@ -112,10 +113,12 @@ def kill_points(trials: int, work_seconds: float, rng: random.Random) -> list[fl
     return [(index + rng.random()) * width for index in range(trials)]
 
 
-def crash_trial(paths: Sequence[Path], db: Path, kill_after: float, baseline: Baseline) -> Trial:
+def crash_trial(
+    paths: Sequence[Path], db: Path, kill_after: float, baseline: Baseline, options: Sequence[str] = ()
+) -> Trial:
     """Ingest into a new store ``db``, kill -9 it ``kill_after`` seconds into its work,
     check the store, resume the ingest, and compare with ``baseline``."""
-    process = subprocess.Popen(ingest_command(paths, db), stdout=subprocess.DEVNULL,
+    process = subprocess.Popen(ingest_command(paths, db, options), stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL, start_new_session=True)
     _wait_for_store(process, db)
     time.sleep(kill_after)
@@ -126,7 +129,7 @@ def crash_trial(paths: Sequence[Path], db: Path, kill_after: float, baseline: Ba
     at_kill = StoreContents.read(db)
     after_kill = check(db)
     started = time.monotonic()
-    resume = subprocess.run(ingest_command(paths, db), capture_output=True, text=True)
+    resume = subprocess.run(ingest_command(paths, db, options), capture_output=True, text=True)
     resume_seconds = time.monotonic() - started
     final = StoreContents.read(db)
     after_resume = check(db)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import random
 import sqlite3
 import subprocess
 import sys
@@ -15,14 +16,28 @@ T17_SUBSET = ("H1N1_guardian", "H1N1_bbc", "MJ_bbc")
 DATELINE = [sys.executable, "-c", "from dateline.cli.app import main; main()"]
 
 
-def write_corpus(path: Path, count: int, first_day: dt.date = dt.date(2020, 1, 1)) -> Path:
-    """A JSONL file of ``count`` distinct dated articles with time expressions in them."""
+WORDS = (
+    "council minister bridge harbour election budget court strike flood rail school hospital "
+    "treaty summit tariff vaccine drought port festival museum airline factory mine reactor "
+    "protest senate governor union bank market storm wildfire pipeline dam satellite ferry"
+).split()
+WHEN = ("On Monday", "Last month", "On March 3, 2020", "Next week", "In 2019", "Yesterday")
+
+
+def write_corpus(path: Path, count: int, first: int = 0, first_day: dt.date = dt.date(2020, 1, 1)) -> Path:
+    """A JSONL file of articles ``first`` to ``first + count - 1``: each distinct (words
+    drawn at random, seeded by its number, so no two are near-duplicates), dated, and
+    with time expressions in it. The same number always gives the same article."""
     with path.open("w", encoding="utf-8") as out:
-        for number in range(count):
+        for number in range(first, first + count):
+            rng = random.Random(number)
             day = first_day + dt.timedelta(days=number % 365)
-            text = (f"Report {number}. On Monday the council met about item {number}. "
-                    f"It will meet again next month, and on {day:%B} {day.day + 0} too.")
-            out.write(json.dumps({"date": day.isoformat(), "text": text, "title": f"Item {number}"}) + "\n")
+            sentences = [
+                f"{rng.choice(WHEN)} the {' '.join(rng.sample(WORDS, 6))} report {number} was published."
+                for _ in range(3)
+            ]
+            record = {"date": day.isoformat(), "text": " ".join(sentences), "title": f"Item {number}"}
+            out.write(json.dumps(record) + "\n")
     return path
 
 

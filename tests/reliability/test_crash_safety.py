@@ -11,16 +11,19 @@ from pathlib import Path
 from crash_harness import crash_trial, kill_points, run_baseline
 
 TRIALS = 3
+# Small batches: the 340 articles are committed in a dozen transactions, so a kill at a
+# random moment usually falls between some of them, or inside one.
+OPTIONS = ("--batch-size", "32")
 
 
 def test_kill_9_at_random_points_then_resume_loses_and_duplicates_nothing(
     t17_subset: list[Path], tmp_path: Path
 ) -> None:
-    baseline = run_baseline(t17_subset, tmp_path / "baseline.db")
+    baseline = run_baseline(t17_subset, tmp_path / "baseline.db", OPTIONS)
     assert baseline.contents.ids, "the uninterrupted ingest stored nothing"
     seed = random.randrange(1 << 32)
     for trial, kill_after in enumerate(kill_points(TRIALS, baseline.work_seconds, random.Random(seed))):
-        result = crash_trial(t17_subset, tmp_path / f"trial{trial}.db", kill_after, baseline)
+        result = crash_trial(t17_subset, tmp_path / f"trial{trial}.db", kill_after, baseline, OPTIONS)
         context = f"trial {trial} (seed {seed}): {result.to_dict()}"
         assert result.consistent_after_kill, context
         assert result.resume_exit_code == baseline.exit_code, context

@@ -1,0 +1,172 @@
+"""Bad and extreme input (issue 7): the bad-input corpus, a 100 MB article, 1M tiny articles.
+
+    .venv/bin/python bench/bench_bad_input.py [--tiny 1000000] [--big-mb 100]
+
+1. The generated bad-input corpus of ``tests/reliability/bad_inputs.py`` (60+ kinds),
+   ingested at once with ``dateline ingest``: per kind, what the readers gave (articles,
+   problems naming file and line) against what was expected; the CLI's exit code and
+   whether anything resembling a traceback reached stderr.
+2. A ``--big-mb`` MB single plain-text article: ``dateline ingest`` refuses it under the
+   default limit (10 M characters) from its size, without reading it; then the same file
+   ingested with the limit raised above its size (through ``read_articles(max_chars=)``
+   and ``ingest_items``, in a subprocess). Time and peak memory of each.
+3. ``--tiny`` tiny articles in one JSON Lines file: ``dateline ingest``, then
+   ``dateline check``: time, articles/s, peak memory, consistency.
+
+Peak memory is the child process's maximum RSS (``getrusage``), workers excluded.
+Writes ``bench/results/bad_input.json`` and prints a summary.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+RESULTS = BENCH / "results"
+sys.path.insert(0, str(BENCH.parent / "tests" / "reliability"))
+
+from bad_inputs import remove_tree, write_corpus  # noqa: E402
+
+from dateline.errors import InputProblem  # noqa: E402
+from dateline.ingest import read_articles  # noqa: E402
+from dateline.model import Article  # noqa: E402
+
+PYTHON = [sys.executable, "-c"]
+DATELINE = [*PYTHON, "from dateline.cli.app import main; main()"]
+# News-like density of time expressions: two in about 600 characters.
+PARAGRAPH = (
+    "The council met on Monday to discuss the budget, which members said would need deep cuts "
+    "to services that residents rely on every day. Several speakers asked for more time to study "
+    "the figures, and the chair agreed to publish the full accounts before the vote. Officials "
+    "said the plan would be revised over the coming months, after a consultation with local "
+    "businesses, schools and the hospital trust, whose managers had warned of staff shortages. "
+    "The final vote is expected in March, when the council meets again in the town hall.\n"
+)
+PEAK_MARK = "\nPEAK_RSS_KB "
+MEASURE = (
+    "import resource, subprocess, sys; code = subprocess.run(sys.argv[1:]).returncode; "
+    f"sys.stderr.write({PEAK_MARK!r} + str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)); "
+    "sys.exit(code)"
+)
+BIG_INGEST = """
+import sys
+from dateline.ingest import read_articles
+from dateline.ingest.job import ingest_items
+from dateline.store import Store
+with Store.open(sys.argv[2]) as store:
+    report = ingest_items(store, read_articles([sys.argv[1]], max_chars=int(sys.argv[3])))
+print(report.added, len(report.problems))
+"""
+
+
+def timed(command: list[str]) -> dict:
+    """Run ``command`` under a wrapper process that reports its peak RSS (the largest of
+    the command's processes, analysis workers included); exit code, wall time, output."""
+    started = time.monotonic()
+    result = subprocess.run([*PYTHON, MEASURE, *command], capture_output=True, text=True)
+    seconds = time.monotonic() - started
+    stderr, _, peak = result.stderr.rpartition(PEAK_MARK)
+    return {
+        "exit_code": result.returncode, "seconds": round(seconds, 2),
+        "peak_rss_mb": round(int(peak) / 1024) if peak.strip().isdigit() else None,
+        "stdout": result.stdout[-2000:], "stderr_tail": stderr[-300:],
+        "traceback": "Traceback" in stderr,
+    }
+
+
+def corpus_run(work: Path) -> dict:
+    root = work / "bad-inputs"
+    expected = write_corpus(root)
+    kinds = {}
+    for name, want in expected.items():
+        items = list(read_articles([root / name]))
+        articles = sum(isinstance(item, Article) for item in items)
+        problems = [item for item in items if isinstance(item, InputProblem)]
+        outcome = "read" if not want.problems else "refused" if not want.articles else "partly read"
+        kinds[name] = {
+            "outcome": outcome, "articles": articles, "problems": len(problems),
+            "as_expected": articles == want.articles and len(problems) == len(want.problems),
+            "examples": [str(problem).replace(str(root), "<corpus>") for problem in problems[:2]],
+        }
+    cli = timed([*DATELINE, "ingest", str(root), "--db", str(work / "bad.db"), "--quiet"])
+    check = timed([*DATELINE, "check", "--db", str(work / "bad.db")])
+    remove_tree(root)
+    outcomes = [kind["outcome"] for kind in kinds.values()]
+    return {
+        "kinds": len(kinds), "as_expected": sum(kind["as_expected"] for kind in kinds.values()),
+        "read": outcomes.count("read"), "refused": outcomes.count("refused"),
+        "partly_read": outcomes.count("partly read"),
+        "cli_ingest": cli, "cli_check": check, "per_kind": kinds,
+    }
+
+
+def big_article_run(work: Path, megabytes: int) -> dict:
+    path = work / "big.txt"
+    with path.open("w") as out:
+        out.write(" date 2020-03-01 A very long article indeed\n\n")
+        for _ in range(megabytes * 1_000_000 // len(PARAGRAPH)):
+            out.write(PARAGRAPH)
+    size = path.stat().st_size
+    refused = timed([*DATELINE, "ingest", str(path), "--db", str(work / "big-refused.db"), "--quiet"])
+    raised = timed([*PYTHON, BIG_INGEST, str(path), str(work / "big.db"), str(size + 1)])
+    check = timed([*DATELINE, "check", "--db", str(work / "big.db")])
+    path.unlink()
+    return {"bytes": size, "default_limit": refused, "limit_raised": raised, "check": check}
+
+
+def tiny_articles_run(work: Path, count: int) -> dict:
+    path = work / "tiny.jsonl"
+    with path.open("w") as out:
+        for number in range(count):
+            out.write(f'{{"date": "2020-{number % 12 + 1:02d}-{number % 28 + 1:02d}", '
+                      f'"text": "Item {number} was approved on Monday."}}\n')
+    ingest = timed([*DATELINE, "ingest", str(path), "--db", str(work / "tiny.db"), "--quiet"])
+    check = timed([*DATELINE, "check", "--db", str(work / "tiny.db"), "--json"])
+    stored = json.loads(check["stdout"])
+    path.unlink()
+    return {"articles": count, "stored": stored["articles"], "consistent": stored["consistent"],
+            "ingest": ingest, "articles_per_second": round(count / ingest["seconds"]), "check": check}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--tiny", type=int, default=1_000_000)
+    parser.add_argument("--big-mb", type=int, default=100)
+    args = parser.parse_args()
+    load_before = os.getloadavg()
+    with tempfile.TemporaryDirectory(prefix="dateline-bench-bad-") as scratch:
+        work = Path(scratch)
+        corpus = corpus_run(work)
+        print(f"corpus: {corpus['kinds']} kinds, {corpus['as_expected']} as expected "
+              f"({corpus['read']} read, {corpus['refused']} refused, {corpus['partly_read']} partly read); "
+              f"CLI exit {corpus['cli_ingest']['exit_code']}, traceback: {corpus['cli_ingest']['traceback']}",
+              flush=True)
+        big = big_article_run(work, args.big_mb)
+        print(f"{args.big_mb} MB article: refused in {big['default_limit']['seconds']} s "
+              f"(exit {big['default_limit']['exit_code']}, {big['default_limit']['peak_rss_mb']} MB); "
+              f"with the limit raised: {big['limit_raised']['seconds']} s, "
+              f"{big['limit_raised']['peak_rss_mb']} MB, check exit {big['check']['exit_code']}", flush=True)
+        tiny = tiny_articles_run(work, args.tiny)
+        print(f"{args.tiny} tiny articles: {tiny['stored']} stored in {tiny['ingest']['seconds']} s "
+              f"({tiny['articles_per_second']}/s, {tiny['ingest']['peak_rss_mb']} MB), "
+              f"consistent: {tiny['consistent']}", flush=True)
+    result = {
+        "benchmark": "bad_input", "corpus": corpus, "big_article": big, "tiny_articles": tiny,
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
+                    "load_before": load_before, "load_after": os.getloadavg()},
+    }
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "bad_input.json").write_text(json.dumps(result, indent=2) + "\n")
+    print(f"wrote {RESULTS / 'bad_input.json'}")
+
+
+if __name__ == "__main__":
+    main()

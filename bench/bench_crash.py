@@ -1,0 +1,117 @@
+"""Crash safety (issue 7): kill -9 an ingest of all Timeline17 at random points.
+
+    .venv/bin/python bench/bench_crash.py [--trials 20] [--seed N]
+
+1. Baseline: ``dateline ingest`` of all Timeline17 (``$DATELINE_DATA/t17``, default
+   ``../shared/data``) into a new store, uninterrupted: the article ids, the numbers of
+   sentences and time mentions, the exit code, and how long its work takes (from the
+   store file appearing to the process exiting).
+2. ``--trials`` times: a new store, the same ingest, and ``kill -9`` of its whole process
+   group (the ingest and its analysis workers) at a stratified random moment (one in each
+   of ``--trials`` equal slices of the baseline's work); then ``dateline check --json``;
+   then the same ingest again, to completion; then ``dateline check --json`` again.
+3. Per trial: articles stored at the kill, lost (baseline ids missing after the resume),
+   duplicated (ids stored twice), unexpected (ids the baseline does not have), whether
+   the sentence and mention counts equal the baseline's, both check results, timings.
+
+Writes ``bench/results/crash.json`` and prints a table. The trials are those of
+``tests/reliability/test_crash_safety.py`` (which runs 3 on a Timeline17 subset): the
+procedure lives in ``tests/reliability/crash_harness.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+RESULTS = BENCH / "results"
+sys.path.insert(0, str(BENCH.parent / "tests" / "reliability"))
+
+from crash_harness import crash_trial, kill_points, run_baseline  # noqa: E402
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("DATELINE_DATA") or BENCH.parent.parent / "shared" / "data")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--trials", type=int, default=20)
+    parser.add_argument("--seed", type=int, default=None, help="Seed of the kill moments (default: random).")
+    args = parser.parse_args()
+    corpus = data_dir() / "t17"
+    if not corpus.is_dir():
+        sys.exit(f"Timeline17 not found at {corpus} (set DATELINE_DATA)")
+    seed = args.seed if args.seed is not None else random.randrange(1 << 32)
+    load_before = os.getloadavg()
+    with tempfile.TemporaryDirectory(prefix="dateline-bench-crash-") as scratch:
+        work = Path(scratch)
+        started = time.monotonic()
+        baseline = run_baseline([corpus], work / "baseline.db")
+        print(f"baseline: {len(baseline.contents.ids)} articles, {baseline.contents.sentences} sentences, "
+              f"{baseline.contents.mentions} mentions, exit {baseline.exit_code}, "
+              f"{baseline.work_seconds:.1f} s of work", flush=True)
+        trials = []
+        for index, kill_after in enumerate(kill_points(args.trials, baseline.work_seconds, random.Random(seed))):
+            db = work / f"trial{index}.db"
+            trial = crash_trial([corpus], db, kill_after, baseline)
+            trials.append(trial.to_dict())
+            print(_row(index, trial.to_dict()), flush=True)
+            for leftover in work.glob(f"trial{index}.db*"):
+                leftover.unlink()
+        elapsed = time.monotonic() - started
+    summary = {
+        "trials": len(trials),
+        "ok": sum(trial["ok"] for trial in trials),
+        "killed_while_running": sum(trial["killed_while_running"] for trial in trials),
+        "lost": sum(trial["lost"] for trial in trials),
+        "duplicated": sum(trial["duplicated"] for trial in trials),
+        "unexpected": sum(trial["unexpected"] for trial in trials),
+        "consistent_after_kill": sum(trial["consistent_after_kill"] for trial in trials),
+        "consistent_after_resume": sum(trial["consistent_after_resume"] for trial in trials),
+        "derived_data_matches": sum(trial["sentences_match"] and trial["mentions_match"] for trial in trials),
+        "stored_at_kill_range": [min(t["stored_at_kill"] for t in trials), max(t["stored_at_kill"] for t in trials)],
+        "resume_seconds_mean": round(sum(t["resume_seconds"] for t in trials) / len(trials), 2),
+    }
+    result = {
+        "benchmark": "crash",
+        "corpus": str(corpus),
+        "seed": seed,
+        "baseline": {
+            "articles": len(baseline.contents.ids), "sentences": baseline.contents.sentences,
+            "mentions": baseline.contents.mentions, "exit_code": baseline.exit_code,
+            "work_seconds": round(baseline.work_seconds, 2),
+        },
+        "summary": summary,
+        "trials_detail": trials,
+        "seconds": round(elapsed, 1),
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
+                    "load_before": load_before, "load_after": os.getloadavg()},
+    }
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "crash.json").write_text(json.dumps(result, indent=2) + "\n")
+    print(json.dumps(summary, indent=2))
+    print(f"wrote {RESULTS / 'crash.json'}")
+    sys.exit(0 if summary["ok"] == summary["trials"] else 1)
+
+
+def _row(index: int, trial: dict) -> str:
+    return (f"trial {index:2d}: kill at {trial['kill_after']:6.2f} s "
+            f"({'running' if trial['killed_while_running'] else 'done   '}), "
+            f"{trial['stored_at_kill']:5d} stored, check {'ok' if trial['consistent_after_kill'] else 'FAIL'}; "
+            f"resume {trial['resume_seconds']:5.1f} s -> {trial['stored_after_resume']} stored, "
+            f"lost {trial['lost']}, duplicated {trial['duplicated']}, unexpected {trial['unexpected']}, "
+            f"derived {'ok' if trial['sentences_match'] and trial['mentions_match'] else 'DIFFERENT'}, "
+            f"check {'ok' if trial['consistent_after_resume'] else 'FAIL'}")
+
+
+if __name__ == "__main__":
+    main()
