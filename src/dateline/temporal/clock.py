@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from dateline.temporal.calendar_math import day_value, nearest_weekday, shift_days
-from dateline.temporal.fragments import END, SPACE, WEEKDAY
-from dateline.temporal.lexicon import WEEKDAYS, any_of, cases
+from dateline.temporal.fragments import SPACE, WEEKDAY
+from dateline.temporal.lexicon import WEEKDAYS, any_of
 from dateline.temporal.rule import Context, Normalised, Rule
 
 _DAY_AFTER = rf"(?:{SPACE}(?:on{SPACE})?(?P<day>{any_of(['today', 'yesterday', 'tomorrow', 'tonight'])}|{WEEKDAY}))?"

@@ -278,64 +278,84 @@ _CALENDAR_UNIT = any_of(["week", "weekend", "month", "quarter", "year", "decade"
 _PLURAL_SPANS = any_of(["days", "weeks", "months", "years", "decades"])
 _QUARTER_ORD = any_of(list(_QUARTER_ORDINALS))
 _YEAR_END = any_of(["year-end", "year end", "year's end"])
-_PERIOD = rf"{SPACE}(?:{any_of(['first', 'second', 'third', 'fourth'])}[\s-]+)?{any_of(['quarter', 'period'])}"
+_PERIOD = (rf"{SPACE}(?:{any_of(['first', 'second', 'third', 'fourth'])}[\s-]+)?"
+           rf"{any_of(['quarter', 'period'])}")
 _QUARTER_MODIFIER = any_of(["latest", "last", "current", "same", "fiscal", "calendar", "recent"])
 _YEAR = r"(?:1[0-9]|20)[0-9]{2}(?!\d)"
 _HOLIDAY = any_of(list(_HOLIDAYS), title_upper).replace("'", "\\s?'")
 
+_THE = cases("the")
+_LAST_THIS_NEXT = any_of(["last", "this", "next"])
+_EARLY_LATE = any_of(["early", "late", "earlier", "later"])
+_TWO_DAYS_AWAY = any_of(["the day before yesterday", "the day after tomorrow"])
+_WEEKDAY_RELATION = any_of(["last", "next", "this", "this past", "this coming", "past", "coming"])
+_ANAPHORIC_DAYS = any_of(["the next day", "the following day", "the previous day", "the day before",
+                          "the day after", "the same day", "that day", "the following morning",
+                          "the next morning"])
+_ABOUT = any_of(["about", "nearly", "almost", "some", "more than", "over", "just", "only",
+                 "around", "roughly", "less than", "barely"])
+_AGO_UNIT = any_of(["day", "week", "month", "year", "decade", "century", "centuries"])
+_YEAR_AGO = any_of(["year-ago", "year-earlier"])
+_QUARTER_OR_PERIOD = any_of(["quarter", "period"])
+_WHOLE = any_of(["full", "calendar", "fiscal", "whole", "entire"])
+_SEASON_RELATION = any_of(["last", "this", "next", "this past", "the coming", "the past", "early",
+                           "late", "mid", "the"])
+
 RULES = [
     Rule("deictic_day",
-         rf"(?:{any_of(['late', 'early', 'later', 'earlier'])}{SPACE})?(?P<word>{any_of(['the day before yesterday', 'the day after tomorrow'])}"
-         rf"|{any_of(list(_DEICTIC_DAYS))})(?:{SPACE}(?P<part>{PART_OF_DAY}))?{END}",
+         rf"(?:{_EARLY_LATE}{SPACE})?(?P<word>{_TWO_DAYS_AWAY}|{any_of(list(_DEICTIC_DAYS))})"
+         rf"(?:{SPACE}(?P<part>{PART_OF_DAY}))?{END}",
          _deictic_day),
     Rule("part_of_today",
-         rf"(?P<rel>{any_of(['this', 'last'])}){SPACE}(?P<part>{any_of(['morning', 'afternoon', 'evening', 'night'])}){END}",
+         rf"(?P<rel>{any_of(['this', 'last'])}){SPACE}"
+         rf"(?P<part>{any_of(['morning', 'afternoon', 'evening', 'night'])}){END}",
          _part_of_today),
     Rule("weekday",
-         rf"(?:{any_of(['early', 'late', 'earlier', 'later'])}{SPACE})?(?:(?P<rel>{any_of(['last', 'next', 'this', 'this past', 'this coming', 'past', 'coming'])}){SPACE})?"
+         rf"(?:{_EARLY_LATE}{SPACE})?(?:(?P<rel>{_WEEKDAY_RELATION}){SPACE})?"
          rf"(?P<day>{WEEKDAY})(?:{SPACE}(?P<part>{PART_OF_DAY}))?(?!s\b)",
          _weekday),
-    Rule("anaphoric_day",
-         rf"{any_of(['the next day', 'the following day', 'the previous day', 'the day before', 'the day after', 'the same day', 'that day', 'the following morning', 'the next morning'])}{END}",
-         _anaphoric_day),
+    Rule("anaphoric_day", rf"{_ANAPHORIC_DAYS}{END}", _anaphoric_day),
     Rule("ago",
-         rf"(?:{any_of(['about', 'nearly', 'almost', 'some', 'more than', 'over', 'just', 'only', 'around', 'roughly', 'less than', 'barely'])}{SPACE})?"
-         rf"(?P<n>{NUMBER}|{ARTICLE}|{VAGUE})[\s-]+(?P<unit>{any_of(['day', 'week', 'month', 'year', 'decade', 'century', 'centuries'])}s?)"
+         rf"(?:{_ABOUT}{SPACE})?(?P<n>{NUMBER}|{ARTICLE}|{VAGUE})[\s-]+(?P<unit>{_AGO_UNIT}s?)"
          rf"{SPACE}(?P<dir>{any_of(['ago', 'earlier', 'later'])}){END}",
          _ago),
     Rule("quarter",
-         rf"(?:{cases('the')}{SPACE}|(?P<yrel>{any_of(['this', 'last', 'next'])}){SPACE}year's{SPACE})?"
+         # "the third quarter (of 1989)", "this year's first quarter"
+         rf"(?:{_THE}{SPACE}|(?P<yrel>{_LAST_THIS_NEXT}){SPACE}year's{SPACE})?"
          rf"(?:{_QUARTER_MODIFIER}{SPACE})*(?P<ord>{_QUARTER_ORD})[\s-]+{cases('quarter')}"
          rf"(?:{SPACE}(?:of{SPACE})?(?:{cases('fiscal')}{SPACE})?(?P<year>{_YEAR}))?{END}"
-         rf"|{cases('the')}{SPACE}(?:{_QUARTER_MODIFIER}{SPACE})*{cases('quarter')}{END}(?!{SPACE}of{SPACE})"
-         rf"|(?P<ago>(?:{cases('the')}{SPACE}(?={any_of(['year-ago', 'year-earlier'])}{_PERIOD}))?"
-         rf"{any_of(['year-ago', 'year-earlier'])}(?P<period>{_PERIOD})?){END}"
-         rf"|{cases('the')}{SPACE}(?P<year2>{_YEAR}){SPACE}(?:(?P<ord2>{_QUARTER_ORD})[\s-]+)?{any_of(['quarter', 'period'])}{END}"
-         rf"|{cases('the')}{SPACE}{any_of(['latest', 'most recent'])}{SPACE}period{END}"
-         rf"|(?P<yrel2>{any_of(['last', 'this', 'next'])}){SPACE}year's{SPACE}{any_of(['quarter', 'period'])}{END}",
+         # "the (latest) quarter"
+         rf"|{_THE}{SPACE}(?:{_QUARTER_MODIFIER}{SPACE})*{cases('quarter')}{END}(?!{SPACE}of{SPACE})"
+         # "the year-ago period", "year-earlier"
+         rf"|(?P<ago>(?:{_THE}{SPACE}(?={_YEAR_AGO}{_PERIOD}))?{_YEAR_AGO}(?P<period>{_PERIOD})?){END}"
+         # "the 1988 (second) quarter"
+         rf"|{_THE}{SPACE}(?P<year2>{_YEAR}){SPACE}(?:(?P<ord2>{_QUARTER_ORD})[\s-]+)?{_QUARTER_OR_PERIOD}{END}"
+         rf"|{_THE}{SPACE}{any_of(['latest', 'most recent'])}{SPACE}period{END}"
+         # "last year's quarter"
+         rf"|(?P<yrel2>{_LAST_THIS_NEXT}){SPACE}year's{SPACE}{_QUARTER_OR_PERIOD}{END}",
          _quarter),
     Rule("half",
-         rf"{cases('the')}{SPACE}(?:(?P<rel>{any_of(['last', 'this', 'next'])}){SPACE}year's{SPACE})?(?P<ord>{any_of(['first', 'second'])}){SPACE}half"
-         rf"(?:{SPACE}of{SPACE}(?:(?P<year>{_YEAR})|(?P<rel2>{any_of(['last', 'this', 'next'])}){SPACE}year))?{END}",
+         rf"{_THE}{SPACE}(?:(?P<rel>{_LAST_THIS_NEXT}){SPACE}year's{SPACE})?"
+         rf"(?P<ord>{any_of(['first', 'second'])}){SPACE}half"
+         rf"(?:{SPACE}of{SPACE}(?:(?P<year>{_YEAR})|(?P<rel2>{_LAST_THIS_NEXT}){SPACE}year))?{END}",
          _half),
     Rule("this_year",
-         rf"{cases('the')}{SPACE}(?:{any_of(['full', 'calendar', 'fiscal', 'whole', 'entire'])}{SPACE})?year{END}"
+         rf"{_THE}{SPACE}(?:{_WHOLE}{SPACE})?year{END}"
          rf"(?!{SPACE}(?:\d|two|nineteen|before|after|earlier|later|ago))"
          rf"|{_YEAR_END}{END}",
          _this_year),
-    Rule("weekend",
-         rf"{cases('the')}{SPACE}weekend{END}",
-         _weekend),
+    Rule("weekend", rf"{_THE}{SPACE}weekend{END}", _weekend),
     Rule("relative_unit",
-         rf"(?:{MODIFIER}?(?P<rel>{_REL_PAST_NEXT_THIS})|{MODIFIER}{cases('the')}|{any_of(['earlier in the', 'later in the'])})"
+         rf"(?:{MODIFIER}?(?P<rel>{_REL_PAST_NEXT_THIS})|{MODIFIER}{_THE}"
+         rf"|{any_of(['earlier in the', 'later in the'])})"
          rf"{SPACE}(?:fiscal{SPACE}(?=year))?(?P<unit>{_CALENDAR_UNIT}){END}",
          _relative_unit),
     Rule("season",
-         rf"(?:(?P<rel>{any_of(['last', 'this', 'next', 'this past', 'the coming', 'the past', 'early', 'late', 'mid', 'the'])})[\s-]+)?"
+         rf"(?:(?P<rel>{_SEASON_RELATION})[\s-]+)?"
          rf"(?P<season>{SEASON})(?:{SPACE}(?:of{SPACE})?(?P<year>{_YEAR}))?{END}",
          _season),
     Rule("holiday",
-         rf"(?:(?P<rel>{any_of(['last', 'this', 'next'])}){SPACE})?(?P<name>{_HOLIDAY})(?:{SPACE}(?P<year>{_YEAR}))?{END}",
+         rf"(?:(?P<rel>{_LAST_THIS_NEXT}){SPACE})?(?P<name>{_HOLIDAY})(?:{SPACE}(?P<year>{_YEAR}))?{END}",
          _holiday),
     Rule("reference",
          rf"(?:{any_of(['recent', 'coming', 'upcoming', 'the past'])}{SPACE}{_PLURAL_SPANS}"

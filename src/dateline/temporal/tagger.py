@@ -1,11 +1,11 @@
 """``tag``: find and normalise every time expression in a document.
 
-The text is scanned once, in C, for the words a rule can start with (see ``leads``); at
-each such word only the rules that can start with it are tried, as one alternation.
-Where several rules could start at the same place, the one listed first in ``RULES`` wins: longer, more specific forms ("July 27, 2023") come before their prefixes
-("July 27", "July"), and "two years ago" before "two years". The winning rule's own
-regex then re-matches the span to read its named groups (group names are local to a rule,
-so rules can be written and tested independently).
+The text is scanned once, in C, for the words (and, after common words like "the", the
+word pairs) that a rule can start with (see ``leads``); at each hit only the rules that
+can start with that word are tried, in ``RULES`` order, and the first that matches and
+normalises wins: longer, more specific forms ("July 27, 2023") come before their prefixes
+("July 27", "July"), and "two years ago" before "two years"; catch-alls ("2011", "now")
+come last. Group names are local to a rule, so rules can be written and tested alone.
 """
 
 from __future__ import annotations
