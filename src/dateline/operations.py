@@ -22,7 +22,7 @@ from dateline.store import ArticleSummary, Store
 from dateline.timeline import TimelineRequest, get_method
 from dateline.timeline.corpus import build_corpus
 
-DEFAULT_METHOD = "datewise"
+DEFAULT_METHOD = "salience"
 MAX_DATES = 1000
 MAX_SENTENCES = 50
 

@@ -9,18 +9,28 @@ run the same way from the CLI, the HTTP API and the evaluation protocol.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from dateline.model import AnalyzedArticle, Granularity, SourcedSentence
 
+_ENTRY_SEPARATOR = re.compile(r"\s*[:\u2013\u2014-]")
+_ENTRY_OFFSET = 2
+
 
 @dataclass(frozen=True, slots=True)
 class DateRef:
-    """A sentence's reference to a calendar day, month or year (first day of the period)."""
+    """A sentence's reference to a calendar day, month or year (first day of the period).
+
+    ``opens_entry`` marks a sentence written as a timeline entry: it starts with this date,
+    followed by a colon or a dash ("29 May: BP announces ..."). News sites publish such
+    "key dates" lists, so the date is one a journalist judged important.
+    """
 
     date: dt.date
     granularity: Granularity
+    opens_entry: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +67,14 @@ def build_corpus(articles: Iterable[AnalyzedArticle]) -> Corpus:
         article = analyzed.article
         refs: dict[int, list[DateRef]] = {}
         for mention in analyzed.mentions:
-            if mention.date is not None and mention.granularity is not None:
+            if mention.date is not None and mention.granularity is not None and analyzed.sentences:
+                sentence_start = analyzed.sentences[mention.sentence_index].start
+                opens_entry = (
+                    mention.start - sentence_start <= _ENTRY_OFFSET
+                    and _ENTRY_SEPARATOR.match(article.text, mention.end) is not None
+                )
                 refs.setdefault(mention.sentence_index, []).append(
-                    DateRef(mention.date, mention.granularity)
+                    DateRef(mention.date, mention.granularity, opens_entry)
                 )
         for position, span in enumerate(analyzed.sentences):
             sentences.append(

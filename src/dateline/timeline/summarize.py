@@ -4,6 +4,11 @@ Shared by the methods: among an entry's candidate sentences, the most central on
 (cosine to the candidates' TF-IDF centroid), boosted by the share of query words they
 contain, are picked in order; a candidate too similar to any sentence already in the
 timeline is skipped, so one event is not told twice under two dates.
+
+Two optional terms serve methods that want more than local centrality: ``topic_weight``
+adds the cosine to the centroid of the whole pool (how much a sentence is about the
+story rather than a side detail of its day), and ``pick(..., prior=...)`` adds a
+method's own per-sentence evidence.
 """
 
 from __future__ import annotations
@@ -27,28 +32,39 @@ class SentencePicker:
     terms: list[str]
     query_boost: float = 0.5
     max_redundancy: float = 0.5
+    topic_weight: float = 0.0
     chosen_rows: list[int] = field(default_factory=list)
     _row_of: dict[int, int] = field(default_factory=dict)
+    _topic_similarity: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
     @classmethod
     def over(
         cls, sentences: Sequence[CorpusSentence], query: str, query_boost: float = 0.5,
-        max_redundancy: float = 0.5,
+        max_redundancy: float = 0.5, topic_weight: float = 0.0,
     ) -> SentencePicker:
         """A picker over the distinct ``sentences`` (TF-IDF fitted on them)."""
         pool = list({id(sentence): sentence for sentence in sentences}.values())
-        picker = cls(pool, tfidf_matrix([s.text for s in pool]), query_terms(query),
-                     query_boost, max_redundancy)
+        vectors = tfidf_matrix([s.text for s in pool])
+        picker = cls(pool, vectors, query_terms(query), query_boost, max_redundancy, topic_weight)
         picker._row_of = {id(sentence): row for row, sentence in enumerate(pool)}
+        if topic_weight:
+            picker._topic_similarity = centroid_similarity(vectors)
         return picker
 
-    def pick(self, candidates: Sequence[CorpusSentence], k: int) -> list[tuple[CorpusSentence, float]]:
-        """Up to ``k`` of ``candidates`` (all from the pool), best first, with their scores."""
+    def pick(
+        self, candidates: Sequence[CorpusSentence], k: int, prior: np.ndarray | None = None
+    ) -> list[tuple[CorpusSentence, float]]:
+        """Up to ``k`` of ``candidates`` (all from the pool), best first, with their scores.
+        ``prior`` (one value per candidate) is added to each candidate's score."""
         rows = [self._row_of[id(sentence)] for sentence in candidates]
         if not rows:
             return []
         group = self.vectors[rows]
         scores = centroid_similarity(group)
+        if self.topic_weight:
+            scores = scores + self.topic_weight * self._topic_similarity[rows]
+        if prior is not None:
+            scores = scores + prior
         if self.terms:
             coverage = np.array([
                 sum(term in self.pool[row].text.lower() for term in self.terms) / len(self.terms)

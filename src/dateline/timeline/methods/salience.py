@@ -1,0 +1,156 @@
+"""Salience: dateline's own method, and the default.
+
+It keeps Datewise's shape (rank dates, then summarize each) but changes what counts as
+evidence, using only what journalists themselves do when they write about the past:
+
+Dates. A date matters when the news keeps coming back to it, so it is scored by the
+number of distinct *publication days* whose articles refer to it — ten articles about
+the same press conference count once, a date still cited weeks later counts every day it
+is cited. A reference written as a timeline entry ("29 May: BP announces ...": the
+sentence opens with the date and a colon or dash) is a journalist's explicit judgement
+that the date belongs in a chronology, and adds ``entry_weight`` per article. Month and
+year references count at ``coarse_weight``: they are less specific and often context,
+and a month or year is left out of a timeline that has a finer date inside it (the finer
+date says more).
+
+Sentences. A date's candidates are the sentences that mention it, plus the lead
+sentences of articles published that day that mention no other day. Each is scored by
+its cosine to the date's centroid (what that day's coverage is about), plus its cosine to
+the centroid of all candidates (how much it is about the story rather than a side
+detail), plus ``retrospective_bonus`` when it was written more than
+``retrospective_days`` after the date: looking back, writers condense an event to its
+essentials ("The rig exploded on 20 April, killing 11 workers"). Query words boost the
+score; redundancy across the whole timeline is avoided (``SentencePicker``).
+
+Every constant here was chosen on Timeline17 and checked leave-one-topic-out (see
+README, "Timeline quality"); none refers to a topic, a source or a period.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+
+from dateline.model import Granularity, Timeline, TimelineEntry
+from dateline.timeline.base import TimelineRequest
+from dateline.timeline.corpus import Corpus, CorpusSentence
+from dateline.timeline.summarize import SentencePicker
+
+DateKey = tuple[dt.date, Granularity]
+TIE_BREAK = 1e-3
+
+
+@dataclass(frozen=True)
+class Salience:
+    """Dates ranked by how many days the news refers back to them; sentences by how
+    central, on-topic and retrospective they are."""
+
+    entry_weight: float = 2.0
+    coarse_weight: float = 0.5
+    retrospective_bonus: float = 0.3
+    retrospective_days: int = 7
+    topic_weight: float = 1.0
+    lead_sentences: int = 5
+    min_words: int = 5
+    max_words: int = 60
+    query_boost: float = 0.5
+    max_redundancy: float = 0.5
+    candidate_factor: int = 3
+    name: str = "salience"
+
+    def build(self, corpus: Corpus, request: TimelineRequest) -> Timeline:
+        ranked, evidence = self.rank_dates(corpus, request)
+        shortlist = ranked[: request.n_dates * self.candidate_factor]
+        candidates = self._candidates(corpus, set(shortlist))
+        picker = SentencePicker.over(
+            [s for key in shortlist for s in candidates.get(key, ())],
+            request.query, self.query_boost, self.max_redundancy, self.topic_weight,
+        )
+        entries: list[TimelineEntry] = []
+        for key in shortlist:
+            if len(entries) == request.n_dates:
+                break
+            if any(_covers(key, (e.date, e.granularity)) for e in entries):
+                continue
+            group = candidates.get(key, [])
+            picked = picker.pick(group, request.n_sentences, self._prior(key[0], group))
+            if picked:
+                entries = [e for e in entries if not _covers((e.date, e.granularity), key)]
+                entries.append(TimelineEntry(
+                    date=key[0],
+                    granularity=key[1],
+                    sentences=tuple(sentence.sourced(score) for sentence, score in picked),
+                    score=evidence[key]["score"],
+                    explanation=evidence[key],
+                ))
+        entries.sort(key=lambda entry: (entry.date, entry.granularity))
+        return Timeline(request.query, self.name, tuple(entries))
+
+    def rank_dates(
+        self, corpus: Corpus, request: TimelineRequest
+    ) -> tuple[list[DateKey], dict[DateKey, dict[str, float]]]:
+        """Candidate dates, best first, with the evidence behind each score."""
+        citing_days: dict[DateKey, set[dt.date]] = defaultdict(set)
+        citing_articles: dict[DateKey, set[str]] = defaultdict(set)
+        entries: dict[DateKey, set[str]] = defaultdict(set)
+        published: dict[dt.date, set[str]] = defaultdict(set)
+        for sentence in corpus.sentences:
+            published[sentence.published].add(sentence.article_id)
+            for ref in sentence.refs:
+                key = (ref.date, ref.granularity)
+                citing_days[key].add(sentence.published)
+                citing_articles[key].add(sentence.article_id)
+                if ref.opens_entry:
+                    entries[key].add(sentence.article_id)
+        keys = set(citing_days) | {(day, "day") for day in published}
+        evidence: dict[DateKey, dict[str, float]] = {}
+        for key in keys:
+            if not request.allows(*key):
+                continue
+            days, articles, listed = (len(citing_days.get(key, ())), len(citing_articles.get(key, ())),
+                                      len(entries.get(key, ())))
+            weight = 1.0 if key[1] == "day" else self.coarse_weight
+            evidence[key] = {
+                "citing_days": float(days),
+                "citing_articles": float(articles),
+                "timeline_entries": float(listed),
+                "published_articles": float(len(published.get(key[0], ())) if key[1] == "day" else 0),
+                "score": weight * (days + self.entry_weight * listed + TIE_BREAK * articles),
+            }
+        ranked = sorted(evidence, key=lambda key: (-evidence[key]["score"], key[0], key[1]))
+        return ranked, evidence
+
+    def _candidates(
+        self, corpus: Corpus, wanted: set[DateKey]
+    ) -> dict[DateKey, list[CorpusSentence]]:
+        found: dict[DateKey, list[CorpusSentence]] = defaultdict(list)
+        for sentence in corpus.sentences:
+            if not self.min_words <= sentence.words <= self.max_words:
+                continue
+            keys = {(ref.date, ref.granularity) for ref in sentence.refs}
+            if sentence.position < self.lead_sentences and all(
+                ref.date == sentence.published for ref in sentence.refs if ref.granularity == "day"
+            ):
+                keys.add((sentence.published, "day"))
+            for key in keys & wanted:
+                found[key].append(sentence)
+        return found
+
+    def _prior(self, date: dt.date, group: list[CorpusSentence]) -> np.ndarray:
+        """The retrospective bonus of each candidate of ``date``."""
+        late = date + dt.timedelta(days=self.retrospective_days)
+        return self.retrospective_bonus * np.array([s.published > late for s in group], dtype=float)
+
+
+
+def _covers(coarse: DateKey, fine: DateKey) -> bool:
+    """Whether the month or year ``coarse`` contains the finer date ``fine``."""
+    (period, granularity), (date, fine_granularity) = coarse, fine
+    if granularity == "year":
+        return fine_granularity != "year" and date.year == period.year
+    if granularity == "month":
+        return fine_granularity == "day" and (date.year, date.month) == (period.year, period.month)
+    return False
