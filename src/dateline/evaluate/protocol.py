@@ -1,9 +1,10 @@
 """The standard Timeline17 protocol (Gholipour Ghalandari & Ifrim, ACL 2020; news-tls).
 
 Every reference timeline of a ``<Topic_source>`` folder is one task. The input is that
-folder's articles published between the reference's first and last date; the system may
-return L = (number of reference dates) dates with k = round(mean sentences per reference
-date) sentences each, within the same range; the query is the folder's keywords. Scores
+folder's articles published between the reference's first and last date (all of them: the
+folder is the topic, so the keywords do not filter it, they only reach the method as its
+query); the system may return L = (number of reference dates) dates with k = round(mean
+sentences per reference date) sentences each, within the same range. Scores
 are tilse's (``dateline.evaluate.metrics``), averaged over tasks with P and R averaged
 before F is computed.
 
@@ -26,7 +27,6 @@ from dateline.evaluate.metrics import TaskScores, macro_average, score_task
 from dateline.evaluate.timeline_files import read_timeline, write_timeline
 from dateline.ingest.job import ingest
 from dateline.model import Timeline
-from dateline.retrieve import find_articles
 from dateline.store import Store
 from dateline.timeline import TimelineRequest, get_method
 from dateline.timeline.corpus import build_corpus
@@ -121,8 +121,8 @@ def ensure_dataset_store(dataset: Path, out: Path, workers: int = 2) -> Path:
 def run_task(store: Store, task: Task, method_name: str) -> TaskResult:
     """Build and score the timeline of one task."""
     started = time.perf_counter()
-    retrieval = find_articles(store, " ".join(task.keywords), task.first, task.last, task.topic)
-    corpus = build_corpus(store.analyzed_articles(retrieval.rowids))
+    rowids = store.match_articles(None, task.first, task.last, task.topic)
+    corpus = build_corpus(store.analyzed_articles(rowids))
     request = TimelineRequest(
         query=" ".join(task.keywords),
         n_dates=task.n_dates,

@@ -48,7 +48,7 @@ class Salience:
     """Dates ranked by how many days the news refers back to them; sentences by how
     central, on-topic and retrospective they are."""
 
-    entry_weight: float = 2.0
+    entry_weight: float = 3.0
     coarse_weight: float = 0.5
     retrospective_bonus: float = 0.3
     retrospective_days: int = 7
