@@ -8,13 +8,15 @@ sentence ends. Offsets index the article text, so every sentence traces back to 
 BlingFire's own ``text_to_sentences_and_offsets`` maps UTF-8 byte offsets back to string
 offsets with a Python loop over every byte, which made splitting the slowest step of
 ingest; here the C function is called directly, only on lines that may hold more than
-one sentence, and the mapping is a NumPy cumulative sum (skipped for ASCII text).
+one sentence (given the whole line, spaces included, as its decisions depend on them),
+with reused buffers, and the mapping is a NumPy cumulative sum (skipped for ASCII text).
 """
 
 from __future__ import annotations
 
 import ctypes
 import re
+import threading
 
 import blingfire
 import numpy as np
@@ -22,10 +24,11 @@ import numpy as np
 from dateline.model import Span
 
 MAX_SENTENCE_CHARS = 2000
-_LINE = re.compile(r"[^\n]+")
+_LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a line without its surrounding whitespace
 _INNER_BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+\S")
 _HAS_WORD = re.compile(r"\w")
 _LIBRARY = blingfire.blingfire
+_BUFFERS = threading.local()
 
 
 def split_sentences(text: str, lines_are_sentences: bool = False) -> tuple[Span, ...]:
@@ -40,12 +43,17 @@ def split_sentences(text: str, lines_are_sentences: bool = False) -> tuple[Span,
     that size, so no span is unboundedly large.
     """
     spans: list[Span] = []
-    for line in _LINE.finditer(text):
-        start, end = line.span()
+    for trimmed in _LINE.finditer(text):
+        start, end = trimmed.span()
         if lines_are_sentences or _INNER_BOUNDARY.search(text, start, end) is None:
+            if end - start <= MAX_SENTENCE_CHARS:
+                spans.append(Span(start, end))
+                continue
             pieces = [(start, end)]
         else:
-            pieces = [(start + a, start + b) for a, b in _blingfire_spans(line.group())]
+            line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+            line = text[line_start:] if line_end < 0 else text[line_start:line_end]
+            pieces = [(line_start + a, line_start + b) for a, b in _blingfire_spans(line)]
         for piece_start, piece_end in pieces:
             for span in _trimmed_pieces(text, piece_start, piece_end):
                 if spans and spans[-1].end >= start and not _HAS_WORD.search(text, span.start, span.end):
@@ -58,31 +66,41 @@ def split_sentences(text: str, lines_are_sentences: bool = False) -> tuple[Span,
 def _blingfire_spans(text: str) -> list[tuple[int, int]]:
     """Sentence ``[start, end)`` character spans as BlingFire finds them in ``text``."""
     data = text.encode("utf-8")
-    capacity = len(data) * 2 + 16
-    output = ctypes.create_string_buffer(capacity)
-    starts = (ctypes.c_int32 * capacity)()
-    ends = (ctypes.c_int32 * capacity)()
+    output, starts, ends = _buffers(len(data) * 2 + 16)
+    capacity = len(output)
     written = _LIBRARY.TextToSentencesWithOffsets(
         ctypes.c_char_p(data), ctypes.c_int(len(data)), ctypes.byref(output),
         ctypes.byref(starts), ctypes.byref(ends), ctypes.c_int(capacity),
     )
     if written <= 0 or written > capacity:
         return [(0, len(text))]
-    count = output.value.count(b"\n") + 1
+    count = output.raw[:written].count(b"\n") + 1
+    if len(data) == len(text):
+        return [(start, end + 1) for start, end in zip(starts[:count], ends[:count])]
     byte_starts = np.frombuffer(starts, dtype=np.int32, count=count).astype(np.int64)
     byte_ends = np.frombuffer(ends, dtype=np.int32, count=count).astype(np.int64) + 1
-    if len(data) != len(text):
-        is_char_start = (np.frombuffer(data, dtype=np.uint8) & 0xC0) != 0x80
-        char_at_byte = np.concatenate(([0], np.cumsum(is_char_start)))
-        byte_starts, byte_ends = char_at_byte[byte_starts], char_at_byte[byte_ends]
-    return list(zip(byte_starts.tolist(), byte_ends.tolist()))
+    is_char_start = (np.frombuffer(data, dtype=np.uint8) & 0xC0) != 0x80
+    char_at_byte = np.concatenate(([0], np.cumsum(is_char_start)))
+    return list(zip(char_at_byte[byte_starts].tolist(), char_at_byte[byte_ends].tolist()))
+
+
+def _buffers(capacity: int) -> tuple[ctypes.Array, ctypes.Array, ctypes.Array]:
+    """This thread's output buffers for BlingFire, of at least ``capacity`` entries:
+    allocating (and zeroing) them for every line cost as much as the splitting."""
+    held = getattr(_BUFFERS, "held", None)
+    if held is None or len(held[0]) < capacity:
+        size = max(capacity, 2 * len(held[0]) if held else 4096)
+        held = (ctypes.create_string_buffer(size), (ctypes.c_int32 * size)(), (ctypes.c_int32 * size)())
+        _BUFFERS.held = held
+    return held
 
 
 def _trimmed_pieces(text: str, start: int, end: int) -> list[Span]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    piece = text[start:end]
+    start += len(piece) - len(piece.lstrip())
+    end -= len(piece) - len(piece.rstrip())
+    if end - start <= MAX_SENTENCE_CHARS:
+        return [Span(start, end)] if end > start else []
     pieces = []
     while end - start > MAX_SENTENCE_CHARS:
         cut = text.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS)

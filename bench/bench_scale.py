@@ -1,0 +1,272 @@
+"""Benchmark of ingest at scale and of timeline queries over big stores (issue 8).
+
+    .venv/bin/python bench/bench_scale.py [--sizes 10000 100000 1000000] [--workers 2]
+                                          [--work bench/results/scale.tmp] [--keep]
+
+1. **Stages** (one process, CPU time per article on all of Timeline17): reading and ids,
+   sentence splitting, temporal tagging, duplicate keys, the columnar batch, the store
+   write (SQL, FTS5 index, duplicate lookups).
+2. **Ingest**: ``dateline ingest`` (``--workers`` processes) into a new store, on
+   Timeline17 itself and on the first N articles of a synthetic corpus made of re-dated,
+   recombined Timeline17 sentences (``bench/synthetic.py``, generated once for the largest
+   N). Reported: articles/s by wall clock and by CPU time (all processes; on a machine
+   shared with other work the wall clock also measures the others), peak RSS of the main
+   process and of the whole process tree (sampled every 0.2 s), store size, near-duplicates
+   found.
+3. **Timeline latency** on each store: ``dateline timeline QUERY`` as a user runs it (a
+   new process, imports included), and in one process, split into retrieval, loading the
+   articles, and the method; plus the same with retrieval capped to the best ``--cap``
+   articles by BM25 (what ``find_articles(limit=...)`` does), the proposed bound.
+
+Writes ``bench/results/scale.json`` and prints a Markdown table. Stores and the corpus
+live under ``--work`` (ignored by git) and are deleted at the end unless ``--keep``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psutil
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+
+from synthetic import SHARD_SIZE, default_t17, generate, load_sources, write_shards  # noqa: E402
+
+from dateline.ingest import read_articles  # noqa: E402
+from dateline.model import Article  # noqa: E402
+from dateline.nlp.analyze import analyze  # noqa: E402
+from dateline.nlp.batch import analyze_articles, from_analyzed  # noqa: E402
+from dateline.nlp.dedup import band_keys  # noqa: E402
+from dateline.nlp.sentences import split_sentences  # noqa: E402
+from dateline.retrieve import find_articles  # noqa: E402
+from dateline.store import Store  # noqa: E402
+from dateline.temporal import tag  # noqa: E402
+from dateline.timeline import TimelineRequest, get_method  # noqa: E402
+from dateline.timeline.corpus import build_corpus  # noqa: E402
+
+RESULTS = BENCH / "results"
+DATELINE = [sys.executable, "-c", "from dateline.cli.app import main; main()"]
+QUERIES = ("Gaddafi", "oil spill", "Michael Jackson")
+SAMPLE_SECONDS = 0.2
+SEED = 17
+
+
+@dataclass
+class TreeMemory:
+    """Peak memory of a process and its children, sampled in a thread."""
+
+    pid: int
+    main_peak: int = 0
+    tree_peak: int = 0
+    _stop: threading.Event = field(default_factory=threading.Event)
+
+    def __post_init__(self) -> None:
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        try:
+            root = psutil.Process(self.pid)
+        except psutil.NoSuchProcess:
+            return
+        while not self._stop.is_set():
+            try:
+                main = root.memory_info().rss
+                total = main + sum(child.memory_info().rss for child in root.children(recursive=True))
+            except psutil.NoSuchProcess:
+                break
+            self.main_peak, self.tree_peak = max(self.main_peak, main), max(self.tree_peak, total)
+            time.sleep(SAMPLE_SECONDS)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def stage_costs(t17: Path) -> dict[str, float]:
+    """CPU milliseconds per article of each ingest stage, in one process, on Timeline17."""
+    clock = time.process_time
+    started = clock()
+    articles = [item for item in read_articles([t17]) if isinstance(item, Article)]
+    costs = {"read and id": clock() - started}
+    for name, work in (
+        ("split sentences", lambda a: split_sentences(a.text, a.lines_are_sentences)),
+        ("tag time expressions", lambda a: list(tag(a.text, a.published))),
+        ("duplicate keys", lambda a: band_keys(a.text)),
+    ):
+        started = clock()
+        for article in articles:
+            work(article)
+        costs[name] = clock() - started
+    started = clock()
+    analyzed = [analyze(article) for article in articles]
+    costs["analyze (split + tag + mentions)"] = clock() - started
+    started = clock()
+    batches = [from_analyzed(analyzed[i:i + 256]) for i in range(0, len(analyzed), 256)]
+    costs["columnar batch (incl. duplicate keys)"] = clock() - started
+    work_dir = Path(os.environ.get("TMPDIR", "/tmp")) / f"stage-costs-{os.getpid()}.db"
+    with Store.open(work_dir) as store:
+        started = clock()
+        for number, batch in enumerate(batches):
+            store.add_batch(articles[number * 256:(number + 1) * 256], batch)
+        costs["store write (SQL, FTS5, duplicates)"] = clock() - started
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{work_dir}{suffix}").unlink(missing_ok=True)
+    return {"articles": len(articles)} | {
+        name: round(seconds / len(articles) * 1000, 3) for name, seconds in costs.items()
+    }
+
+
+def ingest_run(paths: list[Path], db: Path, workers: int, batch_size: int) -> dict[str, float]:
+    """``dateline ingest`` into a new store ``db``: speed, memory, size, duplicates."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    command = [*DATELINE, "ingest", *map(str, paths), "--db", str(db), "--quiet",
+               "--workers", str(workers), "--batch-size", str(batch_size)]
+    load_before = os.getloadavg()[0]
+    started = time.monotonic()
+    before = psutil.Process().cpu_times()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    memory = TreeMemory(process.pid)
+    stdout, stderr = process.communicate()
+    wall = time.monotonic() - started
+    memory.stop()
+    after = psutil.Process().cpu_times()
+    if process.returncode not in (0, 3):
+        raise RuntimeError(f"ingest failed ({process.returncode}): {stderr[-2000:]}")
+    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    with sqlite3.connect(db) as connection:
+        stored = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+        copies = connection.execute(
+            "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0]
+    return {
+        "articles": stored, "near_duplicates": copies, "wall_s": round(wall, 1),
+        "cpu_s": round(cpu, 1), "articles_per_s": round(stored / wall, 1),
+        "articles_per_cpu_s_x_cores": round(stored / cpu * workers, 1),
+        "peak_rss_main_mib": round(memory.main_peak / 2**20),
+        "peak_rss_tree_mib": round(memory.tree_peak / 2**20),
+        "store_mib": round(db.stat().st_size / 2**20), "load_average_before": round(load_before, 2),
+        "load_average_after": round(os.getloadavg()[0], 2), "output": stdout.strip(),
+    }
+
+
+def timeline_latency(db: Path, query: str, cap: int) -> dict[str, float]:
+    """Seconds for one timeline of ``query``: the CLI (a new process), and in this process
+    uncapped (retrieve, load, method) and with retrieval capped to ``cap`` articles."""
+    started = time.monotonic()
+    cli = subprocess.run([*DATELINE, "timeline", query, "--db", str(db), "--format", "json"],
+                         capture_output=True, text=True)
+    cli_seconds = time.monotonic() - started
+    if cli.returncode != 0:
+        raise RuntimeError(f"timeline failed: {cli.stderr[-2000:]}")
+    result = {"cli_s": round(cli_seconds, 2)}
+    method = get_method("datewise")
+    request = TimelineRequest(query, 10, 2, frozenset({"day", "month", "year"}), None, None)
+    with Store.open(db, create=False) as store:
+        for label, limit in (("uncapped", None), (f"cap{cap}", cap)):
+            clock = time.monotonic()
+            retrieval = find_articles(store, query, limit=limit)
+            retrieved = time.monotonic()
+            corpus = build_corpus(store.analyzed_articles(retrieval.rowids))
+            loaded = time.monotonic()
+            method.build(corpus, request)
+            done = time.monotonic()
+            result |= {
+                f"{label}_articles": len(retrieval.rowids),
+                f"{label}_retrieve_s": round(retrieved - clock, 3),
+                f"{label}_load_s": round(loaded - retrieved, 3),
+                f"{label}_method_s": round(done - loaded, 3),
+                f"{label}_total_s": round(done - clock, 3),
+            }
+    return result
+
+
+def corpus_shards(work: Path, articles: int, t17: Path) -> list[Path]:
+    """The shards of the synthetic corpus of at least ``articles`` articles (made once)."""
+    corpus = work / "corpus"
+    manifest = corpus / "manifest.json"
+    if manifest.exists():
+        made = json.loads(manifest.read_text())
+        if made["seed"] == SEED and made["articles"] >= articles:
+            return [corpus / name for name in made["shards"]]
+    shutil.rmtree(corpus, ignore_errors=True)
+    shards = write_shards(generate(load_sources(t17), articles, SEED), corpus)
+    manifest.write_text(json.dumps({"seed": SEED, "articles": articles,
+                                    "shards": [shard.name for shard in shards]}))
+    return shards
+
+
+def table(results: dict) -> str:
+    lines = [
+        "| corpus | articles | ingest articles/s (wall) | articles/CPU-s × cores | peak RSS main / all "
+        "processes | store | near-duplicates | `dateline timeline` (CLI) | in-process uncapped "
+        f"| capped to {results['cap']} |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name, run in results["runs"].items():
+        ingest, timelines = run["ingest"], run["timelines"]
+        cli = max(t["cli_s"] for t in timelines.values())
+        uncapped = max(t["uncapped_total_s"] for t in timelines.values())
+        capped = max(t[f"cap{results['cap']}_total_s"] for t in timelines.values())
+        lines.append(
+            f"| {name} | {ingest['articles']:,} | {ingest['articles_per_s']:,.0f} | "
+            f"{ingest['articles_per_cpu_s_x_cores']:,.0f} | {ingest['peak_rss_main_mib']:,} / "
+            f"{ingest['peak_rss_tree_mib']:,} MiB | {ingest['store_mib']:,} MiB | "
+            f"{ingest['near_duplicates']:,} | {cli:.2f} s | {uncapped:.2f} s | {capped:.2f} s |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--batch-size", type=int, default=256)
+    parser.add_argument("--cap", type=int, default=2000)
+    parser.add_argument("--work", type=Path, default=RESULTS / "scale.tmp")
+    parser.add_argument("--t17", type=Path, default=default_t17())
+    parser.add_argument("--output", type=Path, default=RESULTS / "scale.json")
+    parser.add_argument("--keep", action="store_true", help="keep the corpus and the stores")
+    args = parser.parse_args(argv)
+    args.work.mkdir(parents=True, exist_ok=True)
+    results: dict = {
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                    "sqlite": sqlite3.sqlite_version, "platform": platform.platform()},
+        "workers": args.workers, "batch_size": args.batch_size, "cap": args.cap,
+        "stages_ms_per_article_t17": stage_costs(args.t17), "runs": {},
+    }
+    print(json.dumps(results["stages_ms_per_article_t17"]), file=sys.stderr)
+    shards = corpus_shards(args.work, max(args.sizes), args.t17)
+    inputs = {"Timeline17": [args.t17]} | {
+        f"synthetic {size:,}": shards[:-(-size // SHARD_SIZE)] for size in sorted(args.sizes)
+    }
+    for name, paths in inputs.items():
+        db = args.work / f"{name.replace(' ', '-').replace(',', '')}.db"
+        run = {"ingest": ingest_run(paths, db, args.workers, args.batch_size)}
+        run["timelines"] = {query: timeline_latency(db, query, args.cap) for query in QUERIES}
+        results["runs"][name] = run
+        print(json.dumps({name: run}), file=sys.stderr)
+        args.output.write_text(json.dumps(results, indent=2) + "\n")
+        if not args.keep:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{db}{suffix}").unlink(missing_ok=True)
+    if not args.keep:
+        shutil.rmtree(args.work / "corpus", ignore_errors=True)
+    print(table(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
