@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from dateline.model import AnalyzedArticle, Granularity, SourcedSentence
 
 _ENTRY_SEPARATOR = re.compile(r"\s*[:\u2013\u2014-]")
+_CLOCK_AFTER = re.compile(r"[\s,|]*(?:at\s+)?\d{1,2}[:.]\d{2}\b")
 _ENTRY_OFFSET = 2
 
 
@@ -59,7 +60,12 @@ class Corpus:
 
 
 def build_corpus(articles: Iterable[AnalyzedArticle]) -> Corpus:
-    """Collect the sentences of ``articles`` with the dates each one refers to."""
+    """Collect the sentences of ``articles`` with the dates each one refers to.
+
+    A date that opens its sentence and is followed by a clock time ("January 31, 2011 at
+    5:23 pm | ...", "6 January 2011 Last updated at 12:45 GMT") is a timestamp — of a
+    reader comment or a page update — not a reference to an event, and is left out.
+    """
     sentences: list[CorpusSentence] = []
     count = 0
     for analyzed in articles:
@@ -69,9 +75,11 @@ def build_corpus(articles: Iterable[AnalyzedArticle]) -> Corpus:
         for mention in analyzed.mentions:
             if mention.date is not None and mention.granularity is not None and analyzed.sentences:
                 sentence_start = analyzed.sentences[mention.sentence_index].start
+                opens_sentence = mention.start - sentence_start <= _ENTRY_OFFSET
+                if opens_sentence and _CLOCK_AFTER.match(article.text, mention.end):
+                    continue
                 opens_entry = (
-                    mention.start - sentence_start <= _ENTRY_OFFSET
-                    and _ENTRY_SEPARATOR.match(article.text, mention.end) is not None
+                    opens_sentence and _ENTRY_SEPARATOR.match(article.text, mention.end) is not None
                 )
                 refs.setdefault(mention.sentence_index, []).append(
                     DateRef(mention.date, mention.granularity, opens_entry)
