@@ -5,8 +5,9 @@ Articles are linked when they were published within ``window_days`` of each othe
 their TF-IDF vectors are similar (cosine ≥ ``min_similarity``); Markov clustering of that
 graph gives events. An event is dated by the day its articles' sentences mention most
 (counting each article once), or by its first publication day when they mention none.
-Events are ranked by size, then by how many of their articles refer to their date; a date
-already taken by a larger event is not used twice. Each event is summarized by its most
+Events are ranked by how many articles of the whole corpus refer to their date (news-tls's
+date-mention ranking of clusters: an event the coverage keeps citing matters), then by
+size; a date already taken by a better-ranked event is not used twice. Each event is summarized by its most
 central sentences among those that mention its date or lead its articles of that day.
 """
 
@@ -34,6 +35,7 @@ class Event:
     articles: tuple[str, ...]
     date: dt.date
     date_references: int
+    """How many articles of the whole corpus refer to ``date``."""
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,7 @@ class Clust:
     """Event clustering, then cluster ranking and per-cluster summaries."""
 
     window_days: int = 1
-    min_similarity: float = 0.3
+    min_similarity: float = 0.2
     inflation: float = 2.0
     lead_sentences: int = 5
     min_words: int = 5
@@ -101,28 +103,33 @@ class Clust:
             (similarity.data[keep], (similarity.row[keep], similarity.col[keep])),
             shape=similarity.shape,
         )
+        citing: dict[dt.date, set[str]] = defaultdict(set)
+        for article, sentences in by_article.items():
+            for sentence in sentences:
+                for ref in sentence.refs:
+                    if ref.granularity == "day":
+                        citing[ref.date].add(article)
         events = []
         for cluster in markov_clusters(graph, self.inflation):
             members = [ids[index] for index in cluster]
-            date, references = self._date_of(members, by_article, request)
+            date = self._date_of(members, by_article, request)
             if date is not None:
-                events.append(Event(tuple(members), date, references))
-        events.sort(key=lambda event: (-len(event.articles), -event.date_references, event.date))
+                events.append(Event(tuple(members), date, len(citing.get(date, ()))))
+        events.sort(key=lambda event: (-event.date_references, -len(event.articles), event.date))
         return events
 
     @staticmethod
     def _date_of(
         members: list[str], by_article: dict[str, list[CorpusSentence]], request: TimelineRequest
-    ) -> tuple[dt.date | None, int]:
+    ) -> dt.date | None:
         votes: Counter[dt.date] = Counter()
         for article in members:
             days = {ref.date for s in by_article[article] for ref in s.refs if ref.granularity == "day"}
             votes.update(day for day in days if request.allows(day, "day"))
         if votes:
-            date, count = min(votes.items(), key=lambda item: (-item[1], item[0]))
-            return date, count
+            return min(votes.items(), key=lambda item: (-item[1], item[0]))[0]
         first = min(by_article[article][0].published for article in members)
-        return (first, 0) if request.allows(first, "day") else (None, 0)
+        return first if request.allows(first, "day") else None
 
     def _candidates(
         self, event: Event, by_article: dict[str, list[CorpusSentence]]

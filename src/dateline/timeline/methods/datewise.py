@@ -32,7 +32,7 @@ DateKey = tuple[dt.date, Granularity]
 class Datewise:
     """Date ranking by reference counts, then per-date centroid summaries."""
 
-    publication_weight: float = 0.5
+    publication_weight: float = 0.0
     coarse_weight: float = 0.5
     lead_sentences: int = 5
     max_redundancy: float = 0.5
