@@ -48,7 +48,7 @@ from synthetic import SHARD_SIZE, default_t17, generate, load_sources, write_sha
 from dateline.ingest import read_articles  # noqa: E402
 from dateline.model import Article  # noqa: E402
 from dateline.nlp.analyze import analyze  # noqa: E402
-from dateline.nlp.batch import analyze_articles, from_analyzed  # noqa: E402
+from dateline.nlp.batch import from_analyzed  # noqa: E402
 from dateline.nlp.dedup import band_keys  # noqa: E402
 from dateline.nlp.sentences import split_sentences  # noqa: E402
 from dateline.operations import DEFAULT_METHOD  # noqa: E402

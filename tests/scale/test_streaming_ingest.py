@@ -12,13 +12,14 @@ from dateline.ingest import read_articles
 from dateline.ingest.job import ingest
 from dateline.model import Article
 from dateline.nlp.analyze import analyze
-from dateline.nlp.batch import analyze_articles
+from dateline.nlp.batch import BatchAnalysis, analyze_articles
 from dateline.nlp.workers import PendingAnalysis
 from dateline.store import Store
 
 
 class CountingAnalyzer:
-    """Analyses in this process but records how many batches were in flight at once."""
+    """Analyses in this process, when a result is asked for, and records how many
+    batches were in flight at once."""
 
     capacity = 3
 
@@ -27,16 +28,18 @@ class CountingAnalyzer:
         self.most_pending = 0
 
     def submit(self, articles: Sequence[Article]) -> PendingAnalysis:
-        analyzer = self
         self.pending += 1
         self.most_pending = max(self.most_pending, self.pending)
+        return _Later(self, articles)
 
-        class Pending:
-            def result(self):  # type: ignore[no-untyped-def]
-                analyzer.pending -= 1
-                return analyze_articles(articles)
 
-        return Pending()
+class _Later:
+    def __init__(self, analyzer: CountingAnalyzer, articles: Sequence[Article]) -> None:
+        self._analyzer, self._articles = analyzer, articles
+
+    def result(self) -> BatchAnalysis:
+        self._analyzer.pending -= 1
+        return analyze_articles(self._articles)
 
 
 def test_at_most_capacity_batches_are_in_flight_and_all_are_stored(t17_pairs: Path, store_path: Path) -> None:
