@@ -13,6 +13,7 @@ from dateline.cli.app import app
 from dateline.evaluate.protocol import ensure_dataset_store, find_tasks, run_task
 from dateline.evaluate.timeline_files import read_timeline
 from dateline.store import Store
+from dateline.timeline import get_method
 
 EVENTS = {
     "2011-01-25": "Thousands of protesters marched in Cairo demanding political reform on Tuesday .",
@@ -47,7 +48,7 @@ def test_a_task_only_sees_articles_inside_the_reference_span(tmp_path: Path) -> 
     dataset = make_dataset(tmp_path / "data")
     [task] = find_tasks(dataset)
     with Store.open(ensure_dataset_store(dataset, tmp_path / "out", workers=1)) as store:
-        result = run_task(store, task, "datewise")
+        result = run_task(store, task, get_method("datewise"))
     dates = [entry.date for entry in result.predicted.entries]
     assert dates and all(task.first <= date <= task.last for date in dates)
     assert len(dates) <= task.n_dates

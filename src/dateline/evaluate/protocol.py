@@ -28,8 +28,8 @@ from dateline.evaluate.timeline_files import read_timeline, write_timeline
 from dateline.ingest.job import ingest
 from dateline.model import Timeline
 from dateline.store import Store
-from dateline.timeline import TimelineRequest, get_method
-from dateline.timeline.corpus import build_corpus
+from dateline.timeline import TimelineMethod, TimelineRequest, get_method
+from dateline.timeline.corpus import Corpus, build_corpus
 
 DATASET_DB = "dataset.db"
 
@@ -118,12 +118,15 @@ def ensure_dataset_store(dataset: Path, out: Path, workers: int = 2) -> Path:
     return db
 
 
-def run_task(store: Store, task: Task, method_name: str) -> TaskResult:
-    """Build and score the timeline of one task."""
-    started = time.perf_counter()
+def task_corpus(store: Store, task: Task) -> Corpus:
+    """The task's input: every article of its folder published within the reference's span."""
     rowids = store.match_articles(None, task.first, task.last, task.topic)
-    corpus = build_corpus(store.analyzed_articles(rowids))
-    request = TimelineRequest(
+    return build_corpus(store.analyzed_articles(rowids))
+
+
+def task_request(task: Task) -> TimelineRequest:
+    """What the protocol asks of a method: L day-dates, k sentences, the reference's span."""
+    return TimelineRequest(
         query=" ".join(task.keywords),
         n_dates=task.n_dates,
         n_sentences=task.n_sentences,
@@ -131,10 +134,14 @@ def run_task(store: Store, task: Task, method_name: str) -> TaskResult:
         date_from=task.first,
         date_to=task.last,
     )
-    predicted = get_method(method_name).build(corpus, request)
+
+
+def run_task(store: Store, task: Task, method: TimelineMethod) -> TaskResult:
+    """Build and score the timeline of one task (``seconds``: loading its corpus included)."""
+    started = time.perf_counter()
+    predicted = method.build(task_corpus(store, task), task_request(task))
     seconds = time.perf_counter() - started
-    scores = score_task(as_dict(predicted), [task.reference])
-    return TaskResult(task, predicted, scores, seconds)
+    return TaskResult(task, predicted, score_task(as_dict(predicted), [task.reference]), seconds)
 
 
 def as_dict(timeline: Timeline) -> dict[dt.date, list[str]]:
@@ -151,13 +158,13 @@ def evaluate(
     """Run the protocol; return per-task results, the macro average and the seconds taken
     (ingest included)."""
     started = time.perf_counter()
-    get_method(method_name)
+    method = get_method(method_name)
     tasks = find_tasks(dataset)
     db = ensure_dataset_store(dataset, out)
     results = []
     with Store.open(db) as store:
         for task in tasks:
-            result = run_task(store, task, method_name)
+            result = run_task(store, task, method)
             write_timeline(as_dict(result.predicted), out / result.task.topic / result.task.name)
             results.append(result)
             if on_task is not None:

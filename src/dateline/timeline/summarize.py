@@ -71,21 +71,27 @@ class SentencePicker:
                 for row in rows
             ])
             scores = scores * (1.0 + self.query_boost * coverage)
-        redundancy = self._similarity_to(group, self.chosen_rows)
+        chosen = self.vectors[self.chosen_rows] if self.chosen_rows else None
         picked: list[tuple[CorpusSentence, float]] = []
         for index in np.argsort(-scores, kind="stable"):
             if len(picked) == k:
                 break
-            if redundancy[index] > self.max_redundancy:
-                continue
             row = rows[index]
+            if chosen is not None and self._max_similarity(row, chosen) > self.max_redundancy:
+                continue
             picked.append((self.pool[row], float(scores[index])))
             self.chosen_rows.append(row)
-            redundancy = np.maximum(redundancy, self._similarity_to(group, [row]))
+            chosen = self.vectors[self.chosen_rows]
         return picked
 
-    def _similarity_to(self, group: sparse.csr_matrix, chosen: list[int]) -> np.ndarray:
-        """Each row of ``group``'s highest cosine to the ``chosen`` pool rows (0 if none)."""
-        if not chosen:
-            return np.zeros(group.shape[0])
-        return np.asarray((group @ self.vectors[chosen].T).max(axis=1).todense()).ravel()
+    def _max_similarity(self, row: int, chosen: sparse.csr_matrix) -> float:
+        """The highest cosine between pool ``row`` and the ``chosen`` sentences.
+
+        Candidates are checked one at a time in score order, so only the few that reach
+        the check cost anything; the row is scattered into a dense vector so the product
+        is one sparse-matrix-times-vector call rather than a new sparse matrix."""
+        start, end = self.vectors.indptr[row], self.vectors.indptr[row + 1]
+        columns = self.vectors.indices[start:end]
+        dense = np.zeros(self.vectors.shape[1])
+        dense[columns] = self.vectors.data[start:end]
+        return float((chosen @ dense).max())

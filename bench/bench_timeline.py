@@ -1,0 +1,136 @@
+"""Timeline quality and speed on Timeline17: every method, salience's ablations, and the
+leave-one-topic-out check of salience's tuned constants.
+
+    .venv/bin/python bench/bench_timeline.py [--data ../shared/data/t17] [--work /tmp/dateline-bench]
+
+Runs the standard protocol (``dateline.evaluate.protocol``) with each configuration on
+the same in-memory corpora, prints Markdown tables and writes
+``bench/results/timeline.json``. Leave-one-topic-out: for each of the 9 topics, the grid
+point with the best AR1-F on the other topics' tasks is chosen and scored on the held-out
+topic's tasks; the scores are then macro-averaged like any run. Latency is the time to
+build one timeline from a task's stored articles (loading them included), the figure a
+user waits for after ingest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import time
+from pathlib import Path
+
+from dateline.evaluate.metrics import TaskScores, macro_average, score_task
+from dateline.evaluate.protocol import (
+    Task, as_dict, ensure_dataset_store, find_tasks, task_corpus, task_request,
+)
+from dateline.store import Store
+from dateline.timeline import TimelineMethod, get_method
+from dateline.timeline.corpus import Corpus
+from dateline.timeline.methods.salience import Salience
+
+RESULTS = Path(__file__).parent / "results" / "timeline.json"
+COLUMNS = ("ar1_f", "ar2_f", "date_f1", "ar1_p", "ar1_r")
+ABLATIONS = {
+    "salience (default)": {},
+    "without timeline entries (entry_weight=0)": {"entry_weight": 0.0},
+    "without the retrospective bonus": {"retrospective_bonus": 0.0},
+    "without topic centrality (topic_weight=0)": {"topic_weight": 0.0},
+    "without redundancy control": {"max_redundancy": 1.01},
+    "without query boost": {"query_boost": 0.0},
+    "citing days only (all of the above off)": {
+        "entry_weight": 0.0, "retrospective_bonus": 0.0, "topic_weight": 0.0,
+    },
+}
+GRID = {
+    "entry_weight": (0.0, 1.0, 2.0, 3.0, 5.0),
+    "retrospective_bonus": (0.0, 0.3, 0.5),
+    "topic_weight": (0.0, 1.0, 1.5),
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    default_data = Path(os.environ.get("DATELINE_DATA", "../shared/data")) / "t17"
+    parser.add_argument("--data", type=Path, default=default_data)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/dateline-bench"))
+    arguments = parser.parse_args()
+
+    tasks = find_tasks(arguments.data)
+    db = ensure_dataset_store(arguments.data, arguments.work)
+    with Store.open(db) as store:
+        load_seconds, corpora = {}, {}
+        for task in tasks:
+            started = time.perf_counter()
+            corpora[key(task)] = task_corpus(store, task)
+            load_seconds[key(task)] = time.perf_counter() - started
+
+    methods = {name: row(get_method(name), tasks, corpora) for name in ("salience", "datewise", "clust")}
+    ablations = {name: row(Salience(**change), tasks, corpora) for name, change in ABLATIONS.items()}
+    loto = leave_one_topic_out(tasks, corpora)
+    latency = latency_figures(tasks, corpora, load_seconds)
+    report = {"methods": methods, "ablations": ablations, "leave_one_topic_out": loto,
+              "latency_seconds": latency, "tasks": len(tasks)}
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(report, indent=2) + "\n")
+    print_table("Methods", methods)
+    print_table("Salience ablations", ablations)
+    print_table("Leave-one-topic-out", {"salience, constants chosen without the test topic":
+                                        loto["scores"]})
+    print(f"\nchosen per held-out topic: {json.dumps(loto['chosen'])}")
+    print(f"latency per timeline (s): {json.dumps(latency)}")
+    print(f"results: {RESULTS}")
+
+
+def key(task: Task) -> tuple[str, str]:
+    return task.topic, task.name
+
+
+def run(method: TimelineMethod, tasks: list[Task], corpora: dict) -> list[TaskScores]:
+    return [score_task(as_dict(method.build(corpora[key(t)], task_request(t))), [t.reference])
+            for t in tasks]
+
+
+def row(method: TimelineMethod, tasks: list[Task], corpora: dict[tuple[str, str], Corpus]) -> dict:
+    scores = macro_average(run(method, tasks, corpora)).to_dict()
+    return {column: round(scores[column], 4) for column in COLUMNS}
+
+
+def leave_one_topic_out(tasks: list[Task], corpora: dict) -> dict:
+    """Score each topic with the grid point that is best on the other topics."""
+    configurations = [dict(zip(GRID, values)) for values in itertools.product(*GRID.values())]
+    per_config = [run(Salience(**config), tasks, corpora) for config in configurations]
+    topic_of = [task.topic.split("_")[0] for task in tasks]
+    held_out_scores: list[TaskScores] = []
+    chosen = {}
+    for topic in sorted(set(topic_of)):
+        train = [i for i, name in enumerate(topic_of) if name != topic]
+        best = max(range(len(configurations)),
+                   key=lambda c: macro_average([per_config[c][i] for i in train]).align_r1.f1)
+        chosen[topic] = configurations[best]
+        held_out_scores += [per_config[best][i] for i, name in enumerate(topic_of) if name == topic]
+    scores = macro_average(held_out_scores).to_dict()
+    return {"scores": {column: round(scores[column], 4) for column in COLUMNS}, "chosen": chosen}
+
+
+def latency_figures(tasks: list[Task], corpora: dict, load_seconds: dict) -> dict[str, float]:
+    method = Salience()
+    totals = []
+    for task in tasks:
+        started = time.perf_counter()
+        method.build(corpora[key(task)], task_request(task))
+        totals.append(time.perf_counter() - started + load_seconds[key(task)])
+    return {"mean": round(sum(totals) / len(totals), 3), "max": round(max(totals), 3)}
+
+
+def print_table(title: str, rows: dict[str, dict]) -> None:
+    print(f"\n### {title}\n")
+    print("| configuration | " + " | ".join(COLUMNS) + " |")
+    print("|---|" + "---|" * len(COLUMNS))
+    for name, scores in rows.items():
+        print(f"| {name} | " + " | ".join(f"{scores[c]:.3f}" for c in COLUMNS) + " |")
+
+
+if __name__ == "__main__":
+    main()
