@@ -172,6 +172,7 @@ def timeline_latency(
     this process, split into retrieve, load and method, with retrieval capped to ``cap``
     articles and (when ``uncapped``) not capped, as the CLI does."""
     started = time.monotonic()
+    before = psutil.Process().cpu_times()
     process = subprocess.Popen([*DATELINE, "timeline", query, "--db", str(db), "--format", "json"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     memory = TreeMemory(process.pid)
@@ -183,10 +184,13 @@ def timeline_latency(
         process.communicate()
         cli_seconds, stderr = None, ""
     memory.stop()
+    after = psutil.Process().cpu_times()
     if cli_seconds is not None and process.returncode != 0:
         raise RuntimeError(f"timeline failed: {stderr[-2000:]}")
     result: dict[str, float | None] = {
         "cli_s": cli_seconds, "cli_timeout_s": cli_timeout,
+        "cli_cpu_s": round(after.children_user - before.children_user
+                           + after.children_system - before.children_system, 2),
         "cli_peak_rss_mib": round(memory.main_peak / 2**20),
     }
     method = get_method(DEFAULT_METHOD)
@@ -194,7 +198,7 @@ def timeline_latency(
     limits = ((f"cap{cap}", cap), ("uncapped", None)) if uncapped else ((f"cap{cap}", cap),)
     with Store.open(db, create=False) as store:
         for label, limit in limits:
-            clock = time.monotonic()
+            clock, cpu = time.monotonic(), time.process_time()
             retrieval = find_articles(store, query, limit=limit)
             retrieved = time.monotonic()
             corpus = build_corpus(store.analyzed_articles(retrieval.rowids))
@@ -207,6 +211,7 @@ def timeline_latency(
                 f"{label}_load_s": round(loaded - retrieved, 3),
                 f"{label}_method_s": round(done - loaded, 3),
                 f"{label}_total_s": round(done - clock, 3),
+                f"{label}_cpu_s": round(time.process_time() - cpu, 3),
             }
     return result
 
@@ -260,6 +265,29 @@ def table(results: dict) -> str:
     return "\n".join(lines)
 
 
+def store_path(work: Path, name: str) -> Path:
+    return work / f"{name.replace(' ', '-').replace(',', '')}.db"
+
+
+def remeasure_timelines(args: argparse.Namespace) -> int:
+    """The timeline part again, on the stores of an earlier ``--keep`` run."""
+    results = json.loads(args.output.read_text())
+    results["cap"] = args.cap
+    for name, run in results["runs"].items():
+        db = store_path(args.work, name)
+        if not db.exists():
+            continue
+        uncapped = run["ingest"]["articles"] <= args.uncapped_up_to
+        run["timelines"] = {
+            query: timeline_latency(db, query, args.cap, uncapped, args.cli_timeout)
+            for query in QUERIES
+        }
+        print(json.dumps({name: run["timelines"]}), file=sys.stderr)
+        args.output.write_text(json.dumps(results, indent=2) + "\n")
+    print(table(results))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
@@ -275,7 +303,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--t17", type=Path, default=default_t17())
     parser.add_argument("--output", type=Path, default=RESULTS / "scale.json")
     parser.add_argument("--keep", action="store_true", help="keep the corpus and the stores")
+    parser.add_argument("--timelines-only", action="store_true",
+                        help="measure the timelines again on the stores kept by a --keep run, "
+                        "updating its results")
     args = parser.parse_args(argv)
+    if args.timelines_only:
+        return remeasure_timelines(args)
     args.work.mkdir(parents=True, exist_ok=True)
     results: dict = {
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
@@ -290,7 +323,7 @@ def main(argv: list[str] | None = None) -> int:
         f"synthetic {size:,}": shards[:-(-size // SHARD_SIZE)] for size in sorted(args.sizes)
     }
     for name, paths in inputs.items():
-        db = args.work / f"{name.replace(' ', '-').replace(',', '')}.db"
+        db = store_path(args.work, name)
         run = {"ingest": ingest_run(paths, db, args.workers, args.batch_size)}
         uncapped = run["ingest"]["articles"] <= args.uncapped_up_to
         run["timelines"] = {
