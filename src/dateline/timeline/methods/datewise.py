@@ -16,16 +16,15 @@ its place to the next one.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from dateline.model import Granularity, Timeline, TimelineEntry
+from dateline.model import Timeline
 from dateline.timeline.base import TimelineRequest
-from dateline.timeline.corpus import Corpus, CorpusSentence
+from dateline.timeline.corpus import Corpus
+from dateline.timeline.dated_summaries import DateKey, candidates_by_date, fill_entries
 from dateline.timeline.summarize import SentencePicker
 
-DateKey = tuple[dt.date, Granularity]
 
 
 @dataclass(frozen=True)
@@ -45,26 +44,15 @@ class Datewise:
     def build(self, corpus: Corpus, request: TimelineRequest) -> Timeline:
         ranked, evidence = self.rank_dates(corpus, request)
         shortlist = ranked[: request.n_dates * self.candidate_factor]
-        candidates = self._candidates(corpus, set(shortlist))
+        candidates = candidates_by_date(
+            corpus, set(shortlist), self.lead_sentences, self.min_words, self.max_words
+        )
         picker = SentencePicker.over(
             [s for key in shortlist for s in candidates.get(key, ())],
             request.query, self.query_boost, self.max_redundancy,
         )
-        entries: list[TimelineEntry] = []
-        for key in shortlist:
-            if len(entries) == request.n_dates:
-                break
-            picked = picker.pick(candidates.get(key, []), request.n_sentences)
-            if picked:
-                entries.append(TimelineEntry(
-                    date=key[0],
-                    granularity=key[1],
-                    sentences=tuple(sentence.sourced(score) for sentence, score in picked),
-                    score=evidence[key]["score"],
-                    explanation=evidence[key],
-                ))
-        entries.sort(key=lambda entry: (entry.date, entry.granularity))
-        return Timeline(request.query, self.name, tuple(entries))
+        entries = fill_entries(shortlist, candidates, picker, request, evidence)
+        return Timeline(request.query, self.name, entries)
 
     def rank_dates(
         self, corpus: Corpus, request: TimelineRequest
@@ -94,23 +82,3 @@ class Datewise:
             }
         ranked = sorted(evidence, key=lambda key: (-evidence[key]["score"], key[0], key[1]))
         return ranked, evidence
-
-    def _candidates(
-        self, corpus: Corpus, wanted: set[DateKey]
-    ) -> dict[DateKey, list[CorpusSentence]]:
-        """For each wanted date, the sentences that mention it and, for a day, the lead
-        sentences published on it that mention no other day (one pass over the corpus)."""
-        found: dict[DateKey, list[CorpusSentence]] = defaultdict(list)
-        for sentence in corpus.sentences:
-            if not self.min_words <= sentence.words <= self.max_words:
-                continue
-            keys = {(ref.date, ref.granularity) for ref in sentence.refs}
-            day = (sentence.published, "day")
-            if (
-                sentence.position < self.lead_sentences
-                and all(ref.date == day[0] for ref in sentence.refs if ref.granularity == "day")
-            ):
-                keys.add(day)
-            for key in keys & wanted:
-                found[key].append(sentence)
-        return found

@@ -34,12 +34,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dateline.model import Granularity, Timeline, TimelineEntry
+from dateline.model import Timeline
 from dateline.timeline.base import TimelineRequest
 from dateline.timeline.corpus import Corpus, CorpusSentence
+from dateline.timeline.dated_summaries import DateKey, candidates_by_date, fill_entries
 from dateline.timeline.summarize import SentencePicker
 
-DateKey = tuple[dt.date, Granularity]
 TIE_BREAK = 1e-3
 
 
@@ -64,30 +64,15 @@ class Salience:
     def build(self, corpus: Corpus, request: TimelineRequest) -> Timeline:
         ranked, evidence = self.rank_dates(corpus, request)
         shortlist = ranked[: request.n_dates * self.candidate_factor]
-        candidates = self._candidates(corpus, set(shortlist))
+        candidates = candidates_by_date(
+            corpus, set(shortlist), self.lead_sentences, self.min_words, self.max_words
+        )
         picker = SentencePicker.over(
             [s for key in shortlist for s in candidates.get(key, ())],
             request.query, self.query_boost, self.max_redundancy, self.topic_weight,
         )
-        entries: list[TimelineEntry] = []
-        for key in shortlist:
-            if len(entries) == request.n_dates:
-                break
-            if any(_covers(key, (e.date, e.granularity)) for e in entries):
-                continue
-            group = candidates.get(key, [])
-            picked = picker.pick(group, request.n_sentences, self._prior(key[0], group))
-            if picked:
-                entries = [e for e in entries if not _covers((e.date, e.granularity), key)]
-                entries.append(TimelineEntry(
-                    date=key[0],
-                    granularity=key[1],
-                    sentences=tuple(sentence.sourced(score) for sentence, score in picked),
-                    score=evidence[key]["score"],
-                    explanation=evidence[key],
-                ))
-        entries.sort(key=lambda entry: (entry.date, entry.granularity))
-        return Timeline(request.query, self.name, tuple(entries))
+        entries = fill_entries(shortlist, candidates, picker, request, evidence, self._prior)
+        return Timeline(request.query, self.name, entries)
 
     def rank_dates(
         self, corpus: Corpus, request: TimelineRequest
@@ -123,34 +108,7 @@ class Salience:
         ranked = sorted(evidence, key=lambda key: (-evidence[key]["score"], key[0], key[1]))
         return ranked, evidence
 
-    def _candidates(
-        self, corpus: Corpus, wanted: set[DateKey]
-    ) -> dict[DateKey, list[CorpusSentence]]:
-        found: dict[DateKey, list[CorpusSentence]] = defaultdict(list)
-        for sentence in corpus.sentences:
-            if not self.min_words <= sentence.words <= self.max_words:
-                continue
-            keys = {(ref.date, ref.granularity) for ref in sentence.refs}
-            if sentence.position < self.lead_sentences and all(
-                ref.date == sentence.published for ref in sentence.refs if ref.granularity == "day"
-            ):
-                keys.add((sentence.published, "day"))
-            for key in keys & wanted:
-                found[key].append(sentence)
-        return found
-
     def _prior(self, date: dt.date, group: list[CorpusSentence]) -> np.ndarray:
         """The retrospective bonus of each candidate of ``date``."""
         late = date + dt.timedelta(days=self.retrospective_days)
         return self.retrospective_bonus * np.array([s.published > late for s in group], dtype=float)
-
-
-
-def _covers(coarse: DateKey, fine: DateKey) -> bool:
-    """Whether the month or year ``coarse`` contains the finer date ``fine``."""
-    (period, granularity), (date, fine_granularity) = coarse, fine
-    if granularity == "year":
-        return fine_granularity != "year" and date.year == period.year
-    if granularity == "month":
-        return fine_granularity == "day" and (date.year, date.month) == (period.year, period.month)
-    return False
