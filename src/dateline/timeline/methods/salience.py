@@ -52,7 +52,7 @@ class Salience:
     coarse_weight: float = 0.5
     retrospective_bonus: float = 0.3
     retrospective_days: int = 7
-    topic_weight: float = 1.0
+    topic_weight: float = 1.5
     lead_sentences: int = 5
     min_words: int = 5
     max_words: int = 60
