@@ -28,7 +28,7 @@ def test_timebank_scores_reach_the_targets(timebank: Path):
     scores = evaluate_tagger(read_corpus(timebank)).scores
     assert scores.gold == 1243
     assert scores.relaxed_f1 >= 0.90
-    assert scores.value_f1 >= 0.78
+    assert scores.value_f1 >= 0.79
     assert scores.type_acc >= 0.95
 
 

@@ -73,6 +73,19 @@ def nearest_weekday(dct: dt.date, weekday: int, direction: int) -> dt.date:
     return shift_days(dct, ahead if direction > 0 else ahead - 7)
 
 
+UPCOMING_MONTHS = 2
+"""A month or holiday named without a year up to this many months after the DCT's month
+is the coming one, whatever the tense: news announces the near future ("invited him to
+the summit in May") about as often as it reports the recent past, and seldom names a
+month almost a year gone without "last"."""
+
+
+def is_upcoming(dct: dt.date, month: int) -> bool:
+    """Whether ``month`` is the DCT's own or one of the ``UPCOMING_MONTHS`` after it: the
+    month named is then this year's or the coming one, whatever the tense."""
+    return (month - dct.month) % 12 <= UPCOMING_MONTHS
+
+
 def nearest_month(dct: dt.date, month: int, direction: int) -> int:
     """The year of the month named ``month`` nearest to ``dct`` in ``direction``: the
     DCT's own month is this year; otherwise the last such month (direction ≤ 0) or the
@@ -80,6 +93,37 @@ def nearest_month(dct: dt.date, month: int, direction: int) -> int:
     if direction > 0:
         return dct.year + (month < dct.month)
     return dct.year - (month > dct.month)
+
+
+_COARSENESS = {"day": 0, "week": 1, "month": 2, "year": 3, "decade": 4, "century": 5}
+_YEARS_IN = {"year": 1, "decade": 10, "century": 100}
+
+
+def shifted_value(anchor: dt.date, granularity: str, unit: str, steps: int) -> str:
+    """The ``unit`` (day, week, month, year, decade, century) ``steps`` away from
+    ``anchor``, a date known to ``granularity`` (day, month or year), written at the
+    coarser of the two granularities: three days after a day in July is a month value
+    (``2022-07``), never an invented day. Days and weeks from a month are counted from its
+    middle, so that the month written is the likeliest one."""
+    if unit in ("day", "week"):
+        if granularity == "month":
+            anchor = anchor.replace(day=15)
+        anchor = shift_days(anchor, steps * (7 if unit == "week" else 1))
+        year, month = anchor.year, anchor.month
+    elif unit == "month":
+        year, month = shift_months(anchor.year, anchor.month, steps)
+    else:
+        year, month = clamp_year(anchor.year + steps * _YEARS_IN[unit]), anchor.month
+    coarsest = max(unit, granularity, key=_COARSENESS.__getitem__)
+    if coarsest == "day":
+        return day_value(anchor)
+    if coarsest == "week":
+        return week_value(anchor)
+    if coarsest == "month":
+        return month_value(year, month)
+    if coarsest == "year":
+        return year_value(year)
+    return year_value(year)[:3 if coarsest == "decade" else 2]
 
 
 def easter(year: int) -> dt.date:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from dateline.temporal.calendar_math import day_value, nearest_weekday, shift_days
+from dateline.temporal.calendar_math import day_value, shift_days
 from dateline.temporal.fragments import SPACE, WEEKDAY
 from dateline.temporal.lexicon import WEEKDAYS, any_of
 from dateline.temporal.rule import Context, Normalised, Rule
@@ -37,7 +37,7 @@ def _clock(m: re.Match[str], ctx: Context) -> Normalised:
         if word in _DAY_OFFSETS:
             day = shift_days(ctx.dct, _DAY_OFFSETS[word])
         else:
-            day = nearest_weekday(ctx.dct, WEEKDAYS[word], ctx.direction(m))
+            day = ctx.weekday(m, WEEKDAYS[word])
     return "TIME", f"{day_value(day)}T{hour:02d}:{minute:02d}"
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from dateline.temporal.fragments import (
-    ARTICLE, END, MONTH_FULL, NUMBER, SPACE, UNIT_PLURAL, VAGUE, WEEKDAY,
+    AND_A_HALF, ARTICLE, END, HALF_A, MONTH_FULL, NUMBER, SPACE, UNIT_PLURAL, VAGUE, WEEKDAY,
 )
 from dateline.temporal.lexicon import MONTHS, UNITS, WEEKDAYS, any_of, cases, number_value
 from dateline.temporal.rule import Context, Normalised, Rule
@@ -32,6 +32,21 @@ def duration_value(amount: str, unit: str) -> str:
     return f"P{amount}{code}"
 
 
+_FINER = {"century": ("year", 100), "decade": ("year", 10), "year": ("month", 12),
+          "fortnight": ("week", 2), "day": ("hour", 24), "hour": ("minute", 60),
+          "minute": ("second", 60)}
+
+
+def half_duration_value(halves: int, unit: str) -> str:
+    """A duration of ``halves`` halves of ``unit`` ("half a century": 1, "two and a half
+    years": 5), in the next finer unit where it divides evenly (``P50Y``, ``P30M``), else
+    with a decimal fraction (``P2.5W``), which ISO 8601 allows on the last unit."""
+    if unit in _FINER:
+        finer, factor = _FINER[unit]
+        return duration_value(str(halves * factor // 2), finer)
+    return duration_value(f"{halves // 2}.5", unit)
+
+
 def _unit(word: str) -> str:
     word = word.lower()
     if word.startswith("centur"):
@@ -40,10 +55,20 @@ def _unit(word: str) -> str:
 
 
 def _duration(m: re.Match[str], ctx: Context) -> Normalised:
+    """"three years", "the past 24 hours", "half a century", "two and a half years".
+    Not a length of time: "three-quarters of the vote", "a second phase" (the ordinal),
+    "scored a century" (a hundred runs in cricket)."""
     unit = _unit(m["unit"])
     if unit == "quarter" and ("-" in m[0] or ctx.text.startswith(" of", m.end())):
-        return None  # "three-quarters of the vote" is a fraction
-    number = number_value(m["n"])
+        return None
+    singular = m["n"] is not None and m["n"].lower() in _SINGULAR
+    if unit == "second" and singular and _NOUN.match(ctx.text, m.end()):
+        return None
+    if unit == "century" and _SCORED.search(ctx.text, max(0, m.start() - 20), m.start()):
+        return None
+    number = number_value(m["n"]) if m["n"] else 0
+    if m["half"] or m["and_half"] or m["unit_and_half"]:
+        return "DURATION", half_duration_value(2 * (number or 0) + 1, unit)
     if m["n"].lower() in ("a", "an") and _SET_CONTEXT.search(ctx.text, max(0, m.start() - 30), m.start()):
         return "SET", duration_value("1", unit)
     return "DURATION", duration_value("X" if number is None else str(number), unit)
@@ -66,6 +91,12 @@ def _set(m: re.Match[str], ctx: Context) -> Normalised:
     return "SET", duration_value(str(amount or 1), _unit(m["unit"]))
 
 
+_SINGULAR = ("a", "an", "another", "an additional")
+# After "a second", a word other than these makes it the ordinal ("a second phase").
+_NOUN = re.compile(r"[\s-]+(?!(?:ago|later|earlier|before|after|longer|or|and|to|in|of|for|"
+                   r"at|on|when|while|then|too)\b)[A-Za-z]")
+_SCORED = re.compile(r"\b(?:scor|hit|made|make|struck|strik|notch|post|compil|reach|smash|"
+                     r"register|brought\s+up|bring\s+up)\w*\s+$", re.IGNORECASE)
 _QUALIFIER = any_of(["about", "nearly", "almost", "some", "more than", "over", "at least",
                      "up to", "less than", "only", "just", "around", "roughly",
                      "approximately", "fewer than", "another", "an additional", "the"])
@@ -76,8 +107,9 @@ _SPAN_WORD = any_of(["past", "last", "next", "first", "final", "coming", "previo
 RULES = [
     Rule("duration",
          rf"(?:{_QUALIFIER}{SPACE})?(?:{cases('the')}{SPACE})?(?:{_SPAN_WORD}{SPACE})?"
-         rf"(?P<n>{NUMBER}|{ARTICLE}|{VAGUE})(?:{SPACE}more)?[\s-]+(?:{_DAY_KIND}{SPACE})?"
-         rf"(?P<unit>{UNIT_PLURAL})(?:-old)?{END}",
+         rf"(?:(?P<half>{HALF_A})|(?P<n>{NUMBER}|{ARTICLE}|{VAGUE})(?P<and_half>{AND_A_HALF})?)"
+         rf"(?:{SPACE}more)?[\s-]+(?:{_DAY_KIND}{SPACE})?"
+         rf"(?P<unit>{UNIT_PLURAL})(?P<unit_and_half>{AND_A_HALF})?(?:-old)?{END}",
          _duration),
     Rule("vague_plural",
          rf"(?<=for )(?P<unit>{any_of(['years', 'months', 'weeks', 'decades', 'centuries'])}){END}",

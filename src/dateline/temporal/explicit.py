@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from dateline.temporal.calendar_math import day_value, month_value, nearest_month, year_value
+from dateline.temporal.calendar_math import (
+    day_value, is_upcoming, month_value, nearest_month, year_value,
+)
 from dateline.temporal.fragments import (
     DAY, DAY_WORD, END, MODIFIER, MONTH, MONTH_ALONE, MONTH_MODIFIER, NUMBER_WORD, SPACE, YEAR,
 )
@@ -53,37 +55,49 @@ def _numeric_date(m: re.Match[str], ctx: Context) -> Normalised:
 
 
 def _month_day(m: re.Match[str], ctx: Context) -> Normalised:
-    """A day without a year: the latest such day up to a month after the DCT (news
+    """A day without a year: the latest such day up to two months after the DCT (news
     mostly reports the past, and announces the near future), or the next one when the
-    clause speaks of the future."""
+    clause speaks of the future; the last one after "since"."""
     month, day = _month(m["month"]), _day(m["day"])
     year = ctx.dct.year
-    if ctx.direction(m) > 0:
-        year += (month, day) < (ctx.dct.month, ctx.dct.day)
-    elif (month - ctx.dct.month) * 31 + day - ctx.dct.day > _LOOKAHEAD_DAYS:
+    ahead = (month - ctx.dct.month) * 31 + day - ctx.dct.day
+    if ctx.follows_since(m):
+        year -= ahead > 0
+    elif ahead < 0 and ctx.direction(m) > 0:
+        year += 1
+    elif ahead > _LOOKAHEAD_DAYS and ctx.direction(m) <= 0:
         year -= 1
     return _date(year, month, day)
 
 
 def _month_year(m: re.Match[str], ctx: Context) -> Normalised:
+    """"January 2011", "January nineteen ninety-seven", "January of next year"."""
     if m["year"]:
         return "DATE", month_value(int(m["year"]), _month(m["month"]))
+    if m["spelled"]:
+        year = _spelled_year_value(m["spelled"])
+        return None if year is None else ("DATE", f"{year}-{_month(m['month']):02d}")
     relation = m["rel"].lower()
     offset = -1 if relation == "last" else 1 if relation == "next" else 0
     return "DATE", month_value(ctx.dct.year + offset, _month(m["month"]))
 
 
 def _month_alone(m: re.Match[str], ctx: Context) -> Normalised:
+    """A month without a year: the coming one when it is upcoming (see ``is_upcoming``)
+    or the clause speaks of the future, else (and always after "since") the last one."""
     month = _month(m["month"])
-    relation = (m["rel"] or "").lower()
-    if relation == "last":
+    relation = " ".join((m["rel"] or "").lower().split())
+    if relation in ("last", "this past"):
         year = ctx.dct.year - (month >= ctx.dct.month)
-    elif relation == "next":
+    elif relation in ("next", "the coming"):
         year = ctx.dct.year + (month <= ctx.dct.month)
     elif relation == "this":
         year = ctx.dct.year
+    elif ctx.follows_since(m):
+        year = nearest_month(ctx.dct, month, -1)
     else:
-        year = nearest_month(ctx.dct, month, ctx.direction(m, loose=True))
+        forward = is_upcoming(ctx.dct, month) or ctx.direction(m, loose=True) > 0
+        year = nearest_month(ctx.dct, month, 1 if forward else -1)
     return "DATE", month_value(year, month)
 
 
@@ -108,16 +122,22 @@ def _spelled_decade(m: re.Match[str], ctx: Context) -> Normalised:
     return "DATE", f"19{_DECADE_WORDS[m['decade'].lower()]}"
 
 
-def _spelled_year(m: re.Match[str], ctx: Context) -> Normalised:
-    """"nineteen ninety-six" → 1996, "two thousand and one" → 2001 (broadcast transcripts)."""
-    words = m[0].lower().replace("-", " ").split()
-    if words[0] == "nineteen":
-        tens = _TENS.get(words[1], 0)
-        units = number_value(words[2]) if len(words) > 2 else 0
-        return "DATE", f"19{tens}{units or 0}"
-    rest = [w for w in words[2:] if w != "and"]
+def _spelled_year_value(words: str) -> str | None:
+    """"nineteen ninety-six" → "1996", "two thousand and one" → "2001" (broadcast
+    transcripts spell years out)."""
+    parts = words.lower().replace("-", " ").split()
+    if parts[0] == "nineteen":
+        tens = _TENS.get(parts[1], 0)
+        units = number_value(parts[2]) if len(parts) > 2 else 0
+        return f"19{tens}{units or 0}"
+    rest = [w for w in parts[2:] if w != "and"]
     value = number_value(" ".join(rest)) if rest else 0
-    return ("DATE", f"{2000 + value:04d}") if value is not None and value < 100 else None
+    return f"{2000 + value:04d}" if value is not None and value < 100 else None
+
+
+def _spelled_year(m: re.Match[str], ctx: Context) -> Normalised:
+    value = _spelled_year_value(m[0])
+    return None if value is None else ("DATE", value)
 
 
 def _century(m: re.Match[str], ctx: Context) -> Normalised:
@@ -128,6 +148,10 @@ def _century(m: re.Match[str], ctx: Context) -> Normalised:
 
 
 _UNIT_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_SPELLED_YEAR = (
+    rf"{cases('nineteen')}{SPACE}{any_of(list(_TENS))}(?:[\s-]+{any_of(_UNIT_WORDS)})?{END}"
+    rf"|{cases('two thousand')}(?:{SPACE}(?:and{SPACE})?{NUMBER_WORD})?{END}"
+)
 _SEPARATOR = rf"(?:\s*,\s*|{SPACE})"
 _OF = rf"(?:{SPACE}of)?"
 
@@ -152,7 +176,8 @@ RULES = [
          _month_day),
     Rule("month_year",
          rf"{MONTH_MODIFIER}?(?P<month>{MONTH}){_SEPARATOR}(?:of{SPACE})?"
-         rf"(?:(?P<year>{YEAR})|(?P<rel>{cases('last')}|{cases('this')}|{cases('next')}){SPACE}{cases('year')}{END})",
+         rf"(?:(?P<year>{YEAR})|(?P<spelled>{_SPELLED_YEAR})"
+         rf"|(?P<rel>{cases('last')}|{cases('this')}|{cases('next')}){SPACE}{cases('year')}{END})",
          _month_year),
     Rule("month",
          rf"(?:(?P<rel>{cases('last')}|{cases('next')}|{cases('this')}|{cases('this past')}|{cases('the coming')})"
@@ -164,10 +189,7 @@ RULES = [
     Rule("spelled_decade",
          rf"{_THE}{MODIFIER}?(?P<decade>{any_of(list(_DECADE_WORDS))}){END}",
          _spelled_decade),
-    Rule("spelled_year",
-         rf"{cases('nineteen')}{SPACE}{any_of(list(_TENS))}(?:[\s-]+{any_of(_UNIT_WORDS)})?{END}"
-         rf"|{cases('two thousand')}(?:{SPACE}(?:and{SPACE})?{NUMBER_WORD})?{END}",
-         _spelled_year),
+    Rule("spelled_year", _SPELLED_YEAR, _spelled_year),
     Rule("century",
          rf"{_THE}{MODIFIER}?(?P<ordinal>\d{{1,2}}(?:st|nd|rd|th)|{DAY_WORD})[\s-]+{cases('century')}(?!\w)",
          _century),

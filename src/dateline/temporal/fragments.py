@@ -32,6 +32,9 @@ NUMBER_WORD = (
 NUMBER = (rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?|{NUMBER_WORD}(?:{SPACE}hundred)?"
           rf"|{any_of(['a couple of', 'couple of', 'a dozen', 'another', 'an additional'])})")
 ARTICLE = any_of(["a", "an"])
+# "half a century"; "two and a half years", "a year and a half".
+HALF_A = rf"{cases('half')}[\s-]+{ARTICLE}"
+AND_A_HALF = r"[\s-]+and[\s-]+a[\s-]+half"
 VAGUE = any_of(list(VAGUE_QUANTITIES))
 
 UNIT = any_of([u for u in UNITS if u not in ("weekend", "night")])

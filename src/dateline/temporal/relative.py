@@ -13,8 +13,8 @@ import datetime as dt
 import re
 
 from dateline.temporal.calendar_math import (
-    day_value, easter, month_value, nearest_month, nearest_weekday, quarter_of,
-    quarter_value, shift_days, shift_months, shift_quarter, week_value, year_value,
+    day_value, easter, is_upcoming, month_value, nearest_month, quarter_of, quarter_value,
+    shift_days, shift_months, shift_quarter, shifted_value, week_value, year_value,
 )
 from dateline.temporal.fragments import (
     ARTICLE, END, MODIFIER, NUMBER, PART_OF_DAY, SEASON, SPACE, VAGUE, WEEKDAY,
@@ -87,35 +87,59 @@ def _part_of_today(m: re.Match[str], ctx: Context) -> Normalised:
 
 
 def _weekday(m: re.Match[str], ctx: Context) -> Normalised:
+    """"last Friday" is the latest Friday before the DCT (a week before it on a Friday),
+    "next Friday" the first one after it; a bare "Friday" follows the clause (see
+    ``Context.weekday``)."""
     weekday = WEEKDAYS[m["day"].lower()]
-    offset = _offset(m["rel"] or "")
-    if m["rel"] and m["rel"].lower() in ("last", "this past", "past"):
-        ahead = (weekday - ctx.dct.weekday()) % 7 or 7
-        day = shift_days(ctx.dct, ahead - 7)
-    elif offset > 0:
+    relation = " ".join((m["rel"] or "").lower().split())
+    if relation in ("last", "this past", "past"):
+        day = shift_days(ctx.dct, (weekday - ctx.dct.weekday()) % 7 - 7)
+    elif _offset(relation) > 0:
         day = shift_days(ctx.dct, (weekday - ctx.dct.weekday()) % 7 or 7)
     else:
-        day = nearest_weekday(ctx.dct, weekday, ctx.direction(m))
+        day = ctx.weekday(m, weekday)
     if m["part"]:
         return "TIME", f"{day_value(day)}T{PARTS_OF_DAY[m['part'].lower()]}"
     return "DATE", day_value(day)
 
 
+_ANAPHORIC_RELATIONS = ("the following", "following", "the previous", "previous")
+
+
 def _relative_unit(m: re.Match[str], ctx: Context) -> Normalised:
-    """"last week", "this year", "the end of the month", "earlier in the year"."""
+    """"last week", "this year", "the end of the month", "earlier in the year"; "the
+    following month" and "the previous year" count from the date last mentioned (see
+    ``Context.anchor``), as readers do: "convicted in February 2010 and sentenced the
+    following month"."""
     unit = m["unit"].lower()
-    return _unit_value(ctx.dct, unit, _offset(m["rel"] or ""))
+    relation = " ".join((m["rel"] or "").lower().split())
+    if relation in _ANAPHORIC_RELATIONS and unit in ("week", "month", "year"):
+        return "DATE", shifted_value(*ctx.anchor(unit), unit, _offset(relation))
+    return _unit_value(ctx.dct, unit, _offset(relation))
 
 
-def _anaphoric_day(m: re.Match[str], ctx: Context) -> Normalised:
-    """"the next day" is the day after the DCT, as HeidelTime resolves it in news."""
-    word = " ".join(m[0].lower().split())
-    offset = 1 if ("next" in word or "following" in word or "after" in word) else \
-        -1 if ("previous" in word or "before" in word) else 0
-    return "DATE", day_value(shift_days(ctx.dct, offset))
+_OR_MORE = re.compile(r"\s+or\s")
+
+
+def _anaphoric(m: re.Match[str], ctx: Context) -> Normalised:
+    """"the next day", "the day before", "that year", "later that week": counted from the
+    date last mentioned (see ``Context.anchor``), from the DCT when there is none. "In
+    the next day or two" looks ahead from the DCT."""
+    words = " ".join(m[0].lower().split())
+    unit = (m["unit"] or "day").lower()
+    unit = "day" if unit == "morning" else unit
+    offset = 1 if ("next" in words or "following" in words or "after" in words) else \
+        -1 if ("previous" in words or "before" in words) else 0
+    if offset > 0 and _OR_MORE.match(ctx.text, m.end()):
+        anchor = ctx.dct, "day"
+    else:
+        anchor = ctx.anchor(unit)
+    return "DATE", shifted_value(*anchor, unit, offset)
 
 
 def _ago(m: re.Match[str], ctx: Context) -> Normalised:
+    """"two years ago" counts from the DCT; "two days later" and "two years earlier"
+    from the date last mentioned (see ``Context.anchor``)."""
     unit = m["unit"].lower().rstrip("s")
     unit = "century" if unit.startswith("centur") else unit
     amount = number_value(m["n"])
@@ -125,18 +149,8 @@ def _ago(m: re.Match[str], ctx: Context) -> Normalised:
         return "DATE", "FUTURE_REF" if sign > 0 else "PAST_REF"
     if unit == "year" and amount == 1 and ctx.mentions_quarter(m):
         return "DATE", quarter_value(*shift_quarter(*ctx.quarter, -4))
-    anchor = ctx.dct if direction == "ago" else ctx.reference
-    if unit == "day":
-        return "DATE", day_value(shift_days(anchor, sign * amount))
-    if unit == "week":
-        return "DATE", week_value(shift_days(anchor, sign * 7 * amount))
-    if unit == "month":
-        return "DATE", month_value(*shift_months(anchor.year, anchor.month, sign * amount))
-    if unit == "year":
-        return "DATE", year_value(anchor.year + sign * amount)
-    if unit == "decade":
-        return "DATE", year_value(anchor.year + sign * 10 * amount)[:3]
-    return "DATE", year_value(anchor.year + sign * 100 * amount)[:2]
+    anchor = (ctx.dct, "day") if direction == "ago" else ctx.anchor(unit)
+    return "DATE", shifted_value(*anchor, unit, sign * amount)
 
 
 _QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
@@ -247,7 +261,8 @@ def _holiday(m: re.Match[str], ctx: Context) -> Normalised:
     if year is None:
         offset = _offset(m["rel"] or "")
         guess = compute(ctx.dct.year)
-        year = nearest_month(ctx.dct, guess.month, ctx.direction(m)) + offset
+        forward = is_upcoming(ctx.dct, guess.month) or ctx.direction(m) > 0
+        year = nearest_month(ctx.dct, guess.month, 1 if forward else -1) + offset
     try:
         return "DATE", day_value(compute(year))
     except (ValueError, OverflowError):
@@ -289,9 +304,14 @@ _LAST_THIS_NEXT = any_of(["last", "this", "next"])
 _EARLY_LATE = any_of(["early", "late", "earlier", "later"])
 _TWO_DAYS_AWAY = any_of(["the day before yesterday", "the day after tomorrow"])
 _WEEKDAY_RELATION = any_of(["last", "next", "this", "this past", "this coming", "past", "coming"])
-_ANAPHORIC_DAYS = any_of(["the next day", "the following day", "the previous day", "the day before",
-                          "the day after", "the same day", "that day", "the following morning",
-                          "the next morning"])
+_ANAPHORIC_DAYS = any_of(["the next day", "the following day", "the previous day",
+                          "the following morning", "the next morning"])
+_ANAPHORIC_UNITS = any_of(["that", "that same"])
+# "the day after" and "the same day" alone; followed by a noun phrase or a clause ("the
+# day after the vote", "the same day Clinton spoke") they are anchored to an event, whose
+# date the text does not give.
+_DAY_OF_AN_EVENT = (any_of(["the day before", "the day after", "the same day"])
+                    + r"(?=\s*(?:[,.;:!?)\"'\u2019\u201d]|$)|\s+(?:and|or|but)\b)")
 _ABOUT = any_of(["about", "nearly", "almost", "some", "more than", "over", "just", "only",
                  "around", "roughly", "less than", "barely"])
 _AGO_UNIT = any_of(["day", "week", "month", "year", "decade", "century", "centuries"])
@@ -314,7 +334,10 @@ RULES = [
          rf"(?:{_EARLY_LATE}{SPACE})?(?:(?P<rel>{_WEEKDAY_RELATION}){SPACE})?"
          rf"(?P<day>{WEEKDAY})(?:{SPACE}(?P<part>{PART_OF_DAY}))?(?!s\b)",
          _weekday),
-    Rule("anaphoric_day", rf"{_ANAPHORIC_DAYS}{END}", _anaphoric_day),
+    Rule("anaphoric",
+         rf"(?:{_EARLY_LATE}{SPACE})?(?:{_ANAPHORIC_DAYS}|{_DAY_OF_AN_EVENT}"
+         rf"|{_ANAPHORIC_UNITS}{SPACE}(?P<unit>{any_of(['day', 'week', 'month', 'year'])})){END}",
+         _anaphoric),
     Rule("ago",
          rf"(?:{_ABOUT}{SPACE})?(?P<n>{NUMBER}|{ARTICLE}|{VAGUE})[\s-]+(?P<unit>{_AGO_UNIT}s?)"
          rf"{SPACE}(?P<dir>{any_of(['ago', 'earlier', 'later'])}){END}",

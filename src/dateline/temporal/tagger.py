@@ -33,7 +33,6 @@ def _ordered(rules: list[Rule]) -> list[Rule]:
 
 
 RULES: list[Rule] = _ordered(explicit.RULES + relative.RULES + durations.RULES + clock.RULES)
-_BY_NAME = {rule.name: rule for rule in RULES}
 
 
 _LOCAL_GROUP = re.compile(r"\(\?P<\w+>")
@@ -101,15 +100,12 @@ def prepare() -> None:
     _tables()
 
 
-_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
 def tag(text: str, dct: dt.date) -> list[Timex]:
     """Every time expression in ``text``, resolved against the document creation time
     ``dct``; sorted by start offset and non-overlapping. Never raises on any ``str``."""
     trigger_regex, by_lead = _tables()
     context = Context(text, dct)
-    found: list[Timex] = []
+    found = context.found
     covered = 0
     for trigger in trigger_regex.finditer(" " + text):
         start = trigger.start()  # of the word in ``text``: the scanned copy has one more char
@@ -131,7 +127,5 @@ def tag(text: str, dct: dt.date) -> list[Timex]:
             end = match.end()
             found.append(Timex(start, end, text[start:end], kind, value))
             covered = end
-            if kind == "DATE" and _DAY_VALUE.fullmatch(value):
-                context.reference = dt.date.fromisoformat(value)
             break
     return found

@@ -7,10 +7,13 @@ import datetime as dt
 import re
 from typing import Literal
 
+Granularity = Literal["day", "month", "year"]
+"""How precisely a calendar value is known."""
+
 _CALENDAR_VALUE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T.*)?)?)?")
 
 
-def value_to_date(value: str) -> tuple[dt.date, Literal["day", "month", "year"]] | None:
+def value_to_date(value: str) -> tuple[dt.date, Granularity] | None:
     """The first day of the day, month or year a TIMEX3 ``value`` names, with its
     granularity: ``2023-07-27`` → day, ``2011-01-24TNI`` → that day, ``2020-09`` → month,
     ``2020`` → year. None for anything else (weeks, seasons, quarters, decades,

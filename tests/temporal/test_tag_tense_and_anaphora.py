@@ -1,0 +1,235 @@
+"""Weekdays and months resolved by the tense of their clause, anaphora resolved against
+the date last mentioned, and words that only look like durations.
+
+The golden cases are errors found by tagging the demo corpus (examples/india-japan) and
+a seed sample: the article text is right, the value is what a reader gets from it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given, strategies as st
+
+from dateline.ingest.plaintext import read_plaintext
+from dateline.model import Article
+from dateline.temporal import Timex, tag, value_to_date
+from dateline.temporal.lexicon import FULL_MONTHS, WEEKDAYS
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "india-japan"
+NEWS_DATES = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))
+WEEKDAY_NAMES = [day.title() for day in WEEKDAYS]
+
+
+def demo_article(number: str) -> Article:
+    (path,) = EXAMPLES.glob(f"{number}_*.txt")
+    (article,) = read_plaintext(path)
+    assert isinstance(article, Article)
+    return article
+
+
+def timex_at(found: list[Timex], text: str, phrase: str, occurrence: int = 0) -> Timex | None:
+    """The timex overlapping the ``occurrence``-th ``phrase`` of ``text``, if any."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(phrase, start + 1)
+    end = start + len(phrase)
+    overlapping = [t for t in found if t.start < end and t.end > start]
+    return overlapping[0] if overlapping else None
+
+
+@pytest.mark.parametrize(
+    ("number", "phrase", "occurrence", "expected"),
+    [
+        ("002", "held in Tokyo on Monday", 0, "2014-09-01"),
+        ("015", "held in Tokyo on Monday", 0, "2018-10-29"),
+        ("023", "begin in Guwahati on Sunday", 0, "2019-12-15"),
+        ("025", "Australia on Tuesday", 0, "2020-10-06"),
+        ("025", "Motegi on Wednesday", 0, "2020-10-07"),
+        ("028", "runs until Friday", 0, "2020-11-06"),
+        ("037", "in Hiroshima in May", 0, "2023-05"),
+        ("008", "is due in June", 0, "2016-06"),
+        # Abe was shot on 8 July, but the article only says "in July": the day after a
+        # day in July is written at the precision the text gives.
+        ("036", "the next day", 0, "2022-07"),
+        ("007", "over half a century", 0, "P50Y"),
+    ],
+)
+def test_demo_corpus_values(number, phrase, occurrence, expected):
+    article = demo_article(number)
+    found = timex_at(tag(article.text, article.published), article.text, phrase, occurrence)
+    assert found is not None and found.value == expected
+
+
+@pytest.mark.parametrize(("number", "phrase"), [("028", "a second phase"), ("030", "a century")])
+def test_demo_corpus_words_that_are_not_time_expressions(number, phrase):
+    article = demo_article(number)
+    assert timex_at(tag(article.text, article.published), article.text, phrase) is None
+
+
+def test_a_day_after_an_event_is_not_a_date_after_the_dct(samples: Path):
+    (path,) = samples.glob("003_*.txt")
+    (article,) = read_plaintext(path)
+    found = timex_at(tag(article.text, article.published), article.text, "a day after talks")
+    assert found is not None and found.type == "DURATION" and found.value == "P1D"
+
+
+SATURDAY = dt.date(2014, 8, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The summit will be held in Tokyo on Monday.", "2014-09-01"),
+        ("The visit, which was due to begin on Monday, has been postponed.", "2014-09-01"),
+        ("Talks are scheduled to resume on Monday.", "2014-09-01"),
+        ("The summit was held in Tokyo on Monday.", "2014-08-25"),
+        ("The minister met his counterpart on Monday.", "2014-08-25"),
+        ("The exhibition runs until Monday.", "2014-09-01"),
+        ("The talks lasted until Monday.", "2014-08-25"),
+        ("The summit on Monday was followed by a dinner.", "2014-08-25"),
+    ],
+)
+def test_the_verb_group_not_a_nearby_participle_sets_the_tense(text, expected):
+    (found,) = tag(text, SATURDAY)
+    assert found.value == expected
+
+
+def test_a_capitalised_word_in_ed_is_a_name_not_a_past_tense():
+    assert [t.value for t in tag("He is in Tokyo this week to meet the United States on Tuesday.",
+                                 dt.date(2020, 10, 5))] == ["2020-W41", "2020-10-06"]
+
+
+def test_last_weekday_on_that_weekday_is_a_week_before():
+    (found,) = tag("Orkem and Coates said last Wednesday that talks began.", dt.date(1989, 11, 1))
+    assert found.value == "1989-10-25"
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        ("Sales have grown since March.", dt.date(2012, 2, 2), "2011-03"),
+        ("Prices have risen since March 3.", dt.date(2012, 2, 2), "2011-03-03"),
+        ("He agreed to acquire the bank in January.", dt.date(1989, 11, 2), "1990-01"),
+        ("Prices fell in September.", dt.date(1989, 11, 2), "1989-09"),
+        ("The bomb went off in January nineteen ninety-seven.", dt.date(1998, 2, 27), "1997-01"),
+    ],
+)
+def test_months_without_a_year(text, dct, expected):
+    (found,) = tag(text, dct)
+    assert found.value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He was arrested on April 15, 2005. The next day he was released.", "2005-04-16"),
+        ("He was arrested on April 15, 2005. Two days later he was released.", "2005-04-17"),
+        ("He was arrested on April 15, 2005. That day, police searched his home.", "2005-04-15"),
+        ("He was convicted in February 2010 and sentenced the following month.", "2010-03"),
+        ("He was convicted in February 2010 and freed the following week.", "2010-02"),
+        ("Sadat made him vice president in 1975. Six years later, Sadat died.", "1981"),
+        ("Imports reached $1.5 billion in 1988, a record for that year.", "1988"),
+        ("Shares rose 5% in April from the previous month.", "2009-03"),
+    ],
+)
+def test_anaphora_count_from_the_date_last_mentioned(text, expected):
+    assert tag(text, dt.date(2009, 5, 15))[-1].value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The next day, officials met again.", "2009-05-16"),
+        ("Output fell 8% from a year ago. Costs rose compared with a year earlier.", "2008"),
+        ("He was born in 1950. Now the next day matters more.", "2009-05-16"),
+        ("Prices fell in May 1990. Officials will act in the next day or two.", "2009-05-16"),
+    ],
+)
+def test_without_an_anchor_anaphora_count_from_the_dct(text, expected):
+    assert tag(text, dt.date(2009, 5, 15))[-1].value == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["How about the day after the election?", "It came the same day Clinton spoke."])
+def test_a_day_named_after_an_event_is_not_resolved(text):
+    assert tag(text, dt.date(2009, 5, 15)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("repayable over half a century", ("over half a century", "P50Y")),
+        ("in half an hour", ("half an hour", "PT30M")),
+        ("for two and a half years", ("two and a half years", "P30M")),
+        ("for a year and a half", ("a year and a half", "P18M")),
+        ("for one and a half weeks", ("one and a half weeks", "P1.5W")),
+    ],
+)
+def test_halves_are_written_in_the_next_finer_unit(text, expected):
+    (found,) = tag(text, dt.date(2015, 12, 14))
+    assert (found.text, found.value) == expected
+
+
+@pytest.mark.parametrize("text", ["a second phase", "for a second time", "a second UN resolution",
+                                  "Head scored a century in the first Test",
+                                  "he made a half-century"])
+def test_ordinals_and_cricket_scores_are_not_durations(text):
+    assert tag(text, dt.date(2022, 1, 17)) == []
+
+
+FUTURE_CLAUSES = ["The summit will be held in Tokyo on {}.", "The visit was due to begin on {}.",
+                  "Talks are scheduled to resume on {}.",
+                  "The minister is expected to arrive on {}.", "She plans to travel on {}.",
+                  "The first phase runs until {}."]
+
+
+@given(dct=NEWS_DATES, weekday=st.sampled_from(WEEKDAY_NAMES),
+       clause=st.sampled_from(FUTURE_CLAUSES))
+def test_a_weekday_with_a_future_cue_falls_in_the_coming_week(dct, weekday, clause):
+    (found,) = tag(clause.format(weekday), dct)
+    day, _ = value_to_date(found.value)
+    assert 0 <= (day - dct).days <= 6 and day.strftime("%A") == weekday
+
+
+@given(dct=NEWS_DATES, weekday=st.sampled_from(WEEKDAY_NAMES),
+       clause=st.sampled_from(["The summit was held in Tokyo on {}.", "Talks lasted until {}.",
+                               "The summit on {} was followed by a dinner."]))
+def test_a_weekday_in_a_past_clause_falls_in_the_past_week(dct, weekday, clause):
+    (found,) = tag(clause.format(weekday), dct)
+    day, _ = value_to_date(found.value)
+    assert -6 <= (day - dct).days <= 0 and day.strftime("%A") == weekday
+
+
+@given(dct=NEWS_DATES, weekday=st.sampled_from(WEEKDAY_NAMES))
+def test_a_weekday_in_a_sentence_about_this_week_is_in_the_dcts_week(dct, weekday):
+    found = tag(f"The minister is in Tokyo this week for talks on {weekday}.", dct)
+    day, _ = value_to_date(found[-1].value)
+    assert day.isocalendar()[:2] == dct.isocalendar()[:2] and day.strftime("%A") == weekday
+
+
+@given(dct=NEWS_DATES, month=st.sampled_from(FULL_MONTHS),
+       clause=st.sampled_from(["It happened in {}.", "He was invited to the summit in {}."]))
+def test_a_month_without_a_year_is_at_most_two_months_ahead(dct, month, clause):
+    (found,) = tag(clause.format(month.title()), dct)
+    resolved, _ = value_to_date(found.value)
+    months_ahead = (resolved.year - dct.year) * 12 + resolved.month - dct.month
+    assert -9 <= months_ahead <= 2
+
+
+@given(dct=NEWS_DATES, month=st.sampled_from(FULL_MONTHS),
+       clause=st.sampled_from(["The vote will be held in {}.", "Payment is expected in {}."]))
+def test_a_month_with_a_future_cue_is_the_coming_one(dct, month, clause):
+    (found,) = tag(clause.format(month.title()), dct)
+    resolved, _ = value_to_date(found.value)
+    assert 0 <= (resolved.year - dct.year) * 12 + resolved.month - dct.month <= 11
+
+
+@given(dct=NEWS_DATES,
+       anchor=st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2099, 12, 1)),
+       days=st.integers(min_value=1, max_value=30))
+def test_n_days_later_counts_from_the_date_last_mentioned(dct, anchor, days):
+    text = f"It began on {anchor:%B} {anchor.day}, {anchor.year}. {days} days later it ended."
+    assert tag(text, dct)[-1].value == (anchor + dt.timedelta(days=days)).isoformat()
