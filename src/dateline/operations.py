@@ -56,7 +56,7 @@ def make_timeline(
         raise UsageError(f"--from {date_from} is after --to {date_to}")
     chosen_method = get_method(method)
     retrieval = find_articles(store, query, date_from, date_to, collection)
-    corpus = build_corpus(store.analyzed_articles(retrieval.rowids))
+    corpus = build_corpus(store.analyzed_articles(retrieval.rowids), chosen_method.undated_sentences)
     request = TimelineRequest(query, n_dates, n_sentences, granularities, date_from, date_to)
     return TimelineResult(chosen_method.build(corpus, request), retrieval)
 

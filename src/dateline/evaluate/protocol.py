@@ -118,10 +118,11 @@ def ensure_dataset_store(dataset: Path, out: Path, workers: int = 2) -> Path:
     return db
 
 
-def task_corpus(store: Store, task: Task) -> Corpus:
-    """The task's input: every article of its folder published within the reference's span."""
+def task_corpus(store: Store, task: Task, undated_sentences: int | None = None) -> Corpus:
+    """The task's input: every article of its folder published within the reference's span
+    (``undated_sentences``: see ``build_corpus``)."""
     rowids = store.match_articles(None, task.first, task.last, task.topic)
-    return build_corpus(store.analyzed_articles(rowids))
+    return build_corpus(store.analyzed_articles(rowids), undated_sentences)
 
 
 def task_request(task: Task) -> TimelineRequest:
@@ -139,7 +140,7 @@ def task_request(task: Task) -> TimelineRequest:
 def run_task(store: Store, task: Task, method: TimelineMethod) -> TaskResult:
     """Build and score the timeline of one task (``seconds``: loading its corpus included)."""
     started = time.perf_counter()
-    predicted = method.build(task_corpus(store, task), task_request(task))
+    predicted = method.build(task_corpus(store, task, method.undated_sentences), task_request(task))
     seconds = time.perf_counter() - started
     return TaskResult(task, predicted, score_task(as_dict(predicted), [task.reference]), seconds)
 

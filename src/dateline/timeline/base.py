@@ -47,9 +47,17 @@ def _period_floor(date: dt.date, granularity: Granularity) -> dt.date:
 
 
 class TimelineMethod(Protocol):
-    """A timeline summarization method."""
+    """A timeline summarization method.
+
+    ``undated_sentences``: how many leading sentences of each article the method needs
+    even when they refer to no date (None: every sentence, e.g. to compare whole
+    articles); callers pass it to ``build_corpus`` so no method pays for text it ignores.
+    """
 
     name: str
+
+    @property
+    def undated_sentences(self) -> int | None: ...
 
     def build(self, corpus: Corpus, request: TimelineRequest) -> Timeline:
         """Return at most ``request.n_dates`` entries of at most ``request.n_sentences``

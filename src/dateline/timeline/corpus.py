@@ -59,8 +59,13 @@ class Corpus:
     article_count: int
 
 
-def build_corpus(articles: Iterable[AnalyzedArticle]) -> Corpus:
+def build_corpus(articles: Iterable[AnalyzedArticle], undated_sentences: int | None = None) -> Corpus:
     """Collect the sentences of ``articles`` with the dates each one refers to.
+
+    ``undated_sentences`` (a method's own, see ``TimelineMethod``) keeps, of the sentences
+    that refer to no date, only the first that many of each article; None keeps them all.
+    Most sentences of a long article are undated, so a date-first method's corpus is a
+    fraction of the size and quicker to build.
 
     A date that opens its sentence and is followed by a clock time ("January 31, 2011 at
     5:23 pm | ...", "6 January 2011 Last updated at 12:45 GMT") is a timestamp — of a
@@ -85,6 +90,8 @@ def build_corpus(articles: Iterable[AnalyzedArticle]) -> Corpus:
                     DateRef(mention.date, mention.granularity, opens_entry)
                 )
         for position, span in enumerate(analyzed.sentences):
+            if undated_sentences is not None and position >= undated_sentences and position not in refs:
+                continue
             sentences.append(
                 CorpusSentence(
                     text=article.text[span.start:span.end],

@@ -52,6 +52,11 @@ class Clust:
     max_redundancy: float = 0.5
     name: str = "clust"
 
+    @property
+    def undated_sentences(self) -> None:
+        """Articles are compared by their whole text."""
+        return None
+
     def build(self, corpus: Corpus, request: TimelineRequest) -> Timeline:
         by_article: dict[str, list[CorpusSentence]] = defaultdict(list)
         for sentence in corpus.sentences:

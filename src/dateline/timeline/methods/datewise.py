@@ -41,6 +41,11 @@ class Datewise:
     candidate_factor: int = 3
     name: str = "datewise"
 
+    @property
+    def undated_sentences(self) -> int:
+        """Only lead sentences can speak for a date without mentioning it."""
+        return self.lead_sentences
+
     def build(self, corpus: Corpus, request: TimelineRequest) -> Timeline:
         ranked, evidence = self.rank_dates(corpus, request)
         shortlist = ranked[: request.n_dates * self.candidate_factor]
