@@ -102,6 +102,8 @@ class Store:
         """Store ``articles`` with their analysis (in the same order) in one transaction,
         marking near-duplicates of stored articles (``Article.duplicate_of``); return how
         many articles were new. An id already stored, or repeated, is stored once."""
+        if len(analysis) != len(articles):
+            raise ValueError(f"{len(articles)} articles but an analysis of {len(analysis)}")
         with self.transaction() as db:
             return write_batch(db, articles, analysis, self._bands)
 
