@@ -11,22 +11,32 @@ from collections.abc import Sequence
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 
 TOKEN_PATTERN = r"(?u)\b[^\W\d_][\w'-]*\b"
+_HASHED_TERMS = HashingVectorizer(
+    lowercase=True, stop_words="english", token_pattern=TOKEN_PATTERN,
+    n_features=1 << 22, alternate_sign=False, norm=None,
+)
 
 
 def tfidf_matrix(texts: Sequence[str]) -> sparse.csr_matrix:
-    """Rows are L2-normalised TF-IDF vectors of ``texts`` (all-zero for empty ones)."""
+    """Rows are L2-normalised sublinear TF-IDF vectors of ``texts`` (all-zero for empty
+    ones), with one column per distinct term of ``texts``.
+
+    Terms are hashed (2^22 buckets: collisions are negligible for a few thousand
+    sentences) rather than collected into a sorted vocabulary, which was most of the
+    cost of building a timeline; the hashed columns are then renumbered densely so
+    downstream vectors stay as short as the vocabulary.
+    """
     if not texts:
         return sparse.csr_matrix((0, 0))
-    vectorizer = TfidfVectorizer(
-        lowercase=True, stop_words="english", sublinear_tf=True, token_pattern=TOKEN_PATTERN
+    counts = _HASHED_TERMS.transform(texts).tocsr()
+    columns, renumbered = np.unique(counts.indices, return_inverse=True)
+    compact = sparse.csr_matrix(
+        (counts.data, renumbered.ravel(), counts.indptr), shape=(len(texts), max(len(columns), 1))
     )
-    try:
-        return vectorizer.fit_transform(texts).tocsr()
-    except ValueError:
-        return sparse.csr_matrix((len(texts), 1))
+    return TfidfTransformer(sublinear_tf=True).fit_transform(compact).tocsr()
 
 
 def centroid_similarity(matrix: sparse.csr_matrix) -> np.ndarray:
