@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -32,7 +33,8 @@ KILL_WINDOW = 0.95
 
 @dataclass(frozen=True)
 class StoreContents:
-    """What a store holds, read with plain SQL (not through the code under test)."""
+    """What a store holds, read with plain SQL (not through the code under test); a store
+    killed before its tables were created holds nothing."""
 
     ids: tuple[str, ...]
     sentences: int
@@ -43,6 +45,9 @@ class StoreContents:
         if not db.exists():
             return cls((), 0, 0)
         with sqlite3.connect(db) as connection:
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+            if "articles" not in tables:
+                return cls((), 0, 0)
             ids = tuple(row[0] for row in connection.execute("SELECT id FROM articles"))
             sentences, mentions = (
                 connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
@@ -89,6 +94,16 @@ class Trial:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self) | {"ok": self.ok}
+
+
+def frozen_package(destination: Path) -> str:
+    """Copy the ``dateline`` package now into ``destination`` and return a ``PYTHONPATH``
+    that makes every ``dateline`` process started afterwards use the copy: edits to the
+    working tree during a run (other people's, in a shared checkout) must not make the
+    baseline and a resumed ingest analyse articles differently."""
+    package = Path(__file__).resolve().parents[2] / "src" / "dateline"
+    shutil.copytree(package, destination / "dateline", ignore=shutil.ignore_patterns("__pycache__"))
+    return os.pathsep.join(filter(None, [str(destination), os.environ.get("PYTHONPATH")]))
 
 
 def ingest_command(paths: Sequence[Path], db: Path, options: Sequence[str] = ()) -> list[str]:

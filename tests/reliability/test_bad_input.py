@@ -9,7 +9,9 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from unittest import mock
 
+import numpy as np
 import pytest
 from bad_inputs import KINDS, Expect, remove_tree, write_corpus
 from reliability_support import run_dateline
@@ -17,7 +19,12 @@ from reliability_support import run_dateline
 from dateline.errors import InputProblem
 from dateline.ingest import read_articles
 from dateline.ingest.decode import display_path
+from dateline.ingest.job import ingest_items
+from dateline.ingest.records import record_to_article
 from dateline.model import Article
+from dateline.store import Store
+from dateline.nlp.dedup import BANDS
+from dateline.store.duplicates import MAX_HOLDERS_PER_KEY, BandIndex
 
 MINIMUM_KINDS = 50
 
@@ -176,3 +183,24 @@ def test_unreadable_files_and_folders_are_reported_and_the_rest_is_read(world_re
         "locked": "cannot list folder: Permission denied",
         "sealed/inside.txt": "cannot examine: Permission denied",
     }
+
+
+MAX_CANDIDATES = BANDS * MAX_HOLDERS_PER_KEY
+
+
+def test_each_new_article_is_matched_against_a_bounded_number_of_stored_ones(tmp_path: Path) -> None:
+    """1,500 "Item N was approved on Monday." articles share band keys: the stored articles
+    a new one is compared with (the candidates ``shared_keys`` returns) must not grow with
+    the store, or ingest time grows with its square (20,000 such articles took 100 s)."""
+    candidates: list[int] = []
+    shared_keys = BandIndex.shared_keys
+
+    def spy(index: BandIndex, keys: np.ndarray) -> list[dict[int, int]]:
+        found = shared_keys(index, keys)
+        candidates.extend(len(article) for article in found)
+        return found
+
+    records = ({"date": "2020-01-01", "text": f"Item {number} was approved on Monday."} for number in range(1500))
+    with mock.patch.object(BandIndex, "shared_keys", spy), Store.open(tmp_path / "store.db") as store:
+        ingest_items(store, (record_to_article(record, "feed", None) for record in records))
+    assert max(candidates) <= MAX_CANDIDATES

@@ -131,8 +131,6 @@ def test_two_concurrent_ingests_of_overlapping_files_store_each_article_once(tmp
     assert (together.sentences, together.mentions) == (sequential.sentences, sequential.mentions)
 
 
-@pytest.mark.xfail(strict=True, reason="ingest/job.py: the analysis worker processes of a "
-                   "ProcessPoolExecutor outlive a kill -9 of the ingest and wait forever")
 def test_killing_an_ingest_leaves_no_worker_processes_behind(seeded: Path) -> None:
     writer = start_ingest(seeded.parent / "more.jsonl", "--db", seeded, "--workers", "2")
     parent = psutil.Process(writer.pid)

@@ -8,7 +8,8 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from crash_harness import crash_trial, kill_points, run_baseline
+import pytest
+from crash_harness import crash_trial, frozen_package, kill_points, run_baseline
 
 TRIALS = 3
 # Small batches: the 340 articles are committed in a dozen transactions, so a kill at a
@@ -17,8 +18,9 @@ OPTIONS = ("--batch-size", "32")
 
 
 def test_kill_9_at_random_points_then_resume_loses_and_duplicates_nothing(
-    t17_subset: list[Path], tmp_path: Path
+    t17_subset: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("PYTHONPATH", frozen_package(tmp_path / "code"))
     baseline = run_baseline(t17_subset, tmp_path / "baseline.db", OPTIONS)
     assert baseline.contents.ids, "the uninterrupted ingest stored nothing"
     seed = random.randrange(1 << 32)

@@ -125,9 +125,9 @@ def test_tagging_pathological_text_takes_linear_time(text: str) -> None:
     assert time.perf_counter() - started < 5
 
 
-@pytest.mark.xfail(strict=True, reason="temporal/tagger.py: a run of lead words such as 'last', "
-                   "'latest', 'fiscal', 'same' makes tag() quadratic (100 KB of 'last ' takes ~60 s)")
 def test_tagging_a_run_of_repeated_lead_words_takes_linear_time() -> None:
+    """A run of quarter modifiers ("the latest fiscal ...") once made every position try
+    the rest of the run: 100 KB of "last " took a minute. 20 KB now takes milliseconds."""
     started = time.perf_counter()
     tag("last " * 4000, dt.date(2020, 3, 1))
     assert time.perf_counter() - started < 0.3

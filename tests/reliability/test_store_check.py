@@ -92,7 +92,7 @@ def test_repair_makes_the_store_consistent_without_touching_articles(store_db: P
 def test_stale_index_content_is_found_by_fts5_integrity_check(store_db: Path) -> None:
     damage(store_db, "UPDATE articles SET title = 'zebra crossing' WHERE rowid = 7")
     [finding] = check_store(store_db).findings
-    assert finding.check == "fts" and "0 articles not indexed" in finding.message
+    assert finding.check == "fts" and "0 not indexed" in finding.message
 
 
 def test_repaired_index_finds_the_article_again(store_db: Path) -> None:

@@ -9,6 +9,9 @@ articles, atomic writes, error reporting) is one piece of code whatever computes
 
 from __future__ import annotations
 
+import os
+import threading
+import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -61,11 +64,33 @@ class PoolAnalyzer:
         return self._pool.submit(analyze_articles, list(articles))
 
 
+# How often a worker looks whether the process that started it is still there.
+PARENT_CHECK_SECONDS = 0.5
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Worker initializer: end this worker once ``parent`` (the ingest) is gone.
+
+    A worker waits for batches on a pipe that its sibling workers also hold open, so
+    when the ingest is killed (``kill -9``: no clean-up runs) the pipe never reports
+    end-of-file and the workers would wait forever. A daemon thread watches the parent
+    instead; a worker whose parent died is adopted by another process, so its parent id
+    changes."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 @contextmanager
 def local_analyzer(workers: int) -> Iterator[Analyzer]:
     """An analyzer with ``workers`` processes (this one alone when ``workers <= 1``)."""
     if workers <= 1:
         yield InProcessAnalyzer()
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_exit_with_parent, initargs=(os.getpid(),)
+    ) as pool:
         yield PoolAnalyzer(pool, workers)

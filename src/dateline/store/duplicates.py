@@ -11,6 +11,15 @@ thousands of randomly placed B-tree pages.
 
 Only first copies are indexed: a copy of a copy is recognised through the original, so
 the 50 republications of one wire story all point at the first one stored.
+
+A band key shared by many stored articles says little (templated texts, boilerplate:
+"Item 41 was approved on Monday." shares keys with every other item), and counting every
+holder of such a key made each new article cost as much as the store's size, an ingest
+quadratic. So a key yields at most ``MAX_HOLDERS_PER_KEY`` holders, the earliest stored:
+an article is compared with at most ``BANDS × MAX_HOLDERS_PER_KEY`` stored ones. A real
+copy shares several keys with its original (each band of a pair at resemblance 0.8
+matches with probability 0.26, an exact copy's all 16), so it is still found unless all
+of those keys are common ones.
 """
 
 from __future__ import annotations
@@ -23,6 +32,7 @@ import numpy as np
 from dateline.nlp.dedup import BANDS, THRESHOLD, has_keys, resemblance
 
 MAX_CONFIRMATIONS = 8
+MAX_HOLDERS_PER_KEY = 4
 
 
 class BandIndex:
@@ -51,12 +61,16 @@ class BandIndex:
         search per run for the whole batch: most keys match nothing."""
         shared: list[dict[int, int]] = [{} for _ in range(len(keys))]
         flat = keys.ravel()
+        holders_left = np.full(len(flat), MAX_HOLDERS_PER_KEY, dtype=np.int64)
+        # The oldest run first: it holds the earliest stored articles, in row id order.
         for run_keys, run_articles in self._runs:
             lows = np.searchsorted(run_keys, flat, "left")
-            highs = np.searchsorted(run_keys, flat, "right")
-            for position in np.flatnonzero(highs > lows).tolist():
+            taken = np.minimum(np.searchsorted(run_keys, flat, "right") - lows, holders_left)
+            holders_left -= taken
+            for position in np.flatnonzero(taken).tolist():
                 counts = shared[position // keys.shape[1]]
-                for article in run_articles[lows[position]:highs[position]].tolist():
+                low = int(lows[position])
+                for article in run_articles[low:low + int(taken[position])].tolist():
                     counts[article] = counts.get(article, 0) + 1
         return shared
 
@@ -105,7 +119,9 @@ def find_originals(
         originals.append(original)
         if original is None:
             for key in key_list:
-                batch_firsts.setdefault(key, []).append(rowid)
+                holders = batch_firsts.setdefault(key, [])
+                if len(holders) < MAX_HOLDERS_PER_KEY:
+                    holders.append(rowid)
             batch_texts[rowid] = text
     return originals
 

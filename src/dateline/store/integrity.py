@@ -21,8 +21,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from dateline.errors import StoreError
-from dateline.nlp.analyze import analyze
+from dateline.nlp.batch import analyze_articles
+from dateline.store.bulk import insert_analysis
 from dateline.store.schema import SCHEMA_VERSION, migrate
 from dateline.store.sqlite import BUSY_TIMEOUT_MS, Store
 
@@ -241,8 +244,8 @@ def _fts_finding(db: sqlite3.Connection) -> Finding | None:
         matches = False
     if matches and not missing and not extra:
         return None
-    detail = f"{missing} articles not indexed, {extra} index entries without an article"
-    return Finding("fts", f"the full-text index does not match the articles ({detail})",
+    detail = f"{missing} not indexed, {extra} index entries without an article"
+    return Finding("fts", f"articles missing from or stale in the full-text index ({detail})",
                    max(missing + extra, 1), True)
 
 
@@ -264,18 +267,20 @@ def _analysis_findings(db: sqlite3.Connection) -> Iterator[Finding]:
 
 def _reanalyze(store: Store, db: sqlite3.Connection) -> int:
     """Replace the sentences and mentions of every article whose analysis is wrong with a
-    fresh ``analyze`` of its stored text, a batch per transaction. Analysis runs outside
-    the transaction (article texts never change), so writers wait only for the inserts."""
+    fresh analysis of its stored text (``analyze_articles``, as ingest does), a batch per
+    transaction. Analysis runs outside the transaction (article texts never change), so
+    writers wait only for the inserts."""
     union = " UNION ".join(query for _, _, query in _REANALYSIS_CHECKS)
     rowids = [row[0] for row in db.execute(f"SELECT rowid FROM ({union}) ORDER BY rowid")]
     for start in range(0, len(rowids), REANALYSIS_BATCH):
         chunk = rowids[start:start + REANALYSIS_BATCH]
         marks = ",".join("?" * len(chunk))
         ids = db.execute(f"SELECT rowid, id FROM articles WHERE rowid IN ({marks})", chunk).fetchall()
-        fresh = [(rowid, analyze(store.get_article(article_id))) for rowid, article_id in ids]
+        found = [(rowid, store.get_article(article_id)) for rowid, article_id in ids]
+        stored = [(rowid, article) for rowid, article in found if article is not None]
+        analysis = analyze_articles([article for _, article in stored])
         with store.transaction() as writer:
             for table in ("sentences", "mentions"):
                 writer.execute(f"DELETE FROM {table} WHERE article IN ({marks})", chunk)
-            for rowid, analyzed in fresh:
-                Store._insert_analysis(writer, rowid, analyzed)
+            insert_analysis(writer, np.array([rowid for rowid, _ in stored], dtype=np.int64), analysis)
     return len(rowids)

@@ -345,10 +345,10 @@ RULES = [
     Rule("quarter",
          # "the third quarter (of 1989)", "this year's first quarter"
          rf"(?:{_THE}{SPACE}|(?P<yrel>{_LAST_THIS_NEXT}){SPACE}year's{SPACE})?"
-         rf"(?:{_QUARTER_MODIFIER}{SPACE})*(?P<ord>{_QUARTER_ORD})[\s-]+{cases('quarter')}"
+         rf"(?:{_QUARTER_MODIFIER}{SPACE}){{0,3}}(?P<ord>{_QUARTER_ORD})[\s-]+{cases('quarter')}"
          rf"(?:{SPACE}(?:of{SPACE})?(?:{cases('fiscal')}{SPACE})?(?P<year>{_YEAR}))?{END}"
          # "the (latest) quarter"
-         rf"|{_THE}{SPACE}(?:{_QUARTER_MODIFIER}{SPACE})*{cases('quarter')}{END}(?!{SPACE}of{SPACE})"
+         rf"|{_THE}{SPACE}(?:{_QUARTER_MODIFIER}{SPACE}){{0,3}}{cases('quarter')}{END}(?!{SPACE}of{SPACE})"
          # "the year-ago period", "year-earlier"
          rf"|(?P<ago>(?:{_THE}{SPACE}(?={_YEAR_AGO}{_PERIOD}))?{_YEAR_AGO}(?P<period>{_PERIOD})?){END}"
          # "the 1988 (second) quarter"
