@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 
-_WHITESPACE = re.compile(r"\s+")
 ID_LENGTH = 16
 
 
 def article_id(published: dt.date, text: str, collection: str = "") -> str:
     """A 16-hex-digit id that depends only on the date, the words of the text and the
     collection (the same wire story filed under two topics is stored under each)."""
-    normalized = _WHITESPACE.sub(" ", text).strip()
+    # str.split() splits at the characters regular expressions call \s (str.isspace), so
+    # this is re.sub(r"\s+", " ", text).strip(), the form earlier ids were made with, at a
+    # fifth of its cost.
+    normalized = " ".join(text.split())
     digest = hashlib.sha256(f"{collection}\n{published.isoformat()}\n{normalized}".encode())
     return digest.hexdigest()[:ID_LENGTH]

@@ -19,6 +19,7 @@ from typing import Protocol
 
 from dateline.model import Article
 from dateline.nlp.batch import BatchAnalysis, analyze_articles
+from dateline.temporal.tagger import prepare
 
 
 class PendingAnalysis(Protocol):
@@ -90,6 +91,8 @@ def local_analyzer(workers: int) -> Iterator[Analyzer]:
     if workers <= 1:
         yield InProcessAnalyzer()
         return
+    # Forked workers inherit the tagger's compiled tables instead of each compiling them.
+    prepare()
     with ProcessPoolExecutor(
         max_workers=workers, initializer=_exit_with_parent, initargs=(os.getpid(),)
     ) as pool:

@@ -27,6 +27,11 @@ from dateline.store.duplicates import BandIndex
 from dateline.store.schema import migrate
 
 BUSY_TIMEOUT_MS = 60_000
+# SQLite's page cache per connection (its default is 2 MiB). Every ingested article adds
+# keys at random places in the id and mention-date indexes; once those outgrow the cache,
+# each insert re-reads pages, and ingest slows as the store grows. Pages are allocated
+# as they are used, so a small store never takes this much.
+CACHE_KIB = 256 * 1024
 RANKED_PER_RESULT = 10
 _ARTICLE_FIELDS = (
     "a.id, a.published, a.text, a.title, a.url, a.source, a.collection, a.lines_are_sentences,"
@@ -67,6 +72,7 @@ class Store:
             connection.execute("PRAGMA synchronous = NORMAL")
             connection.execute("PRAGMA foreign_keys = ON")
             connection.execute("PRAGMA temp_store = MEMORY")
+            connection.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             migrate(connection, where)
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{where}: cannot open store: {error}") from None

@@ -9,7 +9,7 @@ from rich.console import Console
 
 from dateline.cli.options import CollectionOption, DbOption, FromOption, ToOption
 from dateline.errors import UsageError
-from dateline.operations import DEFAULT_METHOD, make_timeline
+from dateline.operations import DEFAULT_MAX_ARTICLES, DEFAULT_METHOD, make_timeline
 from dateline.render.json_format import dumps, timeline_to_dict
 from dateline.render.markdown import timeline_to_markdown
 from dateline.render.terminal import print_timeline
@@ -32,13 +32,17 @@ def timeline_command(
     output: Annotated[str, typer.Option("--format", help="text, json or md.")] = "text",
     explain: Annotated[bool, typer.Option("--explain", help="Show why each date was picked "
                                           "and each sentence's score.")] = False,
+    max_articles: Annotated[int, typer.Option("--max-articles", min=0, help="Build from at most this "
+                                              "many articles, the query's best matches (0: all; "
+                                              "slow on large stores).")] = DEFAULT_MAX_ARTICLES,
 ) -> None:
     """Build the timeline of QUERY from the stored articles: the most important dates,
     each with its most central sentences and the article and span they come from."""
     if output not in FORMATS:
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, got {output!r}")
     with Store.open(db, create=False) as store:
-        result = make_timeline(store, query, dates, sentences, method, date_from, date_to, collection)
+        result = make_timeline(store, query, dates, sentences, method, date_from, date_to, collection,
+                               max_articles=max_articles or None)
     errors = Console(stderr=True)
     if result.retrieval.strategy == "nothing":
         errors.print(f"[yellow]No stored article matches {query!r}.[/yellow]")
