@@ -19,8 +19,15 @@ demo: install
 	$(BIN)/dateline ingest examples/india-japan --db $(DEMO_DB) --quiet
 	$(BIN)/dateline timeline "India Japan" --db $(DEMO_DB)
 
-## test: set up (incl. the browser for web tests) and run the whole test suite
-test: install
+## browsers: Debian's Chromium for the browser tests (they skip, saying why, without it)
+browsers:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "make: no /usr/bin/chromium (apt-get install chromium as root): browser tests will skip"; fi
+
+## test: set up (the venv, and Chromium where it can be installed) and run the whole test suite
+test: install browsers
 	$(BIN)/python -m pytest
 
 clean:

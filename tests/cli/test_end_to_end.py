@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from conftest import EXAMPLES
 from dateline.cli.app import app
 from dateline.store import Store
 
@@ -109,6 +110,42 @@ def test_on_error_fail_stops_with_one_line_and_exit_1(tmp_path: Path) -> None:
 def test_wrong_flags_give_one_clear_line_and_a_nonzero_exit(seeded_db: Path, args: list[str], fragment: str) -> None:
     code, _, err = dateline(*args, "--db", seeded_db)
     assert code == 2 and fragment in err and "Traceback" not in err
+    assert err.strip().count("\n") == 0, err
+
+
+@pytest.mark.parametrize("args, fragment", [
+    (["timeline", "x", "--bogus"], "No such option: --bogus (see 'dateline timeline --help')"),
+    (["timeline", "x", "--dates", "many"], "Invalid value for '--dates'"),
+    (["timeline"], "Missing argument"),
+    (["--bogus"], "No such option: --bogus (see 'dateline --help')"),
+    (["nosuch"], "No such command 'nosuch'"),
+])
+def test_usage_errors_are_one_line_naming_the_help_to_read(args: list[str], fragment: str) -> None:
+    code, _, err = dateline(*args)
+    assert code == 2 and fragment in err and err.startswith("Error: ")
+    assert err.strip().count("\n") == 0, err
+
+
+def test_max_articles_bounds_what_a_timeline_is_built_from(seeded_db: Path) -> None:
+    _, out, _ = dateline("timeline", "India Japan", "--db", seeded_db, "--format", "json", "--max-articles", "1")
+    sources = {s["article_id"] for entry in json.loads(out)["entries"] for s in entry["sentences"]}
+    _, everything, _ = dateline("timeline", "India Japan", "--db", seeded_db, "--format", "json",
+                                "--max-articles", "0", "--dates", "20")
+    assert len(sources) == 1
+    assert len({s["article_id"] for e in json.loads(everything)["entries"] for s in e["sentences"]}) == 2
+
+
+def test_the_demo_corpus_gives_a_timeline_across_the_decade(tmp_path: Path) -> None:
+    """What ``make demo`` runs: the bundled India-Japan articles, ingested, then the
+    timeline of "India Japan"."""
+    db = tmp_path / "demo.db"
+    code, out, err = dateline("ingest", EXAMPLES, "--db", db, "--quiet", "--workers", "1")
+    assert code == 0 and out.startswith(f"{len(list(EXAMPLES.glob('*.txt')))} articles added"), err
+    code, out, _ = dateline("timeline", "India Japan", "--db", db, "--format", "json")
+    entries = json.loads(out)["entries"]
+    assert code == 0 and len(entries) == 10
+    years = {entry["date"][:4] for entry in entries}
+    assert len(years) >= 5 and min(years) <= "2016" and max(years) >= "2022"
 
 
 def test_missing_store_is_an_error_that_says_what_to_do(tmp_path: Path) -> None:

@@ -22,6 +22,9 @@ from dateline.ingest.tilse_layout import read_tilse_article
 from dateline.model import Article
 from dateline.nlp.analyze import analyze
 from dateline.temporal import tag
+from dateline.temporal.leads import leads
+from dateline.temporal.lexicon import COMMON_WORDS
+from dateline.temporal.tagger import RULES
 
 READERS: dict[str, Reader] = {
     "a.txt": read_plaintext, "a.jsonl": read_jsonl, "a.json": read_json, "a.csv": read_csv,
@@ -123,6 +126,22 @@ def test_tagging_pathological_text_takes_linear_time(text: str) -> None:
     started = time.perf_counter()
     tag(text, dt.date(2020, 3, 1))
     assert time.perf_counter() - started < 5
+
+
+@pytest.mark.slow
+def test_no_lead_word_repeated_makes_tagging_slow() -> None:
+    """Every word a rule can start with, repeated 4,000 times (with spaces, and with
+    commas): a rule that lets a word repeat unboundedly before failing would take
+    seconds here, as "last " did (a minute for 100 KB). Linear rules take milliseconds."""
+    words = {word for rule in RULES for word in leads(rule.pattern)} | COMMON_WORDS
+    slow = {}
+    for word in sorted(words):
+        for text in ((word + " ") * 4000, (word + ", ") * 4000):
+            started = time.perf_counter()
+            tag(text, dt.date(2020, 3, 1))
+            if (seconds := time.perf_counter() - started) > 1.5:
+                slow[text[:20]] = round(seconds, 2)
+    assert not slow
 
 
 def test_tagging_a_run_of_repeated_lead_words_takes_linear_time() -> None:

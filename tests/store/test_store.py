@@ -12,7 +12,7 @@ from dateline.errors import StoreError
 from dateline.ingest.ids import article_id
 from dateline.model import AnalyzedArticle, Article, Span, TimeMention
 from dateline.store import Store
-from dateline.store.schema import SCHEMA_VERSION
+from dateline.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 
 def analyzed(text: str, day: int = 1, collection: str = "") -> AnalyzedArticle:
@@ -64,6 +64,20 @@ def test_store_uses_wal_and_records_its_schema_version(store_path: Path) -> None
     connection = sqlite3.connect(store_path)
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_a_version_2_store_is_migrated_and_loses_the_unused_mention_date_index(store_path: Path) -> None:
+    connection = sqlite3.connect(store_path)
+    for script in MIGRATIONS[:2]:
+        connection.executescript(script)
+    connection.execute("PRAGMA user_version = 2")
+    connection.close()
+    with Store.open(store_path) as store:
+        assert store.add_articles([analyzed("Talks ended on Monday.")]) == 1
+    connection = sqlite3.connect(store_path)
+    indexes = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "mentions_by_article" in indexes and "mentions_by_date" not in indexes
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
 
 
 def test_a_newer_schema_is_refused(store_path: Path) -> None:

@@ -9,14 +9,25 @@ input or wrong flags.
 
 from __future__ import annotations
 
+from typing import Any, NoReturn
+
 import typer
+from typer._click.exceptions import NoArgsIsHelpError, UsageError
 from typer.core import TyperGroup
 
 from dateline.errors import DatelineError
 
 
 class _DatelineGroup(TyperGroup):
-    """Runs a command and reports a ``DatelineError`` as ``Error: ...`` plus its exit code."""
+    """Runs a command and reports a ``DatelineError`` as ``Error: ...`` plus its exit code,
+    and wrong usage (an unknown option, a bad value) as one ``Error: ...`` line with exit
+    code 2, where Click would print a usage block, a hint and the error on three lines."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except UsageError as error:
+            _usage_error(error)
 
     def invoke(self, ctx: typer.Context) -> object:
         try:
@@ -24,6 +35,17 @@ class _DatelineGroup(TyperGroup):
         except DatelineError as error:
             typer.echo(f"Error: {error}", err=True)
             raise typer.Exit(error.exit_code) from None
+        except UsageError as error:
+            _usage_error(error)
+
+
+def _usage_error(error: UsageError) -> NoReturn:
+    if isinstance(error, NoArgsIsHelpError):  # a bare command: its help is the answer
+        error.show()
+        raise typer.Exit(error.exit_code) from None
+    command = error.ctx.command_path if error.ctx is not None else "dateline"
+    typer.echo(f"Error: {error.format_message()} (see '{command} --help')", err=True)
+    raise typer.Exit(error.exit_code) from None
 
 
 app = typer.Typer(

@@ -69,19 +69,34 @@ def build_corpus(articles: Iterable[AnalyzedArticle], undated_sentences: int | N
 
     A date that opens its sentence and is followed by a clock time ("January 31, 2011 at
     5:23 pm | ...", "6 January 2011 Last updated at 12:45 GMT") is a timestamp — of a
-    reader comment or a page update — not a reference to an event, and is left out.
+    reader comment or a page update — not a reference to an event, and is left out, with
+    its clock time (which the tagger places on the publication day).
+
+    Near-duplicates count once: of a story and its copies (``Article.duplicate_of``, found
+    at ingest), only the first met is kept, so a wire story republished by fifty outlets
+    does not cite its dates fifty times.
     """
     sentences: list[CorpusSentence] = []
     count = 0
+    stories: set[str] = set()
     for analyzed in articles:
-        count += 1
         article = analyzed.article
+        story = article.duplicate_of or article.id
+        if story in stories:
+            continue
+        stories.add(story)
+        count += 1
         refs: dict[int, list[DateRef]] = {}
+        timestamp_end = -1
         for mention in analyzed.mentions:
+            if mention.start < timestamp_end:  # the clock time of a timestamp
+                continue
             if mention.date is not None and mention.granularity is not None and analyzed.sentences:
                 sentence_start = analyzed.sentences[mention.sentence_index].start
                 opens_sentence = mention.start - sentence_start <= _ENTRY_OFFSET
-                if opens_sentence and _CLOCK_AFTER.match(article.text, mention.end):
+                clock = _CLOCK_AFTER.match(article.text, mention.end) if opens_sentence else None
+                if clock is not None:
+                    timestamp_end = clock.end()
                     continue
                 opens_entry = (
                     opens_sentence and _ENTRY_SEPARATOR.match(article.text, mention.end) is not None

@@ -1,7 +1,13 @@
 """Sentence vectors for centrality and redundancy: TF-IDF, L2-normalised.
 
 Shared by the methods so that "similar" means the same thing everywhere: cosine
-similarity of sublinear TF-IDF vectors over content words (English stop words removed).
+similarity of sublinear TF-IDF vectors over content words. The stop list is ROUGE's
+(the SMART list, ``dateline.evaluate.rouge_data``), the one the evaluation ignores too.
+
+Built here with SciPy rather than with scikit-learn's vectorizers: importing
+scikit-learn took a second, most of the time a ``dateline timeline`` command spent,
+for two dozen lines of arithmetic. The weights are scikit-learn's ``TfidfTransformer``
+defaults with ``sublinear_tf``: tf = 1 + ln(count), idf = ln((1 + n) / (1 + df)) + 1.
 """
 
 from __future__ import annotations
@@ -11,32 +17,39 @@ from collections.abc import Sequence
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+
+from dateline.evaluate.rouge_data import stopwords
 
 TOKEN_PATTERN = r"(?u)\b[^\W\d_][\w'-]*\b"
-_HASHED_TERMS = HashingVectorizer(
-    lowercase=True, stop_words="english", token_pattern=TOKEN_PATTERN,
-    n_features=1 << 22, alternate_sign=False, norm=None,
-)
+_TOKEN = re.compile(TOKEN_PATTERN)
 
 
 def tfidf_matrix(texts: Sequence[str]) -> sparse.csr_matrix:
     """Rows are L2-normalised sublinear TF-IDF vectors of ``texts`` (all-zero for empty
-    ones), with one column per distinct term of ``texts``.
-
-    Terms are hashed (2^22 buckets: collisions are negligible for a few thousand
-    sentences) rather than collected into a sorted vocabulary, which was most of the
-    cost of building a timeline; the hashed columns are then renumbered densely so
-    downstream vectors stay as short as the vocabulary.
-    """
+    ones), with one column per distinct content word of ``texts`` (lower-cased), in
+    order of first appearance."""
     if not texts:
         return sparse.csr_matrix((0, 0))
-    counts = _HASHED_TERMS.transform(texts).tocsr()
-    columns, renumbered = np.unique(counts.indices, return_inverse=True)
-    compact = sparse.csr_matrix(
-        (counts.data, renumbered.ravel(), counts.indptr), shape=(len(texts), max(len(columns), 1))
-    )
-    return TfidfTransformer(sublinear_tf=True).fit_transform(compact).tocsr()
+    stop = stopwords()
+    vocabulary: dict[str, int] = {}
+    term_ids: list[int] = []
+    row_ends: list[int] = []
+    for text in texts:
+        term_ids.extend(vocabulary.setdefault(term, len(vocabulary))
+                        for term in _TOKEN.findall(text.lower()) if term not in stop)
+        row_ends.append(len(term_ids))
+    rows = np.repeat(np.arange(len(texts)), np.diff(row_ends, prepend=0))
+    counts = sparse.csr_matrix(
+        (np.ones(len(term_ids)), (rows, np.array(term_ids, dtype=np.int64))),
+        shape=(len(texts), max(len(vocabulary), 1)),
+    )  # repeated (row, term) pairs are summed: term counts
+    counts.sum_duplicates()
+    document_frequency = np.bincount(counts.indices, minlength=counts.shape[1])
+    idf = np.log((1 + len(texts)) / (1 + document_frequency)) + 1
+    counts.data = (1 + np.log(counts.data)) * idf[counts.indices]
+    norms = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
+    norms[norms == 0] = 1
+    return sparse.csr_matrix(sparse.diags(1 / norms) @ counts)
 
 
 def centroid_similarity(matrix: sparse.csr_matrix) -> np.ndarray:
@@ -51,5 +64,5 @@ def centroid_similarity(matrix: sparse.csr_matrix) -> np.ndarray:
 
 
 def query_terms(query: str) -> list[str]:
-    """Lower-cased words of a query, as the vectorizer would tokenize them."""
+    """Lower-cased words of a query, as the vectorizer tokenizes them."""
     return [term.lower() for term in re.findall(TOKEN_PATTERN, query)]

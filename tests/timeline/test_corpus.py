@@ -1,0 +1,42 @@
+"""``build_corpus``: which sentences a method sees, and the dates they refer to."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dateline.model import Article
+from dateline.nlp.analyze import analyze
+from dateline.timeline.corpus import build_corpus
+
+PUBLISHED = dt.date(2011, 3, 18)
+STORY = "The Security Council voted on Thursday to impose a no-fly zone over Libya."
+
+
+def article(article_id: str, text: str = STORY, duplicate_of: str | None = None) -> Article:
+    return Article(article_id, PUBLISHED, text, duplicate_of=duplicate_of)
+
+
+@pytest.mark.parametrize("order", [("wire", "copy"), ("copy", "wire")])
+def test_a_near_duplicate_and_its_original_count_once_whichever_comes_first(order: tuple[str, ...]) -> None:
+    articles = {"wire": article("wire"), "copy": article("copy", "By staff | " + STORY, duplicate_of="wire"),
+                "other": article("other", "Rebels held Benghazi on Friday.")}
+    corpus = build_corpus(analyze(articles[name]) for name in (*order, "other"))
+    assert corpus.article_count == 2
+    assert sorted({s.article_id for s in corpus.sentences}) == sorted([order[0], "other"])
+    [vote] = [s for s in corpus.sentences if "no-fly" in s.text]
+    assert [ref.date for ref in vote.refs] == [dt.date(2011, 3, 17)]
+
+
+def test_copies_of_one_original_that_is_not_in_the_corpus_still_count_once() -> None:
+    copies = [article(f"copy{i}", f"Outlet {i} | " + STORY, duplicate_of="absent") for i in range(3)]
+    corpus = build_corpus(analyze(copy) for copy in copies)
+    assert corpus.article_count == 1 and {s.article_id for s in corpus.sentences} == {"copy0"}
+
+
+def test_a_date_opening_a_comment_timestamp_is_not_a_reference() -> None:
+    text = "March 17, 2011 at 5:23 pm | I cannot believe this.\nThe vote came on Thursday."
+    corpus = build_corpus([analyze(article("page", text))])
+    dated = {s.text.split()[0]: [ref.date for ref in s.refs] for s in corpus.sentences}
+    assert dated["March"] == [] and dated["The"] == [dt.date(2011, 3, 17)]
