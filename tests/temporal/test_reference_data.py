@@ -1,6 +1,7 @@
 """The tagger against the shared evaluation data: TimeBank gold (TempEval-3 scores) and
 HeidelTime's output on Timeline17. Floors sit a little under the measured figures (see
-docs/readme/tagger.md), so a regression fails here before it reaches a benchmark."""
+the README's temporal tagging section), so a regression fails here before it reaches a
+benchmark."""
 
 from __future__ import annotations
 
