@@ -63,6 +63,8 @@ MEASURE = (
     f"sys.stderr.write({PEAK_MARK!r} + str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)); "
     "sys.exit(code)"
 )
+
+
 def timed(command: list[str]) -> dict:
     """Run ``command`` under a wrapper process that reports its peak RSS (the largest of
     the command's processes, analysis workers included); exit code, wall time, output."""

@@ -35,5 +35,11 @@ def samples() -> Path:
 
 
 @pytest.fixture
+def demo_corpus() -> Path:
+    """The India-Japan articles bundled in ``examples/`` (what ``make demo`` ingests)."""
+    return EXAMPLES
+
+
+@pytest.fixture
 def store_path(tmp_path: Path) -> Path:
     return tmp_path / "store.db"

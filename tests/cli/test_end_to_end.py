@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import EXAMPLES
 from dateline.cli.app import app
 from dateline.store import Store
 
@@ -135,12 +134,12 @@ def test_max_articles_bounds_what_a_timeline_is_built_from(seeded_db: Path) -> N
     assert len({s["article_id"] for e in json.loads(everything)["entries"] for s in e["sentences"]}) == 2
 
 
-def test_the_demo_corpus_gives_a_timeline_across_the_decade(tmp_path: Path) -> None:
+def test_the_demo_corpus_gives_a_timeline_across_the_decade(tmp_path: Path, demo_corpus: Path) -> None:
     """What ``make demo`` runs: the bundled India-Japan articles, ingested, then the
     timeline of "India Japan"."""
     db = tmp_path / "demo.db"
-    code, out, err = dateline("ingest", EXAMPLES, "--db", db, "--quiet", "--workers", "1")
-    assert code == 0 and out.startswith(f"{len(list(EXAMPLES.glob('*.txt')))} articles added"), err
+    code, out, err = dateline("ingest", demo_corpus, "--db", db, "--quiet", "--workers", "1")
+    assert code == 0 and out.startswith(f"{len(list(demo_corpus.glob('*.txt')))} articles added"), err
     code, out, _ = dateline("timeline", "India Japan", "--db", db, "--format", "json")
     entries = json.loads(out)["entries"]
     assert code == 0 and len(entries) == 10

@@ -22,8 +22,8 @@ from dateline.ingest.decode import display_path
 from dateline.ingest.job import ingest_items
 from dateline.ingest.records import record_to_article
 from dateline.model import Article
-from dateline.store import Store
 from dateline.nlp.dedup import BANDS
+from dateline.store import Store
 from dateline.store.duplicates import MAX_HOLDERS_PER_KEY, BandIndex
 
 MINIMUM_KINDS = 50

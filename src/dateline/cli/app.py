@@ -44,7 +44,7 @@ def _usage_error(error: UsageError) -> NoReturn:
         error.show()
         raise typer.Exit(error.exit_code) from None
     command = error.ctx.command_path if error.ctx is not None else "dateline"
-    typer.echo(f"Error: {error.format_message()} (see '{command} --help')", err=True)
+    typer.echo(f"Error: {error.format_message().rstrip('.')} (see '{command} --help')", err=True)
     raise typer.Exit(error.exit_code) from None
 
 

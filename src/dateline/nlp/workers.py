@@ -9,6 +9,7 @@ articles, atomic writes, error reporting) is one piece of code whatever computes
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import threading
 import time
@@ -91,9 +92,12 @@ def local_analyzer(workers: int) -> Iterator[Analyzer]:
     if workers <= 1:
         yield InProcessAnalyzer()
         return
-    # Forked workers inherit the tagger's compiled tables instead of each compiling them.
+    # Forked workers inherit the tagger's compiled tables instead of each compiling them,
+    # and are children of this process, which ``_exit_with_parent`` relies on (Python
+    # 3.14 starts pool workers from a fork server by default).
     prepare()
     with ProcessPoolExecutor(
-        max_workers=workers, initializer=_exit_with_parent, initargs=(os.getpid(),)
+        max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+        initializer=_exit_with_parent, initargs=(os.getpid(),),
     ) as pool:
         yield PoolAnalyzer(pool, workers)

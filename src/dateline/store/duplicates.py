@@ -15,8 +15,9 @@ the 50 republications of one wire story all point at the first one stored.
 A band key shared by many stored articles says little (templated texts, boilerplate:
 "Item 41 was approved on Monday." shares keys with every other item), and counting every
 holder of such a key made each new article cost as much as the store's size, an ingest
-quadratic. So a key yields at most ``MAX_HOLDERS_PER_KEY`` holders, the earliest stored:
-an article is compared with at most ``BANDS × MAX_HOLDERS_PER_KEY`` stored ones. A real
+quadratic. So a key yields at most ``MAX_HOLDERS_PER_KEY`` holders, the earliest stored
+(and as many first copies of the same batch): an article is compared with at most
+``BANDS × MAX_HOLDERS_PER_KEY`` stored articles and as many of its own batch. A real
 copy shares several keys with its original (each band of a pair at resemblance 0.8
 matches with probability 0.26, an exact copy's all 16), so it is still found unless all
 of those keys are common ones.

@@ -28,8 +28,8 @@ from dateline.store.schema import migrate
 
 BUSY_TIMEOUT_MS = 60_000
 # SQLite's page cache per connection (its default is 2 MiB). Every ingested article adds
-# keys at random places in the id and mention-date indexes; once those outgrow the cache,
-# each insert re-reads pages, and ingest slows as the store grows. Pages are allocated
+# a key at a random place in the index of article ids (content hashes); once that index
+# outgrows the cache, each insert re-reads pages, and ingest slows as the store grows. Pages are allocated
 # as they are used, so a small store never takes this much.
 CACHE_KIB = 256 * 1024
 RANKED_PER_RESULT = 10

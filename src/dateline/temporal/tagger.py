@@ -96,7 +96,8 @@ def _tables() -> tuple[re.Pattern[str], dict[str, _Candidates]]:
 
 
 def prepare() -> None:
-    """Build the tagger's tables now rather than on the first ``tag`` call (for timing)."""
+    """Build the tagger's tables now rather than on the first ``tag`` call (before timing
+    it, or before forking worker processes that will all use them)."""
     _tables()
 
 
