@@ -15,6 +15,7 @@ from dateline.ingest.job import ingest
 from dateline.model import AnalyzedArticle, Article
 from dateline.nlp.analyze import analyze
 from dateline.nlp.dedup import THRESHOLD, band_keys, has_keys, resemblance
+from dateline.retrieve import find_articles
 from dateline.store import Store
 from dateline.store.schema import MIGRATIONS
 
@@ -128,3 +129,19 @@ def test_copies_ingested_in_a_later_run_point_at_the_articles_of_an_earlier_one(
         linked = [a.article for a in store.analyzed_articles(store.match_articles(None))
                   if a.article.collection == "SyrianCrisis_reuters" and a.article.duplicate_of]
     assert len(linked) == len(CROSS_FOLDER_COPIES)
+
+
+def test_retrieval_returns_a_story_once_unless_its_original_is_filtered_out(store_path: Path) -> None:
+    """A timeline's articles are stories: fifty copies of one wire story must not fill a
+    limit of fifty. A copy stands in for its original when the filters leave that out."""
+    copies = [analyzed(f"Outlet {n} | " + WIRE, 2 + n % 20) for n in range(30)]
+    with Store.open(store_path) as store:
+        store.add_articles([analyzed(WIRE, 1), analyzed(OTHER, 1), *copies])
+        assert store.count_articles() == 32
+        wire_only = find_articles(store, "Federal Reserve")
+        assert wire_only.rowids == [1]
+        assert len(find_articles(store, "Federal Reserve", limit=5).rowids) == 1
+        later = find_articles(store, "Federal Reserve", date_from=dt.date(2024, 3, 2), limit=50)
+        assert len(later.rowids) == 30
+        assert len(find_articles(store, "").rowids) == 2
+        assert len(store.match_articles('"federal"')) == 31  # listings show every copy

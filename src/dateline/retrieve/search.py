@@ -8,6 +8,10 @@ With no words, or when nothing matches inside a named collection (a collection i
 already a topic, e.g. a Timeline17 folder whose keyword "bpoil" appears in no article),
 the whole date range is used. ``Retrieval.strategy`` says which rule applied, so the
 user is told rather than surprised.
+
+What is found are stories: a near-duplicate copy (a wire story republished elsewhere)
+is left out when its original is found too, so a limit of 1,000 articles is not filled
+with copies of a few stories.
 """
 
 from __future__ import annotations
@@ -53,7 +57,8 @@ def find_articles(
 ) -> Retrieval:
     """The articles ``query`` is about, within the filters; see the module docstring."""
     words = query_words(query)
-    filters = {"date_from": date_from, "date_to": date_to, "collection": collection, "limit": limit}
+    filters = {"date_from": date_from, "date_to": date_to, "collection": collection, "limit": limit,
+               "stories_only": True}
     if not words:
         return Retrieval(store.match_articles(None, **filters), "everything")
     strict = store.match_articles(fts_expression(words, "AND"), **filters)

@@ -150,9 +150,13 @@ class Store:
         date_to: dt.date | None = None,
         collection: str | None = None,
         limit: int | None = None,
+        stories_only: bool = False,
     ) -> list[int]:
         """Row ids of articles matching an FTS5 query (all articles when None), within the
         date range and collection, best match first (by date when there is no query).
+
+        With ``stories_only``, a near-duplicate copy whose original matches too is left
+        out: the story is there once, and a limit counts stories, not fifty copies of one.
 
         With a ``limit``, at most ``RANKED_PER_RESULT × limit`` matches are ranked: when
         more match, an evenly spread sample of them is, every k-th by row id (order of
@@ -161,6 +165,18 @@ class Store:
         date order) rather than the earliest. When the filters leave fewer than ``limit``
         in the sample, all matches are ranked."""
         clauses, parameters = _filters(date_from, date_to, collection)
+        if stories_only:
+            # Looked up per copy (a row id seek each), not as the set of all matches, which
+            # would cost a second pass over every match of a frequent word.
+            originals, original_parameters = _filters(date_from, date_to, collection, "o")
+            if fts_query is None:
+                original = f"SELECT 1 FROM articles o WHERE o.rowid = a.duplicate_of AND {originals}"
+            else:
+                original = ("SELECT 1 FROM articles o JOIN articles_fts fo ON fo.rowid = o.rowid"
+                            f" WHERE o.rowid = a.duplicate_of AND {originals} AND articles_fts MATCH ?")
+                original_parameters = [*original_parameters, fts_query]
+            clauses += f" AND (a.duplicate_of IS NULL OR NOT EXISTS ({original}))"
+            parameters = [*parameters, *original_parameters]
         if fts_query is None:
             query = _RowidQuery("articles a", clauses, "a.published, a.rowid", "a", parameters)
             count_sql, count_parameters = f"SELECT count(*) FROM articles a WHERE {clauses}", parameters
@@ -280,17 +296,17 @@ class _RowidQuery:
 
 
 def _filters(
-    date_from: dt.date | None, date_to: dt.date | None, collection: str | None
+    date_from: dt.date | None, date_to: dt.date | None, collection: str | None, alias: str = "a"
 ) -> tuple[str, list[object]]:
     clauses, parameters = ["1"], []
     if date_from is not None:
-        clauses.append("a.published >= ?")
+        clauses.append(f"{alias}.published >= ?")
         parameters.append(date_from.isoformat())
     if date_to is not None:
-        clauses.append("a.published <= ?")
+        clauses.append(f"{alias}.published <= ?")
         parameters.append(date_to.isoformat())
     if collection is not None:
-        clauses.append("a.collection = ?")
+        clauses.append(f"{alias}.collection = ?")
         parameters.append(collection)
     return " AND ".join(clauses), parameters
 
