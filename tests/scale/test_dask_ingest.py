@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import store_rows
+from scale_support import store_rows
 from distributed import Client, LocalCluster
 from typer.testing import CliRunner
 

@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import numpy as np
-from conftest import CROSS_FOLDER_COPIES, DIFFERENT_EVENTS, REFILINGS
+from scale_support import CROSS_FOLDER_COPIES, DIFFERENT_EVENTS, REFILINGS
 
 from dateline.ingest.ids import article_id
 from dateline.ingest.job import ingest

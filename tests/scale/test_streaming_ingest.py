@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from conftest import store_rows
+from scale_support import store_rows
 
 from dateline.ingest import read_articles
 from dateline.ingest.job import ingest
