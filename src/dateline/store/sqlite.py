@@ -17,20 +17,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
 from dateline.errors import StoreError
 from dateline.model import AnalyzedArticle, Article, Span, TimeMention
 from dateline.nlp.batch import BatchAnalysis, from_analyzed
-from dateline.store.bulk import insert_analysis, stored_ids, write_batch
+from dateline.store.bulk import stored_ids, write_batch
 from dateline.store.duplicates import BandIndex
 from dateline.store.schema import migrate
 
 BUSY_TIMEOUT_MS = 60_000
 # SQLite's page cache per connection (its default is 2 MiB). Every ingested article adds
 # a key at a random place in the index of article ids (content hashes); once that index
-# outgrows the cache, each insert re-reads pages, and ingest slows as the store grows. Pages are allocated
-# as they are used, so a small store never takes this much.
+# outgrows the cache, each insert re-reads pages, and ingest slows as the store grows.
+# Pages are allocated as they are used, so a small store never takes this much.
 CACHE_KIB = 256 * 1024
 RANKED_PER_RESULT = 10
 _ARTICLE_FIELDS = (
@@ -112,10 +110,6 @@ class Store:
             raise ValueError(f"{len(articles)} articles but an analysis of {len(analysis)}")
         with self.transaction() as db:
             return write_batch(db, articles, analysis, self._bands)
-
-    @staticmethod
-    def _insert_analysis(db: sqlite3.Connection, rowid: int | None, analyzed: AnalyzedArticle) -> None:
-        insert_analysis(db, np.array([rowid], dtype=np.int64), from_analyzed([analyzed]))
 
     def known_ids(self, ids: Iterable[str]) -> set[str]:
         """The subset of ``ids`` already stored (lets ingest skip analysing them)."""

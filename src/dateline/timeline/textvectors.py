@@ -65,4 +65,4 @@ def centroid_similarity(matrix: sparse.csr_matrix) -> np.ndarray:
 
 def query_terms(query: str) -> list[str]:
     """Lower-cased words of a query, as the vectorizer tokenizes them."""
-    return [term.lower() for term in re.findall(TOKEN_PATTERN, query)]
+    return [term.lower() for term in _TOKEN.findall(query)]

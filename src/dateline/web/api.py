@@ -130,8 +130,9 @@ def export(
 def volume(settings: Settings, selection: Selection) -> JSONResponse:
     """Every story matching the query as a timeline retrieves them (near-duplicate copies
     of a story found too are not counted; ``strategy`` says which rule found them:
-    all-words, any-word, everything or nothing), counted per publication day: ``{"strategy", "articles", "days": [{"date", "count"}]}``. The
-    timeline itself is built from the best ``DEFAULT_MAX_ARTICLES`` of them."""
+    all-words, any-word, everything or nothing), counted per publication day:
+    ``{"strategy", "articles", "days": [{"date", "count"}]}``. The timeline itself is
+    built from the best ``DEFAULT_MAX_ARTICLES`` of them."""
     with open_store(settings) as store:
         found = find_articles(store, selection.query, selection.date_from, selection.date_to,
                               selection.collection)
