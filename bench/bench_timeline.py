@@ -37,16 +37,19 @@ ABLATIONS = {
     "without timeline entries (entry_weight=0)": {"entry_weight": 0.0},
     "without the retrospective bonus": {"retrospective_bonus": 0.0},
     "without topic centrality (topic_weight=0)": {"topic_weight": 0.0},
+    "without topic relevance of dates (relevance_weight=0)": {"relevance_weight": 0.0},
     "without redundancy control": {"max_redundancy": 1.01},
     "without query boost": {"query_boost": 0.0},
     "citing days only (all of the above off)": {
-        "entry_weight": 0.0, "retrospective_bonus": 0.0, "topic_weight": 0.0,
+        "entry_weight": 0.0, "retrospective_bonus": 0.0, "topic_weight": 0.0, "relevance_weight": 0.0,
     },
 }
 GRID = {
-    "entry_weight": (0.0, 1.0, 2.0, 3.0, 5.0),
+    "entry_weight": (0.0, 2.0, 3.0, 5.0),
     "retrospective_bonus": (0.0, 0.3, 0.5),
     "topic_weight": (0.0, 1.0, 1.5),
+    "relevance_weight": (0.0, 0.1, 0.5),
+    "max_redundancy": (0.4, 0.5),
 }
 
 

@@ -40,3 +40,20 @@ def test_a_date_opening_a_comment_timestamp_is_not_a_reference() -> None:
     corpus = build_corpus([analyze(article("page", text))])
     dated = {s.text.split()[0]: [ref.date for ref in s.refs] for s in corpus.sentences}
     assert dated["March"] == [] and dated["The"] == [dt.date(2011, 3, 17)]
+
+
+@pytest.mark.parametrize("comment", [
+    "I cannot believe this. Posted by: reader1 | March 16, 2011 5:18 PM | Report abuse",
+    "At 6:20 pm on 16 Mar 2011, reader1 wrote: I cannot believe this.",
+    "Posted by reader1 on March 16, 2011 06:26 PM.",
+])
+def test_a_dated_timestamp_inside_a_sentence_is_not_a_reference(comment: str) -> None:
+    corpus = build_corpus([analyze(article("page", f"The vote came on Thursday.\n{comment}"))])
+    refs = {s.text.split()[0]: [ref.date for ref in s.refs] for s in corpus.sentences}
+    assert refs["The"] == [dt.date(2011, 3, 17)]
+    assert all(dates == [] for first, dates in refs.items() if first != "The")
+
+
+def test_a_date_followed_by_a_clock_time_without_a_year_inside_a_sentence_still_counts() -> None:
+    corpus = build_corpus([analyze(article("page", "Talks resume on Thursday 10:30 in Geneva."))])
+    assert [ref.date for s in corpus.sentences for ref in s.refs] == [dt.date(2011, 3, 17)]

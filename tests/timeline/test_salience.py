@@ -51,6 +51,15 @@ def test_a_retrospective_sentence_is_preferred_for_its_date() -> None:
     assert entry.sentences[0].article_id == "b"
 
 
+def test_of_dates_with_equal_evidence_the_one_whose_news_is_about_the_story_comes_first() -> None:
+    story = [sentence(f"The oil spill off Louisiana kept growing, report {i} said.", f"s{i}",
+                      EVENT + dt.timedelta(days=i + 1), EVENT) for i in range(4)]
+    aside = sentence("A local bakery opened a second shop downtown on Sunday.", "x", OTHER, OTHER)
+    on_topic = sentence("Crews burned oil on the water as the spill spread east.", "y", OTHER, OTHER + dt.timedelta(1))
+    timeline = build([*story, aside, on_topic], n_dates=2)
+    assert [entry.date for entry in timeline.entries] == [EVENT, OTHER + dt.timedelta(1)]
+
+
 def test_a_month_is_dropped_when_a_day_inside_it_is_in_the_timeline() -> None:
     month = dt.date(2010, 4, 1)
     sentences = [sentence(f"In April the company faced mounting questions, analysis {i} noted.", f"m{i}",

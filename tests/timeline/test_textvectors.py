@@ -28,3 +28,10 @@ def test_centroid_similarity_ranks_the_typical_sentence_first() -> None:
 
 def test_no_text_gives_an_empty_matrix() -> None:
     assert tfidf_matrix([]).shape == (0, 0) and centroid_similarity(tfidf_matrix([])).size == 0
+
+
+def test_inflections_of_a_word_share_one_column() -> None:
+    matrix = tfidf_matrix(["Gunmen killed two", "the gunman kills", "killing"])
+    # stems ("two" and "the" are stop words): gunmen, kill / gunman, kill / kill
+    assert matrix.shape == (3, 3)
+    assert matrix[2].nnz == 1 and matrix[0, 1] > 0 and matrix[1, 1] > 0

@@ -12,11 +12,15 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import takewhile
 
 from dateline.model import AnalyzedArticle, Granularity, SourcedSentence
 
 _ENTRY_SEPARATOR = re.compile(r"\s*[:\u2013\u2014-]")
 _CLOCK_AFTER = re.compile(r"[\s,|]*(?:at\s+)?\d{1,2}[:.]\d{2}\b")
+_CLOCK_BEFORE = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\s*,?\s+on\s+$", re.IGNORECASE)
+_YEAR = re.compile(r"\d{4}")
+_CLOCK_REACH = 30
 _ENTRY_OFFSET = 2
 
 
@@ -67,10 +71,12 @@ def build_corpus(articles: Iterable[AnalyzedArticle], undated_sentences: int | N
     Most sentences of a long article are undated, so a date-first method's corpus is a
     fraction of the size and quicker to build.
 
-    A date that opens its sentence and is followed by a clock time ("January 31, 2011 at
-    5:23 pm | ...", "6 January 2011 Last updated at 12:45 GMT") is a timestamp — of a
-    reader comment or a page update — not a reference to an event, and is left out, with
-    its clock time (which the tagger places on the publication day).
+    A timestamp — of a reader comment or a page update — is not a reference to an event,
+    and is left out with its clock time (which the tagger places on the publication
+    day): a date followed by a clock time, when the date opens its sentence or names its
+    year ("January 31, 2011 at 5:23 pm | ...", "Posted by: reader | September 24, 2008
+    3:27 PM"), and a dated clock time ("At 6:20 pm on 18 Jan 2010, reader wrote: ...").
+    A date without a year inside a sentence keeps its clock ("on Thursday at 10:30").
 
     Near-duplicates count once: of a story and its copies (``Article.duplicate_of``, found
     at ingest), only the first met is kept, so a wire story republished by fifty outlets
@@ -87,23 +93,20 @@ def build_corpus(articles: Iterable[AnalyzedArticle], undated_sentences: int | N
         stories.add(story)
         count += 1
         refs: dict[int, list[DateRef]] = {}
-        timestamp_end = -1
-        for mention in analyzed.mentions:
-            if mention.start < timestamp_end:  # the clock time of a timestamp
+        stamped = _timestamp_mentions(analyzed) if analyzed.sentences else set()
+        for index, mention in enumerate(analyzed.mentions):
+            if mention.date is None or mention.granularity is None or not analyzed.sentences:
                 continue
-            if mention.date is not None and mention.granularity is not None and analyzed.sentences:
-                sentence_start = analyzed.sentences[mention.sentence_index].start
-                opens_sentence = mention.start - sentence_start <= _ENTRY_OFFSET
-                clock = _CLOCK_AFTER.match(article.text, mention.end) if opens_sentence else None
-                if clock is not None:
-                    timestamp_end = clock.end()
-                    continue
-                opens_entry = (
-                    opens_sentence and _ENTRY_SEPARATOR.match(article.text, mention.end) is not None
-                )
-                refs.setdefault(mention.sentence_index, []).append(
-                    DateRef(mention.date, mention.granularity, opens_entry)
-                )
+            if index in stamped:
+                continue
+            sentence_start = analyzed.sentences[mention.sentence_index].start
+            opens_entry = (
+                mention.start - sentence_start <= _ENTRY_OFFSET
+                and _ENTRY_SEPARATOR.match(article.text, mention.end) is not None
+            )
+            refs.setdefault(mention.sentence_index, []).append(
+                DateRef(mention.date, mention.granularity, opens_entry)
+            )
         for position, span in enumerate(analyzed.sentences):
             if undated_sentences is not None and position >= undated_sentences and position not in refs:
                 continue
@@ -120,3 +123,27 @@ def build_corpus(articles: Iterable[AnalyzedArticle], undated_sentences: int | N
                 )
             )
     return Corpus(tuple(sentences), count)
+
+
+def _timestamp_mentions(analyzed: AnalyzedArticle) -> set[int]:
+    """The indices of the mentions that belong to a timestamp (see ``build_corpus``): its
+    date and its clock time."""
+    text, mentions = analyzed.article.text, analyzed.mentions
+    stamped: set[int] = set()
+    for index, mention in enumerate(mentions):
+        if mention.date is None or index in stamped:
+            continue
+        sentence_start = analyzed.sentences[mention.sentence_index].start
+        names_year = _YEAR.search(mention.text) is not None
+        if names_year or mention.start - sentence_start <= _ENTRY_OFFSET:
+            clock = _CLOCK_AFTER.match(text, mention.end)
+            if clock is not None:
+                stamped.update(takewhile(lambda i: mentions[i].start < clock.end(),
+                                         range(index, len(mentions))))
+                continue
+        if names_year:
+            clock = _CLOCK_BEFORE.search(text, max(0, mention.start - _CLOCK_REACH), mention.start)
+            if clock is not None:
+                stamped.update(takewhile(lambda i: mentions[i].start >= clock.start(),
+                                         range(index, -1, -1)))
+    return stamped

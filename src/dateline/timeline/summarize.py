@@ -47,9 +47,14 @@ class SentencePicker:
         vectors = tfidf_matrix([s.text for s in pool])
         picker = cls(pool, vectors, query_terms(query), query_boost, max_redundancy, topic_weight)
         picker._row_of = {id(sentence): row for row, sentence in enumerate(pool)}
-        if topic_weight:
-            picker._topic_similarity = centroid_similarity(vectors)
+        picker._topic_similarity = centroid_similarity(vectors)
         return picker
+
+    def topic_relevance(self, candidates: Sequence[CorpusSentence]) -> float:
+        """How central to the whole pool the most central of ``candidates`` (all from the
+        pool) is: the cosine of its vector to the pool's centroid; 0 for none."""
+        rows = [self._row_of[id(sentence)] for sentence in candidates]
+        return float(self._topic_similarity[rows].max()) if rows else 0.0
 
     def pick(
         self, candidates: Sequence[CorpusSentence], k: int, prior: np.ndarray | None = None

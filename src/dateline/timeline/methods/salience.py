@@ -14,7 +14,11 @@ and a month or year is left out of a timeline that has a finer date inside it (t
 date says more).
 
 Sentences. A date's candidates are the sentences that mention it, plus the lead
-sentences of articles published that day that mention no other day. Each is scored by
+sentences of articles published that day that mention no other day. Once they are
+known, a date's score is multiplied by ``1 + relevance_weight * r``, where ``r`` is how
+central its most central candidate is to the whole story (cosine to the centroid of all
+candidates, in [0, 1]): of dates with equal evidence, the one whose news is most about
+the story comes first. Each candidate is scored by
 its cosine to the date's centroid (what that day's coverage is about), plus its cosine to
 the centroid of all candidates (how much it is about the story rather than a side
 detail), plus ``retrospective_bonus`` when it was written more than
@@ -52,12 +56,13 @@ class Salience:
     coarse_weight: float = 0.5
     retrospective_bonus: float = 0.3
     retrospective_days: int = 7
-    topic_weight: float = 1.5
+    topic_weight: float = 1.0
+    relevance_weight: float = 0.1
     lead_sentences: int = 5
     min_words: int = 5
     max_words: int = 60
     query_boost: float = 0.5
-    max_redundancy: float = 0.5
+    max_redundancy: float = 0.4
     candidate_factor: int = 3
     name: str = "salience"
 
@@ -76,6 +81,7 @@ class Salience:
             [s for key in shortlist for s in candidates.get(key, ())],
             request.query, self.query_boost, self.max_redundancy, self.topic_weight,
         )
+        shortlist = self.by_relevance(shortlist, candidates, picker, evidence)
         entries = fill_entries(shortlist, candidates, picker, request, evidence, self._prior)
         return Timeline(request.query, self.name, entries)
 
@@ -112,6 +118,21 @@ class Salience:
             }
         ranked = sorted(evidence, key=lambda key: (-evidence[key]["score"], key[0], key[1]))
         return ranked, evidence
+
+    def by_relevance(
+        self,
+        shortlist: list[DateKey],
+        candidates: dict[DateKey, list[CorpusSentence]],
+        picker: SentencePicker,
+        evidence: dict[DateKey, dict[str, float]],
+    ) -> list[DateKey]:
+        """``shortlist`` re-ranked by score times ``1 + relevance_weight * relevance``;
+        each date's evidence gains its ``topic_relevance`` and the new score."""
+        for key in shortlist:
+            relevance = picker.topic_relevance(candidates.get(key, ()))
+            evidence[key]["topic_relevance"] = relevance
+            evidence[key]["score"] *= 1 + self.relevance_weight * relevance
+        return sorted(shortlist, key=lambda key: (-evidence[key]["score"], key[0], key[1]))
 
     def _prior(self, date: dt.date, group: list[CorpusSentence]) -> np.ndarray:
         """The retrospective bonus of each candidate of ``date``."""
