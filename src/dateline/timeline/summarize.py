@@ -78,25 +78,38 @@ class SentencePicker:
             scores = scores * (1.0 + self.query_boost * coverage)
         chosen = self.vectors[self.chosen_rows] if self.chosen_rows else None
         picked: list[tuple[CorpusSentence, float]] = []
+        picked_here: list[np.ndarray] = []
         for index in np.argsort(-scores, kind="stable"):
             if len(picked) == k:
                 break
             row = rows[index]
-            if chosen is not None and self._max_similarity(row, chosen) > self.max_redundancy:
+            vector = self._dense(row)
+            if self._max_similarity(vector, chosen, picked_here) > self.max_redundancy:
                 continue
             picked.append((self.pool[row], float(scores[index])))
             self.chosen_rows.append(row)
-            chosen = self.vectors[self.chosen_rows]
+            picked_here.append(vector)
         return picked
 
-    def _max_similarity(self, row: int, chosen: sparse.csr_matrix) -> float:
-        """The highest cosine between pool ``row`` and the ``chosen`` sentences.
+    def _dense(self, row: int) -> np.ndarray:
+        """Pool ``row`` as a dense vector."""
+        start, end = self.vectors.indptr[row], self.vectors.indptr[row + 1]
+        dense = np.zeros(self.vectors.shape[1])
+        dense[self.vectors.indices[start:end]] = self.vectors.data[start:end]
+        return dense
+
+    @staticmethod
+    def _max_similarity(
+        vector: np.ndarray, chosen: sparse.csr_matrix | None, picked_here: list[np.ndarray]
+    ) -> float:
+        """The highest cosine between ``vector`` and the sentences chosen before this
+        ``pick`` (``chosen``) or during it (``picked_here``); 0 when there are none.
 
         Candidates are checked one at a time in score order, so only the few that reach
-        the check cost anything; the row is scattered into a dense vector so the product
-        is one sparse-matrix-times-vector call rather than a new sparse matrix."""
-        start, end = self.vectors.indptr[row], self.vectors.indptr[row + 1]
-        columns = self.vectors.indices[start:end]
-        dense = np.zeros(self.vectors.shape[1])
-        dense[columns] = self.vectors.data[start:end]
-        return float((chosen @ dense).max())
+        the check cost anything; with dense vectors each check is one sparse-matrix-times-
+        vector call, and the chosen rows are sliced out of the pool once per ``pick``
+        rather than after every sentence picked."""
+        similarity = float((chosen @ vector).max()) if chosen is not None else 0.0
+        for other in picked_here:
+            similarity = max(similarity, float(vector @ other))
+        return similarity
