@@ -93,11 +93,10 @@ def build_corpus(articles: Iterable[AnalyzedArticle], undated_sentences: int | N
         stories.add(story)
         count += 1
         refs: dict[int, list[DateRef]] = {}
-        stamped = _timestamp_mentions(analyzed) if analyzed.sentences else set()
-        for index, mention in enumerate(analyzed.mentions):
-            if mention.date is None or mention.granularity is None or not analyzed.sentences:
-                continue
-            if index in stamped:
+        mentions = analyzed.mentions if analyzed.sentences else ()  # nothing to place them in
+        stamped = _timestamp_mentions(analyzed) if mentions else set()
+        for index, mention in enumerate(mentions):
+            if mention.date is None or mention.granularity is None or index in stamped:
                 continue
             sentence_start = analyzed.sentences[mention.sentence_index].start
             opens_entry = (
