@@ -54,14 +54,16 @@ def analyze_articles(articles: Sequence[Article]) -> BatchAnalysis:
 
 def from_analyzed(batch: Sequence[AnalyzedArticle]) -> BatchAnalysis:
     """The columns of already analysed articles (their duplicate keys computed here)."""
-    spans = [(span.start, span.end) for item in batch for span in item.sentences]
+    # Flat lists of numbers: NumPy converts those at C speed, lists of tuples not.
+    spans = [bound for item in batch for span in item.sentences for bound in (span.start, span.end)]
     mentions = [mention for item in batch for mention in item.mentions]
     return BatchAnalysis(
         sentence_counts=np.array([len(item.sentences) for item in batch], dtype=np.int64),
         sentence_spans=np.array(spans, dtype=np.int64).reshape(-1, 2),
         mention_counts=np.array([len(item.mentions) for item in batch], dtype=np.int64),
         mention_spans=np.array(
-            [(m.sentence_index, m.start, m.end) for m in mentions], dtype=np.int64
+            [number for m in mentions for number in (m.sentence_index, m.start, m.end)],
+            dtype=np.int64,
         ).reshape(-1, 3),
         types=[m.type for m in mentions],
         values=[m.value for m in mentions],
