@@ -49,9 +49,11 @@ class StoreContents:
             if "articles" not in tables:
                 return cls((), 0, 0)
             ids = tuple(row[0] for row in connection.execute("SELECT id FROM articles"))
+            # Sentence spans are stored as an array of int32 pairs (8 bytes) per article.
             sentences, mentions = (
-                connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                for table in ("sentences", "mentions")
+                connection.execute(f"SELECT {counted} FROM {table}").fetchone()[0]
+                for table, counted in (("sentence_spans", "coalesce(sum(length(spans)), 0) / 8"),
+                                       ("mentions", "count(*)"))
             )
         return cls(ids, sentences, mentions)
 

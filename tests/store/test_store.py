@@ -77,7 +77,28 @@ def test_a_version_2_store_is_migrated_and_loses_the_unused_mention_date_index(s
     connection = sqlite3.connect(store_path)
     indexes = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert "mentions_by_article" in indexes and "mentions_by_date" not in indexes
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_a_version_3_store_keeps_its_sentences_as_one_array_per_article(store_path: Path) -> None:
+    connection = sqlite3.connect(store_path)
+    for script in MIGRATIONS[:3]:
+        connection.executescript(script)
+    connection.execute("PRAGMA user_version = 3")
+    texts = ["Talks ended. They resume on Monday.", "One sentence only."]
+    for rowid, text in enumerate(texts, start=1):
+        connection.execute("INSERT INTO articles (rowid, id, published, text) VALUES (?, ?, ?, ?)",
+                           (rowid, f"a{rowid}", "2020-01-01", text))
+    connection.executemany("INSERT INTO sentences (article, idx, start, end) VALUES (?, ?, ?, ?)",
+                           [(1, 1, 13, 35), (1, 0, 0, 12), (2, 0, 0, 18)])
+    connection.commit()
+    connection.close()
+    with Store.open(store_path) as store:
+        spans = [item.sentences for item in store.analyzed_articles([1, 2])]
+    assert spans == [(Span(0, 12), Span(13, 35)), (Span(0, 18),)]
+    connection = sqlite3.connect(store_path)
+    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert "sentence_spans" in tables and "sentences" not in tables
 
 
 def test_a_newer_schema_is_refused(store_path: Path) -> None:

@@ -5,9 +5,10 @@ up to ``SCHEMA_VERSION`` by running each migration in order inside one transacti
 refuses a store written by a newer dateline rather than guessing at it.
 
 Tables: ``articles`` (the text is stored once; everything else points into it by offsets),
-``sentences`` (spans), ``mentions`` (resolved time expressions; ``date`` is the first day
-of the day/month/year it names, NULL for other values) and ``articles_fts``, an FTS5
-index over titles and texts kept in sync by triggers so no writer can forget it.
+``sentence_spans`` (``sentences`` before version 4), ``mentions`` (resolved time
+expressions; ``date`` is the first day of the day/month/year it names, NULL for other
+values) and ``articles_fts``, an FTS5 index over titles and texts kept in sync by
+triggers so no writer can forget it.
 
 Version 2 (near-duplicates): ``articles.duplicate_of`` points at the first
 stored copy of a near-duplicate article (NULL for the first copy itself);
@@ -19,15 +20,49 @@ recognised.
 Version 3 drops ``mentions_by_date``: no query reads mentions by date (methods read an
 article's mentions with the article), and keeping an index of every mention in date
 order cost each ingested article a dozen inserts at random places in it.
+
+Version 4 stores each article's sentence spans as one array (``sentence_spans``, see
+``dateline.store.spans``) instead of a ``sentences`` row per sentence: the store write
+of an article no longer inserts fifty rows. Its migration packs the existing rows.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Iterator
+from itertools import groupby
+from operator import itemgetter
+
+import numpy as np
 
 from dateline.errors import StoreError
+from dateline.store.spans import pack_spans
 
-MIGRATIONS: tuple[str, ...] = (
+Migration = str | Callable[[sqlite3.Connection], None]
+"""A migration: an SQL script, or a function for what SQL alone cannot do."""
+
+
+def _sentences_as_arrays(connection: sqlite3.Connection) -> None:
+    """Version 4: the rows of ``sentences`` become one ``sentence_spans`` array per
+    article (rows without an article too, for ``dateline check`` to find)."""
+    connection.execute("""
+        CREATE TABLE sentence_spans (
+            article INTEGER PRIMARY KEY REFERENCES articles (rowid) ON DELETE CASCADE,
+            spans BLOB NOT NULL
+        )
+    """)
+    rows = connection.execute("SELECT article, start, end FROM sentences ORDER BY article, idx")
+    connection.executemany("INSERT INTO sentence_spans (article, spans) VALUES (?, ?)",
+                           _packed_by_article(rows))
+    connection.execute("DROP TABLE sentences")
+
+
+def _packed_by_article(rows: Iterator[tuple[int, int, int]]) -> Iterator[tuple[int, bytes]]:
+    for article, spans in groupby(rows, key=itemgetter(0)):
+        yield article, pack_spans(np.array([row[1:] for row in spans], dtype=np.int64))
+
+
+MIGRATIONS: tuple[Migration, ...] = (
     """
     CREATE TABLE articles (
         rowid INTEGER PRIMARY KEY,
@@ -85,6 +120,7 @@ MIGRATIONS: tuple[str, ...] = (
     """
     DROP INDEX IF EXISTS mentions_by_date;
     """,
+    _sentences_as_arrays,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -104,8 +140,11 @@ def migrate(connection: sqlite3.Connection, where: str) -> None:
     with connection:
         connection.execute("BEGIN IMMEDIATE")
         version = connection.execute("PRAGMA user_version").fetchone()[0]
-        for script in MIGRATIONS[version:]:
-            for statement in _statements(script):
+        for migration in MIGRATIONS[version:]:
+            if callable(migration):
+                migration(connection)
+                continue
+            for statement in _statements(migration):
                 connection.execute(statement)
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
