@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from itertools import compress
 
 import numpy as np
 
@@ -98,17 +99,15 @@ def insert_analysis(db: sqlite3.Connection, rowid_at: np.ndarray, analysis: Batc
         ],
     )
     mention_rowids = np.repeat(rowid_at, analysis.mention_counts)
-    numbers = np.column_stack((mention_rowids, analysis.mention_spans)).tolist()
+    sentences, starts, ends = analysis.mention_spans.T.tolist()
     db.executemany(
         "INSERT INTO mentions (article, sentence, start, end, type, value, date, granularity)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (*row, kind, value, date, granularity)
-            for row, kind, value, date, granularity in zip(
-                numbers, analysis.types, analysis.values, analysis.dates, analysis.granularities
-            )
-            if row[0] >= 0
-        ],
+        compress(
+            zip(mention_rowids.tolist(), sentences, starts, ends, analysis.types,
+                analysis.values, analysis.dates, analysis.granularities),
+            (mention_rowids >= 0).tolist(),
+        ),
     )
 
 
