@@ -59,12 +59,12 @@ _REANALYSIS_CHECKS: tuple[tuple[str, str, str], ...] = (
     ("mention-spans", "articles whose time mentions are empty, outside the text or in a "
      "sentence that does not exist", _ARTICLES_WITH_BAD_MENTIONS),
 )
-# Each check counts the rows of a table (for the sentence spans, the sentences in them)
-# whose article is not stored.
+# What a row of each derived table counts for: a mention, or an array of sentences.
+_SENTENCES = f"coalesce(sum(length(spans)), 0) / {SPAN_BYTES}"
+_MENTIONS = "count(*)"
 _ORPHAN_CHECKS: tuple[tuple[str, str, str, str], ...] = (
-    ("orphan-sentences", "sentences whose article is not stored", "sentence_spans",
-     f"coalesce(sum(length(spans)), 0) / {SPAN_BYTES}"),
-    ("orphan-mentions", "time mentions whose article is not stored", "mentions", "count(*)"),
+    ("orphan-sentences", "sentences whose article is not stored", "sentence_spans", _SENTENCES),
+    ("orphan-mentions", "time mentions whose article is not stored", "mentions", _MENTIONS),
 )
 
 
@@ -158,7 +158,7 @@ def repair_store(path: Path | str) -> RepairReport:
         if migrated:
             migrate(connection, where)
         with store.transaction() as db:
-            removed = {}
+            removed: dict[str, int] = {}
             for check, _, table, counted in _ORPHAN_CHECKS:
                 removed[check] = _orphans(db, table, counted)
                 db.execute(f"DELETE FROM {table} WHERE article NOT IN (SELECT rowid FROM articles)")
@@ -221,8 +221,8 @@ def _inspect(db: sqlite3.Connection, where: str) -> IntegrityReport:
     findings = [_fts_finding(db), *_orphan_findings(db), *_analysis_findings(db)]
     sentences, mentions, articles = (
         db.execute(f"SELECT {counted} FROM {table}").fetchone()[0]
-        for table, counted in (("sentence_spans", f"coalesce(sum(length(spans)), 0) / {SPAN_BYTES}"),
-                               ("mentions", "count(*)"), ("articles", "count(*)"))
+        for table, counted in (("sentence_spans", _SENTENCES), ("mentions", _MENTIONS),
+                               ("articles", "count(*)"))
     )
     return IntegrityReport(
         where, version, articles, sentences, mentions,
