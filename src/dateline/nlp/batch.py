@@ -49,12 +49,12 @@ class BatchAnalysis:
 def analyze_articles(articles: Sequence[Article]) -> BatchAnalysis:
     """Analyse a batch (``dateline.nlp.analyze``) and compute its duplicate keys: the
     unit of work of an ingest worker."""
-    return _columns([analysis_rows(article) for article in articles], [a.text for a in articles])
+    return from_rows([analysis_rows(article) for article in articles], [a.text for a in articles])
 
 
 def from_analyzed(batch: Sequence[AnalyzedArticle]) -> BatchAnalysis:
     """The columns of already analysed articles (their duplicate keys computed here)."""
-    return _columns(
+    return from_rows(
         [([(span.start, span.end) for span in item.sentences],
           [(m.sentence_index, m.start, m.end, m.text, m.type, m.value, m.date, m.granularity)
            for m in item.mentions])
@@ -63,11 +63,11 @@ def from_analyzed(batch: Sequence[AnalyzedArticle]) -> BatchAnalysis:
     )
 
 
-def _columns(
+def from_rows(
     analyses: Sequence[tuple[list[tuple[int, int]], list[MentionRow]]], texts: Sequence[str]
 ) -> BatchAnalysis:
-    """The batch of each article's sentence bounds and mention rows
-    (``analysis_rows``), and the duplicate keys of ``texts``."""
+    """The columns of each article's sentence bounds and mention rows
+    (``analysis_rows``), with the duplicate keys of its text (``texts``, same order)."""
     # Flat lists of numbers: NumPy converts those at C speed, lists of tuples not.
     spans = [bound for bounds, _ in analyses for span in bounds for bound in span]
     mentions = [row for _, rows in analyses for row in rows]
