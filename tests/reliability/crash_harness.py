@@ -49,11 +49,12 @@ class StoreContents:
             if "articles" not in tables:
                 return cls((), 0, 0)
             ids = tuple(row[0] for row in connection.execute("SELECT id FROM articles"))
-            # Sentence spans are stored as an array of int32 pairs (8 bytes) per article.
+            # An article's sentence spans are an array of int32 pairs (8 bytes), its
+            # mentions a JSON array.
             sentences, mentions = (
-                connection.execute(f"SELECT {counted} FROM {table}").fetchone()[0]
-                for table, counted in (("sentence_spans", "coalesce(sum(length(spans)), 0) / 8"),
-                                       ("mentions", "count(*)"))
+                connection.execute(f"SELECT coalesce(sum({counted}), 0) FROM {table}").fetchone()[0]
+                for table, counted in (("sentence_spans", "length(spans) / 8"),
+                                       ("article_mentions", "json_array_length(mentions)"))
             )
         return cls(ids, sentences, mentions)
 

@@ -67,11 +67,12 @@ UNINDEX_ARTICLE_3 = (
 DAMAGE: dict[str, tuple[str, ...]] = {
     "fts": (UNINDEX_ARTICLE_3,),
     "orphan-sentences": ("INSERT INTO sentence_spans (article, spans) VALUES (999, x'0000000005000000')",),
-    "orphan-mentions": ("INSERT INTO mentions (article, sentence, start, end, type, value)"
-                        " VALUES (999, 0, 0, 5, 'DATE', '2020')",),
+    "orphan-mentions": ("INSERT INTO article_mentions (article, mentions)"
+                        """ VALUES (999, '[[0, 0, 5, "DATE", "2020", "2020-01-01", "year"]]')""",),
     "partial-articles": ("DELETE FROM sentence_spans WHERE article IN (2, 5)",),
     "sentence-spans": ("UPDATE sentence_spans SET spans = first_end_moved(spans, 100000) WHERE article = 4",),
-    "mention-spans": ("UPDATE mentions SET sentence = 99 WHERE article = 6",),
+    "mention-spans": ("UPDATE article_mentions SET mentions = json_set(mentions, '$[0][0]', 99)"
+                      " WHERE article = 6",),
 }
 
 

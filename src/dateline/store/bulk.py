@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from itertools import compress
 
 import numpy as np
 
@@ -22,6 +21,7 @@ from dateline.model import Article
 from dateline.nlp.batch import BatchAnalysis
 from dateline.nlp.dedup import has_keys
 from dateline.store.duplicates import BandIndex, find_originals
+from dateline.store.mentions import pack_mentions
 from dateline.store.spans import SPAN_BYTES, pack_spans
 
 _ARTICLE_COLUMNS = (
@@ -84,8 +84,8 @@ def write_batch(
 
 def insert_analysis(db: sqlite3.Connection, rowid_at: np.ndarray, analysis: BatchAnalysis) -> None:
     """Insert the sentences and mentions of the batch's articles, article ``i`` under row
-    id ``rowid_at[i]`` (skipped where it is -1; an article without sentences gets no
-    spans row, as a write that stopped half way would leave it)."""
+    id ``rowid_at[i]`` (skipped where it is -1; an article without sentences or mentions
+    gets no row for them, as before they were stored one row each)."""
     packed = pack_spans(analysis.sentence_spans)
     ends = np.cumsum(analysis.sentence_counts) * SPAN_BYTES
     db.executemany(
@@ -98,16 +98,22 @@ def insert_analysis(db: sqlite3.Connection, rowid_at: np.ndarray, analysis: Batc
             if rowid >= 0 and count
         ],
     )
-    mention_rowids = np.repeat(rowid_at, analysis.mention_counts)
+    if None in analysis.types or None in analysis.values:
+        # What the NOT NULL columns of the mentions table refused before schema 4.
+        raise sqlite3.IntegrityError("a time mention without a type or a value")
     sentences, starts, ends = analysis.mention_spans.T.tolist()
+    mentions = list(zip(sentences, starts, ends, analysis.types, analysis.values,
+                        analysis.dates, analysis.granularities))
+    firsts = (np.cumsum(analysis.mention_counts) - analysis.mention_counts).tolist()
     db.executemany(
-        "INSERT INTO mentions (article, sentence, start, end, type, value, date, granularity)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        compress(
-            zip(mention_rowids.tolist(), sentences, starts, ends, analysis.types,
-                analysis.values, analysis.dates, analysis.granularities),
-            (mention_rowids >= 0).tolist(),
-        ),
+        "INSERT INTO article_mentions (article, mentions) VALUES (?, ?)",
+        [
+            (rowid, pack_mentions(mentions[first:first + count]))
+            for rowid, count, first in zip(
+                rowid_at.tolist(), analysis.mention_counts.tolist(), firsts
+            )
+            if rowid >= 0 and count
+        ],
     )
 
 

@@ -27,6 +27,7 @@ from dateline.errors import StoreError
 from dateline.nlp.batch import analyze_articles
 from dateline.store.bulk import insert_analysis
 from dateline.store.schema import SCHEMA_VERSION, migrate
+from dateline.store.mentions import MENTION_COUNT
 from dateline.store.spans import SPAN_BYTES, spans_fit
 from dateline.store.sqlite import BUSY_TIMEOUT_MS, Store
 
@@ -41,15 +42,15 @@ _ARTICLES_WITH_BAD_SENTENCES = """
     SELECT a.rowid FROM articles a JOIN sentence_spans s ON s.article = a.rowid
     WHERE NOT spans_fit(s.spans, length(a.text))
 """
+# A mention is ``[sentence, start, end, ...]`` (``dateline.store.mentions``).
 _ARTICLES_WITH_BAD_MENTIONS = f"""
-    SELECT a.rowid FROM articles a JOIN (
-        SELECT article, min(start) AS first, max(end) AS last, sum(start >= end) AS empty,
-               min(sentence) AS low, max(sentence) AS high
-        FROM mentions GROUP BY article
-    ) m ON m.article = a.rowid
+    SELECT a.rowid FROM articles a JOIN article_mentions m ON m.article = a.rowid
     JOIN sentence_spans s ON s.article = a.rowid
-    WHERE m.first < 0 OR m.last > length(a.text) OR m.empty > 0 OR m.low < 0
-       OR m.high >= length(s.spans) / {SPAN_BYTES}
+    WHERE CASE WHEN json_valid(m.mentions) AND json_type(m.mentions) = 'array' THEN EXISTS (
+        SELECT 1 FROM json_each(m.mentions) j
+        WHERE j.value->>1 < 0 OR j.value->>2 > length(a.text) OR j.value->>1 >= j.value->>2
+           OR j.value->>0 < 0 OR j.value->>0 >= length(s.spans) / {SPAN_BYTES}
+    ) ELSE 1 END
 """
 _REANALYSIS_CHECKS: tuple[tuple[str, str, str], ...] = (
     ("partial-articles", "articles stored without their sentences (a partial write)",
@@ -61,10 +62,10 @@ _REANALYSIS_CHECKS: tuple[tuple[str, str, str], ...] = (
 )
 # What a row of each derived table counts for: a mention, or an array of sentences.
 _SENTENCES = f"coalesce(sum(length(spans)), 0) / {SPAN_BYTES}"
-_MENTIONS = "count(*)"
+_MENTIONS = f"coalesce(sum({MENTION_COUNT}), 0)"
 _ORPHAN_CHECKS: tuple[tuple[str, str, str, str], ...] = (
     ("orphan-sentences", "sentences whose article is not stored", "sentence_spans", _SENTENCES),
-    ("orphan-mentions", "time mentions whose article is not stored", "mentions", _MENTIONS),
+    ("orphan-mentions", "time mentions whose article is not stored", "article_mentions", _MENTIONS),
 )
 
 
@@ -221,7 +222,7 @@ def _inspect(db: sqlite3.Connection, where: str) -> IntegrityReport:
     findings = [_fts_finding(db), *_orphan_findings(db), *_analysis_findings(db)]
     sentences, mentions, articles = (
         db.execute(f"SELECT {counted} FROM {table}").fetchone()[0]
-        for table, counted in (("sentence_spans", _SENTENCES), ("mentions", _MENTIONS),
+        for table, counted in (("sentence_spans", _SENTENCES), ("article_mentions", _MENTIONS),
                                ("articles", "count(*)"))
     )
     return IntegrityReport(
@@ -287,7 +288,7 @@ def _reanalyze(store: Store, db: sqlite3.Connection) -> int:
         stored = [(rowid, article) for rowid, article in found if article is not None]
         analysis = analyze_articles([article for _, article in stored])
         with store.transaction() as writer:
-            for table in ("sentence_spans", "mentions"):
+            for table in ("sentence_spans", "article_mentions"):
                 writer.execute(f"DELETE FROM {table} WHERE article IN ({marks})", chunk)
             insert_analysis(writer, np.array([rowid for rowid, _ in stored], dtype=np.int64), analysis)
     return len(rowids)
