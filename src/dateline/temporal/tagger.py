@@ -36,7 +36,11 @@ RULES: list[Rule] = _ordered(explicit.RULES + relative.RULES + durations.RULES +
 
 
 _LOCAL_GROUP = re.compile(r"\(\?P<\w+>")
-_COMBINE_FROM = 6
+# Combining pays for its compilation (15-40 ms a regex, before any text is tagged) where
+# many rules start with a frequent lead: digits (11 rules), "the" (18), "early"/"late"
+# (11). From 6 rules on, five more were built ("last", "next", "this", "mid", "end"...):
+# a tenth of a second more to start, for 0.3 % less tagging time on Timeline17.
+_COMBINE_FROM = 9
 
 
 class _Candidates:
@@ -106,7 +110,7 @@ def _after_word(before: str) -> bool:
 
 @cache
 def _tables() -> tuple[re.Pattern[str], dict[str, _Candidates]]:
-    """Built on first use (about half a second), so importing the package stays cheap."""
+    """Built on first use (about 0.4 s), so importing the package stays cheap."""
     return _trigger(), _dispatch_table()
 
 
