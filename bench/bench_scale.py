@@ -47,10 +47,10 @@ from synthetic import SHARD_SIZE, default_t17, generate, load_sources, write_sha
 
 from dateline.ingest import read_articles  # noqa: E402
 from dateline.model import Article  # noqa: E402
-from dateline.nlp.analyze import analyze  # noqa: E402
-from dateline.nlp.batch import from_analyzed  # noqa: E402
+from dateline.nlp.analyze import analysis_rows  # noqa: E402
+from dateline.nlp.batch import from_rows  # noqa: E402
 from dateline.nlp.dedup import band_keys  # noqa: E402
-from dateline.nlp.sentences import split_sentences  # noqa: E402
+from dateline.nlp.sentences import sentence_bounds  # noqa: E402
 from dateline.operations import DEFAULT_METHOD  # noqa: E402
 from dateline.retrieve import find_articles  # noqa: E402
 from dateline.store import Store  # noqa: E402
@@ -104,7 +104,7 @@ def stage_costs(t17: Path) -> dict[str, float]:
     articles = [item for item in read_articles([t17]) if isinstance(item, Article)]
     costs = {"read and id": clock() - started}
     for name, work in (
-        ("split sentences", lambda a: split_sentences(a.text, a.lines_are_sentences)),
+        ("split sentences", lambda a: sentence_bounds(a.text, a.lines_are_sentences)),
         ("tag time expressions", lambda a: list(tag(a.text, a.published))),
         ("duplicate keys", lambda a: band_keys(a.text)),
     ):
@@ -112,11 +112,13 @@ def stage_costs(t17: Path) -> dict[str, float]:
         for article in articles:
             work(article)
         costs[name] = clock() - started
+    # What an ingest worker does (``analyze_articles``), in its two steps.
     started = clock()
-    analyzed = [analyze(article) for article in articles]
+    analyzed = [analysis_rows(article) for article in articles]
     costs["analyze (split + tag + mentions)"] = clock() - started
     started = clock()
-    batches = [from_analyzed(analyzed[i:i + 256]) for i in range(0, len(analyzed), 256)]
+    batches = [from_rows(analyzed[i:i + 256], [a.text for a in articles[i:i + 256]])
+               for i in range(0, len(analyzed), 256)]
     costs["columnar batch (incl. duplicate keys)"] = clock() - started
     work_dir = Path(os.environ.get("TMPDIR", "/tmp")) / f"stage-costs-{os.getpid()}.db"
     with Store.open(work_dir) as store:

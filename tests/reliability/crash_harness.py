@@ -49,9 +49,12 @@ class StoreContents:
             if "articles" not in tables:
                 return cls((), 0, 0)
             ids = tuple(row[0] for row in connection.execute("SELECT id FROM articles"))
+            # An article's sentence spans are an array of int32 pairs (8 bytes), its
+            # mentions a JSON array.
             sentences, mentions = (
-                connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                for table in ("sentences", "mentions")
+                connection.execute(f"SELECT coalesce(sum({counted}), 0) FROM {table}").fetchone()[0]
+                for table, counted in (("sentence_spans", "length(spans) / 8"),
+                                       ("article_mentions", "json_array_length(mentions)"))
             )
         return cls(ids, sentences, mentions)
 

@@ -18,6 +18,7 @@ from dateline.nlp.analyze import analyze
 from dateline.store import Store
 from dateline.store.integrity import check_store, repair_store
 from dateline.store.schema import SCHEMA_VERSION
+from dateline.store.spans import pack_spans, unpack_spans
 
 from reliability_support import write_corpus
 
@@ -32,9 +33,18 @@ def store_db(tmp_path: Path) -> Path:
     return db
 
 
+def first_end_moved(packed: bytes, by: int) -> bytes:
+    """A stored spans array whose first sentence ends ``by`` characters later (an SQL
+    function for ``damage``: SQLite cannot edit a BLOB's numbers itself)."""
+    spans = unpack_spans(packed).copy()
+    spans[0, 1] += by
+    return pack_spans(spans)
+
+
 def damage(db: Path, *statements: str) -> None:
     """Write to the store behind dateline's back (no foreign keys, no transactions)."""
     connection = sqlite3.connect(db, isolation_level=None)
+    connection.create_function("first_end_moved", 2, first_end_moved)
     for statement in statements:
         connection.execute(statement)
     connection.close()
@@ -56,12 +66,13 @@ UNINDEX_ARTICLE_3 = (
 )
 DAMAGE: dict[str, tuple[str, ...]] = {
     "fts": (UNINDEX_ARTICLE_3,),
-    "orphan-sentences": ("INSERT INTO sentences (article, idx, start, end) VALUES (999, 0, 0, 5)",),
-    "orphan-mentions": ("INSERT INTO mentions (article, sentence, start, end, type, value)"
-                        " VALUES (999, 0, 0, 5, 'DATE', '2020')",),
-    "partial-articles": ("DELETE FROM sentences WHERE article IN (2, 5)",),
-    "sentence-spans": ("UPDATE sentences SET end = end + 100000 WHERE article = 4 AND idx = 0",),
-    "mention-spans": ("UPDATE mentions SET sentence = 99 WHERE article = 6",),
+    "orphan-sentences": ("INSERT INTO sentence_spans (article, spans) VALUES (999, x'0000000005000000')",),
+    "orphan-mentions": ("INSERT INTO article_mentions (article, mentions)"
+                        """ VALUES (999, '[[0, 0, 5, "DATE", "2020", "2020-01-01", "year"]]')""",),
+    "partial-articles": ("DELETE FROM sentence_spans WHERE article IN (2, 5)",),
+    "sentence-spans": ("UPDATE sentence_spans SET spans = first_end_moved(spans, 100000) WHERE article = 4",),
+    "mention-spans": ("UPDATE article_mentions SET mentions = json_set(mentions, '$[0][0]', 99)"
+                      " WHERE article = 6",),
 }
 
 

@@ -53,8 +53,8 @@ def store_rows(path: Path) -> dict[str, list[tuple]]:
     queries = {
         "articles": "SELECT rowid, id, published, title, url, source, collection,"
                     " lines_are_sentences, text, duplicate_of FROM articles ORDER BY rowid",
-        "sentences": "SELECT * FROM sentences ORDER BY article, idx",
-        "mentions": "SELECT * FROM mentions ORDER BY article, start, end, type, value",
+        "sentences": "SELECT * FROM sentence_spans ORDER BY article",
+        "mentions": "SELECT * FROM article_mentions ORDER BY article",
         "article_bands": "SELECT * FROM article_bands ORDER BY article",
         "fts": "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'said' ORDER BY rowid",
     }

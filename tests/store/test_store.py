@@ -76,8 +76,42 @@ def test_a_version_2_store_is_migrated_and_loses_the_unused_mention_date_index(s
         assert store.add_articles([analyzed("Talks ended on Monday.")]) == 1
     connection = sqlite3.connect(store_path)
     indexes = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-    assert "mentions_by_article" in indexes and "mentions_by_date" not in indexes
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert "mentions_by_date" not in indexes  # (and since version 4, mentions are arrays)
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_a_version_3_store_keeps_its_sentences_and_mentions_as_one_array_per_article(
+    store_path: Path,
+) -> None:
+    connection = sqlite3.connect(store_path)
+    for script in MIGRATIONS[:3]:
+        connection.executescript(script)
+    connection.execute("PRAGMA user_version = 3")
+    texts = ["Talks ended. They resume on Monday.", "One sentence only."]
+    for rowid, text in enumerate(texts, start=1):
+        connection.execute("INSERT INTO articles (rowid, id, published, text) VALUES (?, ?, ?, ?)",
+                           (rowid, f"a{rowid}", "2020-01-04", text))
+    connection.executemany("INSERT INTO sentences (article, idx, start, end) VALUES (?, ?, ?, ?)",
+                           [(1, 1, 13, 35), (1, 0, 0, 12), (2, 0, 0, 18)])
+    connection.executemany(
+        "INSERT INTO mentions (article, sentence, start, end, type, value, date, granularity)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(1, 1, 28, 34, "DATE", "2020-01-06", "2020-01-06", "day"), (1, 0, 0, 5, "SET", "P1D", None, None)],
+    )
+    connection.commit()
+    connection.close()
+    with Store.open(store_path) as store:
+        first, second = store.analyzed_articles([1, 2])
+    assert first.sentences == (Span(0, 12), Span(13, 35)) and second.sentences == (Span(0, 18),)
+    assert first.mentions == (
+        TimeMention(0, 0, 5, "Talks", "SET", "P1D"),
+        TimeMention(1, 28, 34, "Monday", "DATE", "2020-01-06", dt.date(2020, 1, 6), "day"),
+    )
+    assert second.mentions == ()
+    connection = sqlite3.connect(store_path)
+    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"sentence_spans", "article_mentions"} <= tables
+    assert not {"sentences", "mentions"} & tables
 
 
 def test_a_newer_schema_is_refused(store_path: Path) -> None:

@@ -86,7 +86,8 @@ def _walk(root: Path) -> Iterator[tuple[Path, Reader] | InputProblem]:
         except OSError as error:
             yield InputProblem(display_path(folder), f"cannot list folder: {error.strerror or error}")
             continue
-        subfolders, files = [], []
+        subfolders: list[Path] = []
+        files: list[tuple[Path, os.DirEntry[str]]] = []
         for entry in entries:
             if entry.name.startswith("."):
                 continue
@@ -95,23 +96,33 @@ def _walk(root: Path) -> Iterator[tuple[Path, Reader] | InputProblem]:
             except OSError as error:
                 yield InputProblem(display_path(Path(entry.path)), f"cannot examine: {error.strerror or error}")
                 continue
-            (subfolders if is_folder else files).append(Path(entry.path))
+            if is_folder:
+                subfolders.append(Path(entry.path))
+            else:
+                files.append((Path(entry.path), entry))
         if folder / INPUT_DOCS in subfolders:
             pending.append(folder / INPUT_DOCS)
             continue
-        for path in files:
-            yield from _file(path)
+        for path, entry in files:
+            yield from _file(path, entry)
         pending.extend(reversed(subfolders))
 
 
-def _file(path: Path) -> Iterator[tuple[Path, Reader] | InputProblem]:
+def _file(path: Path, entry: os.DirEntry[str]) -> Iterator[tuple[Path, Reader] | InputProblem]:
+    """``path`` (listed as ``entry``, not a folder itself) with its reader, if it is an
+    article file. A symbolic link is followed: to a folder, it is passed by (folders are
+    walked without following links); to nothing, it is a problem. Anything else is
+    known from the listing, without another system call per file."""
     reader = reader_for(path, named_explicitly=False)
     if reader is None:
         return
     try:
-        if path.is_dir():
-            return
-        is_file = path.is_file()
+        if entry.is_symlink():
+            if path.is_dir():
+                return
+            is_file = path.is_file()
+        else:
+            is_file = entry.is_file(follow_symlinks=False)
     except OSError as error:
         yield InputProblem(display_path(path), f"cannot examine: {error.strerror or error}")
         return

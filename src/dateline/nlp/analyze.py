@@ -2,32 +2,41 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_right
 
-from dateline.model import AnalyzedArticle, Article, TimeMention
-from dateline.nlp.sentences import split_sentences
+from dateline.model import AnalyzedArticle, Article, Span, TimeMention
+from dateline.nlp.sentences import sentence_bounds
 from dateline.temporal import tag, value_to_date
+from dateline.temporal.values import Granularity
+
+MentionRow = tuple[int, int, int, str, str, str, dt.date | None, Granularity | None]
+"""The fields of a ``TimeMention``, in order."""
 
 
 def analyze(article: Article) -> AnalyzedArticle:
     """Split ``article`` into sentences and resolve its time expressions against its
     publication date. Each mention belongs to the sentence its first character is in."""
-    sentences = split_sentences(article.text, article.lines_are_sentences)
-    starts = [span.start for span in sentences]
-    mentions = []
+    bounds, mentions = analysis_rows(article)
+    return AnalyzedArticle(
+        article,
+        tuple(Span(start, end) for start, end in bounds),
+        tuple(TimeMention(*row) for row in mentions),
+    )
+
+
+def analysis_rows(article: Article) -> tuple[list[tuple[int, int]], list[MentionRow]]:
+    """``analyze`` as plain tuples: the sentences' ``(start, end)`` and the mentions'
+    fields. A batch stores these numbers and strings in columns
+    (``dateline.nlp.batch``), so an ingest builds no object per sentence or mention."""
+    bounds = sentence_bounds(article.text, article.lines_are_sentences)
+    starts = [start for start, _ in bounds]
+    mentions: list[MentionRow] = []
     for timex in tag(article.text, article.published):
         sentence_index = max(bisect_right(starts, timex.start) - 1, 0)
         resolved = value_to_date(timex.value) if timex.type in ("DATE", "TIME") else None
-        mentions.append(
-            TimeMention(
-                sentence_index=sentence_index,
-                start=timex.start,
-                end=timex.end,
-                text=timex.text,
-                type=timex.type,
-                value=timex.value,
-                date=resolved[0] if resolved else None,
-                granularity=resolved[1] if resolved else None,
-            )
-        )
-    return AnalyzedArticle(article, sentences, tuple(mentions))
+        mentions.append((
+            sentence_index, timex.start, timex.end, timex.text, timex.type, timex.value,
+            resolved[0] if resolved else None, resolved[1] if resolved else None,
+        ))
+    return bounds, mentions

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from dateline.model import AnalyzedArticle, Article
-from dateline.nlp.analyze import analyze
+from dateline.nlp.analyze import MentionRow, analysis_rows
 from dateline.nlp.dedup import BANDS, band_keys
 
 
@@ -49,25 +49,39 @@ class BatchAnalysis:
 def analyze_articles(articles: Sequence[Article]) -> BatchAnalysis:
     """Analyse a batch (``dateline.nlp.analyze``) and compute its duplicate keys: the
     unit of work of an ingest worker."""
-    return from_analyzed([analyze(article) for article in articles])
+    return from_rows([analysis_rows(article) for article in articles], [a.text for a in articles])
 
 
 def from_analyzed(batch: Sequence[AnalyzedArticle]) -> BatchAnalysis:
     """The columns of already analysed articles (their duplicate keys computed here)."""
-    spans = [(span.start, span.end) for item in batch for span in item.sentences]
-    mentions = [mention for item in batch for mention in item.mentions]
+    return from_rows(
+        [([(span.start, span.end) for span in item.sentences],
+          [(m.sentence_index, m.start, m.end, m.text, m.type, m.value, m.date, m.granularity)
+           for m in item.mentions])
+         for item in batch],
+        [item.article.text for item in batch],
+    )
+
+
+def from_rows(
+    analyses: Sequence[tuple[list[tuple[int, int]], list[MentionRow]]], texts: Sequence[str]
+) -> BatchAnalysis:
+    """The columns of each article's sentence bounds and mention rows
+    (``analysis_rows``), with the duplicate keys of its text (``texts``, same order)."""
+    # Flat lists of numbers: NumPy converts those at C speed, lists of tuples not.
+    spans = [bound for bounds, _ in analyses for span in bounds for bound in span]
+    mentions = [row for _, rows in analyses for row in rows]
+    sentence, start, end, _, kinds, values, dates, granularities = (
+        zip(*mentions) if mentions else ((),) * 8
+    )
     return BatchAnalysis(
-        sentence_counts=np.array([len(item.sentences) for item in batch], dtype=np.int64),
+        sentence_counts=np.array([len(bounds) for bounds, _ in analyses], dtype=np.int64),
         sentence_spans=np.array(spans, dtype=np.int64).reshape(-1, 2),
-        mention_counts=np.array([len(item.mentions) for item in batch], dtype=np.int64),
-        mention_spans=np.array(
-            [(m.sentence_index, m.start, m.end) for m in mentions], dtype=np.int64
-        ).reshape(-1, 3),
-        types=[m.type for m in mentions],
-        values=[m.value for m in mentions],
-        dates=[m.date.isoformat() if m.date else None for m in mentions],
-        granularities=[m.granularity for m in mentions],
-        band_keys=np.array(
-            [band_keys(item.article.text) for item in batch], dtype=np.int64
-        ).reshape(-1, BANDS),
+        mention_counts=np.array([len(rows) for _, rows in analyses], dtype=np.int64),
+        mention_spans=np.array([sentence, start, end], dtype=np.int64).reshape(3, -1).T.copy(),
+        types=list(kinds),
+        values=list(values),
+        dates=[date.isoformat() if date else None for date in dates],
+        granularities=list(granularities),
+        band_keys=np.array([band_keys(text) for text in texts], dtype=np.int64).reshape(-1, BANDS),
     )

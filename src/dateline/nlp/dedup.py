@@ -71,7 +71,9 @@ def band_keys(text: str) -> np.ndarray:
     if sample.size == 0:
         return NO_KEYS.copy()
     top_bits = (sample >> _SHIFT).astype(np.uint32)
-    signature = (np.multiply.outer(_PERM_A, top_bits) + _PERM_B[:, None]).min(axis=1)
+    permuted = np.multiply.outer(_PERM_A, top_bits)
+    permuted += _PERM_B[:, None]  # in place: one pass over the NUM_PERM × shingles matrix fewer
+    signature = permuted.min(axis=1)
     bands = (signature.astype(np.uint64).reshape(BANDS, ROWS) * _BAND_MIX).sum(axis=1) ^ _BAND_SALT
     return bands.view(np.int64)
 

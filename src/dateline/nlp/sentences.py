@@ -32,7 +32,15 @@ _BUFFERS = threading.local()
 
 
 def split_sentences(text: str, lines_are_sentences: bool = False) -> tuple[Span, ...]:
-    """The sentence spans of ``text``, in order, without surrounding whitespace.
+    """The sentence spans of ``text``, in order, without surrounding whitespace (see
+    ``sentence_bounds``)."""
+    return tuple(Span(start, end) for start, end in sentence_bounds(text, lines_are_sentences))
+
+
+def sentence_bounds(text: str, lines_are_sentences: bool = False) -> list[tuple[int, int]]:
+    """The ``(start, end)`` offsets of the sentences of ``text``, in order, without
+    surrounding whitespace: ``split_sentences`` without a ``Span`` per sentence, which
+    an ingest, storing offsets, would only take apart again.
 
     With ``lines_are_sentences`` (pre-segmented input), each non-blank line is a sentence.
 
@@ -42,12 +50,12 @@ def split_sentences(text: str, lines_are_sentences: bool = False) -> tuple[Span,
     ``MAX_SENTENCE_CHARS`` (a table flattened into one line) is cut into pieces of at most
     that size, so no span is unboundedly large.
     """
-    spans: list[Span] = []
+    spans: list[tuple[int, int]] = []
     for trimmed in _LINE.finditer(text):
         start, end = trimmed.span()
         if lines_are_sentences or _INNER_BOUNDARY.search(text, start, end) is None:
             if end - start <= MAX_SENTENCE_CHARS:
-                spans.append(Span(start, end))
+                spans.append((start, end))
                 continue
             pieces = [(start, end)]
         else:
@@ -56,11 +64,11 @@ def split_sentences(text: str, lines_are_sentences: bool = False) -> tuple[Span,
             pieces = [(line_start + a, line_start + b) for a, b in _blingfire_spans(line)]
         for piece_start, piece_end in pieces:
             for span in _trimmed_pieces(text, piece_start, piece_end):
-                if spans and spans[-1].end >= start and not _HAS_WORD.search(text, span.start, span.end):
-                    spans[-1] = Span(spans[-1].start, span.end)
+                if spans and spans[-1][1] >= start and not _HAS_WORD.search(text, *span):
+                    spans[-1] = (spans[-1][0], span[1])
                 else:
                     spans.append(span)
-    return tuple(spans)
+    return spans
 
 
 def _blingfire_spans(text: str) -> list[tuple[int, int]]:
@@ -95,20 +103,20 @@ def _buffers(capacity: int) -> tuple[ctypes.Array, ctypes.Array, ctypes.Array]:
     return held
 
 
-def _trimmed_pieces(text: str, start: int, end: int) -> list[Span]:
+def _trimmed_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     piece = text[start:end]
     start += len(piece) - len(piece.lstrip())
     end -= len(piece) - len(piece.rstrip())
     if end - start <= MAX_SENTENCE_CHARS:
-        return [Span(start, end)] if end > start else []
+        return [(start, end)] if end > start else []
     pieces = []
     while end - start > MAX_SENTENCE_CHARS:
         cut = text.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS)
         cut = cut if cut > start else start + MAX_SENTENCE_CHARS
-        pieces.append(Span(start, cut))
+        pieces.append((start, cut))
         start = cut
         while start < end and text[start].isspace():
             start += 1
     if end > start:
-        pieces.append(Span(start, end))
+        pieces.append((start, end))
     return pieces

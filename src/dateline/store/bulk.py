@@ -21,6 +21,8 @@ from dateline.model import Article
 from dateline.nlp.batch import BatchAnalysis
 from dateline.nlp.dedup import has_keys
 from dateline.store.duplicates import BandIndex, find_originals
+from dateline.store.mentions import pack_mentions
+from dateline.store.spans import SPAN_BYTES, pack_spans
 
 _ARTICLE_COLUMNS = (
     "rowid, id, published, title, url, source, collection, lines_are_sentences, text, duplicate_of"
@@ -82,25 +84,35 @@ def write_batch(
 
 def insert_analysis(db: sqlite3.Connection, rowid_at: np.ndarray, analysis: BatchAnalysis) -> None:
     """Insert the sentences and mentions of the batch's articles, article ``i`` under row
-    id ``rowid_at[i]`` (skipped where it is -1)."""
-    sentence_rowids = np.repeat(rowid_at, analysis.sentence_counts)
-    kept = sentence_rowids >= 0
-    sentence_index = _index_within(analysis.sentence_counts)
+    id ``rowid_at[i]`` (skipped where it is -1; an article without sentences or mentions
+    gets no row for them, as before they were stored one row each)."""
+    packed = pack_spans(analysis.sentence_spans)
+    ends = np.cumsum(analysis.sentence_counts) * SPAN_BYTES
     db.executemany(
-        "INSERT INTO sentences (article, idx, start, end) VALUES (?, ?, ?, ?)",
-        np.column_stack((sentence_rowids, sentence_index, analysis.sentence_spans))[kept].tolist(),
-    )
-    mention_rowids = np.repeat(rowid_at, analysis.mention_counts)
-    numbers = np.column_stack((mention_rowids, analysis.mention_spans)).tolist()
-    db.executemany(
-        "INSERT INTO mentions (article, sentence, start, end, type, value, date, granularity)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO sentence_spans (article, spans) VALUES (?, ?)",
         [
-            (*row, kind, value, date, granularity)
-            for row, kind, value, date, granularity in zip(
-                numbers, analysis.types, analysis.values, analysis.dates, analysis.granularities
+            (rowid, packed[end - count * SPAN_BYTES:end])
+            for rowid, count, end in zip(
+                rowid_at.tolist(), analysis.sentence_counts.tolist(), ends.tolist()
             )
-            if row[0] >= 0
+            if rowid >= 0 and count
+        ],
+    )
+    if None in analysis.types or None in analysis.values:
+        # What the NOT NULL columns of the mentions table refused before schema 4.
+        raise sqlite3.IntegrityError("a time mention without a type or a value")
+    sentences, starts, ends = analysis.mention_spans.T.tolist()
+    mentions = list(zip(sentences, starts, ends, analysis.types, analysis.values,
+                        analysis.dates, analysis.granularities))
+    firsts = (np.cumsum(analysis.mention_counts) - analysis.mention_counts).tolist()
+    db.executemany(
+        "INSERT INTO article_mentions (article, mentions) VALUES (?, ?)",
+        [
+            (rowid, pack_mentions(mentions[first:first + count]))
+            for rowid, count, first in zip(
+                rowid_at.tolist(), analysis.mention_counts.tolist(), firsts
+            )
+            if rowid >= 0 and count
         ],
     )
 
@@ -113,9 +125,3 @@ def stored_ids(db: sqlite3.Connection, ids: Sequence[str]) -> set[str]:
         marks = ",".join("?" * len(chunk))
         found.update(row[0] for row in db.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
     return found
-
-
-def _index_within(counts: np.ndarray) -> np.ndarray:
-    """0, 1, ... counts[0]-1, 0, 1, ... counts[1]-1, ...: each row's index in its article."""
-    starts = np.cumsum(counts) - counts
-    return np.arange(int(counts.sum()), dtype=np.int64) - np.repeat(starts, counts)

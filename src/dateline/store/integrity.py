@@ -27,41 +27,45 @@ from dateline.errors import StoreError
 from dateline.nlp.batch import analyze_articles
 from dateline.store.bulk import insert_analysis
 from dateline.store.schema import SCHEMA_VERSION, migrate
+from dateline.store.mentions import MENTION_COUNT
+from dateline.store.spans import SPAN_BYTES, spans_fit
 from dateline.store.sqlite import BUSY_TIMEOUT_MS, Store
 
 REANALYSIS_BATCH = 256
 
 _ARTICLES_WITHOUT_SENTENCES = """
-    SELECT rowid FROM articles a WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.article = a.rowid)
+    SELECT rowid FROM articles a
+    WHERE NOT EXISTS (SELECT 1 FROM sentence_spans s WHERE s.article = a.rowid)
 """
+# ``spans_fit`` is ``dateline.store.spans.spans_fit``, registered on the connection.
 _ARTICLES_WITH_BAD_SENTENCES = """
-    SELECT a.rowid FROM articles a JOIN (
-        SELECT article, min(start) AS first, max(end) AS last, count(*) AS n, max(idx) AS top,
-               sum(start >= end) AS empty
-        FROM sentences GROUP BY article
-    ) s ON s.article = a.rowid
-    WHERE s.first < 0 OR s.last > length(a.text) OR s.empty > 0 OR s.top + 1 != s.n
+    SELECT a.rowid FROM articles a JOIN sentence_spans s ON s.article = a.rowid
+    WHERE NOT spans_fit(s.spans, length(a.text))
 """
-_ARTICLES_WITH_BAD_MENTIONS = """
-    SELECT a.rowid FROM articles a JOIN (
-        SELECT article, min(start) AS first, max(end) AS last, sum(start >= end) AS empty,
-               min(sentence) AS low, max(sentence) AS high
-        FROM mentions GROUP BY article
-    ) m ON m.article = a.rowid
-    JOIN (SELECT article, count(*) AS n FROM sentences GROUP BY article) s ON s.article = a.rowid
-    WHERE m.first < 0 OR m.last > length(a.text) OR m.empty > 0 OR m.low < 0 OR m.high >= s.n
+# A mention is ``[sentence, start, end, ...]`` (``dateline.store.mentions``).
+_ARTICLES_WITH_BAD_MENTIONS = f"""
+    SELECT a.rowid FROM articles a JOIN article_mentions m ON m.article = a.rowid
+    JOIN sentence_spans s ON s.article = a.rowid
+    WHERE CASE WHEN json_valid(m.mentions) AND json_type(m.mentions) = 'array' THEN EXISTS (
+        SELECT 1 FROM json_each(m.mentions) j
+        WHERE j.value->>1 < 0 OR j.value->>2 > length(a.text) OR j.value->>1 >= j.value->>2
+           OR j.value->>0 < 0 OR j.value->>0 >= length(s.spans) / {SPAN_BYTES}
+    ) ELSE 1 END
 """
 _REANALYSIS_CHECKS: tuple[tuple[str, str, str], ...] = (
     ("partial-articles", "articles stored without their sentences (a partial write)",
      _ARTICLES_WITHOUT_SENTENCES),
     ("sentence-spans", "articles whose sentence spans are empty, outside the text or not "
-     "numbered 0..n-1", _ARTICLES_WITH_BAD_SENTENCES),
+     "whole", _ARTICLES_WITH_BAD_SENTENCES),
     ("mention-spans", "articles whose time mentions are empty, outside the text or in a "
      "sentence that does not exist", _ARTICLES_WITH_BAD_MENTIONS),
 )
-_ORPHAN_CHECKS: tuple[tuple[str, str, str], ...] = (
-    ("orphan-sentences", "sentences whose article is not stored", "sentences"),
-    ("orphan-mentions", "time mentions whose article is not stored", "mentions"),
+# What a row of each derived table counts for: a mention, or an array of sentences.
+_SENTENCES = f"coalesce(sum(length(spans)), 0) / {SPAN_BYTES}"
+_MENTIONS = f"coalesce(sum({MENTION_COUNT}), 0)"
+_ORPHAN_CHECKS: tuple[tuple[str, str, str, str], ...] = (
+    ("orphan-sentences", "sentences whose article is not stored", "sentence_spans", _SENTENCES),
+    ("orphan-mentions", "time mentions whose article is not stored", "article_mentions", _MENTIONS),
 )
 
 
@@ -155,20 +159,18 @@ def repair_store(path: Path | str) -> RepairReport:
         if migrated:
             migrate(connection, where)
         with store.transaction() as db:
-            removed = {
-                table: db.execute(
-                    f"DELETE FROM {table} WHERE article NOT IN (SELECT rowid FROM articles)"
-                ).rowcount
-                for table in ("sentences", "mentions")
-            }
+            removed: dict[str, int] = {}
+            for check, _, table, counted in _ORPHAN_CHECKS:
+                removed[check] = _orphans(db, table, counted)
+                db.execute(f"DELETE FROM {table} WHERE article NOT IN (SELECT rowid FROM articles)")
         reanalyzed = _reanalyze(store, connection)
         fts_rebuilt = "fts" in found
         if fts_rebuilt:
             with store.transaction() as db:
                 db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
     return RepairReport(
-        before, check_store(path), migrated, removed["sentences"], removed["mentions"],
-        reanalyzed, fts_rebuilt,
+        before, check_store(path), migrated, removed["orphan-sentences"],
+        removed["orphan-mentions"], reanalyzed, fts_rebuilt,
     )
 
 
@@ -186,6 +188,7 @@ def _connection(path: Path | str) -> Iterator[sqlite3.Connection]:
         raise StoreError(f"{path}: cannot open store: {error}") from None
     try:
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        connection.create_function("spans_fit", 2, spans_fit, deterministic=True)
         yield connection
     except sqlite3.DatabaseError as error:
         raise StoreError(f"{path}: cannot check store: {error}") from None
@@ -218,8 +221,9 @@ def _inspect(db: sqlite3.Connection, where: str) -> IntegrityReport:
         return IntegrityReport(where, version, 0, 0, 0, (finding,))
     findings = [_fts_finding(db), *_orphan_findings(db), *_analysis_findings(db)]
     sentences, mentions, articles = (
-        db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-        for table in ("sentences", "mentions", "articles")
+        db.execute(f"SELECT {counted} FROM {table}").fetchone()[0]
+        for table, counted in (("sentence_spans", _SENTENCES), ("article_mentions", _MENTIONS),
+                               ("articles", "count(*)"))
     )
     return IntegrityReport(
         where, version, articles, sentences, mentions,
@@ -250,12 +254,16 @@ def _fts_finding(db: sqlite3.Connection) -> Finding | None:
 
 
 def _orphan_findings(db: sqlite3.Connection) -> Iterator[Finding]:
-    for check, message, table in _ORPHAN_CHECKS:
-        count = db.execute(
-            f"SELECT count(*) FROM {table} WHERE article NOT IN (SELECT rowid FROM articles)"
-        ).fetchone()[0]
+    for check, message, table, counted in _ORPHAN_CHECKS:
+        count = _orphans(db, table, counted)
         if count:
             yield Finding(check, message, count, True)
+
+
+def _orphans(db: sqlite3.Connection, table: str, counted: str) -> int:
+    return db.execute(
+        f"SELECT {counted} FROM {table} WHERE article NOT IN (SELECT rowid FROM articles)"
+    ).fetchone()[0]
 
 
 def _analysis_findings(db: sqlite3.Connection) -> Iterator[Finding]:
@@ -280,7 +288,7 @@ def _reanalyze(store: Store, db: sqlite3.Connection) -> int:
         stored = [(rowid, article) for rowid, article in found if article is not None]
         analysis = analyze_articles([article for _, article in stored])
         with store.transaction() as writer:
-            for table in ("sentences", "mentions"):
+            for table in ("sentence_spans", "article_mentions"):
                 writer.execute(f"DELETE FROM {table} WHERE article IN ({marks})", chunk)
             insert_analysis(writer, np.array([rowid for rowid, _ in stored], dtype=np.int64), analysis)
     return len(rowids)

@@ -5,9 +5,10 @@ up to ``SCHEMA_VERSION`` by running each migration in order inside one transacti
 refuses a store written by a newer dateline rather than guessing at it.
 
 Tables: ``articles`` (the text is stored once; everything else points into it by offsets),
-``sentences`` (spans), ``mentions`` (resolved time expressions; ``date`` is the first day
-of the day/month/year it names, NULL for other values) and ``articles_fts``, an FTS5
-index over titles and texts kept in sync by triggers so no writer can forget it.
+``sentence_spans`` and ``article_mentions`` (resolved time expressions; ``date`` is the
+first day of the day/month/year it names, null for other values; ``sentences`` and
+``mentions`` before version 4) and ``articles_fts``, an FTS5 index over titles and texts
+kept in sync by triggers so no writer can forget it.
 
 Version 2 (near-duplicates): ``articles.duplicate_of`` points at the first
 stored copy of a near-duplicate article (NULL for the first copy itself);
@@ -19,15 +20,66 @@ recognised.
 Version 3 drops ``mentions_by_date``: no query reads mentions by date (methods read an
 article's mentions with the article), and keeping an index of every mention in date
 order cost each ingested article a dozen inserts at random places in it.
+
+Version 4 stores each article's sentence spans as one array (``sentence_spans``, see
+``dateline.store.spans``) and its time mentions as one JSON array (``article_mentions``,
+see ``dateline.store.mentions``) instead of a ``sentences`` row per sentence and a
+``mentions`` row per mention: the store write of an article no longer inserts seventy
+rows. Its migration packs the existing rows.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Iterator
+from itertools import groupby
+from operator import itemgetter
+
+import numpy as np
 
 from dateline.errors import StoreError
+from dateline.store.mentions import pack_mentions
+from dateline.store.spans import pack_spans
 
-MIGRATIONS: tuple[str, ...] = (
+Migration = str | Callable[[sqlite3.Connection], None]
+"""A migration: an SQL script, or a function for what SQL alone cannot do."""
+
+
+def _analysis_as_arrays(connection: sqlite3.Connection) -> None:
+    """Version 4: the rows of ``sentences`` and of ``mentions`` become one array per
+    article in ``sentence_spans`` and ``article_mentions`` (rows without an article too,
+    for ``dateline check`` to find)."""
+    for table, column in (("sentence_spans", "spans BLOB"), ("article_mentions", "mentions TEXT")):
+        connection.execute(f"""
+            CREATE TABLE {table} (
+                article INTEGER PRIMARY KEY REFERENCES articles (rowid) ON DELETE CASCADE,
+                {column} NOT NULL
+            )
+        """)
+    spans = connection.execute("SELECT article, start, end FROM sentences ORDER BY article, idx")
+    connection.executemany(
+        "INSERT INTO sentence_spans (article, spans) VALUES (?, ?)",
+        ((article, pack_spans(np.array([row[1:] for row in rows], dtype=np.int64)))
+         for article, rows in _by_article(spans)),
+    )
+    mentions = connection.execute(
+        "SELECT article, sentence, start, end, type, value, date, granularity FROM mentions"
+        " ORDER BY article, start"
+    )
+    connection.executemany(
+        "INSERT INTO article_mentions (article, mentions) VALUES (?, ?)",
+        ((article, pack_mentions([row[1:] for row in rows])) for article, rows in _by_article(mentions)),
+    )
+    connection.execute("DROP TABLE sentences")
+    connection.execute("DROP TABLE mentions")
+
+
+def _by_article(rows: Iterator[tuple]) -> Iterator[tuple[int, list[tuple]]]:
+    for article, group in groupby(rows, key=itemgetter(0)):
+        yield article, list(group)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
     """
     CREATE TABLE articles (
         rowid INTEGER PRIMARY KEY,
@@ -85,6 +137,7 @@ MIGRATIONS: tuple[str, ...] = (
     """
     DROP INDEX IF EXISTS mentions_by_date;
     """,
+    _analysis_as_arrays,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -104,8 +157,11 @@ def migrate(connection: sqlite3.Connection, where: str) -> None:
     with connection:
         connection.execute("BEGIN IMMEDIATE")
         version = connection.execute("PRAGMA user_version").fetchone()[0]
-        for script in MIGRATIONS[version:]:
-            for statement in _statements(script):
+        for migration in MIGRATIONS[version:]:
+            if callable(migration):
+                migration(connection)
+                continue
+            for statement in _statements(migration):
                 connection.execute(statement)
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 

@@ -23,6 +23,8 @@ from dateline.nlp.batch import BatchAnalysis, from_analyzed
 from dateline.store.bulk import stored_ids, write_batch
 from dateline.store.duplicates import BandIndex
 from dateline.store.schema import migrate
+from dateline.store.mentions import unpack_mentions
+from dateline.store.spans import unpack_spans
 
 BUSY_TIMEOUT_MS = 60_000
 # SQLite's page cache per connection (its default is 2 MiB). Every ingested article adds
@@ -238,31 +240,24 @@ class Store:
                     chunk,
                 )
             }
-            spans: dict[int, list[Span]] = {rowid: [] for rowid in articles}
-            for article, start, end in self._db.execute(
-                f"SELECT article, start, end FROM sentences WHERE article IN ({marks})"
-                " ORDER BY article, idx",
-                chunk,
+            spans: dict[int, tuple[Span, ...]] = {rowid: () for rowid in articles}
+            for article, packed in self._db.execute(
+                f"SELECT article, spans FROM sentence_spans WHERE article IN ({marks})", chunk
             ):
-                spans[article].append(Span(start, end))
-            mentions: dict[int, list[TimeMention]] = {rowid: [] for rowid in articles}
-            for article, sentence, start, end, kind, value, date, granularity in self._db.execute(
-                "SELECT article, sentence, start, end, type, value, date, granularity"
-                f" FROM mentions WHERE article IN ({marks}) ORDER BY article, start",
-                chunk,
+                spans[article] = tuple(Span(start, end) for start, end in unpack_spans(packed).tolist())
+            mentions: dict[int, tuple[TimeMention, ...]] = {rowid: () for rowid in articles}
+            for article, packed in self._db.execute(
+                f"SELECT article, mentions FROM article_mentions WHERE article IN ({marks})", chunk
             ):
-                text = articles[article].text[start:end]
-                mentions[article].append(
-                    TimeMention(
-                        sentence, start, end, text, kind, value,
-                        dt.date.fromisoformat(date) if date else None, granularity,
-                    )
+                text = articles[article].text
+                mentions[article] = tuple(
+                    TimeMention(sentence, start, end, text[start:end], kind, value,
+                                dt.date.fromisoformat(date) if date else None, granularity)
+                    for sentence, start, end, kind, value, date, granularity in unpack_mentions(packed)
                 )
             for rowid in chunk:
                 if rowid in articles:
-                    yield AnalyzedArticle(
-                        articles[rowid], tuple(spans[rowid]), tuple(mentions[rowid])
-                    )
+                    yield AnalyzedArticle(articles[rowid], spans[rowid], mentions[rowid])
 
 
 @dataclass(frozen=True)

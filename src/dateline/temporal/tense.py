@@ -104,6 +104,8 @@ def direction(text: str, start: int, end: int, loose: bool = False) -> int:
         distance = start - cue.end() if cue.end() <= start else cue.start() - end
         if distance < best_distance:
             best_distance, best = distance, (1 if cue.lastgroup == "future" else -1)
+        if cue.start() >= end:
+            break  # the cues found after this one are farther to the right
     return best
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Literal
 
 Granularity = Literal["day", "month", "year"]
@@ -20,6 +21,14 @@ def value_to_date(value: str) -> tuple[dt.date, Granularity] | None:
     PRESENT_REF, durations, malformed values). Never raises."""
     if not isinstance(value, str):
         return None
+    return _calendar_value(value)
+
+
+@lru_cache(maxsize=4096)
+def _calendar_value(value: str) -> tuple[dt.date, Granularity] | None:
+    """``value_to_date`` of a string, remembered: the tagger asks again for every
+    anaphor ("the next day") and analysis once per mention, and a document's values
+    repeat (its dates, PRESENT_REF)."""
     match = _CALENDAR_VALUE.fullmatch(value)
     if match is None:
         return None
