@@ -26,8 +26,8 @@ import numpy as np
 from dateline.errors import StoreError
 from dateline.nlp.batch import analyze_articles
 from dateline.store.bulk import insert_analysis
-from dateline.store.schema import SCHEMA_VERSION, migrate
 from dateline.store.mentions import MENTION_COUNT
+from dateline.store.schema import SCHEMA_VERSION, migrate
 from dateline.store.spans import SPAN_BYTES, spans_fit
 from dateline.store.sqlite import BUSY_TIMEOUT_MS, Store
 

@@ -22,8 +22,8 @@ from dateline.model import AnalyzedArticle, Article, Span, TimeMention
 from dateline.nlp.batch import BatchAnalysis, from_analyzed
 from dateline.store.bulk import stored_ids, write_batch
 from dateline.store.duplicates import BandIndex
-from dateline.store.schema import migrate
 from dateline.store.mentions import unpack_mentions
+from dateline.store.schema import migrate
 from dateline.store.spans import unpack_spans
 
 BUSY_TIMEOUT_MS = 60_000

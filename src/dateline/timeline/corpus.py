@@ -12,7 +12,6 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import takewhile
 
 from dateline.model import AnalyzedArticle, Granularity, SourcedSentence
 
@@ -137,12 +136,16 @@ def _timestamp_mentions(analyzed: AnalyzedArticle) -> set[int]:
         if names_year or mention.start - sentence_start <= _ENTRY_OFFSET:
             clock = _CLOCK_AFTER.match(text, mention.end)
             if clock is not None:
-                stamped.update(takewhile(lambda i: mentions[i].start < clock.end(),
-                                         range(index, len(mentions))))
+                following = index
+                while following < len(mentions) and mentions[following].start < clock.end():
+                    stamped.add(following)
+                    following += 1
                 continue
         if names_year:
             clock = _CLOCK_BEFORE.search(text, max(0, mention.start - _CLOCK_REACH), mention.start)
             if clock is not None:
-                stamped.update(takewhile(lambda i: mentions[i].start >= clock.start(),
-                                         range(index, -1, -1)))
+                preceding = index
+                while preceding >= 0 and mentions[preceding].start >= clock.start():
+                    stamped.add(preceding)
+                    preceding -= 1
     return stamped
