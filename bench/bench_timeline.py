@@ -7,7 +7,10 @@ Runs the standard protocol (``dateline.evaluate.protocol``) with each configurat
 the same in-memory corpora, prints Markdown tables and writes
 ``bench/results/timeline.json``. Leave-one-topic-out: for each of the 9 topics, the grid
 point with the best AR1-F on the other topics' tasks is chosen and scored on the held-out
-topic's tasks; the scores are then macro-averaged like any run. Latency is the time to
+topic's tasks; the scores are then macro-averaged like any run. ``echo_ratio`` (a
+date-selection constant) is swept alone, every other constant at its default, and
+checked leave-one-topic-out twice: chosen by Date-F1, the figure it is meant to move,
+and by AR1-F. Latency is the time to
 build one timeline from a task's stored articles (loading them included), the figure a
 user waits for after ingest, as wall clock and as CPU time.
 """
@@ -19,6 +22,7 @@ import itertools
 import json
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from dateline.evaluate.metrics import TaskScores, macro_average, score_task
@@ -38,10 +42,12 @@ ABLATIONS = {
     "without the retrospective bonus": {"retrospective_bonus": 0.0},
     "without topic centrality (topic_weight=0)": {"topic_weight": 0.0},
     "without topic relevance of dates (relevance_weight=0)": {"relevance_weight": 0.0},
+    "without echo demotion (echo_ratio=0)": {"echo_ratio": 0.0},
     "without redundancy control": {"max_redundancy": 1.01},
     "without query boost": {"query_boost": 0.0},
     "citing days only (all of the above off)": {
         "entry_weight": 0.0, "retrospective_bonus": 0.0, "topic_weight": 0.0, "relevance_weight": 0.0,
+        "echo_ratio": 0.0,
     },
 }
 GRID = {
@@ -51,6 +57,7 @@ GRID = {
     "relevance_weight": (0.0, 0.1, 0.5),
     "max_redundancy": (0.4, 0.5),
 }
+ECHO_SWEEP = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 
 
 def main() -> None:
@@ -68,8 +75,18 @@ def main() -> None:
 
     methods = {name: row(get_method(name), tasks, corpora) for name in ("salience", "datewise", "clust")}
     ablations = {name: row(Salience(**change), tasks, corpora) for name, change in ABLATIONS.items()}
-    loto = leave_one_topic_out(tasks, corpora)
+    grid = [dict(zip(GRID, values)) for values in itertools.product(*GRID.values())]
+    loto = leave_one_topic_out(tasks, grid, [run(Salience(**c), tasks, corpora) for c in grid],
+                               lambda scores: scores.align_r1.f1)
+    echo = [{"echo_ratio": ratio} for ratio in ECHO_SWEEP]
+    echo_scores = [run(Salience(**c), tasks, corpora) for c in echo]
+    echo_sweep = {f"echo_ratio={c['echo_ratio']}": averaged(s) for c, s in zip(echo, echo_scores)}
+    echo_loto = {
+        "chosen by Date-F1": leave_one_topic_out(tasks, echo, echo_scores, lambda s: s.date.f1),
+        "chosen by AR1-F": leave_one_topic_out(tasks, echo, echo_scores, lambda s: s.align_r1.f1),
+    }
     report = {"methods": methods, "ablations": ablations, "leave_one_topic_out": loto,
+              "echo_ratio_sweep": echo_sweep, "echo_ratio_leave_one_topic_out": echo_loto,
               "latency_seconds": latency, "tasks": len(tasks)}
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(report, indent=2) + "\n")
@@ -78,6 +95,11 @@ def main() -> None:
     print_table("Leave-one-topic-out", {"salience, constants chosen without the test topic":
                                         loto["scores"]})
     print(f"\nchosen per held-out topic: {json.dumps(loto['chosen'])}")
+    print_table("echo_ratio sweep", echo_sweep)
+    print_table("echo_ratio leave-one-topic-out",
+                {f"echo_ratio {name}": result["scores"] for name, result in echo_loto.items()})
+    for name, result in echo_loto.items():
+        print(f"{name}, per held-out topic: {json.dumps(result['chosen'])}")
     print(f"latency per timeline (s): {json.dumps(latency)}")
     print(f"results: {RESULTS}")
 
@@ -92,25 +114,31 @@ def run(method: TimelineMethod, tasks: list[Task], corpora: dict) -> list[TaskSc
 
 
 def row(method: TimelineMethod, tasks: list[Task], corpora: dict[tuple[str, str], Corpus]) -> dict:
-    scores = macro_average(run(method, tasks, corpora)).to_dict()
+    return averaged(run(method, tasks, corpora))
+
+
+def averaged(task_scores: list[TaskScores]) -> dict:
+    scores = macro_average(task_scores).to_dict()
     return {column: round(scores[column], 4) for column in COLUMNS}
 
 
-def leave_one_topic_out(tasks: list[Task], corpora: dict) -> dict:
-    """Score each topic with the grid point that is best on the other topics."""
-    configurations = [dict(zip(GRID, values)) for values in itertools.product(*GRID.values())]
-    per_config = [run(Salience(**config), tasks, corpora) for config in configurations]
+def leave_one_topic_out(
+    tasks: list[Task], configurations: list[dict], per_config: list[list[TaskScores]],
+    criterion: Callable[[TaskScores], float],
+) -> dict:
+    """Score each topic with the configuration whose ``criterion`` (of the macro-averaged
+    scores) is best on the other topics; ``per_config[c]`` holds configuration c's task
+    scores, in ``tasks`` order."""
     topic_of = [task.topic.split("_")[0] for task in tasks]
     held_out_scores: list[TaskScores] = []
     chosen = {}
     for topic in sorted(set(topic_of)):
         train = [i for i, name in enumerate(topic_of) if name != topic]
         best = max(range(len(configurations)),
-                   key=lambda c: macro_average([per_config[c][i] for i in train]).align_r1.f1)
+                   key=lambda c: criterion(macro_average([per_config[c][i] for i in train])))
         chosen[topic] = configurations[best]
         held_out_scores += [per_config[best][i] for i, name in enumerate(topic_of) if name == topic]
-    scores = macro_average(held_out_scores).to_dict()
-    return {"scores": {column: round(scores[column], 4) for column in COLUMNS}, "chosen": chosen}
+    return {"scores": averaged(held_out_scores), "chosen": chosen}
 
 
 def latency_figures(store: Store, tasks: list[Task]) -> dict[str, float]:

@@ -7,6 +7,7 @@ import datetime as dt
 from dateline.operations import DEFAULT_METHOD
 from dateline.timeline import TimelineRequest, get_method
 from dateline.timeline.corpus import Corpus, CorpusSentence, DateRef
+from dateline.timeline.methods.salience import demote_echoes
 
 EVENT = dt.date(2010, 4, 20)
 OTHER = dt.date(2010, 5, 2)
@@ -68,6 +69,37 @@ def test_a_month_is_dropped_when_a_day_inside_it_is_in_the_timeline() -> None:
                            dt.date(2010, 6, 10 + i), EVENT) for i in range(2)]
     timeline = build(sentences, n_dates=2)
     assert [(e.date, e.granularity) for e in timeline.entries] == [(EVENT, "day")]
+
+
+def cited(date: dt.date, days: int, tag: str) -> list[CorpusSentence]:
+    """Sentences about ``date`` from articles published on ``days`` different later days."""
+    return [sentence(f"Report {tag}{i} on the spill and the cleanup along the coast was filed.",
+                     f"{tag}{i}", date + dt.timedelta(days=i + 1), date) for i in range(days)]
+
+
+def test_a_weak_neighbour_of_a_chosen_day_gives_way_to_a_day_of_its_own() -> None:
+    echo = EVENT + dt.timedelta(days=1)
+    sentences = cited(EVENT, 10, "e") + cited(echo, 3, "n") + cited(OTHER, 2, "o")
+    timeline = build(sentences, n_dates=2)
+    assert [entry.date for entry in timeline.entries] == [EVENT, OTHER]
+
+
+def test_two_neighbouring_days_with_strong_evidence_are_both_kept() -> None:
+    next_day = EVENT + dt.timedelta(days=1)
+    sentences = cited(EVENT, 10, "e") + cited(next_day, 6, "n") + cited(OTHER, 2, "o")
+    timeline = build(sentences, n_dates=2)
+    assert [entry.date for entry in timeline.entries] == [EVENT, next_day]
+
+
+def test_demoted_echoes_keep_their_order_at_the_back_and_say_why() -> None:
+    days = [dt.date(2010, 4, d) for d in (20, 21, 19, 25, 26)]
+    keys = [(day, "day") for day in days]
+    scores = [10.0, 3.0, 5.0, 2.0, 0.5]
+    evidence = {key: {"score": score} for key, score in zip(keys, scores)}
+    ranked = demote_echoes(keys, evidence, 0.4)
+    assert [key[0].day for key in ranked] == [20, 19, 25, 21, 26]
+    assert [key[0].day for key in keys if "echo_of_neighbour" in evidence[key]] == [21, 26]
+    assert demote_echoes(keys, {key: {"score": s} for key, s in zip(keys, scores)}, 0.0) == keys
 
 
 def test_salience_is_the_default_method() -> None:

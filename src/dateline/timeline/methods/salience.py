@@ -18,7 +18,12 @@ sentences of articles published that day that mention no other day. Once they ar
 known, a date's score is multiplied by ``1 + relevance_weight * r``, where ``r`` is how
 central its most central candidate is to the whole story (cosine to the centroid of all
 candidates, in [0, 1]): of dates with equal evidence, the one whose news is most about
-the story comes first. Each candidate is scored by
+the story comes first. Then a day next to a better-ranked day goes to the back of the
+ranking unless it has at least ``echo_ratio`` of that day's score: coverage of an event
+spills into the next day (follow-ups, other time zones, "yesterday" read a day off) and
+the earlier or later day is then an echo of the event rather than an event of its own,
+whereas two neighbouring days that both carry much evidence are both kept. Each
+candidate is scored by
 its cosine to the date's centroid (what that day's coverage is about), plus its cosine to
 the centroid of all candidates (how much it is about the story rather than a side
 detail), plus ``retrospective_bonus`` when it was written more than
@@ -45,6 +50,7 @@ from dateline.timeline.dated_summaries import DateKey, candidates_by_date, fill_
 from dateline.timeline.summarize import SentencePicker
 
 TIE_BREAK = 1e-3
+_ONE_DAY = dt.timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,7 @@ class Salience:
     query_boost: float = 0.5
     max_redundancy: float = 0.4
     candidate_factor: int = 3
+    echo_ratio: float = 0.4
     name: str = "salience"
 
     @property
@@ -81,7 +88,9 @@ class Salience:
             [s for key in shortlist for s in candidates.get(key, ())],
             request.query, self.query_boost, self.max_redundancy, self.topic_weight,
         )
-        shortlist = self.by_relevance(shortlist, candidates, picker, evidence)
+        shortlist = demote_echoes(
+            self.by_relevance(shortlist, candidates, picker, evidence), evidence, self.echo_ratio
+        )
         entries = fill_entries(shortlist, candidates, picker, request, evidence, self._prior)
         return Timeline(request.query, self.name, entries)
 
@@ -138,3 +147,25 @@ class Salience:
         """The retrospective bonus of each candidate of ``date``."""
         late = date + dt.timedelta(days=self.retrospective_days)
         return self.retrospective_bonus * np.array([s.published > late for s in group], dtype=float)
+
+
+def demote_echoes(
+    ranked: list[DateKey], evidence: dict[DateKey, dict[str, float]], ratio: float
+) -> list[DateKey]:
+    """``ranked`` with every day that neighbours a day ranked before it, and has less than
+    ``ratio`` of that day's score, moved to the back (in its order); such a day's evidence
+    gains ``echo_of_neighbour`` = 1 (see the module docstring)."""
+    kept: list[DateKey] = []
+    kept_days: dict[dt.date, float] = {}
+    echoes: list[DateKey] = []
+    for key in ranked:
+        date, granularity = key
+        if granularity == "day":
+            neighbours = [kept_days[day] for day in (date - _ONE_DAY, date + _ONE_DAY) if day in kept_days]
+            if neighbours and evidence[key]["score"] < ratio * max(neighbours):
+                evidence[key]["echo_of_neighbour"] = 1.0
+                echoes.append(key)
+                continue
+            kept_days[date] = evidence[key]["score"]
+        kept.append(key)
+    return kept + echoes
