@@ -18,8 +18,9 @@ sentences of articles published that day that mention no other day. Once they ar
 known, a date's score is multiplied by ``1 + relevance_weight * r``, where ``r`` is how
 central its most central candidate is to the whole story (cosine to the centroid of all
 candidates, in [0, 1]): of dates with equal evidence, the one whose news is most about
-the story comes first. Then a day next to a better-ranked day goes to the back of the
-ranking unless it has at least ``echo_ratio`` of that day's score: coverage of an event
+the story comes first. Then a day next to a better-ranked day that was kept (not itself
+an echo) goes to the back of the ranking unless it has at least ``echo_ratio`` of that
+day's score: coverage of an event
 spills into the next day (follow-ups, other time zones, "yesterday" read a day off) and
 the earlier or later day is then an echo of the event rather than an event of its own,
 whereas two neighbouring days that both carry much evidence are both kept. Each
@@ -152,9 +153,10 @@ class Salience:
 def demote_echoes(
     ranked: list[DateKey], evidence: dict[DateKey, dict[str, float]], ratio: float
 ) -> list[DateKey]:
-    """``ranked`` with every day that neighbours a day ranked before it, and has less than
-    ``ratio`` of that day's score, moved to the back (in its order); such a day's evidence
-    gains ``echo_of_neighbour`` = 1 (see the module docstring)."""
+    """``ranked`` with every day that neighbours a kept day ranked before it, and has less
+    than ``ratio`` of that day's score, moved to the back (in its order); such a day's
+    evidence gains ``echo_of_neighbour`` = 1. A demoted day demotes none of its own
+    neighbours: only days that stay count (see the module docstring)."""
     kept: list[DateKey] = []
     kept_days: dict[dt.date, float] = {}
     echoes: list[DateKey] = []
