@@ -14,10 +14,11 @@
    process and of the whole process tree (sampled every 0.2 s), store size, near-duplicates
    found.
 3. **Timeline latency** on each store: ``dateline timeline QUERY`` as a user runs it (a
-   new process, imports included; all matching articles are loaded), and in one process,
-   split into retrieval, loading the articles, and the method, with retrieval capped to
-   the best ``--cap`` articles by BM25 (what ``find_articles(limit=...)`` does: the
-   proposed bound) and, on stores of at most ``--uncapped-up-to`` articles, uncapped.
+   new process, imports included, the default cap of 1,000 articles) with the store cold
+   (its pages evicted from the OS cache, as after a reboot) and then warm; in one
+   process, split into retrieval, loading the articles, and the method, capped to
+   ``--cap`` articles, cold then warm, and, on stores of at most ``--uncapped-up-to``
+   articles, uncapped.
 
 Writes ``bench/results/scale.json`` and prints a Markdown table. Stores and the corpus
 live under ``--work`` (ignored by git) and are deleted at the end unless ``--keep``.
@@ -171,55 +172,85 @@ def ingest_run(paths: list[Path], db: Path, workers: int, batch_size: int) -> di
     }
 
 
-def timeline_latency(
-    db: Path, query: str, cap: int, uncapped: bool, cli_timeout: float
-) -> dict[str, float | None]:
-    """Seconds for one timeline of ``query``: the CLI (a new process; its peak RSS too;
-    stopped after ``cli_timeout`` seconds, as it loads every matching article), and in
-    this process, split into retrieve, load and method, with retrieval capped to ``cap``
-    articles and (when ``uncapped``) not capped, as the CLI does."""
+def evict_from_page_cache(db: Path) -> None:
+    """Drop the store's pages from the operating system's cache (after writing back what
+    is dirty), so the next query reads them from the disk, as after a reboot or a long
+    idle time; ``posix_fadvise`` needs no privileges, and leaves Python's own files and
+    every other file cached."""
+    os.sync()
+    for suffix in ("", "-wal", "-shm"):
+        path = Path(f"{db}{suffix}")
+        if path.exists():
+            descriptor = os.open(path, os.O_RDONLY)
+            try:
+                os.posix_fadvise(descriptor, 0, 0, os.POSIX_FADV_DONTNEED)
+            finally:
+                os.close(descriptor)
+
+
+def cli_timeline(db: Path, query: str, timeout: float) -> dict[str, float | None]:
+    """One ``dateline timeline QUERY`` process: seconds (None when stopped after
+    ``timeout``, as it loads every matching article), CPU seconds, peak RSS."""
     started = time.monotonic()
     before = psutil.Process().cpu_times()
     process = subprocess.Popen([*DATELINE, "timeline", query, "--db", str(db), "--format", "json"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     memory = TreeMemory(process.pid)
     try:
-        _, stderr = process.communicate(timeout=cli_timeout)
-        cli_seconds: float | None = round(time.monotonic() - started, 2)
+        _, stderr = process.communicate(timeout=timeout)
+        seconds: float | None = round(time.monotonic() - started, 2)
     except subprocess.TimeoutExpired:
         process.kill()
         process.communicate()
-        cli_seconds, stderr = None, ""
+        seconds, stderr = None, ""
     memory.stop()
     after = psutil.Process().cpu_times()
-    if cli_seconds is not None and process.returncode != 0:
+    if seconds is not None and process.returncode != 0:
         raise RuntimeError(f"timeline failed: {stderr[-2000:]}")
-    result: dict[str, float | None] = {
-        "cli_s": cli_seconds, "cli_timeout_s": cli_timeout,
-        "cli_cpu_s": round(after.children_user - before.children_user
-                           + after.children_system - before.children_system, 2),
-        "cli_peak_rss_mib": round(memory.main_peak / 2**20),
-    }
+    return {"s": seconds, "cpu_s": round(after.children_user - before.children_user
+                                         + after.children_system - before.children_system, 2),
+            "peak_rss_mib": round(memory.main_peak / 2**20)}
+
+
+def in_process_timeline(db: Path, query: str, limit: int | None) -> dict[str, float]:
+    """One timeline in this process (a new ``Store``), split into retrieve, load and
+    method, with retrieval limited to ``limit`` articles (None: every match)."""
     method = get_method(DEFAULT_METHOD)
     request = TimelineRequest(query, 10, 2, frozenset({"day", "month", "year"}), None, None)
-    limits = ((f"cap{cap}", cap), ("uncapped", None)) if uncapped else ((f"cap{cap}", cap),)
+    clock, cpu = time.monotonic(), time.process_time()
     with Store.open(db, create=False) as store:
-        for label, limit in limits:
-            clock, cpu = time.monotonic(), time.process_time()
-            retrieval = find_articles(store, query, limit=limit)
-            retrieved = time.monotonic()
-            corpus = build_corpus(store.analyzed_articles(retrieval.rowids))
-            loaded = time.monotonic()
-            method.build(corpus, request)
-            done = time.monotonic()
-            result |= {
-                f"{label}_articles": len(retrieval.rowids),
-                f"{label}_retrieve_s": round(retrieved - clock, 3),
-                f"{label}_load_s": round(loaded - retrieved, 3),
-                f"{label}_method_s": round(done - loaded, 3),
-                f"{label}_total_s": round(done - clock, 3),
-                f"{label}_cpu_s": round(time.process_time() - cpu, 3),
-            }
+        retrieval = find_articles(store, query, limit=limit)
+        retrieved = time.monotonic()
+        corpus = build_corpus(store.analyzed_articles(retrieval.rowids))
+        loaded = time.monotonic()
+        method.build(corpus, request)
+        done = time.monotonic()
+    return {"articles": len(retrieval.rowids), "retrieve_s": round(retrieved - clock, 3),
+            "load_s": round(loaded - retrieved, 3), "method_s": round(done - loaded, 3),
+            "total_s": round(done - clock, 3), "cpu_s": round(time.process_time() - cpu, 3)}
+
+
+def timeline_latency(
+    db: Path, query: str, cap: int, uncapped: bool, cli_timeout: float
+) -> dict[str, float | None]:
+    """Seconds for one timeline of ``query``: the CLI (a new process) with the store cold
+    (its pages evicted from the OS cache), then again warm; in this process, capped to
+    ``cap`` articles, cold then warm; and (when ``uncapped``) not capped, as the CLI does
+    with ``--max-articles 0``."""
+    result: dict[str, float | None] = {"cli_timeout_s": cli_timeout}
+    for label in ("cold", "warm"):
+        if label == "cold":
+            evict_from_page_cache(db)
+        result |= {f"cli_{label}_{key}": value
+                   for key, value in cli_timeline(db, query, cli_timeout).items()}
+    for label in ("cold", "warm"):
+        if label == "cold":
+            evict_from_page_cache(db)
+        result |= {f"cap{cap}_{label}_{key}": value
+                   for key, value in in_process_timeline(db, query, cap).items()}
+    if uncapped:
+        result |= {f"uncapped_{key}": value
+                   for key, value in in_process_timeline(db, query, None).items()}
     return result
 
 
@@ -250,24 +281,29 @@ def corpus_shards(work: Path, articles: int, t17: Path) -> list[Path]:
 
 
 def table(results: dict) -> str:
+    cap = results["cap"]
     lines = [
         "| corpus | articles | ingest articles/s (wall) | articles/CPU-s × cores | peak RSS main / all "
-        "processes | store | near-duplicates | `dateline timeline` (CLI) | in-process uncapped "
-        f"| capped to {results['cap']} |",
+        "processes | store | near-duplicates | `dateline timeline` (CLI), cold / warm store "
+        f"| in process, capped to {cap}, cold / warm | in process, uncapped |",
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
+
+    def slowest(timelines: dict, key: str) -> str:
+        runs = [t.get(key, float("nan")) for t in timelines.values()]
+        if None in runs:
+            return f"> {max(t['cli_timeout_s'] for t in timelines.values()):.0f} s"
+        return f"{max(runs):.2f} s"
+
     for name, run in results["runs"].items():
         ingest, timelines = run["ingest"], run["timelines"]
-        cli_runs = [t["cli_s"] for t in timelines.values()]
-        cli = (f"{max(cli_runs):.2f} s" if None not in cli_runs
-               else f"> {max(t['cli_timeout_s'] for t in timelines.values()):.0f} s")
-        uncapped = max(t.get("uncapped_total_s", float("nan")) for t in timelines.values())
-        capped = max(t[f"cap{results['cap']}_total_s"] for t in timelines.values())
         lines.append(
             f"| {name} | {ingest['articles']:,} | {ingest['articles_per_s']:,.0f} | "
             f"{ingest['articles_per_cpu_s_x_cores']:,.0f} | {ingest['peak_rss_main_mib']:,} / "
             f"{ingest['peak_rss_tree_mib']:,} MiB | {ingest['store_mib']:,} MiB | "
-            f"{ingest['near_duplicates']:,} | {cli} | {uncapped:.2f} s | {capped:.2f} s |"
+            f"{ingest['near_duplicates']:,} | {slowest(timelines, 'cli_cold_s')} / "
+            f"{slowest(timelines, 'cli_warm_s')} | {slowest(timelines, f'cap{cap}_cold_total_s')} / "
+            f"{slowest(timelines, f'cap{cap}_warm_total_s')} | {slowest(timelines, 'uncapped_total_s')} |"
         )
     return "\n".join(lines)
 

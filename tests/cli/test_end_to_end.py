@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -157,3 +159,23 @@ def test_help_explains_every_command() -> None:
     assert code == 0
     for command in ("ingest", "timeline", "articles"):
         assert command in out
+
+
+def test_a_timeline_does_not_load_the_tagger_or_the_evaluation(seeded_db: Path) -> None:
+    """What a command imports is paid at every start: ``dateline timeline`` must not build
+    the temporal tagger's tables, nor load the evaluation protocol or the ingest workers
+    (a fresh interpreter, since this one has imported everything)."""
+    script = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from dateline.cli.app import app\n"
+        f"result = CliRunner().invoke(app, ['timeline', 'India Japan', '--db', {str(seeded_db)!r}])\n"
+        "assert result.exit_code == 0, result.output\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    loaded = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert loaded.returncode == 0, loaded.stderr
+    modules = set(loaded.stdout.split())
+    for heavy in ("dateline.temporal.tagger", "dateline.evaluate.protocol", "dateline.nlp.workers",
+                  "dateline.store.integrity"):
+        assert heavy not in modules

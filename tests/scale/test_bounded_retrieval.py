@@ -10,7 +10,7 @@ import pytest
 
 from dateline.ingest.ids import article_id
 from dateline.model import Article
-from dateline.nlp.batch import analyze_articles
+from dateline.nlp.analyze import analyze_articles
 from dateline.store import Store
 from dateline.store.sqlite import RANKED_PER_RESULT
 
@@ -51,7 +51,8 @@ def test_filters_that_leave_the_sample_short_fall_back_to_every_match(store: Sto
     assert store.match_articles('"bridge"', collection="rare", limit=len(rare)) == rare
 
 
-def test_a_limit_without_a_query_samples_the_whole_date_range(store: Store) -> None:
-    found = store.match_articles(None, limit=4)
+@pytest.mark.parametrize("stories_only", [False, True])
+def test_a_limit_without_a_query_samples_the_whole_date_range(store: Store, stories_only: bool) -> None:
+    found = store.match_articles(None, limit=4, stories_only=stories_only)
     dates = [a.article.published for a in store.analyzed_articles(found)]
     assert len(found) == 4 and max(dates) - min(dates) > dt.timedelta(days=ARTICLES // 2)

@@ -20,7 +20,7 @@ from dateline.distributed.shards import (
 from dateline.ingest import read_articles
 from dateline.ingest.job import ingest
 from dateline.model import Article
-from dateline.nlp.batch import analyze_articles
+from dateline.nlp.analyze import analyze_articles
 from dateline.store import Store
 
 

@@ -8,13 +8,15 @@ import sqlite3
 from pathlib import Path
 
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from scale_support import CROSS_FOLDER_COPIES, DIFFERENT_EVENTS, REFILINGS
 
 from dateline.ingest.ids import article_id
 from dateline.ingest.job import ingest
 from dateline.model import AnalyzedArticle, Article
 from dateline.nlp.analyze import analyze
-from dateline.nlp.dedup import THRESHOLD, band_keys, has_keys, resemblance
+from dateline.nlp.dedup import THRESHOLD, band_keys, has_keys, resemblance, shingle_hashes
 from dateline.retrieve import find_articles
 from dateline.store import Store
 from dateline.store.schema import MIGRATIONS
@@ -145,3 +147,10 @@ def test_retrieval_returns_a_story_once_unless_its_original_is_filtered_out(stor
         assert len(later.rowids) == 30
         assert len(find_articles(store, "").rowids) == 2
         assert len(store.match_articles('"federal"')) == 31  # listings show every copy
+
+
+@settings(max_examples=200, deadline=None)
+@given(first=st.text(alphabet="ab cé1.,", max_size=300), second=st.text(alphabet="ab cé1.,", max_size=300))
+def test_resemblance_is_the_jaccard_index_of_the_shingle_sets(first: str, second: str) -> None:
+    a, b = set(shingle_hashes(first).tolist()), set(shingle_hashes(second).tolist())
+    assert resemblance(first, second) == (len(a & b) / len(a | b) if a | b else 1.0)

@@ -11,8 +11,8 @@ from scale_support import store_rows
 from dateline.ingest import read_articles
 from dateline.ingest.job import ingest
 from dateline.model import Article
-from dateline.nlp.analyze import analyze
-from dateline.nlp.batch import BatchAnalysis, analyze_articles
+from dateline.nlp.analyze import analyze, analyze_articles
+from dateline.nlp.batch import BatchAnalysis
 from dateline.nlp.workers import PendingAnalysis
 from dateline.store import Store
 

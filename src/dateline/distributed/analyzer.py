@@ -16,7 +16,8 @@ from dateline.distributed.shards import (
     analysis_from_parquet, analysis_to_parquet, articles_from_parquet, articles_to_parquet,
 )
 from dateline.model import Article
-from dateline.nlp.batch import BatchAnalysis, analyze_articles
+from dateline.nlp.analyze import analyze_articles
+from dateline.nlp.batch import BatchAnalysis
 
 
 def analyze_shard(articles: bytes) -> bytes:

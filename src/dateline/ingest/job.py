@@ -16,13 +16,16 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dateline.errors import InputProblem
 from dateline.ingest import read_articles
 from dateline.model import Article
 from dateline.nlp.batch import BatchAnalysis
-from dateline.nlp.workers import Analyzer, PendingAnalysis, local_analyzer
 from dateline.store import Store
+
+if TYPE_CHECKING:
+    from dateline.nlp.workers import Analyzer, PendingAnalysis
 
 DEFAULT_BATCH_SIZE = 256
 
@@ -98,6 +101,10 @@ def ingest_items(
     report = report or IngestReport()
     batches = _batches(iter(items), batch_size, report, on_error)
     if analyzer is None:
+        # Imported here: the analysis loads the temporal tagger, which commands that only
+        # read the store (and import this module for its options) need not pay for.
+        from dateline.nlp.workers import local_analyzer
+
         with local_analyzer(workers) as own_analyzer:
             _store_batches(store, batches, report, own_analyzer, on_progress)
     else:

@@ -1,11 +1,14 @@
-"""The analysis of one article: sentences, then time mentions placed in their sentences."""
+"""The analysis of one article: sentences, then time mentions placed in their sentences;
+and of a batch of articles, in columns, with their duplicate keys."""
 
 from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
+from collections.abc import Sequence
 
 from dateline.model import AnalyzedArticle, Article, Span, TimeMention
+from dateline.nlp.batch import BatchAnalysis, from_rows
 from dateline.nlp.sentences import sentence_bounds
 from dateline.temporal import tag, value_to_date
 from dateline.temporal.values import Granularity
@@ -40,3 +43,9 @@ def analysis_rows(article: Article) -> tuple[list[tuple[int, int]], list[Mention
             resolved[0] if resolved else None, resolved[1] if resolved else None,
         ))
     return bounds, mentions
+
+
+def analyze_articles(articles: Sequence[Article]) -> BatchAnalysis:
+    """Analyse a batch and compute its duplicate keys (``dateline.nlp.batch``): the unit
+    of work of an ingest worker."""
+    return from_rows([analysis_rows(article) for article in articles], [a.text for a in articles])

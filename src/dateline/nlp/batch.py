@@ -13,12 +13,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from dateline.model import AnalyzedArticle, Article
-from dateline.nlp.analyze import MentionRow, analysis_rows
+from dateline.model import AnalyzedArticle
 from dateline.nlp.dedup import BANDS, band_keys
+
+if TYPE_CHECKING:  # the analysis itself (the temporal tagger) is not needed to store one
+    from dateline.nlp.analyze import MentionRow
 
 
 @dataclass(frozen=True, eq=False)
@@ -44,12 +47,6 @@ class BatchAnalysis:
 
     def __len__(self) -> int:
         return len(self.sentence_counts)
-
-
-def analyze_articles(articles: Sequence[Article]) -> BatchAnalysis:
-    """Analyse a batch (``dateline.nlp.analyze``) and compute its duplicate keys: the
-    unit of work of an ingest worker."""
-    return from_rows([analysis_rows(article) for article in articles], [a.text for a in articles])
 
 
 def from_analyzed(batch: Sequence[AnalyzedArticle]) -> BatchAnalysis:

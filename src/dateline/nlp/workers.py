@@ -19,7 +19,8 @@ from contextlib import contextmanager
 from typing import Protocol
 
 from dateline.model import Article
-from dateline.nlp.batch import BatchAnalysis, analyze_articles
+from dateline.nlp.analyze import analyze_articles
+from dateline.nlp.batch import BatchAnalysis
 from dateline.temporal.tagger import prepare
 
 

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from dateline.nlp.dedup import BANDS, THRESHOLD, has_keys, resemblance
+from dateline.nlp.dedup import BANDS, THRESHOLD, has_keys, jaccard, shingle_set
 
 MAX_CONFIRMATIONS = 8
 MAX_HOLDERS_PER_KEY = 4
@@ -99,7 +99,7 @@ def find_originals(
     """For each new article (``rowids`` about to be written, with their texts and band
     keys), the row id of the stored or earlier-in-batch article it copies, or None.
 
-    Candidates (sharing a band key) are confirmed by ``resemblance`` of the full texts,
+    Candidates (sharing a band key) are confirmed by the resemblance of the full texts,
     at most ``MAX_CONFIRMATIONS`` per article (those sharing the most keys); the most
     resembling confirmed one wins. Runs inside the caller's write transaction.
     """
@@ -139,7 +139,8 @@ def _confirmed(
         known_texts |= dict(
             db.execute(f"SELECT rowid, text FROM articles WHERE rowid IN ({marks})", missing)
         )
-    scored = [(resemblance(text, known_texts[rowid]), -rowid) for rowid in candidates
+    mine = shingle_set(text)
+    scored = [(jaccard(mine, shingle_set(known_texts[rowid])), -rowid) for rowid in candidates
               if rowid in known_texts]
     best, negative_rowid = max(scored, default=(0.0, 0))
     return -negative_rowid if best >= THRESHOLD else None

@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from dateline.errors import StoreError
-from dateline.nlp.batch import analyze_articles
+from dateline.nlp.analyze import analyze_articles
 from dateline.store.bulk import insert_analysis
 from dateline.store.mentions import MENTION_COUNT
 from dateline.store.schema import SCHEMA_VERSION, migrate

@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from dateline.errors import StoreError
@@ -23,6 +24,7 @@ from dateline.nlp.batch import BatchAnalysis, from_analyzed
 from dateline.store.bulk import stored_ids, write_batch
 from dateline.store.duplicates import BandIndex
 from dateline.store.mentions import unpack_mentions
+from dateline.store.readers import ParallelReader
 from dateline.store.schema import migrate
 from dateline.store.spans import unpack_spans
 
@@ -32,7 +34,18 @@ BUSY_TIMEOUT_MS = 60_000
 # outgrows the cache, each insert re-reads pages, and ingest slows as the store grows.
 # Pages are allocated as they are used, so a small store never takes this much.
 CACHE_KIB = 256 * 1024
+# Row ids looked up per statement (``rowid IN (...)``), well under SQLite's limit on
+# bound parameters.
+IN_LIST = 500
+# Articles read per statement when loading them over several connections: a thousand
+# articles make eight reads to share between the reader threads.
+READ_PART = 125
 RANKED_PER_RESULT = 10
+# Without a query, a limit is filled from twice as many matches (every k-th by date), so
+# copies left out and an uneven sample still leave enough to spread over the dates.
+SPREAD_SAMPLE_PER_RESULT = 2
+# Without a limit, ranked matches are checked for copies this many at a time.
+STORY_CHUNK = 500
 _ARTICLE_FIELDS = (
     "a.id, a.published, a.text, a.title, a.url, a.source, a.collection, a.lines_are_sentences,"
     " (SELECT original.id FROM articles original WHERE original.rowid = a.duplicate_of)"
@@ -58,6 +71,7 @@ class Store:
         self._db = connection
         self.path = path
         self._bands = BandIndex()
+        self._reader: ParallelReader | None = None
 
     @classmethod
     def open(cls, path: Path | str, create: bool = True) -> Store:
@@ -79,6 +93,8 @@ class Store:
         return cls(connection, where)
 
     def close(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
         self._db.close()
 
     def __enter__(self) -> Store:
@@ -159,40 +175,47 @@ class Store:
         ingest), so the best 1,000 of a million matches cost what those of ten thousand do.
         Without a query, ``limit`` articles evenly spread over the matches are returned (in
         date order) rather than the earliest. When the filters leave fewer than ``limit``
-        in the sample, all matches are ranked."""
+        in the sample, all matches are ranked. A limit of 0 finds nothing, None or a
+        negative one everything.
+
+        Ranking reads only the full-text index (and, with filters, the start of each
+        ranked article's row): whether an article is a copy is read for those returned
+        (and a few more), in ranked order, since that column comes after the text, and
+        reading it for every ranked match of a cold million-article store cost tens of
+        thousands of disk reads. (So a damaged store whose index still lists deleted
+        articles, which ``dateline check`` reports, can return their row ids.)"""
         clauses, parameters = _filters(date_from, date_to, collection)
-        if stories_only:
-            # Looked up per copy (a row id seek each), not as the set of all matches, which
-            # would cost a second pass over every match of a frequent word.
-            originals, original_parameters = _filters(date_from, date_to, collection, "o")
-            if fts_query is None:
-                original = f"SELECT 1 FROM articles o WHERE o.rowid = a.duplicate_of AND {originals}"
-            else:
-                original = ("SELECT 1 FROM articles o JOIN articles_fts fo ON fo.rowid = o.rowid"
-                            f" WHERE o.rowid = a.duplicate_of AND {originals} AND articles_fts MATCH ?")
-                original_parameters = [*original_parameters, fts_query]
-            clauses += f" AND (a.duplicate_of IS NULL OR NOT EXISTS ({original}))"
-            parameters = [*parameters, *original_parameters]
+        originals = _OriginalMatches(fts_query, clauses, parameters) if stories_only else None
         if fts_query is None:
             query = _RowidQuery("articles a", clauses, "a.published, a.rowid", "a", parameters)
             count_sql, count_parameters = f"SELECT count(*) FROM articles a WHERE {clauses}", parameters
-            sample_per_result = 1
         else:
-            query = _RowidQuery(
-                "articles_fts f JOIN articles a ON a.rowid = f.rowid",
-                f"articles_fts MATCH ? AND {clauses}", "bm25(articles_fts), a.rowid", "f",
-                [fts_query, *parameters],
-            )
+            source, where = "articles_fts f", "articles_fts MATCH ?"
+            if parameters:
+                source, where = f"{source} JOIN articles a ON a.rowid = f.rowid", f"{where} AND {clauses}"
+            query = _RowidQuery(source, where, "bm25(articles_fts), f.rowid", "f", [fts_query, *parameters])
             count_sql = "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"
             count_parameters = [fts_query]
-            sample_per_result = RANKED_PER_RESULT
+
+        def chosen(step: int, wanted: int | None) -> list[int]:
+            """``wanted`` of every ``step``-th match: the best ranked, or (without a query)
+            evenly spread over the dates; all of them when ``wanted`` is None."""
+            if fts_query is None:
+                return _spread_stories(self._db, list(query.run(self._db, None, step)), wanted, originals)
+            if originals is None:
+                return list(query.run(self._db, wanted, step))
+            return _first_stories(self._db, query.run(self._db, None, step), wanted, originals)
+
         try:
-            if not limit or limit < 0:
-                return query.run(self._db, limit)
+            if limit is None or limit < 0:
+                return chosen(1, None)
+            if limit == 0:
+                return []
             matches = self._db.execute(count_sql, count_parameters).fetchone()[0]
-            step = -(-matches // (sample_per_result * limit))
-            rowids = query.run(self._db, limit, step)
-            return rowids if step <= 1 or len(rowids) == limit else query.run(self._db, limit)
+            per_result = SPREAD_SAMPLE_PER_RESULT if fts_query is None else RANKED_PER_RESULT
+            step = -(-matches // (per_result * limit))
+            rowids = chosen(step, limit)
+            return rowids if step <= 1 or len(rowids) == limit else chosen(1, limit)
         except sqlite3.OperationalError as error:
             raise StoreError(f"cannot search for {fts_query!r}: {error}") from None
 
@@ -200,64 +223,84 @@ class Store:
         """How many of ``rowids`` were published on each day, in date order (a histogram
         of article volume over time)."""
         counts: dict[str, int] = {}
-        for chunk_start in range(0, len(rowids), 500):
-            chunk = list(rowids[chunk_start:chunk_start + 500])
-            marks = ",".join("?" * len(chunk))
-            for published, count in self._db.execute(
-                f"SELECT published, count(*) FROM articles WHERE rowid IN ({marks}) GROUP BY published",
-                chunk,
-            ):
-                counts[published] = counts.get(published, 0) + count
+        for published, count in _in_chunks(
+            self._db, "SELECT published, count(*) FROM articles WHERE rowid IN ({}) GROUP BY published",
+            rowids,
+        ):
+            counts[published] = counts.get(published, 0) + count
         return [(dt.date.fromisoformat(day), counts[day]) for day in sorted(counts)]
 
     def summaries(self, rowids: Sequence[int]) -> list[ArticleSummary]:
         """Listing rows for ``rowids``, in the given order."""
-        by_rowid = {}
-        for chunk_start in range(0, len(rowids), 500):
-            chunk = list(rowids[chunk_start:chunk_start + 500])
-            marks = ",".join("?" * len(chunk))
-            for row in self._db.execute(
-                "SELECT rowid, id, published, title, url, length(text), collection"
-                f" FROM articles WHERE rowid IN ({marks})",
-                chunk,
-            ):
-                by_rowid[row[0]] = ArticleSummary(
-                    row[1], dt.date.fromisoformat(row[2]), row[3], row[4], row[5], row[6]
-                )
+        by_rowid = {
+            row[0]: ArticleSummary(row[1], dt.date.fromisoformat(row[2]), *row[3:])
+            for row in _in_chunks(
+                self._db, "SELECT rowid, id, published, title, url, length(text), collection"
+                " FROM articles WHERE rowid IN ({})", rowids,
+            )
+        }
         return [by_rowid[rowid] for rowid in rowids if rowid in by_rowid]
 
     def analyzed_articles(self, rowids: Sequence[int]) -> Iterator[AnalyzedArticle]:
-        """The stored articles with their sentences and mentions, in row id order.
-        ``Article.duplicate_of`` names the first stored copy of a near-duplicate, so a
-        timeline can count a story republished many times once."""
-        for chunk_start in range(0, len(rowids), 500):
-            chunk = sorted(rowids[chunk_start:chunk_start + 500])
-            marks = ",".join("?" * len(chunk))
-            articles = {
-                row[0]: _article_from_row(row[1:])
-                for row in self._db.execute(
-                    f"SELECT a.rowid, {_ARTICLE_FIELDS} FROM articles a WHERE a.rowid IN ({marks})",
-                    chunk,
-                )
-            }
-            spans: dict[int, tuple[Span, ...]] = {rowid: () for rowid in articles}
-            for article, packed in self._db.execute(
-                f"SELECT article, spans FROM sentence_spans WHERE article IN ({marks})", chunk
-            ):
-                spans[article] = tuple(Span(start, end) for start, end in unpack_spans(packed).tolist())
-            mentions: dict[int, tuple[TimeMention, ...]] = {rowid: () for rowid in articles}
-            for article, packed in self._db.execute(
-                f"SELECT article, mentions FROM article_mentions WHERE article IN ({marks})", chunk
-            ):
-                text = articles[article].text
-                mentions[article] = tuple(
-                    TimeMention(sentence, start, end, text[start:end], kind, value,
-                                dt.date.fromisoformat(date) if date else None, granularity)
-                    for sentence, start, end, kind, value, date, granularity in unpack_mentions(packed)
-                )
-            for rowid in chunk:
-                if rowid in articles:
-                    yield AnalyzedArticle(articles[rowid], spans[rowid], mentions[rowid])
+        """The stored articles with their sentences and mentions, in row id order (within
+        each run of ``IN_LIST`` of ``rowids``). ``Article.duplicate_of`` names the first
+        stored copy of a near-duplicate, so a timeline can count a story republished many
+        times once.
+
+        The rows are read over several connections at once (``ParallelReader``): they lie
+        all over the store, and on a cold store reading them one after another is most of
+        a timeline's time. Inside a write transaction they are read on this connection,
+        the only one that sees what the transaction wrote."""
+        parts = [
+            chunk[start:start + READ_PART]
+            for chunk_start in range(0, len(rowids), IN_LIST)
+            for chunk in [sorted(rowids[chunk_start:chunk_start + IN_LIST])]
+            for start in range(0, len(chunk), READ_PART)
+        ]
+        if self._db.in_transaction or not Path(self.path).is_file():
+            reads: Iterable[_AnalysisRows] = (_read_analysis(self._db, part) for part in parts)
+        else:
+            if self._reader is None:
+                self._reader = ParallelReader(self.path, BUSY_TIMEOUT_MS)
+            reads = self._reader.map(_read_analysis, parts)
+        for part, rows in zip(parts, reads):
+            yield from _analyzed_from_rows(part, rows)
+
+
+_AnalysisRows = tuple[list[tuple], list[tuple], list[tuple]]
+
+
+def _read_analysis(db: sqlite3.Connection, rowids: list[int]) -> _AnalysisRows:
+    """The rows of some articles, of their sentence spans and of their mentions."""
+    marks = ",".join("?" * len(rowids))
+    return (
+        db.execute(f"SELECT a.rowid, {_ARTICLE_FIELDS} FROM articles a WHERE a.rowid IN ({marks})",
+                   rowids).fetchall(),
+        db.execute(f"SELECT article, spans FROM sentence_spans WHERE article IN ({marks})",
+                   rowids).fetchall(),
+        db.execute(f"SELECT article, mentions FROM article_mentions WHERE article IN ({marks})",
+                   rowids).fetchall(),
+    )
+
+
+def _analyzed_from_rows(rowids: list[int], rows: _AnalysisRows) -> Iterator[AnalyzedArticle]:
+    """The articles of ``rowids`` (those stored, in that order) from their rows."""
+    article_rows, span_rows, mention_rows = rows
+    articles = {row[0]: _article_from_row(row[1:]) for row in article_rows}
+    spans: dict[int, tuple[Span, ...]] = {rowid: () for rowid in articles}
+    for article, packed in span_rows:
+        spans[article] = tuple(Span(start, end) for start, end in unpack_spans(packed).tolist())
+    mentions: dict[int, tuple[TimeMention, ...]] = {rowid: () for rowid in articles}
+    for article, packed in mention_rows:
+        text = articles[article].text
+        mentions[article] = tuple(
+            TimeMention(sentence, start, end, text[start:end], kind, value,
+                        dt.date.fromisoformat(date) if date else None, granularity)
+            for sentence, start, end, kind, value, date, granularity in unpack_mentions(packed)
+        )
+    for rowid in rowids:
+        if rowid in articles:
+            yield AnalyzedArticle(articles[rowid], spans[rowid], mentions[rowid])
 
 
 @dataclass(frozen=True)
@@ -271,8 +314,8 @@ class _RowidQuery:
     sampled: str
     parameters: list[object]
 
-    def run(self, db: sqlite3.Connection, limit: int | None, step: int = 1) -> list[int]:
-        sql = f"SELECT a.rowid FROM {self.source} WHERE {self.where}"
+    def run(self, db: sqlite3.Connection, limit: int | None, step: int = 1) -> Iterator[int]:
+        sql = f"SELECT {self.sampled}.rowid FROM {self.source} WHERE {self.where}"
         parameters = list(self.parameters)
         if step > 1:
             sql += f" AND {self.sampled}.rowid % ? = 0"
@@ -281,7 +324,93 @@ class _RowidQuery:
         if limit is not None:
             sql += " LIMIT ?"
             parameters.append(limit)
-        return [row[0] for row in db.execute(sql, parameters)]
+        return (row[0] for row in db.execute(sql, parameters))
+
+
+@dataclass(frozen=True)
+class _OriginalMatches:
+    """Which of some articles match a query (None: every article) within the filters
+    ``clauses`` (over alias ``a``) and their ``parameters``."""
+
+    fts_query: str | None
+    clauses: str
+    parameters: list[object]
+
+    def among(self, db: sqlite3.Connection, rowids: Sequence[int]) -> set[int]:
+        if self.fts_query is None:
+            sql = f"SELECT a.rowid FROM articles a WHERE a.rowid IN ({{}}) AND {self.clauses}"
+            parameters = self.parameters
+        else:
+            sql = ("SELECT a.rowid FROM articles_fts f JOIN articles a ON a.rowid = f.rowid"
+                   f" WHERE f.rowid IN ({{}}) AND articles_fts MATCH ? AND {self.clauses}")
+            parameters = [self.fts_query, *self.parameters]
+        return {row[0] for row in _in_chunks(db, sql, rowids, parameters)}
+
+
+def _first_stories(
+    db: sqlite3.Connection, ranked: Iterator[int], limit: int | None, originals: _OriginalMatches
+) -> list[int]:
+    """The first ``limit`` (all when None) of ``ranked`` that are not a near-duplicate copy
+    of an article in ``originals``, looked up a chunk at a time: what is still missing
+    and a margin for the copies (a few in a hundred), so that the copy column is read for
+    few articles beyond those returned."""
+    stories: list[int] = []
+    while limit is None or len(stories) < limit:
+        chunk = list(islice(ranked, STORY_CHUNK if limit is None else _with_margin(limit - len(stories))))
+        if not chunk:
+            break
+        stories += _without_copies(db, chunk, originals)
+    return stories if limit is None else stories[:limit]
+
+
+def _spread_stories(
+    db: sqlite3.Connection, matches: list[int], limit: int | None, originals: _OriginalMatches | None
+) -> list[int]:
+    """``limit`` of ``matches`` (in date order) evenly spread over them, copies of
+    ``originals`` left out (when given). The copy column is read for about ``limit`` of
+    them; for all only when that leaves too few."""
+    if limit is None:
+        return matches if originals is None else _without_copies(db, matches, originals)
+    if originals is None:
+        return _evenly(matches, limit)
+    picked = _evenly(matches, _with_margin(limit))
+    stories = _without_copies(db, picked, originals)
+    if len(stories) < limit and len(picked) < len(matches):
+        stories = _without_copies(db, matches, originals)
+    return _evenly(stories, limit)
+
+
+def _with_margin(count: int) -> int:
+    return count + count // 16 + 8
+
+
+def _evenly(items: list[int], count: int) -> list[int]:
+    """``count`` of ``items`` in order, each the middle one of an equal share of them (all
+    of them if fewer)."""
+    if len(items) <= count:
+        return items
+    return [items[(2 * index + 1) * len(items) // (2 * count)] for index in range(count)]
+
+
+def _without_copies(db: sqlite3.Connection, rowids: list[int], originals: _OriginalMatches) -> list[int]:
+    """``rowids`` less the near-duplicate copies of an article in ``originals``. The
+    copies are found in the index of copies (a few in a hundred articles), not in the
+    articles' rows, where the link comes after the text."""
+    copies = dict(_in_chunks(
+        db, "SELECT rowid, duplicate_of FROM articles INDEXED BY articles_by_duplicate_of"
+        " WHERE duplicate_of IS NOT NULL AND rowid IN ({})", rowids))
+    matching = originals.among(db, sorted(set(copies.values()))) if copies else set()
+    return [rowid for rowid in rowids if copies.get(rowid) not in matching]
+
+
+def _in_chunks(
+    db: sqlite3.Connection, sql: str, values: Sequence[int], parameters: Sequence[object] = ()
+) -> Iterator[tuple]:
+    """The rows of ``sql`` (its ``IN ({})`` list first, then ``parameters``) for
+    ``values``, ``IN_LIST`` per statement."""
+    for start in range(0, len(values), IN_LIST):
+        chunk = list(values[start:start + IN_LIST])
+        yield from db.execute(sql.format(",".join("?" * len(chunk))), [*chunk, *parameters])
 
 
 def _filters(

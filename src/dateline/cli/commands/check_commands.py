@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from dateline.cli.options import DbOption
 from dateline.render.json_format import dumps
-from dateline.store.integrity import IntegrityReport, RepairReport, check_store, repair_store
+
+if TYPE_CHECKING:
+    from dateline.store.integrity import IntegrityReport, RepairReport
 
 INCONSISTENT_EXIT_CODE = 1
 
@@ -24,6 +26,8 @@ def check_command(
     against the articles, every sentence and time mention against its article, no article
     stored without its sentences. Exit 0 when consistent (after --repair: when the repair
     made it so), 1 when not."""
+    from dateline.store.integrity import check_store, repair_store  # loads the tagger
+
     if repair:
         repaired = repair_store(db)
         report = repaired.after

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from dateline.evaluate.protocol import TaskResult, evaluate
 from dateline.operations import DEFAULT_METHOD
+
+if TYPE_CHECKING:
+    from dateline.evaluate.protocol import TaskResult
 
 TABLE_COLUMNS = ("ar1_f", "ar2_f", "date_f1", "concat_r1_f", "concat_r2_f", "agree_r1_f", "agree_r2_f")
 COLUMN_TITLES = ("AR1-F", "AR2-F", "Date-F1", "concat R1-F", "concat R2-F", "agree R1-F", "agree R2-F")
@@ -30,6 +32,8 @@ def eval_command(
     """Run the standard protocol (one task per reference timeline; L dates and k sentences
     from the reference; input limited to its date span; query from keywords.json) and
     print tilse's scores per task and averaged (P and R averaged over tasks, then F)."""
+    from dateline.evaluate.protocol import evaluate  # loads the tagger and the ingest
+
     console = Console(stderr=as_json, width=TABLE_WIDTH)
 
     def progress(result: TaskResult) -> None:
