@@ -172,12 +172,14 @@ def ingest_run(paths: list[Path], db: Path, workers: int, batch_size: int) -> di
     }
 
 
-def evict_from_page_cache(db: Path) -> None:
+def evict_from_page_cache(db: Path) -> int:
     """Drop the store's pages from the operating system's cache (after writing back what
     is dirty), so the next query reads them from the disk, as after a reboot or a long
     idle time; ``posix_fadvise`` needs no privileges, and leaves Python's own files and
-    every other file cached."""
+    every other file cached. Returns by how many MiB the page cache shrank, the proof that
+    it worked (on tmpfs it would not)."""
     os.sync()
+    before = cached_mib()
     for suffix in ("", "-wal", "-shm"):
         path = Path(f"{db}{suffix}")
         if path.exists():
@@ -186,11 +188,20 @@ def evict_from_page_cache(db: Path) -> None:
                 os.posix_fadvise(descriptor, 0, 0, os.POSIX_FADV_DONTNEED)
             finally:
                 os.close(descriptor)
+    return before - cached_mib()
+
+
+def cached_mib() -> int:
+    """The page cache's size (``Cached`` in /proc/meminfo), in MiB."""
+    for line in Path("/proc/meminfo").read_text().splitlines():
+        if line.startswith("Cached:"):
+            return int(line.split()[1]) // 1024
+    return 0
 
 
 def cli_timeline(db: Path, query: str, timeout: float) -> dict[str, float | None]:
-    """One ``dateline timeline QUERY`` process: seconds (None when stopped after
-    ``timeout``, as it loads every matching article), CPU seconds, peak RSS."""
+    """One ``dateline timeline QUERY`` process (the default cap of 1,000 articles):
+    seconds (None when stopped after ``timeout``), CPU seconds, peak RSS."""
     started = time.monotonic()
     before = psutil.Process().cpu_times()
     process = subprocess.Popen([*DATELINE, "timeline", query, "--db", str(db), "--format", "json"],
@@ -240,12 +251,12 @@ def timeline_latency(
     result: dict[str, float | None] = {"cli_timeout_s": cli_timeout}
     for label in ("cold", "warm"):
         if label == "cold":
-            evict_from_page_cache(db)
+            result["cli_cold_evicted_mib"] = evict_from_page_cache(db)
         result |= {f"cli_{label}_{key}": value
                    for key, value in cli_timeline(db, query, cli_timeout).items()}
     for label in ("cold", "warm"):
         if label == "cold":
-            evict_from_page_cache(db)
+            result[f"cap{cap}_cold_evicted_mib"] = evict_from_page_cache(db)
         result |= {f"cap{cap}_{label}_{key}": value
                    for key, value in in_process_timeline(db, query, cap).items()}
     if uncapped:
@@ -320,6 +331,7 @@ def remeasure_timelines(args: argparse.Namespace) -> int:
         db = store_path(args.work, name)
         if not db.exists():
             continue
+        Store.open(db).close()  # a store of an older schema is migrated now, not while timed
         uncapped = run["ingest"]["articles"] <= args.uncapped_up_to
         run["timelines"] = {
             query: timeline_latency(db, query, args.cap, uncapped, args.cli_timeout)

@@ -114,22 +114,18 @@ def test_a_version_3_store_keeps_its_sentences_and_mentions_as_one_array_per_art
     assert not {"sentences", "mentions"} & tables
 
 
-def test_new_and_migrated_stores_merge_the_full_text_index_eight_segments_at_a_time(
-    store_path: Path, tmp_path: Path,
+def test_the_first_write_makes_the_full_text_index_merge_eight_segments_at_a_time(
+    store_path: Path,
 ) -> None:
+    def automerge() -> int | None:
+        config = dict(sqlite3.connect(store_path).execute("SELECT k, v FROM articles_fts_config"))
+        return config.get("automerge")
+
     Store.open(store_path).close()
-    older = tmp_path / "version-4.db"
-    connection = sqlite3.connect(older)
-    for script in MIGRATIONS[:3]:
-        connection.executescript(script)
-    MIGRATIONS[3](connection)
-    connection.execute("PRAGMA user_version = 4")
-    connection.commit()
-    connection.close()
-    Store.open(older).close()
-    for path in (store_path, older):
-        config = dict(sqlite3.connect(path).execute("SELECT k, v FROM articles_fts_config"))
-        assert config["automerge"] == 8
+    assert automerge() is None  # opening does not write
+    with Store.open(store_path) as store:
+        store.add_articles([analyzed("Talks ended on Monday.")])
+    assert automerge() == 8
 
 
 def test_a_newer_schema_is_refused(store_path: Path) -> None:

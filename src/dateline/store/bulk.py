@@ -34,6 +34,13 @@ _STAGING = """
     )
 """
 _CHUNK = 500
+# FTS5 merges the index's segments this many at a time (its default is 4). Each batch
+# adds a small segment; merging 4 at a time rewrote every indexed word about
+# log4(N/256) times over an ingest of N articles, half the cost of writing an article at
+# a million. Merging 8 rewrites it half as often, and a query reads up to 7 segments per
+# level (about 30 at a million articles) instead of 3. A tuning, not a schema change: it
+# is set by the first write, so opening a store to read it never writes.
+FTS_AUTOMERGE = 8
 
 
 def write_batch(
@@ -41,6 +48,7 @@ def write_batch(
 ) -> int:
     """Store the articles of a batch not stored yet (the first of repeated ids), with
     their analysis and duplicate links; return how many were new."""
+    _set_merge_policy(db)
     stored = stored_ids(db, [article.id for article in articles])
     fresh: list[int] = []
     for position, article in enumerate(articles):
@@ -115,6 +123,15 @@ def insert_analysis(db: sqlite3.Connection, rowid_at: np.ndarray, analysis: Batc
             if rowid >= 0 and count
         ],
     )
+
+
+def _set_merge_policy(db: sqlite3.Connection) -> None:
+    """``FTS_AUTOMERGE`` for the full-text index, unless already set (one lookup in a
+    one-row table per batch)."""
+    row = db.execute("SELECT v FROM articles_fts_config WHERE k = 'automerge'").fetchone()
+    if row is None or row[0] != FTS_AUTOMERGE:
+        db.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', ?)",
+                   (FTS_AUTOMERGE,))
 
 
 def stored_ids(db: sqlite3.Connection, ids: Sequence[str]) -> set[str]:

@@ -8,6 +8,9 @@ a few threads, each with its own read-only connection, keep several reads in fli
 which the kernel and the disk serve side by side: on a cold store of a million
 articles, reading a timeline's 1,000 articles took less than half as long over four
 connections as over one (README, "Scale").
+
+A ``ParallelReader`` lives for one load (a ``with`` block): no thread or connection
+outlives it, so nothing is left running when the process later forks ingest workers.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from types import TracebackType
 from typing import TypeVar
 
 READER_THREADS = 4
@@ -28,10 +32,11 @@ Result = TypeVar("Result")
 
 
 class ParallelReader:
-    """A few threads with a read-only connection each, to one store file."""
+    """A few threads with a read-only connection each, to the store file ``file`` (an
+    absolute path, as ``PRAGMA database_list`` gives it)."""
 
-    def __init__(self, path: str, busy_timeout_ms: int, threads: int = READER_THREADS) -> None:
-        self._uri = Path(path).resolve().as_uri() + "?mode=ro"
+    def __init__(self, file: str, busy_timeout_ms: int, threads: int = READER_THREADS) -> None:
+        self._uri = Path(file).as_uri() + "?mode=ro"
         self._busy_timeout_ms = busy_timeout_ms
         self._threads = threads
         self._pool = ThreadPoolExecutor(threads, thread_name_prefix="dateline-reader")
@@ -39,22 +44,35 @@ class ParallelReader:
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
 
+    def __enter__(self) -> ParallelReader:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self.close()
+
     def map(
         self, read: Callable[[sqlite3.Connection, Item], Result], items: Sequence[Item]
     ) -> Iterator[Result]:
         """``read(connection, item)`` for each item, in order; each call is one read
         transaction (its statements see one state of the store). At most a couple of
-        items per thread are read ahead of the consumer, which bounds the memory."""
+        items per thread are read ahead of the consumer, which bounds the memory; what
+        is read ahead is cancelled if the consumer stops early."""
         pending: deque[Future[Result]] = deque()
         ahead = self._threads * IN_FLIGHT_PER_THREAD
-        for item in items:
-            pending.append(self._pool.submit(self._in_transaction, read, item))
-            if len(pending) >= ahead:
+        try:
+            for item in items:
+                pending.append(self._pool.submit(self._in_transaction, read, item))
+                if len(pending) >= ahead:
+                    yield pending.popleft().result()
+            while pending:
                 yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
 
     def close(self) -> None:
+        """Wait for the reads under way, then close every connection."""
         self._pool.shutdown(wait=True, cancel_futures=True)
         for connection in self._connections:
             connection.close()
@@ -63,14 +81,18 @@ class ParallelReader:
         connection = self._connection()
         connection.execute("BEGIN")
         try:
-            return read(connection, item)
-        finally:
-            connection.execute("COMMIT")
+            result = read(connection, item)
+        except BaseException:
+            if connection.in_transaction:  # SQLite may have rolled back already
+                connection.execute("ROLLBACK")
+            raise
+        connection.execute("COMMIT")
+        return result
 
     def _connection(self) -> sqlite3.Connection:
         connection = getattr(self._local, "connection", None)
         if connection is None:
-            # Used by this thread only; closed by ``close`` from the owner's thread.
+            # Used by this thread only; closed by ``close`` once the threads are done.
             connection = sqlite3.connect(self._uri, uri=True, isolation_level=None,
                                          check_same_thread=False,
                                          timeout=self._busy_timeout_ms / 1000)

@@ -26,13 +26,6 @@ Version 4 stores each article's sentence spans as one array (``sentence_spans``,
 see ``dateline.store.mentions``) instead of a ``sentences`` row per sentence and a
 ``mentions`` row per mention: the store write of an article no longer inserts seventy
 rows. Its migration packs the existing rows.
-
-Version 5 sets the full-text index's merge policy (FTS5 ``automerge``) to merge 8
-segments of a level at a time instead of 4. Each batch an ingest commits adds a small
-segment; with merges of 4, every indexed word was rewritten about log4(N/256) times
-over an ingest of N articles, and at a million articles that was half the cost of
-writing an article. Merging 8 at a time rewrites it half as often; a query reads up to 7
-segments per level (about 30 in all at a million articles) instead of 3.
 """
 
 from __future__ import annotations
@@ -145,9 +138,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     DROP INDEX IF EXISTS mentions_by_date;
     """,
     _analysis_as_arrays,
-    """
-    INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 8);
-    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

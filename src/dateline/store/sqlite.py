@@ -52,6 +52,9 @@ _ARTICLE_FIELDS = (
 )
 
 
+_AnalysisRows = tuple[list[tuple], list[tuple], list[tuple]]
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleSummary:
     """What a listing shows of an article, without its text."""
@@ -71,7 +74,8 @@ class Store:
         self._db = connection
         self.path = path
         self._bands = BandIndex()
-        self._reader: ParallelReader | None = None
+        # The store's file as SQLite opened it (absolute; empty for an in-memory store).
+        self._file: str = connection.execute("PRAGMA database_list").fetchone()[2]
 
     @classmethod
     def open(cls, path: Path | str, create: bool = True) -> Store:
@@ -93,8 +97,6 @@ class Store:
         return cls(connection, where)
 
     def close(self) -> None:
-        if self._reader is not None:
-            self._reader.close()
         self._db.close()
 
     def __enter__(self) -> Store:
@@ -257,17 +259,21 @@ class Store:
             for chunk in [sorted(rowids[chunk_start:chunk_start + IN_LIST])]
             for start in range(0, len(chunk), READ_PART)
         ]
-        if self._db.in_transaction or not Path(self.path).is_file():
-            reads: Iterable[_AnalysisRows] = (_read_analysis(self._db, part) for part in parts)
-        else:
-            if self._reader is None:
-                self._reader = ParallelReader(self.path, BUSY_TIMEOUT_MS)
-            reads = self._reader.map(_read_analysis, parts)
-        for part, rows in zip(parts, reads):
-            yield from _analyzed_from_rows(part, rows)
+        if self._db.in_transaction or not self._file:
+            return _analyzed_from_reads(parts, (_read_analysis(self._db, part) for part in parts))
+        return _read_in_parallel(self._file, parts)
 
 
-_AnalysisRows = tuple[list[tuple], list[tuple], list[tuple]]
+def _read_in_parallel(file: str, parts: list[list[int]]) -> Iterator[AnalyzedArticle]:
+    with ParallelReader(file, BUSY_TIMEOUT_MS) as reader:
+        yield from _analyzed_from_reads(parts, reader.map(_read_analysis, parts))
+
+
+def _analyzed_from_reads(
+    parts: list[list[int]], reads: Iterable[_AnalysisRows]
+) -> Iterator[AnalyzedArticle]:
+    for part, rows in zip(parts, reads):
+        yield from _analyzed_from_rows(part, rows)
 
 
 def _read_analysis(db: sqlite3.Connection, rowids: list[int]) -> _AnalysisRows:
