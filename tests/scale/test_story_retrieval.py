@@ -17,7 +17,7 @@ from dateline.ingest.ids import article_id
 from dateline.model import Article
 from dateline.nlp.analyze import analyze
 from dateline.store import Store
-from dateline.store import sqlite as store_sqlite
+from dateline.store import matching
 from dateline.store.sqlite import RANKED_PER_RESULT
 
 STORIES = 24
@@ -120,7 +120,7 @@ def test_long_rankings_are_checked_for_copies_a_chunk_at_a_time(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     whole = store.match_articles('"bridge"', stories_only=True)
-    monkeypatch.setattr(store_sqlite, "STORY_CHUNK", 3)
+    monkeypatch.setattr(matching, "STORY_CHUNK", 3)
     assert store.match_articles('"bridge"', stories_only=True) == whole
     assert whole == stories_among(store, store.match_articles('"bridge"'))
 

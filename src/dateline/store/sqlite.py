@@ -5,7 +5,8 @@ or not at all, and a crash (even ``kill -9``) leaves the last committed state. W
 lets readers (a timeline query, the web server) keep answering while an ingest writes.
 Articles are keyed by their content-hash id and inserted with ``INSERT OR IGNORE``, so
 two ingests of overlapping files — even running at the same time — store each article
-once. SQL stays in this module; callers see dataclasses.
+once. SQL stays in this package (ranking and story selection in ``matching``, bulk
+writes in ``bulk``); callers see dataclasses.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import islice
 from pathlib import Path
 
 from dateline.errors import StoreError
@@ -24,6 +24,10 @@ from dateline.nlp.batch import BatchAnalysis, from_analyzed
 from dateline.store.bulk import stored_ids, write_batch
 from dateline.store.duplicates import BandIndex
 from dateline.store.mentions import unpack_mentions
+from dateline.store.matching import (
+    IN_LIST, SPREAD_SAMPLE_PER_RESULT, OriginalMatches, RowidQuery, first_stories, in_chunks,
+    spread_stories,
+)
 from dateline.store.readers import ParallelReader
 from dateline.store.schema import migrate
 from dateline.store.spans import unpack_spans
@@ -34,18 +38,10 @@ BUSY_TIMEOUT_MS = 60_000
 # outgrows the cache, each insert re-reads pages, and ingest slows as the store grows.
 # Pages are allocated as they are used, so a small store never takes this much.
 CACHE_KIB = 256 * 1024
-# Row ids looked up per statement (``rowid IN (...)``), well under SQLite's limit on
-# bound parameters.
-IN_LIST = 500
 # Articles read per statement when loading them over several connections: a thousand
 # articles make eight reads to share between the reader threads.
 READ_PART = 125
 RANKED_PER_RESULT = 10
-# Without a query, a limit is filled from twice as many matches (every k-th by date), so
-# copies left out and an uneven sample still leave enough to spread over the dates.
-SPREAD_SAMPLE_PER_RESULT = 2
-# Without a limit, ranked matches are checked for copies this many at a time.
-STORY_CHUNK = 500
 _ARTICLE_FIELDS = (
     "a.id, a.published, a.text, a.title, a.url, a.source, a.collection, a.lines_are_sentences,"
     " (SELECT original.id FROM articles original WHERE original.rowid = a.duplicate_of)"
@@ -187,15 +183,15 @@ class Store:
         thousands of disk reads. (So a damaged store whose index still lists deleted
         articles, which ``dateline check`` reports, can return their row ids.)"""
         clauses, parameters = _filters(date_from, date_to, collection)
-        originals = _OriginalMatches(fts_query, clauses, parameters) if stories_only else None
+        originals = OriginalMatches(fts_query, clauses, parameters) if stories_only else None
         if fts_query is None:
-            query = _RowidQuery("articles a", clauses, "a.published, a.rowid", "a", parameters)
+            query = RowidQuery("articles a", clauses, "a.published, a.rowid", "a", parameters)
             count_sql, count_parameters = f"SELECT count(*) FROM articles a WHERE {clauses}", parameters
         else:
             source, where = "articles_fts f", "articles_fts MATCH ?"
             if parameters:
                 source, where = f"{source} JOIN articles a ON a.rowid = f.rowid", f"{where} AND {clauses}"
-            query = _RowidQuery(source, where, "bm25(articles_fts), f.rowid", "f", [fts_query, *parameters])
+            query = RowidQuery(source, where, "bm25(articles_fts), f.rowid", "f", [fts_query, *parameters])
             count_sql = "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"
             count_parameters = [fts_query]
 
@@ -203,10 +199,10 @@ class Store:
             """``wanted`` of every ``step``-th match: the best ranked, or (without a query)
             evenly spread over the dates; all of them when ``wanted`` is None."""
             if fts_query is None:
-                return _spread_stories(self._db, list(query.run(self._db, None, step)), wanted, originals)
+                return spread_stories(self._db, list(query.run(self._db, None, step)), wanted, originals)
             if originals is None:
                 return list(query.run(self._db, wanted, step))
-            return _first_stories(self._db, query.run(self._db, None, step), wanted, originals)
+            return first_stories(self._db, query.run(self._db, None, step), wanted, originals)
 
         try:
             if limit is None or limit < 0:
@@ -225,7 +221,7 @@ class Store:
         """How many of ``rowids`` were published on each day, in date order (a histogram
         of article volume over time)."""
         counts: dict[str, int] = {}
-        for published, count in _in_chunks(
+        for published, count in in_chunks(
             self._db, "SELECT published, count(*) FROM articles WHERE rowid IN ({}) GROUP BY published",
             rowids,
         ):
@@ -236,7 +232,7 @@ class Store:
         """Listing rows for ``rowids``, in the given order."""
         by_rowid = {
             row[0]: ArticleSummary(row[1], dt.date.fromisoformat(row[2]), *row[3:])
-            for row in _in_chunks(
+            for row in in_chunks(
                 self._db, "SELECT rowid, id, published, title, url, length(text), collection"
                 " FROM articles WHERE rowid IN ({})", rowids,
             )
@@ -307,116 +303,6 @@ def _analyzed_from_rows(rowids: list[int], rows: _AnalysisRows) -> Iterator[Anal
     for rowid in rowids:
         if rowid in articles:
             yield AnalyzedArticle(articles[rowid], spans[rowid], mentions[rowid])
-
-
-@dataclass(frozen=True)
-class _RowidQuery:
-    """``SELECT rowid FROM source WHERE where ORDER BY order``, optionally limited and
-    restricted to every ``step``-th row id of ``sampled`` (a table alias)."""
-
-    source: str
-    where: str
-    order: str
-    sampled: str
-    parameters: list[object]
-
-    def run(self, db: sqlite3.Connection, limit: int | None, step: int = 1) -> Iterator[int]:
-        sql = f"SELECT {self.sampled}.rowid FROM {self.source} WHERE {self.where}"
-        parameters = list(self.parameters)
-        if step > 1:
-            sql += f" AND {self.sampled}.rowid % ? = 0"
-            parameters.append(step)
-        sql += f" ORDER BY {self.order}"
-        if limit is not None:
-            sql += " LIMIT ?"
-            parameters.append(limit)
-        return (row[0] for row in db.execute(sql, parameters))
-
-
-@dataclass(frozen=True)
-class _OriginalMatches:
-    """Which of some articles match a query (None: every article) within the filters
-    ``clauses`` (over alias ``a``) and their ``parameters``."""
-
-    fts_query: str | None
-    clauses: str
-    parameters: list[object]
-
-    def among(self, db: sqlite3.Connection, rowids: Sequence[int]) -> set[int]:
-        if self.fts_query is None:
-            sql = f"SELECT a.rowid FROM articles a WHERE a.rowid IN ({{}}) AND {self.clauses}"
-            parameters = self.parameters
-        else:
-            sql = ("SELECT a.rowid FROM articles_fts f JOIN articles a ON a.rowid = f.rowid"
-                   f" WHERE f.rowid IN ({{}}) AND articles_fts MATCH ? AND {self.clauses}")
-            parameters = [self.fts_query, *self.parameters]
-        return {row[0] for row in _in_chunks(db, sql, rowids, parameters)}
-
-
-def _first_stories(
-    db: sqlite3.Connection, ranked: Iterator[int], limit: int | None, originals: _OriginalMatches
-) -> list[int]:
-    """The first ``limit`` (all when None) of ``ranked`` that are not a near-duplicate copy
-    of an article in ``originals``, looked up a chunk at a time: what is still missing
-    and a margin for the copies (a few in a hundred), so that the copy column is read for
-    few articles beyond those returned."""
-    stories: list[int] = []
-    while limit is None or len(stories) < limit:
-        chunk = list(islice(ranked, STORY_CHUNK if limit is None else _with_margin(limit - len(stories))))
-        if not chunk:
-            break
-        stories += _without_copies(db, chunk, originals)
-    return stories if limit is None else stories[:limit]
-
-
-def _spread_stories(
-    db: sqlite3.Connection, matches: list[int], limit: int | None, originals: _OriginalMatches | None
-) -> list[int]:
-    """``limit`` of ``matches`` (in date order) evenly spread over them, copies of
-    ``originals`` left out (when given). The copy column is read for about ``limit`` of
-    them; for all only when that leaves too few."""
-    if limit is None:
-        return matches if originals is None else _without_copies(db, matches, originals)
-    if originals is None:
-        return _evenly(matches, limit)
-    picked = _evenly(matches, _with_margin(limit))
-    stories = _without_copies(db, picked, originals)
-    if len(stories) < limit and len(picked) < len(matches):
-        stories = _without_copies(db, matches, originals)
-    return _evenly(stories, limit)
-
-
-def _with_margin(count: int) -> int:
-    return count + count // 16 + 8
-
-
-def _evenly(items: list[int], count: int) -> list[int]:
-    """``count`` of ``items`` in order, each the middle one of an equal share of them (all
-    of them if fewer)."""
-    if len(items) <= count:
-        return items
-    return [items[(2 * index + 1) * len(items) // (2 * count)] for index in range(count)]
-
-
-def _without_copies(db: sqlite3.Connection, rowids: list[int], originals: _OriginalMatches) -> list[int]:
-    """``rowids`` less the near-duplicate copies of an article in ``originals``. The
-    copies are found in the index of copies (a few in a hundred articles), not in the
-    articles' rows, where the link comes after the text."""
-    copies = dict(_in_chunks(
-        db, "SELECT rowid, duplicate_of FROM articles INDEXED BY articles_by_duplicate_of"
-        " WHERE duplicate_of IS NOT NULL AND rowid IN ({})", rowids))
-    matching = originals.among(db, sorted(set(copies.values()))) if copies else set()
-    return [rowid for rowid in rowids if copies.get(rowid) not in matching]
-
-
-def _in_chunks(
-    db: sqlite3.Connection, sql: str, values: Sequence[int], parameters: Sequence[object] = ()
-) -> Iterator[tuple]:
-    """The rows of ``sql`` (its ``IN ({})`` list first, then ``parameters``) for
-    ``values``, ``IN_LIST`` per statement."""
-    for start in range(0, len(values), IN_LIST):
-        chunk = list(values[start:start + IN_LIST])
-        yield from db.execute(sql.format(",".join("?" * len(chunk))), [*chunk, *parameters])
 
 
 def _filters(

@@ -1,0 +1,135 @@
+"""Finding articles: the SQL that ranks (or orders by date) the matches of a query,
+and the step after it that keeps stories, leaving out a near-duplicate copy whose
+original matches too (``Store.match_articles`` puts them together).
+
+Whether an article is a copy is read from the small index of copies
+(``articles_by_duplicate_of``), and only for the articles about to be returned: the
+link is stored in the article's row after its text, and reading it for every ranked
+match of a cold million-article store cost tens of thousands of disk reads.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from itertools import islice
+
+# Row ids looked up per statement (``rowid IN (...)``), well under SQLite's limit on
+# bound parameters.
+IN_LIST = 500
+# Without a query, a limit is filled from twice as many matches (every k-th by date), so
+# copies left out and an uneven sample still leave enough to spread over the dates.
+SPREAD_SAMPLE_PER_RESULT = 2
+# Without a limit, ranked matches are checked for copies this many at a time.
+STORY_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class RowidQuery:
+    """``SELECT rowid FROM source WHERE where ORDER BY order``, optionally limited and
+    restricted to every ``step``-th row id of ``sampled`` (a table alias)."""
+
+    source: str
+    where: str
+    order: str
+    sampled: str
+    parameters: list[object]
+
+    def run(self, db: sqlite3.Connection, limit: int | None, step: int = 1) -> Iterator[int]:
+        sql = f"SELECT {self.sampled}.rowid FROM {self.source} WHERE {self.where}"
+        parameters = list(self.parameters)
+        if step > 1:
+            sql += f" AND {self.sampled}.rowid % ? = 0"
+            parameters.append(step)
+        sql += f" ORDER BY {self.order}"
+        if limit is not None:
+            sql += " LIMIT ?"
+            parameters.append(limit)
+        return (row[0] for row in db.execute(sql, parameters))
+
+
+@dataclass(frozen=True)
+class OriginalMatches:
+    """Which of some articles match a query (None: every article) within the filters
+    ``clauses`` (over alias ``a``) and their ``parameters``."""
+
+    fts_query: str | None
+    clauses: str
+    parameters: list[object]
+
+    def among(self, db: sqlite3.Connection, rowids: Sequence[int]) -> set[int]:
+        if self.fts_query is None:
+            sql = f"SELECT a.rowid FROM articles a WHERE a.rowid IN ({{}}) AND {self.clauses}"
+            parameters = self.parameters
+        else:
+            sql = ("SELECT a.rowid FROM articles_fts f JOIN articles a ON a.rowid = f.rowid"
+                   f" WHERE f.rowid IN ({{}}) AND articles_fts MATCH ? AND {self.clauses}")
+            parameters = [self.fts_query, *self.parameters]
+        return {row[0] for row in in_chunks(db, sql, rowids, parameters)}
+
+
+def first_stories(
+    db: sqlite3.Connection, ranked: Iterator[int], limit: int | None, originals: OriginalMatches
+) -> list[int]:
+    """The first ``limit`` (all when None) of ``ranked`` that are not a near-duplicate copy
+    of an article in ``originals``, looked up a chunk at a time: what is still missing
+    and a margin for the copies (a few in a hundred), so that the copy column is read for
+    few articles beyond those returned."""
+    stories: list[int] = []
+    while limit is None or len(stories) < limit:
+        chunk = list(islice(ranked, STORY_CHUNK if limit is None else with_margin(limit - len(stories))))
+        if not chunk:
+            break
+        stories += without_copies(db, chunk, originals)
+    return stories if limit is None else stories[:limit]
+
+
+def spread_stories(
+    db: sqlite3.Connection, matches: list[int], limit: int | None, originals: OriginalMatches | None
+) -> list[int]:
+    """``limit`` of ``matches`` (in date order) evenly spread over them, copies of
+    ``originals`` left out (when given). The copy column is read for about ``limit`` of
+    them; for all only when that leaves too few."""
+    if limit is None:
+        return matches if originals is None else without_copies(db, matches, originals)
+    if originals is None:
+        return evenly(matches, limit)
+    picked = evenly(matches, with_margin(limit))
+    stories = without_copies(db, picked, originals)
+    if len(stories) < limit and len(picked) < len(matches):
+        stories = without_copies(db, matches, originals)
+    return evenly(stories, limit)
+
+
+def with_margin(count: int) -> int:
+    return count + count // 16 + 8
+
+
+def evenly(items: list[int], count: int) -> list[int]:
+    """``count`` of ``items`` in order, each the middle one of an equal share of them (all
+    of them if fewer)."""
+    if len(items) <= count:
+        return items
+    return [items[(2 * index + 1) * len(items) // (2 * count)] for index in range(count)]
+
+
+def without_copies(db: sqlite3.Connection, rowids: list[int], originals: OriginalMatches) -> list[int]:
+    """``rowids`` less the near-duplicate copies of an article in ``originals``. The
+    copies are found in the index of copies (a few in a hundred articles), not in the
+    articles' rows, where the link comes after the text."""
+    copies = dict(in_chunks(
+        db, "SELECT rowid, duplicate_of FROM articles INDEXED BY articles_by_duplicate_of"
+        " WHERE duplicate_of IS NOT NULL AND rowid IN ({})", rowids))
+    matching = originals.among(db, sorted(set(copies.values()))) if copies else set()
+    return [rowid for rowid in rowids if copies.get(rowid) not in matching]
+
+
+def in_chunks(
+    db: sqlite3.Connection, sql: str, values: Sequence[int], parameters: Sequence[object] = ()
+) -> Iterator[tuple]:
+    """The rows of ``sql`` (its ``IN ({})`` list first, then ``parameters``) for
+    ``values``, ``IN_LIST`` per statement."""
+    for start in range(0, len(values), IN_LIST):
+        chunk = list(values[start:start + IN_LIST])
+        yield from db.execute(sql.format(",".join("?" * len(chunk))), [*chunk, *parameters])
