@@ -21,6 +21,7 @@ from dateline.model import Article
 from dateline.nlp.batch import BatchAnalysis
 from dateline.nlp.dedup import has_keys
 from dateline.store.duplicates import BandIndex, find_originals
+from dateline.store.matching import in_chunks
 from dateline.store.mentions import pack_mentions
 from dateline.store.spans import SPAN_BYTES, pack_spans
 
@@ -33,7 +34,6 @@ _STAGING = """
         lines_are_sentences, text, duplicate_of
     )
 """
-_CHUNK = 500
 # FTS5 merges the index's segments this many at a time (its default is 4). Each batch
 # adds a small segment; merging 4 at a time rewrote every indexed word about
 # log4(N/256) times over an ingest of N articles, half the cost of writing an article at
@@ -136,9 +136,4 @@ def _set_merge_policy(db: sqlite3.Connection) -> None:
 
 def stored_ids(db: sqlite3.Connection, ids: Sequence[str]) -> set[str]:
     """The subset of ``ids`` already stored."""
-    found: set[str] = set()
-    for start in range(0, len(ids), _CHUNK):
-        chunk = list(ids[start:start + _CHUNK])
-        marks = ",".join("?" * len(chunk))
-        found.update(row[0] for row in db.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
-    return found
+    return {row[0] for row in in_chunks(db, "SELECT id FROM articles WHERE id IN ({})", ids)}

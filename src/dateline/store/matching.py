@@ -15,12 +15,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 
-# Row ids looked up per statement (``rowid IN (...)``), well under SQLite's limit on
-# bound parameters.
+# Values looked up per statement (``rowid IN (...)``, ``id IN (...)``), well under
+# SQLite's limit on bound parameters.
 IN_LIST = 500
-# Without a query, a limit is filled from twice as many matches (every k-th by date), so
-# copies left out and an uneven sample still leave enough to spread over the dates.
-SPREAD_SAMPLE_PER_RESULT = 2
 # Without a limit, ranked matches are checked for copies this many at a time.
 STORY_CHUNK = 500
 
@@ -74,8 +71,8 @@ def first_stories(
 ) -> list[int]:
     """The first ``limit`` (all when None) of ``ranked`` that are not a near-duplicate copy
     of an article in ``originals``, looked up a chunk at a time: what is still missing
-    and a margin for the copies (a few in a hundred), so that the copy column is read for
-    few articles beyond those returned."""
+    and a margin for the copies (a few in a hundred), since each lookup statement scans
+    the whole index of copies."""
     stories: list[int] = []
     while limit is None or len(stories) < limit:
         chunk = list(islice(ranked, STORY_CHUNK if limit is None else with_margin(limit - len(stories))))
@@ -89,8 +86,8 @@ def spread_stories(
     db: sqlite3.Connection, matches: list[int], limit: int | None, originals: OriginalMatches | None
 ) -> list[int]:
     """``limit`` of ``matches`` (in date order) evenly spread over them, copies of
-    ``originals`` left out (when given). The copy column is read for about ``limit`` of
-    them; for all only when that leaves too few."""
+    ``originals`` left out (when given). Copies are looked up among about ``limit`` of
+    them; among all only when that leaves too few."""
     if limit is None:
         return matches if originals is None else without_copies(db, matches, originals)
     if originals is None:
@@ -117,7 +114,8 @@ def evenly(items: list[int], count: int) -> list[int]:
 def without_copies(db: sqlite3.Connection, rowids: list[int], originals: OriginalMatches) -> list[int]:
     """``rowids`` less the near-duplicate copies of an article in ``originals``. The
     copies are found in the index of copies (a few in a hundred articles), not in the
-    articles' rows, where the link comes after the text."""
+    articles' rows, where the link comes after the text. Each statement scans that
+    index, checking its row ids against the ``IN`` list."""
     copies = dict(in_chunks(
         db, "SELECT rowid, duplicate_of FROM articles INDEXED BY articles_by_duplicate_of"
         " WHERE duplicate_of IS NOT NULL AND rowid IN ({})", rowids))
@@ -126,7 +124,7 @@ def without_copies(db: sqlite3.Connection, rowids: list[int], originals: Origina
 
 
 def in_chunks(
-    db: sqlite3.Connection, sql: str, values: Sequence[int], parameters: Sequence[object] = ()
+    db: sqlite3.Connection, sql: str, values: Sequence[object], parameters: Sequence[object] = ()
 ) -> Iterator[tuple]:
     """The rows of ``sql`` (its ``IN ({})`` list first, then ``parameters``) for
     ``values``, ``IN_LIST`` per statement."""

@@ -25,8 +25,7 @@ from dateline.store.bulk import stored_ids, write_batch
 from dateline.store.duplicates import BandIndex
 from dateline.store.mentions import unpack_mentions
 from dateline.store.matching import (
-    IN_LIST, SPREAD_SAMPLE_PER_RESULT, OriginalMatches, RowidQuery, first_stories, in_chunks,
-    spread_stories,
+    IN_LIST, OriginalMatches, RowidQuery, first_stories, in_chunks, spread_stories,
 )
 from dateline.store.readers import ParallelReader
 from dateline.store.schema import migrate
@@ -42,6 +41,9 @@ CACHE_KIB = 256 * 1024
 # articles make eight reads to share between the reader threads.
 READ_PART = 125
 RANKED_PER_RESULT = 10
+# Without a query, a limit is filled from twice as many matches (every k-th by date), so
+# copies left out and an uneven sample still leave enough to spread over the dates.
+SPREAD_SAMPLE_PER_RESULT = 2
 _ARTICLE_FIELDS = (
     "a.id, a.published, a.text, a.title, a.url, a.source, a.collection, a.lines_are_sentences,"
     " (SELECT original.id FROM articles original WHERE original.rowid = a.duplicate_of)"
@@ -177,11 +179,10 @@ class Store:
         negative one everything.
 
         Ranking reads only the full-text index (and, with filters, the start of each
-        ranked article's row): whether an article is a copy is read for those returned
-        (and a few more), in ranked order, since that column comes after the text, and
-        reading it for every ranked match of a cold million-article store cost tens of
-        thousands of disk reads. (So a damaged store whose index still lists deleted
-        articles, which ``dateline check`` reports, can return their row ids.)"""
+        ranked article's row); which ranked articles are copies is looked up afterwards,
+        for those returned and a few more (``dateline.store.matching``). (So a damaged
+        store whose index still lists deleted articles, which ``dateline check``
+        reports, can return their row ids.)"""
         clauses, parameters = _filters(date_from, date_to, collection)
         originals = OriginalMatches(fts_query, clauses, parameters) if stories_only else None
         if fts_query is None:
@@ -306,17 +307,18 @@ def _analyzed_from_rows(rowids: list[int], rows: _AnalysisRows) -> Iterator[Anal
 
 
 def _filters(
-    date_from: dt.date | None, date_to: dt.date | None, collection: str | None, alias: str = "a"
+    date_from: dt.date | None, date_to: dt.date | None, collection: str | None
 ) -> tuple[str, list[object]]:
+    """SQL conditions on the articles (alias ``a``) for the filters, and their values."""
     clauses, parameters = ["1"], []
     if date_from is not None:
-        clauses.append(f"{alias}.published >= ?")
+        clauses.append("a.published >= ?")
         parameters.append(date_from.isoformat())
     if date_to is not None:
-        clauses.append(f"{alias}.published <= ?")
+        clauses.append("a.published <= ?")
         parameters.append(date_to.isoformat())
     if collection is not None:
-        clauses.append(f"{alias}.collection = ?")
+        clauses.append("a.collection = ?")
         parameters.append(collection)
     return " AND ".join(clauses), parameters
 
