@@ -128,6 +128,28 @@ def test_the_first_write_makes_the_full_text_index_merge_eight_segments_at_a_tim
     assert automerge() == 8
 
 
+def test_a_new_store_has_16_kib_pages_and_an_existing_store_keeps_its_own(
+    store_path: Path, tmp_path: Path,
+) -> None:
+    def page_size(path: Path) -> int:
+        return sqlite3.connect(path).execute("PRAGMA page_size").fetchone()[0]
+
+    with Store.open(store_path) as store:
+        store.add_articles([analyzed("Talks ended on Monday.")])
+    assert page_size(store_path) == 16384
+
+    older = tmp_path / "older.db"
+    connection = sqlite3.connect(older)
+    connection.execute("PRAGMA page_size = 4096")
+    connection.execute("CREATE TABLE placeholder (x)")  # the file now has its first page
+    connection.execute("DROP TABLE placeholder")
+    connection.close()
+    with Store.open(older) as store:
+        store.add_articles([analyzed("Talks ended on Monday.")])
+        assert store.count_articles() == 1
+    assert page_size(older) == 4096
+
+
 def test_a_newer_schema_is_refused(store_path: Path) -> None:
     Store.open(store_path).close()
     connection = sqlite3.connect(store_path)
