@@ -247,9 +247,11 @@ def in_process_timeline(db: Path, query: str, limit: int | None) -> dict[str, fl
 
 def read_calls() -> int:
     """Read system calls made so far by this process, all threads (``syscr`` of
-    /proc/self/io). Once a store is evicted from the cache, each of SQLite's reads is a
-    separate trip to the disk: on a disk that is cold behind a virtual machine's (a few
-    milliseconds each), their number, more than their size, is what a timeline waits for."""
+    /proc/self/io); during a timeline nearly all are SQLite fetching one page each. They
+    count calls, not disk reads (the page cache serves warm ones), but once a store is in
+    no cache each is a disk read unless read-ahead brought its page in: on a virtual
+    machine's disk that its host no longer caches, a few milliseconds each, so their
+    number, more than their size, is what a cold timeline waits for."""
     for line in Path("/proc/self/io").read_text().splitlines():
         if line.startswith("syscr:"):
             return int(line.split()[1])

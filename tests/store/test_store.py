@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -132,7 +133,8 @@ def test_a_new_store_has_16_kib_pages_and_an_existing_store_keeps_its_own(
     store_path: Path, tmp_path: Path,
 ) -> None:
     def page_size(path: Path) -> int:
-        return sqlite3.connect(path).execute("PRAGMA page_size").fetchone()[0]
+        with closing(sqlite3.connect(path)) as connection:
+            return connection.execute("PRAGMA page_size").fetchone()[0]
 
     with Store.open(store_path) as store:
         store.add_articles([analyzed("Talks ended on Monday.")])

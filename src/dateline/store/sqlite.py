@@ -40,10 +40,10 @@ CACHE_KIB = 256 * 1024
 # The page size of a new store (SQLite's default is 4 KiB; a store keeps the size it was
 # created with). A timeline's articles lie all over a large store, so when the store is
 # not cached, the number of separate reads is what it waits for. With 16 KiB a typical
-# article (6.5 KB of text) fits in one page instead of spilling onto two overflow pages,
-# and the full-text index's pages of one word lie four to a page. On a store of 100,000
+# article (6.5 KB of text) fits in one page instead of a leaf page and an overflow page,
+# and FTS5's index leaves (about 4 KB each) lie four to a page. On a store of 100,000
 # synthetic articles (README, "Scale"), a capped timeline's retrieval made 178-271 reads
-# instead of 462-766, and loading its 1,000 articles 2,964-3,025 instead of 3,596-4,715.
+# instead of 462-766, and loading its 1,000 articles 2,964-3,024 instead of 3,596-4,715.
 PAGE_SIZE = 16 * 1024
 # Articles read per statement when loading them over several connections: a thousand
 # articles make eight reads to share between the reader threads.
