@@ -60,14 +60,19 @@ def test_a_failed_batch_leaves_nothing_behind(store_path: Path) -> None:
         assert store.add_articles([good]) == 1
 
 
-def test_store_uses_wal_and_records_its_schema_version(store_path: Path) -> None:
+def test_store_uses_wal_and_records_its_schema_version(
+    store_path: Path, caplog: pytest.LogCaptureFixture,
+) -> None:
     Store.open(store_path).close()
     connection = sqlite3.connect(store_path)
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert caplog.records == []  # a new store is created, not upgraded: nothing to say
 
 
-def test_a_version_2_store_is_migrated_and_loses_the_unused_mention_date_index(store_path: Path) -> None:
+def test_a_version_2_store_is_migrated_and_loses_the_unused_mention_date_index(
+    store_path: Path, caplog: pytest.LogCaptureFixture,
+) -> None:
     connection = sqlite3.connect(store_path)
     for script in MIGRATIONS[:2]:
         connection.executescript(script)
@@ -75,6 +80,13 @@ def test_a_version_2_store_is_migrated_and_loses_the_unused_mention_date_index(s
     connection.close()
     with Store.open(store_path) as store:
         assert store.add_articles([analyzed("Talks ended on Monday.")]) == 1
+    assert [record.getMessage() for record in caplog.records] == [
+        f"{store_path}: upgrading the store from schema 2 to {SCHEMA_VERSION} (minutes for a "
+        "store of millions of articles; it happens once)"
+    ]
+    caplog.clear()
+    Store.open(store_path).close()
+    assert caplog.records == []  # once
     connection = sqlite3.connect(store_path)
     indexes = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert "mentions_by_date" not in indexes  # (and since version 4, mentions are arrays)

@@ -30,6 +30,7 @@ rows. Its migration packs the existing rows.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Callable, Iterator
 from itertools import groupby
@@ -140,6 +141,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _analysis_as_arrays,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+_log = logging.getLogger(__name__)
 
 
 def migrate(connection: sqlite3.Connection, where: str) -> None:
@@ -154,6 +156,12 @@ def migrate(connection: sqlite3.Connection, where: str) -> None:
         return
     if version == 0 and _has_foreign_tables(connection):
         raise StoreError(f"{where}: this SQLite file is not a dateline store")
+    if version > 0:
+        # Rewriting an existing store's tables takes minutes at a million articles; say
+        # why the command pauses (Python prints a warning to stderr when the application
+        # has not configured logging).
+        _log.warning("%s: upgrading the store from schema %d to %d (minutes for a store of "
+                     "millions of articles; it happens once)", where, version, SCHEMA_VERSION)
     with connection:
         connection.execute("BEGIN IMMEDIATE")
         version = connection.execute("PRAGMA user_version").fetchone()[0]
