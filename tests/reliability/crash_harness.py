@@ -51,11 +51,10 @@ class StoreContents:
             ids = tuple(row[0] for row in connection.execute("SELECT id FROM articles"))
             # An article's sentence spans are an array of int32 pairs (8 bytes), its
             # mentions a JSON array.
-            sentences, mentions = (
-                connection.execute(f"SELECT coalesce(sum({counted}), 0) FROM {table}").fetchone()[0]
-                for table, counted in (("sentence_spans", "length(spans) / 8"),
-                                       ("article_mentions", "json_array_length(mentions)"))
-            )
+            sentences, mentions = connection.execute(
+                "SELECT coalesce(sum(length(spans) / 8), 0),"
+                " coalesce(sum(json_array_length(mentions)), 0) FROM articles"
+            ).fetchone()
         return cls(ids, sentences, mentions)
 
 

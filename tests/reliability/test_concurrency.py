@@ -63,7 +63,7 @@ def test_the_timeline_command_answers_while_a_write_transaction_is_open(seeded: 
     rows written and not committed, for as long as the command runs."""
     writer = sqlite3.connect(seeded, isolation_level=None)
     writer.execute("BEGIN IMMEDIATE")
-    writer.execute("DELETE FROM article_mentions")
+    writer.execute("UPDATE articles SET mentions = '[]'")
     try:
         result = run_dateline("timeline", QUERY, "--db", seeded, "--format", "json", timeout=60)
     finally:

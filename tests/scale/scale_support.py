@@ -51,10 +51,7 @@ DIFFERENT_EVENTS = [
 def store_rows(path: Path) -> dict[str, list[tuple]]:
     """Everything a store holds, table by table, in a canonical order."""
     queries = {
-        "articles": "SELECT rowid, id, published, title, url, source, collection,"
-                    " lines_are_sentences, text, duplicate_of FROM articles ORDER BY rowid",
-        "sentences": "SELECT * FROM sentence_spans ORDER BY article",
-        "mentions": "SELECT * FROM article_mentions ORDER BY article",
+        "articles": "SELECT * FROM articles ORDER BY rowid",
         "article_bands": "SELECT * FROM article_bands ORDER BY article",
         "fts": "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'said' ORDER BY rowid",
     }

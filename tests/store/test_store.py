@@ -7,13 +7,16 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from dateline.errors import StoreError
 from dateline.ingest.ids import article_id
 from dateline.model import AnalyzedArticle, Article, Span, TimeMention
 from dateline.store import Store
+from dateline.store.mentions import pack_mentions
 from dateline.store.schema import MIGRATIONS, SCHEMA_VERSION
+from dateline.store.spans import pack_spans
 
 
 def analyzed(text: str, day: int = 1, collection: str = "") -> AnalyzedArticle:
@@ -93,7 +96,7 @@ def test_a_version_2_store_is_migrated_and_loses_the_unused_mention_date_index(
     assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
-def test_a_version_3_store_keeps_its_sentences_and_mentions_as_one_array_per_article(
+def test_a_version_3_store_keeps_its_sentences_and_mentions_in_each_article_row(
     store_path: Path,
 ) -> None:
     connection = sqlite3.connect(store_path)
@@ -123,8 +126,42 @@ def test_a_version_3_store_keeps_its_sentences_and_mentions_as_one_array_per_art
     assert second.mentions == ()
     connection = sqlite3.connect(store_path)
     tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert {"sentence_spans", "article_mentions"} <= tables
-    assert not {"sentences", "mentions"} & tables
+    assert not {"sentences", "mentions", "sentence_spans", "article_mentions"} & tables
+    assert connection.execute("SELECT rowid, length(spans), mentions FROM articles WHERE rowid = 2"
+                              ).fetchone() == (2, 8, "[]")
+
+
+def test_a_version_4_store_moves_its_analysis_into_the_article_rows_and_drops_orphans(
+    store_path: Path,
+) -> None:
+    connection = sqlite3.connect(store_path)
+    for migration in MIGRATIONS[:4]:
+        if callable(migration):
+            migration(connection)
+        else:
+            connection.executescript(migration)
+    connection.execute("PRAGMA user_version = 4")
+    for rowid, text in enumerate(["Talks ended on Monday.", "No date here."], start=1):
+        connection.execute("INSERT INTO articles (rowid, id, published, text) VALUES (?, ?, ?, ?)",
+                           (rowid, f"a{rowid}", "2020-01-04", text))
+    connection.executemany("INSERT INTO sentence_spans (article, spans) VALUES (?, ?)",
+                           [(1, pack_spans(np.array([[0, 22]]))), (2, pack_spans(np.array([[0, 13]]))),
+                            (9, pack_spans(np.array([[0, 1]])))])  # 9: an orphan
+    connection.execute("INSERT INTO article_mentions (article, mentions) VALUES (?, ?)",
+                       (1, pack_mentions([(0, 15, 21, "DATE", "2020-01-06", "2020-01-06", "day")])))
+    connection.commit()
+    connection.close()
+    with Store.open(store_path) as store:
+        first, second = store.analyzed_articles([1, 2])
+        assert store.count_articles() == 2
+    assert first.sentences == (Span(0, 22),) and second.sentences == (Span(0, 13),)
+    assert first.mentions == (
+        TimeMention(0, 15, 21, "Monday", "DATE", "2020-01-06", dt.date(2020, 1, 6), "day"),
+    )
+    assert second.mentions == ()
+    with closing(sqlite3.connect(store_path)) as connection:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    assert not {"sentence_spans", "article_mentions"} & tables
 
 
 def test_the_first_write_makes_the_full_text_index_merge_eight_segments_at_a_time(

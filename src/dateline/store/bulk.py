@@ -26,12 +26,13 @@ from dateline.store.mentions import pack_mentions
 from dateline.store.spans import SPAN_BYTES, pack_spans
 
 _ARTICLE_COLUMNS = (
-    "rowid, id, published, title, url, source, collection, lines_are_sentences, text, duplicate_of"
+    "rowid, id, published, title, url, source, collection, lines_are_sentences, text,"
+    " duplicate_of, spans, mentions"
 )
 _STAGING = """
     CREATE TEMP TABLE IF NOT EXISTS staged_articles (
         rowid INTEGER PRIMARY KEY, id, published, title, url, source, collection,
-        lines_are_sentences, text, duplicate_of
+        lines_are_sentences, text, duplicate_of, spans, mentions
     )
 """
 # FTS5 merges the index's segments this many at a time (its default is 4). Each batch
@@ -62,13 +63,15 @@ def write_batch(
     new = [articles[position] for position in fresh]
     keys = analysis.band_keys[fresh]
     originals = find_originals(db, index, rowids, [article.text for article in new], keys)
+    analysed = analysis_columns(analysis)
     db.execute(_STAGING)
     db.executemany(
-        f"INSERT INTO temp.staged_articles ({_ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO temp.staged_articles ({_ARTICLE_COLUMNS})"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (rowid, a.id, a.published.isoformat(), a.title, a.url, a.source, a.collection,
-             int(a.lines_are_sentences), a.text, original)
-            for rowid, a, original in zip(rowids, new, originals)
+             int(a.lines_are_sentences), a.text, original, *analysed[position])
+            for rowid, a, original, position in zip(rowids, new, originals, fresh)
         ],
     )
     db.execute(
@@ -84,45 +87,28 @@ def write_batch(
             if original is None and has_keys(row_keys)
         ],
     )
-    rowid_at = np.full(len(articles), -1, dtype=np.int64)
-    rowid_at[fresh] = rowids
-    insert_analysis(db, rowid_at, analysis)
     return len(fresh)
 
 
-def insert_analysis(db: sqlite3.Connection, rowid_at: np.ndarray, analysis: BatchAnalysis) -> None:
-    """Insert the sentences and mentions of the batch's articles, article ``i`` under row
-    id ``rowid_at[i]`` (skipped where it is -1; an article without sentences or mentions
-    gets no row for them, as before they were stored one row each)."""
-    packed = pack_spans(analysis.sentence_spans)
-    ends = np.cumsum(analysis.sentence_counts) * SPAN_BYTES
-    db.executemany(
-        "INSERT INTO sentence_spans (article, spans) VALUES (?, ?)",
-        [
-            (rowid, packed[end - count * SPAN_BYTES:end])
-            for rowid, count, end in zip(
-                rowid_at.tolist(), analysis.sentence_counts.tolist(), ends.tolist()
-            )
-            if rowid >= 0 and count
-        ],
-    )
+def analysis_columns(analysis: BatchAnalysis) -> list[tuple[bytes, str]]:
+    """The stored ``spans`` and ``mentions`` of each article of the batch, in order
+    (``dateline.store.spans``, ``dateline.store.mentions``)."""
     if None in analysis.types or None in analysis.values:
         # What the NOT NULL columns of the mentions table refused before schema 4.
         raise sqlite3.IntegrityError("a time mention without a type or a value")
+    packed = pack_spans(analysis.sentence_spans)
+    span_ends = (np.cumsum(analysis.sentence_counts) * SPAN_BYTES).tolist()
     sentences, starts, ends = analysis.mention_spans.T.tolist()
     mentions = list(zip(sentences, starts, ends, analysis.types, analysis.values,
                         analysis.dates, analysis.granularities))
     firsts = (np.cumsum(analysis.mention_counts) - analysis.mention_counts).tolist()
-    db.executemany(
-        "INSERT INTO article_mentions (article, mentions) VALUES (?, ?)",
-        [
-            (rowid, pack_mentions(mentions[first:first + count]))
-            for rowid, count, first in zip(
-                rowid_at.tolist(), analysis.mention_counts.tolist(), firsts
-            )
-            if rowid >= 0 and count
-        ],
-    )
+    return [
+        (packed[span_end - sentence_count * SPAN_BYTES:span_end],
+         pack_mentions(mentions[first:first + mention_count]))
+        for sentence_count, span_end, mention_count, first in zip(
+            analysis.sentence_counts.tolist(), span_ends, analysis.mention_counts.tolist(), firsts
+        )
+    ]
 
 
 def _set_merge_policy(db: sqlite3.Connection) -> None:

@@ -1,11 +1,12 @@
 """Verifying a store, and rebuilding its derived data from the stored articles.
 
 A store holds primary data, the articles (date, text, source), and data derived from
-them: the FTS5 index, the sentence spans and the time mentions. Every write is one
-transaction, so a crash (even ``kill -9``) should never leave them out of step;
-``check_store`` proves it, for a test, a benchmark or a worried user. ``repair_store``
-rebuilds whatever derived data is wrong from the articles, which it never modifies, so a
-repair cannot lose anything that was stored.
+them: the FTS5 index, and the sentence spans and time mentions stored in each article's
+row. Every write is one transaction, so a crash (even ``kill -9``) should never leave
+them out of step; ``check_store`` proves it, for a test, a benchmark or a worried user.
+``repair_store`` rebuilds whatever derived data is wrong from the articles, whose own
+fields (id, date, text, source) it never modifies, so a repair cannot lose anything
+that was stored.
 
 The check reads one consistent snapshot: it holds the write lock for its duration (about
 a second per 5,000 articles), so an ingest running beside it waits rather than changing
@@ -21,11 +22,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from dateline.errors import StoreError
 from dateline.nlp.analyze import analyze_articles
-from dateline.store.bulk import insert_analysis
+from dateline.store.bulk import analysis_columns
 from dateline.store.mentions import MENTION_COUNT
 from dateline.store.schema import SCHEMA_VERSION, migrate
 from dateline.store.spans import SPAN_BYTES, spans_fit
@@ -33,40 +32,28 @@ from dateline.store.sqlite import BUSY_TIMEOUT_MS, Store
 
 REANALYSIS_BATCH = 256
 
-_ARTICLES_WITHOUT_SENTENCES = """
-    SELECT rowid FROM articles a
-    WHERE NOT EXISTS (SELECT 1 FROM sentence_spans s WHERE s.article = a.rowid)
-"""
 # ``spans_fit`` is ``dateline.store.spans.spans_fit``, registered on the connection.
 _ARTICLES_WITH_BAD_SENTENCES = """
-    SELECT a.rowid FROM articles a JOIN sentence_spans s ON s.article = a.rowid
-    WHERE NOT spans_fit(s.spans, length(a.text))
+    SELECT rowid FROM articles WHERE NOT spans_fit(spans, length(text))
 """
 # A mention is ``[sentence, start, end, ...]`` (``dateline.store.mentions``).
 _ARTICLES_WITH_BAD_MENTIONS = f"""
-    SELECT a.rowid FROM articles a JOIN article_mentions m ON m.article = a.rowid
-    JOIN sentence_spans s ON s.article = a.rowid
-    WHERE CASE WHEN json_valid(m.mentions) AND json_type(m.mentions) = 'array' THEN EXISTS (
-        SELECT 1 FROM json_each(m.mentions) j
+    SELECT a.rowid FROM articles a
+    WHERE CASE WHEN json_valid(a.mentions) AND json_type(a.mentions) = 'array' THEN EXISTS (
+        SELECT 1 FROM json_each(a.mentions) j
         WHERE j.value->>1 < 0 OR j.value->>2 > length(a.text) OR j.value->>1 >= j.value->>2
-           OR j.value->>0 < 0 OR j.value->>0 >= length(s.spans) / {SPAN_BYTES}
+           OR j.value->>0 < 0 OR j.value->>0 >= length(a.spans) / {SPAN_BYTES}
     ) ELSE 1 END
 """
 _REANALYSIS_CHECKS: tuple[tuple[str, str, str], ...] = (
-    ("partial-articles", "articles stored without their sentences (a partial write)",
-     _ARTICLES_WITHOUT_SENTENCES),
-    ("sentence-spans", "articles whose sentence spans are empty, outside the text or not "
-     "whole", _ARTICLES_WITH_BAD_SENTENCES),
+    ("sentence-spans", "articles whose sentence spans are missing, empty, outside the text or "
+     "not whole", _ARTICLES_WITH_BAD_SENTENCES),
     ("mention-spans", "articles whose time mentions are empty, outside the text or in a "
      "sentence that does not exist", _ARTICLES_WITH_BAD_MENTIONS),
 )
-# What a row of each derived table counts for: a mention, or an array of sentences.
+# What the articles' derived columns count for: sentences, and mentions.
 _SENTENCES = f"coalesce(sum(length(spans)), 0) / {SPAN_BYTES}"
 _MENTIONS = f"coalesce(sum({MENTION_COUNT}), 0)"
-_ORPHAN_CHECKS: tuple[tuple[str, str, str, str], ...] = (
-    ("orphan-sentences", "sentences whose article is not stored", "sentence_spans", _SENTENCES),
-    ("orphan-mentions", "time mentions whose article is not stored", "article_mentions", _MENTIONS),
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,8 +97,6 @@ class RepairReport:
     before: IntegrityReport
     after: IntegrityReport
     migrated: bool = False
-    removed_sentences: int = 0
-    removed_mentions: int = 0
     reanalyzed: int = 0
     fts_rebuilt: bool = False
     skipped_because: tuple[str, ...] = field(default=())
@@ -123,7 +108,8 @@ class RepairReport:
 
 def check_store(path: Path | str) -> IntegrityReport:
     """Verify the store at ``path``: SQLite's own ``integrity_check``, the schema version,
-    the FTS5 index against the articles, sentences and mentions against their articles.
+    the FTS5 index against the articles, each article's sentences and mentions against its
+    text.
 
     An empty SQLite file (an ingest killed while creating the store) is an empty, consistent
     store: the next ingest creates its tables. Raises ``StoreError`` when there is no file
@@ -139,8 +125,7 @@ def check_store(path: Path | str) -> IntegrityReport:
 
 def repair_store(path: Path | str) -> RepairReport:
     """Rebuild the derived data of the store at ``path`` where ``check_store`` finds it
-    wrong: migrate an older schema, delete sentences and mentions without an article,
-    re-analyse (``dateline.nlp.analyze``) articles whose analysis is missing or broken,
+    wrong: migrate an older schema, re-analyse (``dateline.nlp.analyze``) articles whose analysis is missing or broken,
     and rebuild the FTS5 index. Each step is a transaction, so an interrupted repair
     leaves a store that a second repair completes.
 
@@ -158,20 +143,12 @@ def repair_store(path: Path | str) -> RepairReport:
         migrated = "schema" in found
         if migrated:
             migrate(connection, where)
-        with store.transaction() as db:
-            removed: dict[str, int] = {}
-            for check, _, table, counted in _ORPHAN_CHECKS:
-                removed[check] = _orphans(db, table, counted)
-                db.execute(f"DELETE FROM {table} WHERE article NOT IN (SELECT rowid FROM articles)")
         reanalyzed = _reanalyze(store, connection)
         fts_rebuilt = "fts" in found
         if fts_rebuilt:
             with store.transaction() as db:
                 db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
-    return RepairReport(
-        before, check_store(path), migrated, removed["orphan-sentences"],
-        removed["orphan-mentions"], reanalyzed, fts_rebuilt,
-    )
+    return RepairReport(before, check_store(path), migrated, reanalyzed, fts_rebuilt)
 
 
 @contextmanager
@@ -219,12 +196,10 @@ def _inspect(db: sqlite3.Connection, where: str) -> IntegrityReport:
             1, not newer,
         )
         return IntegrityReport(where, version, 0, 0, 0, (finding,))
-    findings = [_fts_finding(db), *_orphan_findings(db), *_analysis_findings(db)]
-    sentences, mentions, articles = (
-        db.execute(f"SELECT {counted} FROM {table}").fetchone()[0]
-        for table, counted in (("sentence_spans", _SENTENCES), ("article_mentions", _MENTIONS),
-                               ("articles", "count(*)"))
-    )
+    findings = [_fts_finding(db), *_analysis_findings(db)]
+    articles, sentences, mentions = db.execute(
+        f"SELECT count(*), {_SENTENCES}, {_MENTIONS} FROM articles"
+    ).fetchone()
     return IntegrityReport(
         where, version, articles, sentences, mentions,
         tuple(finding for finding in findings if finding is not None),
@@ -253,19 +228,6 @@ def _fts_finding(db: sqlite3.Connection) -> Finding | None:
                    max(missing + extra, 1), True)
 
 
-def _orphan_findings(db: sqlite3.Connection) -> Iterator[Finding]:
-    for check, message, table, counted in _ORPHAN_CHECKS:
-        count = _orphans(db, table, counted)
-        if count:
-            yield Finding(check, message, count, True)
-
-
-def _orphans(db: sqlite3.Connection, table: str, counted: str) -> int:
-    return db.execute(
-        f"SELECT {counted} FROM {table} WHERE article NOT IN (SELECT rowid FROM articles)"
-    ).fetchone()[0]
-
-
 def _analysis_findings(db: sqlite3.Connection) -> Iterator[Finding]:
     for check, message, query in _REANALYSIS_CHECKS:
         count = db.execute(f"SELECT count(*) FROM ({query})").fetchone()[0]
@@ -277,7 +239,7 @@ def _reanalyze(store: Store, db: sqlite3.Connection) -> int:
     """Replace the sentences and mentions of every article whose analysis is wrong with a
     fresh analysis of its stored text (``analyze_articles``, as ingest does), a batch per
     transaction. Analysis runs outside the transaction (article texts never change), so
-    writers wait only for the inserts."""
+    writers wait only for the updates."""
     union = " UNION ".join(query for _, _, query in _REANALYSIS_CHECKS)
     rowids = [row[0] for row in db.execute(f"SELECT rowid FROM ({union}) ORDER BY rowid")]
     for start in range(0, len(rowids), REANALYSIS_BATCH):
@@ -288,7 +250,8 @@ def _reanalyze(store: Store, db: sqlite3.Connection) -> int:
         stored = [(rowid, article) for rowid, article in found if article is not None]
         analysis = analyze_articles([article for _, article in stored])
         with store.transaction() as writer:
-            for table in ("sentence_spans", "article_mentions"):
-                writer.execute(f"DELETE FROM {table} WHERE article IN ({marks})", chunk)
-            insert_analysis(writer, np.array([rowid for rowid, _ in stored], dtype=np.int64), analysis)
+            writer.executemany(
+                "UPDATE articles SET spans = ?, mentions = ? WHERE rowid = ?",
+                [(*columns, rowid) for (rowid, _), columns in zip(stored, analysis_columns(analysis))],
+            )
     return len(rowids)

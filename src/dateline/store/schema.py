@@ -4,11 +4,11 @@
 up to ``SCHEMA_VERSION`` by running each migration in order inside one transaction, and
 refuses a store written by a newer dateline rather than guessing at it.
 
-Tables: ``articles`` (the text is stored once; everything else points into it by offsets),
-``sentence_spans`` and ``article_mentions`` (resolved time expressions; ``date`` is the
-first day of the day/month/year it names, null for other values; ``sentences`` and
-``mentions`` before version 4) and ``articles_fts``, an FTS5 index over titles and texts
-kept in sync by triggers so no writer can forget it.
+Tables: ``articles`` (the text is stored once, with its sentence spans and its resolved
+time expressions, which point into it by offsets; a mention's ``date`` is the first day of
+the day/month/year it names, null for other values; in tables of their own before
+version 5) and ``articles_fts``, an FTS5 index over titles and texts kept in sync by
+triggers so no writer can forget it.
 
 Version 2 (near-duplicates): ``articles.duplicate_of`` points at the first
 stored copy of a near-duplicate article (NULL for the first copy itself);
@@ -26,6 +26,13 @@ Version 4 stores each article's sentence spans as one array (``sentence_spans``,
 see ``dateline.store.mentions``) instead of a ``sentences`` row per sentence and a
 ``mentions`` row per mention: the store write of an article no longer inserts seventy
 rows. Its migration packs the existing rows.
+
+Version 5 moves those two arrays into the article's own row (``articles.spans``, an
+empty BLOB for no sentences, and ``articles.mentions``, ``'[]'`` for none) and drops
+their tables. A timeline loads about a thousand articles from all over the store; with
+three tables that was three B-tree lookups per article, each a separate disk read when
+the store is not cached, and now it is one. One row also means an article cannot be
+stored without its analysis, nor an analysis without its article.
 """
 
 from __future__ import annotations
@@ -73,6 +80,17 @@ def _analysis_as_arrays(connection: sqlite3.Connection) -> None:
     )
     connection.execute("DROP TABLE sentences")
     connection.execute("DROP TABLE mentions")
+
+
+_ANALYSIS_INTO_ARTICLE_ROWS = """
+    ALTER TABLE articles ADD COLUMN spans BLOB NOT NULL DEFAULT x'';
+    ALTER TABLE articles ADD COLUMN mentions TEXT NOT NULL DEFAULT '[]';
+    UPDATE articles SET
+        spans = coalesce((SELECT s.spans FROM sentence_spans s WHERE s.article = articles.rowid), x''),
+        mentions = coalesce((SELECT m.mentions FROM article_mentions m WHERE m.article = articles.rowid), '[]');
+    DROP TABLE sentence_spans;
+    DROP TABLE article_mentions;
+"""
 
 
 def _by_article(rows: Iterator[tuple]) -> Iterator[tuple[int, list[tuple]]]:
@@ -139,6 +157,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     DROP INDEX IF EXISTS mentions_by_date;
     """,
     _analysis_as_arrays,
+    _ANALYSIS_INTO_ARTICLE_ROWS,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 _log = logging.getLogger(__name__)

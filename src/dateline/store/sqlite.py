@@ -58,9 +58,6 @@ _ARTICLE_FIELDS = (
 )
 
 
-_AnalysisRows = tuple[list[tuple], list[tuple], list[tuple]]
-
-
 @dataclass(frozen=True, slots=True)
 class ArticleSummary:
     """What a listing shows of an article, without its text."""
@@ -277,43 +274,42 @@ def _read_in_parallel(file: str, parts: list[list[int]]) -> Iterator[AnalyzedArt
 
 
 def _analyzed_from_reads(
-    parts: list[list[int]], reads: Iterable[_AnalysisRows]
+    parts: list[list[int]], reads: Iterable[list[tuple]]
 ) -> Iterator[AnalyzedArticle]:
     for part, rows in zip(parts, reads):
         yield from _analyzed_from_rows(part, rows)
 
 
-def _read_analysis(db: sqlite3.Connection, rowids: list[int]) -> _AnalysisRows:
-    """The rows of some articles, of their sentence spans and of their mentions."""
+def _read_analysis(db: sqlite3.Connection, rowids: list[int]) -> list[tuple]:
+    """The rows of some articles, with their sentence spans and mentions."""
     marks = ",".join("?" * len(rowids))
-    return (
-        db.execute(f"SELECT a.rowid, {_ARTICLE_FIELDS} FROM articles a WHERE a.rowid IN ({marks})",
-                   rowids).fetchall(),
-        db.execute(f"SELECT article, spans FROM sentence_spans WHERE article IN ({marks})",
-                   rowids).fetchall(),
-        db.execute(f"SELECT article, mentions FROM article_mentions WHERE article IN ({marks})",
-                   rowids).fetchall(),
-    )
+    return db.execute(
+        f"SELECT a.rowid, a.spans, a.mentions, {_ARTICLE_FIELDS} FROM articles a"
+        f" WHERE a.rowid IN ({marks})", rowids,
+    ).fetchall()
 
 
-def _analyzed_from_rows(rowids: list[int], rows: _AnalysisRows) -> Iterator[AnalyzedArticle]:
+def _analyzed_from_rows(rowids: list[int], rows: list[tuple]) -> Iterator[AnalyzedArticle]:
     """The articles of ``rowids`` (those stored, in that order) from their rows."""
-    article_rows, span_rows, mention_rows = rows
-    articles = {row[0]: _article_from_row(row[1:]) for row in article_rows}
-    spans: dict[int, tuple[Span, ...]] = {rowid: () for rowid in articles}
-    for article, packed in span_rows:
-        spans[article] = tuple(Span(start, end) for start, end in unpack_spans(packed).tolist())
-    mentions: dict[int, tuple[TimeMention, ...]] = {rowid: () for rowid in articles}
-    for article, packed in mention_rows:
-        text = articles[article].text
-        mentions[article] = tuple(
+    by_rowid = {row[0]: row for row in rows}
+    for rowid in rowids:
+        if rowid in by_rowid:
+            yield _analyzed_from_row(by_rowid[rowid][1:])
+
+
+def _analyzed_from_row(row: Sequence) -> AnalyzedArticle:
+    spans, mentions, *fields = row
+    article = _article_from_row(fields)
+    text = article.text
+    return AnalyzedArticle(
+        article,
+        tuple(Span(start, end) for start, end in unpack_spans(spans).tolist()),
+        tuple(
             TimeMention(sentence, start, end, text[start:end], kind, value,
                         dt.date.fromisoformat(date) if date else None, granularity)
-            for sentence, start, end, kind, value, date, granularity in unpack_mentions(packed)
-        )
-    for rowid in rowids:
-        if rowid in articles:
-            yield AnalyzedArticle(articles[rowid], spans[rowid], mentions[rowid])
+            for sentence, start, end, kind, value, date, granularity in unpack_mentions(mentions)
+        ),
+    )
 
 
 def _filters(

@@ -69,10 +69,6 @@ def _print_repair(repaired: RepairReport) -> None:
         return
     done = [
         "migrated the schema" if repaired.migrated else "",
-        f"removed {repaired.removed_sentences} sentences without an article"
-        if repaired.removed_sentences else "",
-        f"removed {repaired.removed_mentions} time mentions without an article"
-        if repaired.removed_mentions else "",
         f"re-analysed {repaired.reanalyzed} articles" if repaired.reanalyzed else "",
         "rebuilt the full-text index" if repaired.fts_rebuilt else "",
     ]
