@@ -49,6 +49,9 @@ from dateline.errors import StoreError
 from dateline.store.mentions import pack_mentions
 from dateline.store.spans import pack_spans
 
+# Articles a migration rewrites per statement (see ``_analysis_into_article_rows``).
+MIGRATION_ROWS = 1000
+
 Migration = str | Callable[[sqlite3.Connection], None]
 """A migration: an SQL script, or a function for what SQL alone cannot do."""
 
@@ -82,15 +85,31 @@ def _analysis_as_arrays(connection: sqlite3.Connection) -> None:
     connection.execute("DROP TABLE mentions")
 
 
-_ANALYSIS_INTO_ARTICLE_ROWS = """
-    ALTER TABLE articles ADD COLUMN spans BLOB NOT NULL DEFAULT x'';
-    ALTER TABLE articles ADD COLUMN mentions TEXT NOT NULL DEFAULT '[]';
-    UPDATE articles SET
-        spans = coalesce((SELECT s.spans FROM sentence_spans s WHERE s.article = articles.rowid), x''),
-        mentions = coalesce((SELECT m.mentions FROM article_mentions m WHERE m.article = articles.rowid), '[]');
-    DROP TABLE sentence_spans;
-    DROP TABLE article_mentions;
-"""
+def _analysis_into_article_rows(connection: sqlite3.Connection) -> None:
+    """Version 5: each article's row takes its ``sentence_spans`` and ``article_mentions``
+    arrays (rows without an article are dropped with their tables).
+
+    The articles are updated a range of row ids per statement: inside the migration's
+    transaction, SQLite keeps a copy of every page a statement changes until the
+    statement ends (its statement journal, in memory with ``temp_store = MEMORY``), so
+    one statement over all the articles held the whole table in memory, 13 GB at a
+    million articles."""
+    connection.execute("ALTER TABLE articles ADD COLUMN spans BLOB NOT NULL DEFAULT x''")
+    connection.execute("ALTER TABLE articles ADD COLUMN mentions TEXT NOT NULL DEFAULT '[]'")
+    last = connection.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0]
+    for first in range(0, last + 1, MIGRATION_ROWS):
+        connection.execute(
+            """
+            UPDATE articles SET
+                spans = coalesce((SELECT spans FROM sentence_spans WHERE article = articles.rowid), x''),
+                mentions = coalesce((SELECT mentions FROM article_mentions
+                                     WHERE article = articles.rowid), '[]')
+            WHERE rowid BETWEEN ? AND ?
+            """,
+            (first, first + MIGRATION_ROWS - 1),
+        )
+    connection.execute("DROP TABLE sentence_spans")
+    connection.execute("DROP TABLE article_mentions")
 
 
 def _by_article(rows: Iterator[tuple]) -> Iterator[tuple[int, list[tuple]]]:
@@ -157,7 +176,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     DROP INDEX IF EXISTS mentions_by_date;
     """,
     _analysis_as_arrays,
-    _ANALYSIS_INTO_ARTICLE_ROWS,
+    _analysis_into_article_rows,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 _log = logging.getLogger(__name__)
