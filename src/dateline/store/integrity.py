@@ -28,7 +28,7 @@ from dateline.store.bulk import analysis_columns
 from dateline.store.mentions import MENTION_COUNT
 from dateline.store.schema import SCHEMA_VERSION, migrate
 from dateline.store.spans import SPAN_BYTES, spans_fit
-from dateline.store.sqlite import BUSY_TIMEOUT_MS, Store
+from dateline.store.sqlite import BUSY_TIMEOUT_MS, SECURE_DELETE, Store
 
 REANALYSIS_BATCH = 256
 
@@ -165,6 +165,7 @@ def _connection(path: Path | str) -> Iterator[sqlite3.Connection]:
         raise StoreError(f"{path}: cannot open store: {error}") from None
     try:
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        connection.execute(f"PRAGMA secure_delete = {SECURE_DELETE}")
         connection.create_function("spans_fit", 2, spans_fit, deterministic=True)
         yield connection
     except sqlite3.DatabaseError as error:
