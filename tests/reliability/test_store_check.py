@@ -1,5 +1,5 @@
 """``dateline check [--repair]``: each kind of damage is found, and repair rebuilds the
-derived data from the stored articles without touching the articles themselves."""
+derived data from the stored articles without changing what was ingested."""
 
 from __future__ import annotations
 
@@ -90,12 +90,33 @@ def test_each_kind_of_damage_is_found_and_named(store_db: Path, kind: str) -> No
 
 
 @pytest.mark.parametrize("kind", sorted(DAMAGE))
-def test_repair_makes_the_store_consistent_without_touching_articles(store_db: Path, kind: str) -> None:
+def test_repair_makes_the_store_consistent_and_the_articles_as_ingest_stored_them(
+    store_db: Path, kind: str,
+) -> None:
     articles = article_table(store_db)
     damage(store_db, *DAMAGE[kind])
     repaired = repair_store(store_db)
     assert not repaired.before.consistent and repaired.after.consistent
     assert article_table(store_db) == articles
+
+
+def test_mentions_that_are_not_json_are_found_counted_once_and_rebuilt(store_db: Path) -> None:
+    articles, mentions = article_table(store_db), check_store(store_db).mentions
+    stored = [row[-1] for row in articles if row[0] == 6][0]
+    damage(store_db, "UPDATE articles SET mentions = 'not json' WHERE rowid = 6")
+    report = check_store(store_db)
+    assert [(finding.check, finding.count) for finding in report.findings] == [("mention-spans", 1)]
+    assert report.mentions == mentions - len(json.loads(stored)) + 1
+    assert repair_store(store_db).reanalyzed == 1
+    assert article_table(store_db) == articles
+
+
+def test_sentences_lost_under_kept_mentions_are_two_findings_and_one_reanalysis(store_db: Path) -> None:
+    damage(store_db, "UPDATE articles SET spans = x'' WHERE rowid = 6")
+    report = check_store(store_db)
+    assert [(finding.check, finding.count) for finding in report.findings] == [
+        ("sentence-spans", 1), ("mention-spans", 1)]
+    assert repair_store(store_db).reanalyzed == 1
 
 
 def test_stale_index_content_is_found_by_fts5_integrity_check(store_db: Path) -> None:

@@ -5,6 +5,7 @@ duplicate status, and a way to compare two stores row by row. (A module of its o
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 # The same Reuters wire story filed under two topics: identical texts (Libya first).
@@ -46,6 +47,13 @@ DIFFERENT_EVENTS = [
     ("SyrianCrisis_bbc/InputDocs/2012-03-21/136.htm.txt",
      "SyrianCrisis_bbc/InputDocs/2012-03-21/73.htm.txt"),
 ]
+
+
+def stored_analyses(path: Path) -> list[tuple]:
+    """Each stored article's id, sentence spans and time mentions, by id (what an ingest
+    stored, whatever row ids it gave the articles)."""
+    with closing(sqlite3.connect(path)) as connection:
+        return connection.execute("SELECT id, spans, mentions FROM articles ORDER BY id").fetchall()
 
 
 def store_rows(path: Path) -> dict[str, list[tuple]]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from scale_support import store_rows
+from scale_support import store_rows, stored_analyses
 
 from dateline.ingest import read_articles
 from dateline.ingest.job import ingest
@@ -79,9 +79,4 @@ def test_rerunning_after_a_partial_ingest_stores_exactly_the_missing_articles(
         ingest(store, [t17_pairs / "LibyaWar_reuters"], batch_size=4)
         report = ingest(store, [t17_pairs], batch_size=4)
     assert report.already_stored == len(list((t17_pairs / "LibyaWar_reuters").rglob("*.txt")))
-    resumed, whole = store_rows(tmp_path / "resumed.db"), store_rows(tmp_path / "whole.db")
-    def analyses(rows: list[tuple]) -> list[tuple]:
-        """Each article's id, sentence spans and mentions (the last two columns)."""
-        return sorted((row[1], *row[-2:]) for row in rows)
-
-    assert analyses(resumed["articles"]) == analyses(whole["articles"])
+    assert stored_analyses(tmp_path / "resumed.db") == stored_analyses(tmp_path / "whole.db")

@@ -14,6 +14,7 @@ from dateline.errors import StoreError
 from dateline.ingest.ids import article_id
 from dateline.model import AnalyzedArticle, Article, Span, TimeMention
 from dateline.store import Store, schema
+from dateline.store.integrity import check_store, repair_store
 from dateline.store.mentions import pack_mentions
 from dateline.store.schema import MIGRATIONS, SCHEMA_VERSION
 from dateline.store.spans import pack_spans
@@ -25,6 +26,18 @@ def analyzed(text: str, day: int = 1, collection: str = "") -> AnalyzedArticle:
                       collection=collection)
     mention = TimeMention(0, 0, 5, text[:5], "DATE", "2020-01-01", dt.date(2020, 1, 1), "day")
     return AnalyzedArticle(article, (Span(0, len(text)),), (mention,))
+
+
+def store_at_version(path: Path, version: int) -> sqlite3.Connection:
+    """A connection to a new store at ``path`` with the schema an older dateline made."""
+    connection = sqlite3.connect(path)
+    for migration in MIGRATIONS[:version]:
+        if callable(migration):
+            migration(connection)
+        else:
+            connection.executescript(migration)
+    connection.execute(f"PRAGMA user_version = {version}")
+    return connection
 
 
 def test_adding_the_same_articles_twice_stores_them_once(store_path: Path) -> None:
@@ -76,11 +89,7 @@ def test_store_uses_wal_and_records_its_schema_version(
 def test_a_version_2_store_is_migrated_and_loses_the_unused_mention_date_index(
     store_path: Path, caplog: pytest.LogCaptureFixture,
 ) -> None:
-    connection = sqlite3.connect(store_path)
-    for script in MIGRATIONS[:2]:
-        connection.executescript(script)
-    connection.execute("PRAGMA user_version = 2")
-    connection.close()
+    store_at_version(store_path, 2).close()
     with Store.open(store_path) as store:
         assert store.add_articles([analyzed("Talks ended on Monday.")]) == 1
     assert [record.getMessage() for record in caplog.records] == [
@@ -99,10 +108,7 @@ def test_a_version_2_store_is_migrated_and_loses_the_unused_mention_date_index(
 def test_a_version_3_store_keeps_its_sentences_and_mentions_in_each_article_row(
     store_path: Path,
 ) -> None:
-    connection = sqlite3.connect(store_path)
-    for script in MIGRATIONS[:3]:
-        connection.executescript(script)
-    connection.execute("PRAGMA user_version = 3")
+    connection = store_at_version(store_path, 3)
     texts = ["Talks ended. They resume on Monday.", "One sentence only."]
     for rowid, text in enumerate(texts, start=1):
         connection.execute("INSERT INTO articles (rowid, id, published, text) VALUES (?, ?, ?, ?)",
@@ -131,38 +137,40 @@ def test_a_version_3_store_keeps_its_sentences_and_mentions_in_each_article_row(
                               ).fetchone() == (2, 8, "[]")
 
 
-def test_a_version_4_store_moves_its_analysis_into_the_article_rows_and_drops_orphans(
+def test_a_version_4_store_moves_its_analysis_into_the_article_rows(
     store_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(schema, "MIGRATION_ROWS", 1)  # a statement per article: ranges join up
-    connection = sqlite3.connect(store_path)
-    for migration in MIGRATIONS[:4]:
-        if callable(migration):
-            migration(connection)
-        else:
-            connection.executescript(migration)
-    connection.execute("PRAGMA user_version = 4")
-    for rowid, text in enumerate(["Talks ended on Monday.", "No date here."], start=1):
+    connection = store_at_version(store_path, 4)
+    texts = ["Talks ended on Monday.", "No date here.", "Stored without its sentences."]
+    for rowid, text in enumerate(texts, start=1):
         connection.execute("INSERT INTO articles (rowid, id, published, text) VALUES (?, ?, ?, ?)",
                            (rowid, f"a{rowid}", "2020-01-04", text))
     connection.executemany("INSERT INTO sentence_spans (article, spans) VALUES (?, ?)",
                            [(1, pack_spans(np.array([[0, 22]]))), (2, pack_spans(np.array([[0, 13]]))),
-                            (9, pack_spans(np.array([[0, 1]])))])  # 9: an orphan
+                            (9, pack_spans(np.array([[0, 1]])))])  # 9: no such article
     connection.execute("INSERT INTO article_mentions (article, mentions) VALUES (?, ?)",
                        (1, pack_mentions([(0, 15, 21, "DATE", "2020-01-06", "2020-01-06", "day")])))
     connection.commit()
     connection.close()
     with Store.open(store_path) as store:
-        first, second = store.analyzed_articles([1, 2])
-        assert store.count_articles() == 2
+        first, second, third = store.analyzed_articles([1, 2, 3])
+        assert store.count_articles() == 3
     assert first.sentences == (Span(0, 22),) and second.sentences == (Span(0, 13),)
     assert first.mentions == (
         TimeMention(0, 15, 21, "Monday", "DATE", "2020-01-06", dt.date(2020, 1, 6), "day"),
     )
-    assert second.mentions == ()
+    assert second.mentions == () and third.sentences == ()
     with closing(sqlite3.connect(store_path)) as connection:
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
     assert not {"sentence_spans", "article_mentions"} & tables
+    # The article a partial write (possible before version 5) left without sentences is
+    # found by `dateline check`, and its analysis rebuilt.
+    assert [finding.check for finding in check_store(store_path).findings] == ["sentence-spans"]
+    assert repair_store(store_path).reanalyzed == 1
+    with Store.open(store_path) as store:
+        [third] = store.analyzed_articles([3])
+    assert third.sentences == (Span(0, 29),)
 
 
 def test_the_first_write_makes_the_full_text_index_merge_eight_segments_at_a_time(

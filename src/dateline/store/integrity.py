@@ -125,9 +125,9 @@ def check_store(path: Path | str) -> IntegrityReport:
 
 def repair_store(path: Path | str) -> RepairReport:
     """Rebuild the derived data of the store at ``path`` where ``check_store`` finds it
-    wrong: migrate an older schema, re-analyse (``dateline.nlp.analyze``) articles whose analysis is missing or broken,
-    and rebuild the FTS5 index. Each step is a transaction, so an interrupted repair
-    leaves a store that a second repair completes.
+    wrong: migrate an older schema, re-analyse (``dateline.nlp.analyze``) articles whose
+    analysis is missing or broken, and rebuild the FTS5 index. Each step is a
+    transaction, so an interrupted repair leaves a store that a second repair completes.
 
     A store SQLite itself finds damaged, or written by a newer dateline, is not touched
     (``skipped_because`` says why): restore a backup or ingest into a new store.

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-# What a row of ``article_mentions`` counts for in SQL: its number of mentions (a value
+# What an article's ``mentions`` value counts for in SQL: its number of mentions (a value
 # that is not JSON, which only damage can write, counts as one).
 MENTION_COUNT = "CASE WHEN json_valid(mentions) THEN json_array_length(mentions) ELSE 1 END"
 

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from dateline.errors import StoreError
 from dateline.model import AnalyzedArticle, Article, Span, TimeMention
@@ -306,7 +307,8 @@ def _analyzed_from_rows(rowids: list[int], rows: list[tuple]) -> Iterator[Analyz
             yield _analyzed_from_row(by_rowid[rowid][1:])
 
 
-def _analyzed_from_row(row: Sequence) -> AnalyzedArticle:
+def _analyzed_from_row(row: Sequence[Any]) -> AnalyzedArticle:
+    """An article from its ``spans`` and ``mentions`` columns, then ``_ARTICLE_FIELDS``."""
     spans, mentions, *fields = row
     article = _article_from_row(fields)
     text = article.text
