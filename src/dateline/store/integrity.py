@@ -9,7 +9,7 @@ fields (id, date, text, source) it never modifies, so a repair cannot lose anyth
 that was stored.
 
 The check reads one consistent snapshot: it holds the write lock for its duration (about
-a second per 5,000 articles), so an ingest running beside it waits rather than changing
+a second per 1,000 articles), so an ingest running beside it waits rather than changing
 what is being compared.
 """
 
