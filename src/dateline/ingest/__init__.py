@@ -12,7 +12,8 @@ from pathlib import Path
 
 from dateline.errors import InputProblem
 from dateline.ingest.decode import DEFAULT_MAX_CHARS
-from dateline.ingest.discover import Reader, find_article_files
+from dateline.ingest.discover import find_article_files
+from dateline.ingest.readers import Reader
 from dateline.model import Article
 
 

@@ -1,4 +1,5 @@
-"""Finding the article files under the paths a user gives, and the reader for each.
+"""Finding the article files under the paths a user gives, and the reader for each
+(``dateline.ingest.readers``).
 
 A file named on the command line is always read (its format chosen by location and
 extension). Inside folders, only files with a known extension, or tilse-layout articles,
@@ -16,40 +17,11 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Protocol
 
 from dateline.errors import InputProblem
-from dateline.ingest.decode import DEFAULT_MAX_CHARS, display_path
-from dateline.ingest.plaintext import read_plaintext
-from dateline.ingest.records import read_csv, read_json, read_jsonl
-from dateline.ingest.tilse_layout import INPUT_DOCS, is_tilse_article, read_tilse_article
-from dateline.model import Article
-
-
-class Reader(Protocol):
-    """A reader: the articles (and problems) of one file, texts at most ``max_chars``."""
-
-    def __call__(self, path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS
-                 ) -> Iterator[Article | InputProblem]: ...
-
-
-READERS_BY_SUFFIX: dict[str, Reader] = {
-    ".txt": read_plaintext,
-    ".jsonl": read_jsonl,
-    ".ndjson": read_jsonl,
-    ".json": read_json,
-    ".csv": read_csv,
-}
-
-
-def reader_for(path: Path, named_explicitly: bool) -> Reader | None:
-    """The reader for ``path``, or None when a folder walk should pass it by."""
-    if is_tilse_article(path):
-        return read_tilse_article
-    reader = READERS_BY_SUFFIX.get(path.suffix.lower())
-    if reader is None and named_explicitly:
-        return read_plaintext
-    return reader
+from dateline.ingest.decode import display_path
+from dateline.ingest.readers import Reader, reader_for
+from dateline.ingest.tilse_layout import INPUT_DOCS
 
 
 def find_article_files(paths: Iterable[Path]) -> Iterator[tuple[Path, Reader] | InputProblem]:

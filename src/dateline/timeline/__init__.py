@@ -1,5 +1,5 @@
 """Timeline methods behind one interface (``dateline.timeline.base``)."""
 
-from dateline.timeline.base import TimelineMethod, TimelineRequest, get_method, method_names
+from dateline.timeline.base import METHODS, TimelineMethod, TimelineRequest, get_method, method_names
 
-__all__ = ["TimelineMethod", "TimelineRequest", "get_method", "method_names"]
+__all__ = ["METHODS", "TimelineMethod", "TimelineRequest", "get_method", "method_names"]

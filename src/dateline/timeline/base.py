@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from dateline.errors import UsageError
 from dateline.model import Granularity, Timeline
+from dateline.registry import Registry
 from dateline.timeline.corpus import Corpus
 
 
@@ -65,26 +65,20 @@ class TimelineMethod(Protocol):
         ...
 
 
-_REGISTRY: dict[str, Callable[[], TimelineMethod]] = {}
-
-
-def register(name: str, factory: Callable[[], TimelineMethod]) -> None:
-    """Make a method available under ``name`` (its default configuration)."""
-    _REGISTRY[name] = factory
+METHODS: Registry[Callable[[], TimelineMethod]] = Registry("method", "dateline.methods", {
+    "clust": "dateline.timeline.methods.clust:Clust",
+    "datewise": "dateline.timeline.methods.datewise:Datewise",
+    "salience": "dateline.timeline.methods.salience:Salience",
+})
+"""Each method's factory (its class: a call gives the default configuration). The
+built-ins are imported on first use: their NumPy/SciPy imports take about a second,
+which a command that only lists the methods should not pay."""
 
 
 def method_names() -> list[str]:
-    _load_builtin_methods()
-    return sorted(_REGISTRY)
+    return METHODS.names()
 
 
 def get_method(name: str) -> TimelineMethod:
     """A fresh instance of the method called ``name``, or a ``UsageError`` listing them."""
-    _load_builtin_methods()
-    if name not in _REGISTRY:
-        raise UsageError(f"unknown method {name!r}; choose one of: {', '.join(sorted(_REGISTRY))}")
-    return _REGISTRY[name]()
-
-
-def _load_builtin_methods() -> None:
-    from dateline.timeline import methods  # noqa: F401  (registers on import)
+    return METHODS.get(name)()
