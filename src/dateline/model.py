@@ -8,10 +8,15 @@ from. Offsets are always Python string indices into ``Article.text``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:  # only the batch's field types; the model itself needs no NumPy
+    import numpy as np
 
 Granularity = Literal["day", "month", "year"]
+"""How precisely a calendar value is known."""
 GRANULARITIES: tuple[Granularity, ...] = ("day", "month", "year")
 
 
@@ -34,6 +39,22 @@ class Article:
     collection: str = ""
     lines_are_sentences: bool = False
     duplicate_of: str | None = None  # the id of the stored article this one nearly copies
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """What a listing shows of an article, without its text."""
+
+    id: str
+    published: dt.date
+    title: str
+    url: str
+    chars: int
+    collection: str
+
+
+Sources = Mapping[str, "Article | ArticleSummary"]
+"""The articles a timeline cites, by id: what a rendering names beside each sentence."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +91,40 @@ class AnalyzedArticle:
     article: Article
     sentences: tuple[Span, ...]
     mentions: tuple[TimeMention, ...] = ()
+
+
+@dataclass(frozen=True, eq=False)
+class BatchAnalysis:
+    """Sentences, time mentions and duplicate-detection keys of a batch of articles, in
+    columns: what the store bulk-loads, and what a worker process or a Dask task sends
+    back (built by ``dateline.nlp.batch``).
+
+    One ``AnalyzedArticle`` holds a ``Span`` per sentence and a ``TimeMention`` per time
+    expression; pickling those objects to send them from a worker process cost a third as
+    much as analysing the articles. Here the same information is a handful of NumPy
+    arrays and string lists, in article order, which pickle, convert to Arrow and turn
+    into SQL rows at C speed. The articles themselves are not part of it: the process
+    that read them keeps them.
+
+    ``sentence_counts[i]`` sentences of article ``i`` come next in ``sentence_spans``
+    (rows ``start, end``); likewise ``mention_counts`` and ``mention_spans`` (rows
+    ``sentence, start, end``) with the mentions' ``types``, ``values``, ISO ``dates``
+    and ``granularities`` alongside. ``band_keys`` has ``BANDS`` LSH keys per article
+    (``dateline.nlp.dedup``).
+    """
+
+    sentence_counts: np.ndarray
+    sentence_spans: np.ndarray
+    mention_counts: np.ndarray
+    mention_spans: np.ndarray
+    types: list[str]
+    values: list[str]
+    dates: list[str | None]
+    granularities: list[str | None]
+    band_keys: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.sentence_counts)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,10 +15,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from dateline.errors import UsageError
-from dateline.model import Granularity, Timeline
+from dateline.model import ArticleSummary, Granularity, Timeline
 from dateline.retrieve import Retrieval, find_articles
 from dateline.retrieve.search import fts_expression, query_words
-from dateline.store import ArticleSummary, Store
+from dateline.store import Store
 from dateline.timeline import TimelineRequest, get_method
 from dateline.timeline.corpus import build_corpus
 

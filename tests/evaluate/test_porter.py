@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dateline.evaluate.porter import porter_stem
+from dateline.text.porter import porter_stem
 
 STEMS = Path(__file__).parent / "golden" / "porter_stems.tsv"
 

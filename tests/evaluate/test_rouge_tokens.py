@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dateline.evaluate.rouge_data import stem_exceptions, stopwords
+from dateline.text.rouge_data import stem_exceptions, stopwords
 from dateline.evaluate.rouge_tokens import sentence_tokens, summary_tokens
 
 

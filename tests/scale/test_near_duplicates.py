@@ -16,6 +16,7 @@ from dateline.ingest.ids import article_id
 from dateline.ingest.job import ingest
 from dateline.model import AnalyzedArticle, Article
 from dateline.nlp.analyze import analyze
+from dateline.nlp.batch import from_analyzed
 from dateline.nlp.dedup import THRESHOLD, band_keys, has_keys, resemblance, shingle_hashes
 from dateline.retrieve import find_articles
 from dateline.store import Store
@@ -71,8 +72,8 @@ def test_copies_point_at_the_first_stored_copy_within_and_across_batches(store_p
         analyzed(OTHER, 4),
     )
     with Store.open(store_path) as store:
-        store.add_articles([original, copy_in_batch, other])
-        store.add_articles([later_copy])
+        store.add_batch(*from_analyzed([original, copy_in_batch, other]))
+        store.add_batch(*from_analyzed([later_copy]))
         back = {a.article.id: a.article.duplicate_of for a in store.analyzed_articles([1, 2, 3, 4])}
     assert back == {
         original.article.id: None, copy_in_batch.article.id: original.article.id,
@@ -82,11 +83,11 @@ def test_copies_point_at_the_first_stored_copy_within_and_across_batches(store_p
 
 def test_a_copy_is_recognised_by_another_store_connection_and_after_reopening(store_path: Path) -> None:
     with Store.open(store_path) as first, Store.open(store_path) as second:
-        second.add_articles([analyzed(OTHER, 1)])
-        first.add_articles([analyzed(WIRE, 2)])
-        second.add_articles([analyzed("UPDATE 2-" + WIRE, 3)])
+        second.add_batch(*from_analyzed([analyzed(OTHER, 1)]))
+        first.add_batch(*from_analyzed([analyzed(WIRE, 2)]))
+        second.add_batch(*from_analyzed([analyzed("UPDATE 2-" + WIRE, 3)]))
     with Store.open(store_path) as reopened:
-        reopened.add_articles([analyzed(WIRE + " Reporting by Ann Saphir.", 4)])
+        reopened.add_batch(*from_analyzed([analyzed(WIRE + " Reporting by Ann Saphir.", 4)]))
         links = [a.article.duplicate_of for a in reopened.analyzed_articles([1, 2, 3, 4])]
     wire_id = analyzed(WIRE, 2).article.id
     assert links == [None, None, wire_id, wire_id]
@@ -100,7 +101,7 @@ def test_a_store_of_schema_version_1_gains_duplicate_links(store_path: Path) -> 
     connection.commit()
     connection.close()
     with Store.open(store_path) as store:
-        assert store.add_articles([analyzed(WIRE, 1), analyzed(WIRE + " More.", 2)]) == 2
+        assert store.add_batch(*from_analyzed([analyzed(WIRE, 1), analyzed(WIRE + " More.", 2)])) == 2
         links = [a.article.duplicate_of for a in store.analyzed_articles([1, 2, 3])]
     assert links == [None, None, analyzed(WIRE, 1).article.id]
 
@@ -138,7 +139,7 @@ def test_retrieval_returns_a_story_once_unless_its_original_is_filtered_out(stor
     limit of fifty. A copy stands in for its original when the filters leave that out."""
     copies = [analyzed(f"Outlet {n} | " + WIRE, 2 + n % 20) for n in range(30)]
     with Store.open(store_path) as store:
-        store.add_articles([analyzed(WIRE, 1), analyzed(OTHER, 1), *copies])
+        store.add_batch(*from_analyzed([analyzed(WIRE, 1), analyzed(OTHER, 1), *copies]))
         assert store.count_articles() == 32
         wire_only = find_articles(store, "Federal Reserve")
         assert wire_only.rowids == [1]

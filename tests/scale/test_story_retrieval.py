@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from dateline.ingest.ids import article_id
 from dateline.model import Article
 from dateline.nlp.analyze import analyze
+from dateline.nlp.batch import from_analyzed
 from dateline.store import Store
 from dateline.store import matching
 from dateline.store.sqlite import RANKED_PER_RESULT
@@ -56,7 +57,7 @@ def stories_and_copies() -> Iterator[Article]:
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     with Store.open(Path(tmp_path_factory.mktemp("stories")) / "store.db") as opened:
-        opened.add_articles([analyze(article) for article in stories_and_copies()])
+        opened.add_batch(*from_analyzed([analyze(article) for article in stories_and_copies()]))
         yield opened
 
 

@@ -10,9 +10,8 @@ from scale_support import store_rows, stored_analyses
 
 from dateline.ingest import read_articles
 from dateline.ingest.job import ingest
-from dateline.model import Article
+from dateline.model import Article, BatchAnalysis
 from dateline.nlp.analyze import analyze, analyze_articles
-from dateline.nlp.batch import BatchAnalysis
 from dateline.nlp.workers import PendingAnalysis
 from dateline.store import Store
 

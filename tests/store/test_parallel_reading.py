@@ -14,6 +14,7 @@ import pytest
 from dateline.ingest.ids import article_id
 from dateline.model import Article
 from dateline.nlp.analyze import analyze
+from dateline.nlp.batch import from_analyzed
 from dateline.store import Store
 from dateline.store.readers import ParallelReader
 from dateline.store.sqlite import READ_PART
@@ -37,7 +38,7 @@ def store(store_path: Path) -> Store:
         text = f"Report {number}: the council met on Monday. It meets again in March 2021."
         articles.append(analyze(Article(article_id(published, text, ""), published, text)))
     with Store.open(store_path) as opened:
-        opened.add_articles(articles)
+        opened.add_batch(*from_analyzed(articles))
         yield opened
 
 

@@ -13,6 +13,7 @@ import pytest
 from dateline.errors import StoreError
 from dateline.ingest.ids import article_id
 from dateline.model import AnalyzedArticle, Article, Span, TimeMention
+from dateline.nlp.batch import from_analyzed
 from dateline.store import Store, schema
 from dateline.store.integrity import check_store, repair_store
 from dateline.store.mentions import pack_mentions
@@ -43,15 +44,15 @@ def store_at_version(path: Path, version: int) -> sqlite3.Connection:
 def test_adding_the_same_articles_twice_stores_them_once(store_path: Path) -> None:
     batch = [analyzed("India and Japan met."), analyzed("Quad ministers met.", 2)]
     with Store.open(store_path) as store:
-        assert store.add_articles(batch) == 2
-        assert store.add_articles(batch) == 0
+        assert store.add_batch(*from_analyzed(batch)) == 2
+        assert store.add_batch(*from_analyzed(batch)) == 0
         assert store.count_articles() == 2
 
 
 def test_stored_articles_come_back_with_sentences_and_mentions(store_path: Path) -> None:
     item = analyzed("Talks were held in Tokyo.")
     with Store.open(store_path) as store:
-        store.add_articles([item])
+        store.add_batch(*from_analyzed([item]))
         [rowid] = store.match_articles(None)
         [back] = store.analyzed_articles([rowid])
     assert back == item
@@ -59,8 +60,8 @@ def test_stored_articles_come_back_with_sentences_and_mentions(store_path: Path)
 
 def test_full_text_search_uses_stemming_and_filters(store_path: Path) -> None:
     with Store.open(store_path) as store:
-        store.add_articles([analyzed("Ministers were meeting in Tokyo.", 1, "a"),
-                            analyzed("A meeting in Delhi.", 5, "b")])
+        store.add_batch(*from_analyzed([analyzed("Ministers were meeting in Tokyo.", 1, "a"),
+                                         analyzed("A meeting in Delhi.", 5, "b")]))
         assert len(store.match_articles('"meet"')) == 2
         assert len(store.match_articles('"meet"', collection="a")) == 1
         assert len(store.match_articles('"meet"', date_from=dt.date(2020, 1, 2))) == 1
@@ -71,9 +72,9 @@ def test_a_failed_batch_leaves_nothing_behind(store_path: Path) -> None:
     broken = AnalyzedArticle(bad.article, bad.sentences, (TimeMention(0, 0, 1, "x", None, "v"),))  # type: ignore[arg-type]
     with Store.open(store_path) as store:
         with pytest.raises(sqlite3.IntegrityError):
-            store.add_articles([good, broken])
+            store.add_batch(*from_analyzed([good, broken]))
         assert store.count_articles() == 0
-        assert store.add_articles([good]) == 1
+        assert store.add_batch(*from_analyzed([good])) == 1
 
 
 def test_store_uses_wal_and_records_its_schema_version(
@@ -91,7 +92,7 @@ def test_a_version_2_store_is_migrated_and_loses_the_unused_mention_date_index(
 ) -> None:
     store_at_version(store_path, 2).close()
     with Store.open(store_path) as store:
-        assert store.add_articles([analyzed("Talks ended on Monday.")]) == 1
+        assert store.add_batch(*from_analyzed([analyzed("Talks ended on Monday.")])) == 1
     assert [record.getMessage() for record in caplog.records] == [
         f"{store_path}: upgrading the store from schema 2 to {SCHEMA_VERSION} (minutes for a "
         "store of millions of articles; it happens once)"
@@ -183,7 +184,7 @@ def test_the_first_write_makes_the_full_text_index_merge_eight_segments_at_a_tim
     Store.open(store_path).close()
     assert automerge() is None  # opening does not write
     with Store.open(store_path) as store:
-        store.add_articles([analyzed("Talks ended on Monday.")])
+        store.add_batch(*from_analyzed([analyzed("Talks ended on Monday.")]))
     assert automerge() == 8
 
 
@@ -195,7 +196,7 @@ def test_a_new_store_has_16_kib_pages_and_an_existing_store_keeps_its_own(
             return connection.execute("PRAGMA page_size").fetchone()[0]
 
     with Store.open(store_path) as store:
-        store.add_articles([analyzed("Talks ended on Monday.")])
+        store.add_batch(*from_analyzed([analyzed("Talks ended on Monday.")]))
     assert page_size(store_path) == 16384
 
     older = tmp_path / "older.db"
@@ -205,7 +206,7 @@ def test_a_new_store_has_16_kib_pages_and_an_existing_store_keeps_its_own(
     connection.execute("DROP TABLE placeholder")
     connection.close()
     with Store.open(older) as store:
-        store.add_articles([analyzed("Talks ended on Monday.")])
+        store.add_batch(*from_analyzed([analyzed("Talks ended on Monday.")]))
         assert store.count_articles() == 1
     assert page_size(older) == 4096
 

@@ -15,9 +15,8 @@ from distributed import Client, Future
 from dateline.distributed.shards import (
     analysis_from_parquet, analysis_to_parquet, articles_from_parquet, articles_to_parquet,
 )
-from dateline.model import Article
+from dateline.model import Article, BatchAnalysis
 from dateline.nlp.analyze import analyze_articles
-from dateline.nlp.batch import BatchAnalysis
 
 
 def analyze_shard(articles: bytes) -> bytes:

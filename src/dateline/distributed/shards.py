@@ -14,8 +14,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from dateline.model import Article
-from dateline.nlp.batch import BatchAnalysis
+from dateline.model import Article, BatchAnalysis
 from dateline.nlp.dedup import BANDS
 
 COMPRESSION = "zstd"

@@ -25,8 +25,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from dateline.evaluate.porter import porter_stem
-from dateline.evaluate.rouge_data import stem_exceptions, stopwords
+from dateline.text.porter import porter_stem
+from dateline.text.rouge_data import stem_exceptions, stopwords
 
 _NOT_ALPHANUMERIC = re.compile(r"[^A-Za-z0-9]+")
 

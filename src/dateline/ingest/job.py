@@ -20,8 +20,7 @@ from typing import TYPE_CHECKING
 
 from dateline.errors import InputProblem
 from dateline.ingest import read_articles
-from dateline.model import Article
-from dateline.nlp.batch import BatchAnalysis
+from dateline.model import Article, BatchAnalysis
 from dateline.store import Store
 
 if TYPE_CHECKING:

@@ -3,18 +3,13 @@ and of a batch of articles, in columns, with their duplicate keys."""
 
 from __future__ import annotations
 
-import datetime as dt
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from dateline.model import AnalyzedArticle, Article, Span, TimeMention
-from dateline.nlp.batch import BatchAnalysis, from_rows
+from dateline.model import AnalyzedArticle, Article, BatchAnalysis, Span, TimeMention
+from dateline.nlp.batch import MentionRow, from_rows
 from dateline.nlp.sentences import sentence_bounds
 from dateline.temporal import tag, value_to_date
-from dateline.temporal.values import Granularity
-
-MentionRow = tuple[int, int, int, str, str, str, dt.date | None, Granularity | None]
-"""The fields of a ``TimeMention``, in order."""
 
 
 def analyze(article: Article) -> AnalyzedArticle:

@@ -1,57 +1,24 @@
-"""The analysis of a batch of articles in columns: what the store bulk-loads, and what a
-worker process or a Dask task sends back.
-
-One ``AnalyzedArticle`` holds a ``Span`` per sentence and a ``TimeMention`` per time
-expression; pickling those objects to send them from a worker process cost a third as
-much as analysing the articles. Here the same information is a handful of NumPy arrays
-and string lists, in article order, which pickle, convert to Arrow (see
-``dateline.distributed.shards``) and turn into SQL rows at C speed. The articles
-themselves are not part of it: the process that read them keeps them.
-"""
+"""Building the columns of a batch's analysis (``dateline.model.BatchAnalysis``) from
+each article's sentence bounds and mention rows, with its duplicate keys."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 
-from dateline.model import AnalyzedArticle
+from dateline.model import AnalyzedArticle, Article, BatchAnalysis, Granularity
 from dateline.nlp.dedup import BANDS, band_keys
 
-if TYPE_CHECKING:  # the analysis itself (the temporal tagger) is not needed to store one
-    from dateline.nlp.analyze import MentionRow
+MentionRow = tuple[int, int, int, str, str, str, dt.date | None, Granularity | None]
+"""The fields of a ``TimeMention``, in order."""
 
 
-@dataclass(frozen=True, eq=False)
-class BatchAnalysis:
-    """Sentences, time mentions and duplicate-detection keys of a batch of articles.
-
-    ``sentence_counts[i]`` sentences of article ``i`` come next in ``sentence_spans``
-    (rows ``start, end``); likewise ``mention_counts`` and ``mention_spans`` (rows
-    ``sentence, start, end``) with the mentions' ``types``, ``values``, ISO ``dates``
-    and ``granularities`` alongside. ``band_keys`` has ``BANDS`` LSH keys per article
-    (``dateline.nlp.dedup``).
-    """
-
-    sentence_counts: np.ndarray
-    sentence_spans: np.ndarray
-    mention_counts: np.ndarray
-    mention_spans: np.ndarray
-    types: list[str]
-    values: list[str]
-    dates: list[str | None]
-    granularities: list[str | None]
-    band_keys: np.ndarray
-
-    def __len__(self) -> int:
-        return len(self.sentence_counts)
-
-
-def from_analyzed(batch: Sequence[AnalyzedArticle]) -> BatchAnalysis:
-    """The columns of already analysed articles (their duplicate keys computed here)."""
-    return from_rows(
+def from_analyzed(batch: Sequence[AnalyzedArticle]) -> tuple[list[Article], BatchAnalysis]:
+    """The articles of already analysed ones and their columns (duplicate keys computed
+    here): what ``Store.add_batch`` takes."""
+    return [item.article for item in batch], from_rows(
         [([(span.start, span.end) for span in item.sentences],
           [(m.sentence_index, m.start, m.end, m.text, m.type, m.value, m.date, m.granularity)
            for m in item.mentions])

@@ -18,9 +18,8 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Protocol
 
-from dateline.model import Article
+from dateline.model import Article, BatchAnalysis
 from dateline.nlp.analyze import analyze_articles
-from dateline.nlp.batch import BatchAnalysis
 from dateline.temporal.tagger import prepare
 
 

@@ -11,8 +11,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from dateline.model import Timeline
-from dateline.store import ArticleSummary
+from dateline.model import ArticleSummary, Timeline
 
 
 def timeline_to_dict(timeline: Timeline, explain: bool = False) -> dict[str, Any]:

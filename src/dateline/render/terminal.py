@@ -8,9 +8,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from dateline.model import Timeline
+from dateline.model import ArticleSummary, Timeline
 from dateline.render.markdown import date_label
-from dateline.store import ArticleSummary
 
 
 def print_timeline(console: Console, timeline: Timeline, explain: bool = False) -> None:

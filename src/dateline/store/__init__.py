@@ -1,5 +1,5 @@
 """The article store: one SQLite file (WAL mode, versioned schema, FTS5 index)."""
 
-from dateline.store.sqlite import ArticleSummary, Store
+from dateline.store.sqlite import Store
 
-__all__ = ["ArticleSummary", "Store"]
+__all__ = ["Store"]

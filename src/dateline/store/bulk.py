@@ -17,8 +17,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from dateline.model import Article
-from dateline.nlp.batch import BatchAnalysis
+from dateline.model import Article, BatchAnalysis
 from dateline.nlp.dedup import has_keys
 from dateline.store.duplicates import BandIndex, find_originals
 from dateline.store.matching import in_chunks

@@ -15,13 +15,11 @@ import datetime as dt
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from dateline.errors import StoreError
-from dateline.model import AnalyzedArticle, Article, Span, TimeMention
-from dateline.nlp.batch import BatchAnalysis, from_analyzed
+from dateline.model import AnalyzedArticle, Article, ArticleSummary, BatchAnalysis, Span, TimeMention
 from dateline.store.bulk import stored_ids, write_batch
 from dateline.store.duplicates import BandIndex
 from dateline.store.mentions import unpack_mentions
@@ -65,18 +63,6 @@ _ARTICLE_FIELDS = (
     "a.id, a.published, a.text, a.title, a.url, a.source, a.collection, a.lines_are_sentences,"
     " (SELECT original.id FROM articles original WHERE original.rowid = a.duplicate_of)"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleSummary:
-    """What a listing shows of an article, without its text."""
-
-    id: str
-    published: dt.date
-    title: str
-    url: str
-    chars: int
-    collection: str
 
 
 class Store:
@@ -132,10 +118,6 @@ class Store:
         self._db.execute("COMMIT")
 
     # writing
-
-    def add_articles(self, batch: Sequence[AnalyzedArticle]) -> int:
-        """Store a batch in one transaction; return how many articles were new."""
-        return self.add_batch([analyzed.article for analyzed in batch], from_analyzed(batch))
 
     def add_batch(self, articles: Sequence[Article], analysis: BatchAnalysis) -> int:
         """Store ``articles`` with their analysis (in the same order) in one transaction,

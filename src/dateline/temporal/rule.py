@@ -7,10 +7,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from dateline.model import Granularity
 from dateline.temporal import tense
 from dateline.temporal.calendar_math import nearest_weekday, shift_days
 from dateline.temporal.timex import Timex
-from dateline.temporal.values import Granularity, value_to_date
+from dateline.temporal.values import value_to_date
 
 Normalised = tuple[str, str] | None
 """(TIMEX3 type, value), or None when the match turns out not to be a time expression."""

@@ -6,10 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
-from typing import Literal
 
-Granularity = Literal["day", "month", "year"]
-"""How precisely a calendar value is known."""
+from dateline.model import Granularity
 
 _CALENDAR_VALUE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T.*)?)?)?")
 

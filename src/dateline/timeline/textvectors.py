@@ -3,8 +3,8 @@
 Shared by the methods so that "similar" means the same thing everywhere: cosine
 similarity of sublinear TF-IDF vectors over the Porter stems of content words, so that
 "kills", "killed" and "killing" are one term. The stop list is ROUGE's (the SMART list,
-``dateline.evaluate.rouge_data``), the one the evaluation ignores too, and the stemmer
-is the one ROUGE-1.5.5 uses (``dateline.evaluate.porter``); on Timeline17, stemming
+``dateline.text.rouge_data``), the one the evaluation ignores too, and the stemmer
+is the one ROUGE-1.5.5 uses (``dateline.text.porter``); on Timeline17, stemming
 raised salience's AR1-F by 0.002-0.004 (README, "Timeline quality").
 
 Built here with SciPy rather than with scikit-learn's vectorizers: importing
@@ -21,8 +21,8 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
-from dateline.evaluate.porter import porter_stem
-from dateline.evaluate.rouge_data import stopwords
+from dateline.text.porter import porter_stem
+from dateline.text.rouge_data import stopwords
 
 TOKEN_PATTERN = r"(?u)\b[^\W\d_][\w'-]*\b"
 _TOKEN = re.compile(TOKEN_PATTERN)
