@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -108,13 +108,17 @@ def _keywords(path: Path) -> tuple[str, ...]:
 
 
 def ensure_dataset_store(dataset: Path, out: Path, workers: int = 2) -> Path:
-    """Ingest ``dataset`` into ``out/dataset.db``. Ingest is idempotent, so after the first
+    """Ingest ``dataset`` into ``out/dataset.db`` (see ``ensure_store``)."""
+    return ensure_store([dataset], out / DATASET_DB, workers)
+
+
+def ensure_store(datasets: Sequence[Path], db: Path, workers: int = 2) -> Path:
+    """Ingest every dataset into the store ``db``. Ingest is idempotent, so after the first
     run this only re-reads the files and finds every article already stored (and a run
     interrupted half-way is completed rather than trusted)."""
-    out.mkdir(parents=True, exist_ok=True)
-    db = out / DATASET_DB
+    db.parent.mkdir(parents=True, exist_ok=True)
     with Store.open(db) as store:
-        ingest(store, [dataset], workers=workers)
+        ingest(store, datasets, workers=workers)
     return db
 
 

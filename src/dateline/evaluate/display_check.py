@@ -1,0 +1,95 @@
+"""What a reader should not see in a timeline sentence: tokenizer markup and page furniture.
+
+Timeline17 and the Entities corpus are Penn-Treebank tokenized and were scraped with the
+page around the article, so a sentence can reach a timeline reading ``Apple 's chief ,
+Steve Jobs -LRB- right -RRB-`` or ``February 2 , 2011 at 2:13 pm | Report abuse``. The
+open benchmark counts the share of displayed sentences with either, which is what
+``display_problem`` decides for one sentence. It is a measuring stick, not a cleaner: it
+names the first problem found and errs towards patterns that ordinary prose does not
+produce (a clock time alone is prose, "at 2:13 pm |" is a comment stamp).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+Problem = Literal["markup", "furniture"]
+
+# Tokens only a PTB tokenizer writes: bracket escapes, `` and '' quotes, split
+# contractions and possessives, a space before closing punctuation, mojibake of UTF-8
+# read as Latin-1 ("â€œ"), and JSON-escaped slashes.
+_MARKUP = re.compile(
+    r"-[LR][RSC]B-"
+    r"|``|''"
+    r"|\w n't\b"
+    r"|\w '(?:s|re|ve|ll|m|d)\b"
+    r"|\w [.,;:?!%](?:\s|$)"
+    r"|â€|Ã[\x80-\xbf]"
+    r"|\\/",
+)
+
+_CLOCK = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?"
+_FURNITURE = re.compile(
+    # tweets and retweets
+    r"\bRETWEET\b|\bRT @\w|(?:^|\s)@\w+|(?:^|\s)#[A-Za-z]\w*"
+    # comment stamps ("February 2, 2011 at 2:13 pm |"), comment links
+    rf"|{_CLOCK}\s*\||\bReport abuse\b|\bPosted by\b|\bposted by\s*:"
+    # live-blog stamps ("Update 14:32", "10:00 am ET - ...", "updated : Wed Mar 23")
+    rf"|^\W*(?:UPDATE|Update|Updated|updated)\b\s*(?::|{_CLOCK})"
+    rf"|^\W*{_CLOCK}\s*(?:ET|EST|EDT|GMT|BST|CET|UTC)?\s*(?:-|:|\|)"
+    rf"|\b{_CLOCK}\s*(?:ET|EST|EDT|GMT|BST)\b"
+    # captions and credits
+    r"|\b(?:Photograph|Photo|Picture|Pictured|Caption|Video|Image)\s*:"
+    # calls to action, links, addresses
+    r"|\bclick here\b|\bSubscribe (?:to|now|for)\b|\bsubscribe now\b|\bsign up (?:for|to|here)\b"
+    r"|\b(?:[Ss]hare|[Ee]mail|[Pp]rint) this (?:story|article|page)\b|\b[Ff]ollow us\b"
+    r"|https?://|\bwww\.|\S@\S+\.[a-z]{2,}"
+    # bylines
+    r"|^By (?:the )?(?:[A-Z][\w.'-]*\s){0,3}(?:Wire )?Staff\b"
+    r"|^By [A-Z][a-z]+(?: [A-Z]\.)? [A-Z][a-z'-]+\s*(?:,|\||and [A-Z]|for |(?:CNN|Reuters|AP|BBC)\b)",
+)
+
+
+def display_problem(sentence: str) -> Problem | None:
+    """``"markup"`` if ``sentence`` shows tokenizer markup, else ``"furniture"`` if it
+    shows page furniture, else None."""
+    if _MARKUP.search(sentence):
+        return "markup"
+    if _FURNITURE.search(sentence):
+        return "furniture"
+    return None
+
+
+@dataclass(frozen=True)
+class DisplayCount:
+    """How many displayed sentences show each problem."""
+
+    sentences: int = 0
+    markup: int = 0
+    furniture: int = 0
+
+    @property
+    def flagged(self) -> int:
+        return self.markup + self.furniture
+
+    @property
+    def share(self) -> float:
+        """The share of sentences with either problem (0 when there are none)."""
+        return self.flagged / self.sentences if self.sentences else 0.0
+
+    def __add__(self, other: DisplayCount) -> DisplayCount:
+        return DisplayCount(self.sentences + other.sentences, self.markup + other.markup,
+                            self.furniture + other.furniture)
+
+    def to_dict(self) -> dict[str, float]:
+        return {"sentences": self.sentences, "markup": self.markup, "furniture": self.furniture,
+                "flagged_share": round(self.share, 4)}
+
+
+def count_problems(sentences: Iterable[str]) -> DisplayCount:
+    """Count ``sentences`` by ``display_problem``."""
+    problems = [display_problem(sentence) for sentence in sentences]
+    return DisplayCount(len(problems), problems.count("markup"), problems.count("furniture"))
