@@ -1,0 +1,110 @@
+"""The open protocol (`dateline eval --open`) on two tiny datasets in Timeline17 layout."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dateline.cli.app import app
+from dateline.evaluate.open_protocol import find_open_tasks, query_for, read_queries
+from dateline.evaluate.timeline_files import read_timeline
+from dateline.errors import InputProblem, UsageError
+
+TOPICS = {
+    ("news", "Egypt_cnn"): {
+        "2011-01-25": "Thousands of protesters marched in Cairo on Tuesday demanding that Mubarak go.",
+        "2011-01-28": "Protesters clashed with police across Egypt on Friday as the army deployed.",
+        "2011-02-11": "President Mubarak resigned on Friday and handed power to the military council.",
+    },
+    ("news", "Egypt_bbc"): {
+        "2011-01-28": "Egypt protests spread on Friday as protesters burned the ruling party offices.",
+    },
+    ("people", "Ada_Lovelace"): {
+        "2011-03-01": "Ada Lovelace was honoured on Tuesday by a new science prize named after her.",
+        "2011-03-09": "Ada Lovelace day drew thousands of bloggers on Wednesday writing about scientists.",
+    },
+}
+QUERIES = {"news/Egypt": "Egypt protests", "people/Ada_Lovelace": "Ada Lovelace"}
+
+
+def make_datasets(root: Path) -> list[Path]:
+    for (dataset, folder), events in TOPICS.items():
+        topic = root / dataset / folder
+        for day, sentence in events.items():
+            (topic / "InputDocs" / day).mkdir(parents=True, exist_ok=True)
+            (topic / "InputDocs" / day / "1.txt").write_text(f"{sentence}\nReporters said so in {folder}.\n")
+        (topic / "timelines").mkdir()
+        (topic / "timelines" / "ref.txt").write_text(
+            "".join(f"{day}\n{sentence}\n{'-' * 32}\n" for day, sentence in events.items()))
+        (topic / "keywords.json").write_text(json.dumps([folder]))
+    return [root / "news", root / "people"]
+
+
+@pytest.fixture(scope="module")
+def open_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, Path]:
+    root = tmp_path_factory.mktemp("open")
+    datasets = make_datasets(root / "data")
+    queries = root / "queries.json"
+    queries.write_text(json.dumps(QUERIES))
+    out = root / "out"
+    result = CliRunner().invoke(app, ["eval", *map(str, datasets), "--open", str(queries),
+                                      "--out", str(out), "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout), out
+
+
+def test_open_eval_scores_every_task_and_averages_each_dataset(open_run: tuple[dict, Path]) -> None:
+    report, _ = open_run
+    assert report["protocol"] == "open" and report["method"] == "salience"
+    assert [(t["dataset"], t["topic"]) for t in report["tasks"]] == [
+        ("news", "Egypt_bbc"), ("news", "Egypt_cnn"), ("people", "Ada_Lovelace")]
+    assert set(report["mean"]) == {"news", "people"}
+    assert set(report["mean"]["news"]) == {"ar1_f", "ar2_f", "date_f1", "concat_r1_f", "concat_r2_f",
+                                           "agree_r1_f", "agree_r2_f"}
+    assert report["mean"]["people"]["date_f1"] > 0
+
+
+def test_open_tasks_use_the_natural_query_across_folders(open_run: tuple[dict, Path]) -> None:
+    report, _ = open_run
+    egypt_cnn = next(t for t in report["tasks"] if t["topic"] == "Egypt_cnn")
+    assert egypt_cnn["query"] == "Egypt protests"
+    # no collection filter: the BBC article on the same query is retrieved too
+    assert egypt_cnn["retrieved_articles"] >= 3 and egypt_cnn["on_topic_share"] == 1.0
+    assert egypt_cnn["own_folder_found"] > 0
+    assert set(egypt_cnn["display"]) == {"sentences", "markup", "furniture", "flagged_share"}
+
+
+def test_open_eval_writes_each_predicted_timeline_under_its_dataset(open_run: tuple[dict, Path]) -> None:
+    report, out = open_run
+    ada = next(t for t in report["tasks"] if t["topic"] == "Ada_Lovelace")
+    assert len(read_timeline(out / "people" / "Ada_Lovelace" / "ref.txt")) == ada["predicted_dates"]
+    assert (out / "open.db").is_file()
+
+
+def test_a_folder_query_wins_over_its_topic_query() -> None:
+    queries = {"t17/bpoil": "BP oil spill", "t17/bpoil_bbc": "Deepwater Horizon"}
+    assert query_for(queries, "t17", "bpoil_bbc") == "Deepwater Horizon"
+    assert query_for(queries, "t17", "bpoil_reuters") == "BP oil spill"
+    assert query_for(queries, "other", "bpoil_reuters") is None
+
+
+def test_a_task_without_a_query_is_a_usage_error(tmp_path: Path) -> None:
+    datasets = make_datasets(tmp_path)
+    with pytest.raises(UsageError, match="people/Ada_Lovelace"):
+        find_open_tasks(datasets, {"news/Egypt": "Egypt protests"})
+
+
+def test_a_queries_file_that_is_not_an_object_of_strings_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "queries.json"
+    path.write_text(json.dumps(["BP oil spill"]))
+    with pytest.raises(InputProblem, match="queries.json"):
+        read_queries(path)
+
+
+def test_the_standard_protocol_refuses_several_datasets(tmp_path: Path) -> None:
+    datasets = make_datasets(tmp_path)
+    result = CliRunner().invoke(app, ["eval", *map(str, datasets)])
+    assert result.exit_code == 2 and "--open" in result.stderr
