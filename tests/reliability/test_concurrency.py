@@ -9,6 +9,7 @@ import socket
 import sqlite3
 import subprocess
 import time
+from contextlib import closing, suppress
 from pathlib import Path
 
 import httpx
@@ -122,7 +123,9 @@ def test_two_concurrent_ingests_of_overlapping_files_store_each_article_once(tmp
     Store.open(db).close()
     first = start_ingest(parts[0], parts[1], "--db", db)
     second = start_ingest(parts[2], parts[1], "--db", db)
+    overlapped = _both_had_stored_while_both_ran(db, first, second)
     assert first.wait() == 0 and second.wait() == 0, first.stderr.read() + second.stderr.read()
+    assert overlapped, "the ingests did not overlap: one stored nothing until the other had ended"
     ids = stored_ids(db)
     assert len(ids) == len(set(ids)) == 1800
     assert set(ids) == set(stored_ids(alone))
@@ -131,19 +134,45 @@ def test_two_concurrent_ingests_of_overlapping_files_store_each_article_once(tmp
     assert (together.sentences, together.mentions) == (sequential.sentences, sequential.mentions)
 
 
+def _both_had_stored_while_both_ran(db: Path, first: subprocess.Popen[str], second: subprocess.Popen[str]) -> bool:
+    """Whether, at some moment while both ingests were running, the store held articles
+    of each one's own first file (items 0-599 come from ``first`` alone, items
+    1200-1799 from ``second`` alone): both were writing at the same time."""
+    while first.poll() is None and second.poll() is None:
+        with closing(sqlite3.connect(db)) as connection:
+            numbers = [int(title.removeprefix("Item ")) for (title,) in connection.execute("SELECT title FROM articles")]
+        # Read the titles first, then look whether both are still running.
+        if first.poll() is None and second.poll() is None:
+            if any(n < 600 for n in numbers) and any(n >= 1200 for n in numbers):
+                return True
+        time.sleep(0.02)
+    return False
+
+
 def test_killing_an_ingest_leaves_no_worker_processes_behind(seeded: Path) -> None:
     writer = start_ingest(seeded.parent / "more.jsonl", "--db", seeded, "--workers", "2")
-    parent = psutil.Process(writer.pid)
-    deadline = time.monotonic() + 30
-    while len(parent.children()) < 2 and time.monotonic() < deadline:
-        time.sleep(0.01)
-    workers = parent.children(recursive=True)
+    workers = _analysis_workers(writer)
+    still_running = writer.poll() is None
     writer.kill()
     writer.wait()
     try:
+        assert workers, "the ingest ended without ever running two analysis workers"
+        assert still_running, "the ingest ended before it could be killed"
         _, alive = psutil.wait_procs(workers, timeout=3)
         assert alive == []
     finally:
         for worker in workers:
             if worker.is_running():
                 worker.kill()
+
+
+def _analysis_workers(writer: subprocess.Popen[str]) -> list[psutil.Process]:
+    """The ingest's child processes once there are two of them; none if it ends first."""
+    parent = psutil.Process(writer.pid)
+    deadline = time.monotonic() + 30
+    while writer.poll() is None and time.monotonic() < deadline:
+        with suppress(psutil.NoSuchProcess):
+            if len(children := parent.children(recursive=True)) >= 2:
+                return children
+        time.sleep(0.01)
+    return []
