@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from dateline.errors import UsageError
-from dateline.model import ArticleSummary, Granularity, Timeline
+from dateline.model import Article, ArticleSummary, Granularity, Timeline
 from dateline.retrieve import Retrieval, find_articles
 from dateline.retrieve.search import fts_expression, query_words
 from dateline.store import Store
@@ -69,6 +69,13 @@ def make_timeline(
     corpus = build_corpus(store.analyzed_articles(retrieval.rowids), chosen_method.undated_sentences)
     request = TimelineRequest(query, n_dates, n_sentences, granularities, date_from, date_to)
     return TimelineResult(chosen_method.build(corpus, request), retrieval)
+
+
+def cited_articles(store: Store, timeline: Timeline) -> dict[str, Article]:
+    """The stored articles that ``timeline``'s sentences come from, by id: the sources a
+    rendering names (``dateline.render.formats``)."""
+    cited = sorted({s.article_id for entry in timeline.entries for s in entry.sentences})
+    return {article.id: article for article in map(store.get_article, cited) if article}
 
 
 def check_timeline_size(n_dates: int, n_sentences: int) -> None:

@@ -9,11 +9,10 @@ in the reader's browser.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from html import escape
 from urllib.parse import urlsplit
 
-from dateline.model import Article, SourcedSentence, Timeline
+from dateline.model import Article, ArticleSummary, Sources, SourcedSentence, Timeline
 from dateline.render.markdown import date_label
 
 POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
@@ -33,9 +32,10 @@ ul.sentences { padding-left: 1.1rem; margin: .3rem 0 0; }
 """
 
 
-def timeline_to_html(timeline: Timeline, sources: Mapping[str, Article]) -> str:
-    """The HTML document; ``sources`` maps article ids to the articles cited, so each
-    sentence can name its article's title, date and URL (missing ones show the id)."""
+def timeline_to_html(timeline: Timeline, sources: Sources) -> str:
+    """The HTML document; ``sources`` maps article ids to the articles cited (or their
+    summaries), so each sentence can name its article's title, date and URL (missing
+    ones show the id)."""
     subject = timeline.query or "all articles"
     entries = "\n".join(
         f'<li><h2>{escape(date_label(entry))}<span class="granularity">{escape(entry.granularity)}</span></h2>'
@@ -54,7 +54,7 @@ def timeline_to_html(timeline: Timeline, sources: Mapping[str, Article]) -> str:
     )
 
 
-def _sentence(sentence: SourcedSentence, article: Article | None) -> str:
+def _sentence(sentence: SourcedSentence, article: Article | ArticleSummary | None) -> str:
     span = f"{sentence.article_id}:{sentence.start}-{sentence.end}"
     if article is None:
         cite = escape(span)

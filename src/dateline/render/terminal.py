@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 
 from rich.console import Console
@@ -30,6 +31,13 @@ def print_timeline(console: Console, timeline: Timeline, explain: bool = False) 
             console.print(
                 f"    [dim]{sentence.article_id}:{sentence.start}-{sentence.end}{score}[/dim]"
             )
+
+
+def timeline_to_text(timeline: Timeline, explain: bool = False) -> str:
+    """What ``print_timeline`` shows, as plain text: no colours, no wrapping."""
+    text = io.StringIO()
+    print_timeline(Console(file=text, color_system=None, soft_wrap=True, highlight=False), timeline, explain)
+    return text.getvalue()
 
 
 def print_articles(console: Console, articles: Sequence[ArticleSummary], total: int) -> None:

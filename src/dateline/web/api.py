@@ -18,9 +18,9 @@ from dateline.operations import list_articles
 from dateline.render.json_format import articles_to_dict, timeline_to_dict
 from dateline.retrieve import find_articles
 from dateline.web.connections import open_store, settings_of
-from dateline.web.exports import ExportFormat, export_timeline
+from dateline.web.exports import export_timeline
 from dateline.web.params import (
-    MAX_COLLECTION_CHARS, MAX_LIST_LIMIT, Filters, TimelineParams, filters, timeline_params,
+    MAX_COLLECTION_CHARS, MAX_LIST_LIMIT, Filters, TimelineParams, filters, output_format, timeline_params,
 )
 from dateline.web.posted import articles_from_payload
 from dateline.web.settings import WebSettings
@@ -116,8 +116,7 @@ def export(
     request: Request,
     settings: Settings,
     params: Params,
-    export_format: Annotated[ExportFormat, Query(alias="format", description="json, md, csv, timelinejs "
-                                                 "(Knight Lab TimelineJS JSON) or html (self-contained).")],
+    export_format: Annotated[str, Depends(output_format)],
 ) -> Response:
     with open_store(settings) as store:
         built = _timelines(request).build(store, params)

@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from dateline.operations import DEFAULT_METHOD, MAX_DATES, MAX_SENTENCES
+from dateline.render.formats import FORMATS
 from dateline.render.html_export import safe_url
 from dateline.timeline import method_names
 from dateline.web.connections import open_store, settings_of
@@ -41,6 +42,7 @@ def explorer(request: Request, settings: Settings) -> HTMLResponse:
     return _page(request, "index.html", {
         "collections": [(name, count) for name, count in collections if name],
         "methods": method_names(), "default_method": DEFAULT_METHOD,
+        "formats": [(name, output.label) for name, output in FORMATS.items()],
         "max_dates": MAX_DATES, "max_sentences": MAX_SENTENCES,
     })
 

@@ -17,6 +17,7 @@ from fastapi import Depends, Query
 from fastapi.exceptions import RequestValidationError
 
 from dateline.operations import DEFAULT_METHOD, MAX_DATES, MAX_SENTENCES
+from dateline.render.formats import FORMATS
 from dateline.timeline import method_names
 
 MAX_QUERY_CHARS = 500
@@ -76,6 +77,16 @@ def timeline_params(
         raise invalid(("query", "method"), f"unknown method {method!r}; choose one of: "
                       f"{', '.join(method_names())}", method)
     return TimelineParams(selection, dates, sentences, method)
+
+
+def output_format(
+    name: Annotated[str, Query(alias="format", max_length=100, description="One of: "
+                               f"{', '.join(FORMATS.names())}.", json_schema_extra={"enum": FORMATS.names()})],
+) -> str:
+    if name not in FORMATS:
+        raise invalid(("query", "format"), f"unknown format {name!r}; choose one of: "
+                      f"{', '.join(FORMATS.names())}", name)
+    return name
 
 
 def _day(name: str, value: str | None) -> dt.date | None:

@@ -9,14 +9,11 @@ from rich.console import Console
 
 from dateline.cli.options import CollectionOption, DbOption, FromOption, ToOption
 from dateline.errors import UsageError
-from dateline.operations import DEFAULT_MAX_ARTICLES, DEFAULT_METHOD, make_timeline
-from dateline.render.json_format import dumps, timeline_to_dict
-from dateline.render.markdown import timeline_to_markdown
+from dateline.operations import DEFAULT_MAX_ARTICLES, DEFAULT_METHOD, cited_articles, make_timeline
+from dateline.render.formats import FORMATS
 from dateline.render.terminal import print_timeline
 from dateline.store import Store
 from dateline.timeline import method_names
-
-FORMATS = ("text", "json", "md")
 
 
 def timeline_command(
@@ -29,7 +26,7 @@ def timeline_command(
     collection: CollectionOption = None,
     method: Annotated[str, typer.Option("--method", help="Timeline method (see --help of "
                                         "'dateline methods').")] = DEFAULT_METHOD,
-    output: Annotated[str, typer.Option("--format", help="text, json or md.")] = "text",
+    output: Annotated[str, typer.Option("--format", help=f"One of: {', '.join(FORMATS.names())}.")] = "text",
     explain: Annotated[bool, typer.Option("--explain", help="Show why each date was picked "
                                           "and each sentence's score.")] = False,
     max_articles: Annotated[int, typer.Option("--max-articles", min=0, help="Build from at most this "
@@ -39,21 +36,21 @@ def timeline_command(
     """Build the timeline of QUERY from the stored articles: the most important dates,
     each with its most central sentences and the article and span they come from."""
     if output not in FORMATS:
-        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, got {output!r}")
+        raise UsageError(f"--format must be one of {', '.join(FORMATS.names())}, got {output!r}")
     with Store.open(db, create=False) as store:
         result = make_timeline(store, query, dates, sentences, method, date_from, date_to, collection,
                                max_articles=max_articles or None)
+        sources = cited_articles(store, result.timeline)
     errors = Console(stderr=True)
     if result.retrieval.strategy == "nothing":
         errors.print(f"[yellow]No stored article matches {query!r}.[/yellow]")
     elif result.retrieval.strategy == "any-word":
         errors.print("[dim]Few articles contain every query word; using those with any.[/dim]")
-    if output == "json":
-        typer.echo(dumps(timeline_to_dict(result.timeline, explain)))
-    elif output == "md":
-        typer.echo(timeline_to_markdown(result.timeline), nl=False)
-    else:
+    if output == "text":  # in colour on a terminal
         print_timeline(Console(), result.timeline, explain)
+    else:
+        content = FORMATS.get(output).render(result.timeline, sources, explain)
+        typer.echo(content, nl=not content.endswith("\n"))
 
 
 def methods_command() -> None:
