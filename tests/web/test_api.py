@@ -45,8 +45,11 @@ def test_timeline_sentences_are_spans_of_the_articles_they_cite(client: TestClie
 
 
 def test_explain_adds_scores(client: TestClient) -> None:
+    plain = client.get("/api/timeline", params={"query": "bridge"}).json()
     timeline = client.get("/api/timeline", params={"query": "bridge", "explain": "true"}).json()
+    assert timeline["entries"], "the query found no timeline to explain"
     assert all("score" in entry and "evidence" in entry for entry in timeline["entries"])
+    assert not any("score" in entry or "evidence" in entry for entry in plain["entries"])
 
 
 def test_articles_listing_matches_the_clis_shape(client: TestClient, web_db: Path) -> None:
