@@ -1,0 +1,166 @@
+"""Timeline quality, closed and open: every method on Timeline17 and on Entities, through the
+standard protocol (one topic folder per task) and the open one (one store, natural queries).
+
+    .venv/bin/python bench/bench_quality.py [--data ../shared/data] [--work /tmp/dateline-bench-quality]
+
+Runs the same library calls as ``dateline eval DATASET`` and ``dateline eval t17 entities
+--open bench/queries/open_queries.json`` for each method, writes every figure with the run's
+metadata to ``bench/results/quality.json``, the default method's predicted timelines (date,
+granularity, each sentence's first 120 characters) to
+``bench/results/quality_timelines.json``, and prints a Markdown table. On Entities only
+Date-F1 and concat ROUGE are valid (see ../shared/data/README.md), so only those are kept.
+"Flagged" is the share of displayed sentences with tokenizer markup or page furniture
+(``dateline.evaluate.display_check``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from dateline.evaluate.display_check import DisplayCount, count_problems
+from dateline.evaluate.metrics import TaskScores
+from dateline.evaluate.open_protocol import OPEN_DB, evaluate_open, read_queries
+from dateline.evaluate.protocol import ensure_dataset_store, ensure_store, evaluate
+from dateline.model import Timeline
+from dateline.operations import DEFAULT_METHOD
+from dateline.timeline import method_names
+
+BENCH = Path(__file__).parent
+RESULTS = BENCH / "results" / "quality.json"
+TIMELINES = BENCH / "results" / "quality_timelines.json"
+QUERIES = BENCH / "queries" / "open_queries.json"
+DATASETS = ("t17", "entities")
+ALL_METRICS = ("ar1_f", "ar2_f", "date_f1", "concat_r1_f", "concat_r2_f", "agree_r1_f", "agree_r2_f")
+VALID_METRICS = {"t17": ALL_METRICS, "entities": ("date_f1", "concat_r1_f", "concat_r2_f")}
+TASK_FIELDS = ("dataset", "topic", "timeline", "query", "dates", "sentences_per_date", "predicted_dates",
+               "retrieved_articles", "retrieval", "on_topic_share", "own_folder_found", "display", "seconds")
+SENTENCE_CHARS = 120
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=Path(os.environ.get("DATELINE_DATA", "../shared/data")))
+    parser.add_argument("--work", type=Path, default=Path("/tmp/dateline-bench-quality"))
+    parser.add_argument("--queries", type=Path, default=QUERIES)
+    arguments = parser.parse_args()
+    datasets = [arguments.data / name for name in DATASETS]
+    started = time.perf_counter()
+    run_metadata = metadata()
+
+    ingest_seconds = {}
+    for dataset in datasets:
+        ingest_seconds[f"closed {dataset.name}"] = timed(
+            lambda d=dataset: ensure_dataset_store(d, arguments.work / f"closed-{d.name}"))
+    ingest_seconds["open"] = timed(lambda: ensure_store(datasets, arguments.work / "open" / OPEN_DB))
+
+    results: dict[str, dict[str, dict[str, object]]] = {}
+    timelines: dict[str, dict[str, object]] = {"closed": {}, "open": {}}
+    for method in method_names():
+        results[method] = {name: {} for name in DATASETS}
+        for dataset in datasets:
+            tasks, mean, _ = evaluate(dataset, method, arguments.work / f"closed-{dataset.name}")
+            display = sum((count_problems(sentences(r.predicted)) for r in tasks), DisplayCount())
+            results[method][dataset.name]["closed"] = figures(
+                dataset.name, mean, display, sum(r.seconds for r in tasks),
+                [{"dataset": dataset.name, "query": " ".join(r.task.keywords), **r.to_dict()} for r in tasks])
+            if method == DEFAULT_METHOD:
+                timelines["closed"].update({f"{dataset.name}/{r.task.topic}/{r.task.name}": brief(r.predicted)
+                                            for r in tasks})
+        open_tasks, means, _ = evaluate_open(datasets, arguments.queries, method, arguments.work / "open")
+        for dataset in datasets:
+            mine = [r for r in open_tasks if r.open_task.dataset == dataset.name]
+            display = sum((r.display for r in mine), DisplayCount())
+            results[method][dataset.name]["open"] = figures(
+                dataset.name, means[dataset.name], display, sum(r.seconds for r in mine),
+                [r.to_dict() for r in mine])
+        if method == DEFAULT_METHOD:
+            timelines["open"] = {r.open_task.key: {"query": r.open_task.query, **brief(r.predicted)}
+                                 for r in open_tasks}
+
+    report = {
+        "metadata": {**run_metadata, "seconds": round(time.perf_counter() - started, 1),
+                     "ingest_seconds": ingest_seconds},
+        "queries": read_queries(arguments.queries),
+        "valid_metrics": VALID_METRICS,
+        "results": results,
+    }
+    RESULTS.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    TIMELINES.write_text(json.dumps({"method": DEFAULT_METHOD, **timelines}, indent=0) + "\n", encoding="utf-8")
+    print(markdown(results))
+    print(f"\nwrote {RESULTS} and {TIMELINES} in {time.perf_counter() - started:.0f} s")
+
+
+def figures(dataset: str, mean: TaskScores, display: DisplayCount, seconds: float,
+            tasks: list[dict[str, object]]) -> dict[str, object]:
+    """One run's figures, with only the metrics valid on ``dataset``; ``seconds``: the
+    time spent building the dataset's timelines (loading their articles included)."""
+    valid = VALID_METRICS[dataset]
+    scores = mean.to_dict()
+    return {
+        "mean": {key: round(scores[key], 4) for key in valid},
+        "display": display.to_dict(),
+        "seconds": round(seconds, 2),
+        "tasks": [{**{key: task[key] for key in TASK_FIELDS if key in task},
+                   **{key: round(float(task[key]), 4) for key in valid}} for task in tasks],  # type: ignore[arg-type]
+    }
+
+
+def sentences(timeline: Timeline) -> list[str]:
+    return [s.text for entry in timeline.entries for s in entry.sentences]
+
+
+def brief(timeline: Timeline) -> dict[str, object]:
+    """What a reader sees of ``timeline``, each sentence cut to its first characters."""
+    return {"entries": [[entry.date.isoformat(), entry.granularity,
+                         [s.text[:SENTENCE_CHARS] for s in entry.sentences]] for entry in timeline.entries]}
+
+
+def timed(step: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    step()
+    return round(time.perf_counter() - started, 2)
+
+
+def metadata() -> dict[str, object]:
+    """Where and from what source the run was made (taken when it starts)."""
+    def git(*command: str) -> str:
+        return subprocess.run(["git", *command], capture_output=True, text=True, cwd=BENCH.parent).stdout.strip()
+
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    return {
+        "git_commit": git("rev-parse", "HEAD"),
+        # figures depend on the source as run, committed or not
+        "uncommitted_source_files": git("status", "--porcelain", "--", "src").splitlines(),
+        "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "machine": {"cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version()},
+        "command": " ".join([Path(sys.executable).name, *sys.argv]),
+    }
+
+
+def markdown(results: dict[str, dict[str, dict[str, object]]]) -> str:
+    """One row per method x dataset x protocol; metrics not valid on a dataset show as —."""
+    titles = ("AR1-F", "AR2-F", "Date-F1", "concat R1-F", "concat R2-F")
+    lines = ["| method | dataset | protocol | " + " | ".join(titles) + " | flagged shown | s |",
+             "|---|---|---|" + "---:|" * (len(titles) + 2)]
+    for method, by_dataset in results.items():
+        for dataset, by_protocol in by_dataset.items():
+            for protocol, run in by_protocol.items():
+                mean, display = run["mean"], run["display"]  # type: ignore[index]
+                cells = [f"{mean[key]:.3f}" if key in mean else "—" for key in ALL_METRICS[:5]]
+                lines.append(f"| {method} | {dataset} | {protocol} | " + " | ".join(cells)
+                             + f" | {display['flagged_share']:.1%} | {run['seconds']:.1f} |")  # type: ignore[index]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
