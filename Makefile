@@ -4,15 +4,31 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= demo.db
 
-.PHONY: demo test install install-test browsers clean
+.PHONY: demo test install install-test browsers lock clean
 
-$(BIN)/dateline: pyproject.toml
+## install: the venv with the tested set of packages (requirements.lock: the dependencies
+## and the test and dask extras), then dateline itself without touching them
+$(BIN)/dateline: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	$(BIN)/pip check
 	touch $(BIN)/dateline
 
 install: $(BIN)/dateline
+
+## lock: after changing pyproject.toml's dependencies and installing them, record the
+## installed versions of everything that dateline[test,dask] needs, and nothing else
+lock:
+	$(BIN)/pip freeze --exclude-editable > $(VENV)/installed.txt
+	$(BIN)/pip install --quiet --dry-run --ignore-installed -c $(VENV)/installed.txt \
+		--report $(VENV)/lock-report.json -e '.[test,dask]'
+	$(BIN)/python -c 'import json, sys; report = json.load(open(sys.argv[1])); \
+		pins = [p["metadata"]["name"] + "==" + p["metadata"]["version"] for p in report["install"]]; \
+		print("# The tested set, written by make lock, installed by make install.", \
+		      *sorted((pin for pin in pins if not pin.startswith("dateline==")), key=str.lower), sep="\n")' \
+		$(VENV)/lock-report.json > requirements.lock
 
 ## demo: set up, ingest the bundled demo corpus, print the India–Japan timeline
 demo: install

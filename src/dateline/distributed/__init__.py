@@ -6,6 +6,10 @@
 
 is ``dateline.ingest.job.ingest`` with the analysis of each batch (sentences, time
 mentions, near-duplicate keys) run as a Dask task instead of in a local process.
+
+Dask, distributed and pyarrow are the optional ``dask`` extra
+(``pip install 'dateline[dask]'``); only this package imports them, and only when it is
+imported itself (``dateline ingest --dask``), so everything else works without them.
 """
 
 from __future__ import annotations
@@ -13,10 +17,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from dateline.distributed.analyzer import DaskAnalyzer, analyze_shard
-from dateline.distributed.cluster import LOCAL, dask_client
-from dateline.ingest.job import DEFAULT_BATCH_SIZE, IngestReport, OnError, ProgressCallback, ingest
-from dateline.store import Store
+from dateline.errors import DatelineError
+
+try:
+    import dask  # noqa: F401
+    import distributed  # noqa: F401
+    import pyarrow  # noqa: F401
+except ImportError as missing:
+    raise DatelineError(f"running on Dask needs the dask extra (pip install 'dateline[dask]'); "
+                        f"{missing.name or missing} is not installed") from None
+
+from dateline.distributed.analyzer import DaskAnalyzer, analyze_shard  # noqa: E402  (after the check)
+from dateline.distributed.cluster import LOCAL, dask_client  # noqa: E402
+from dateline.ingest.job import DEFAULT_BATCH_SIZE, IngestReport, OnError, ProgressCallback, ingest  # noqa: E402
+from dateline.store import Store  # noqa: E402
 
 __all__ = ["LOCAL", "DaskAnalyzer", "analyze_shard", "dask_client", "ingest_on_dask"]
 
