@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 from web_support import BRIDGE_STORY, XSS_ARTICLE, XSS_COLLECTION, LiveServer, ingest_records
 
 from dateline.ingest.job import ingest
@@ -47,6 +48,11 @@ def page(browser, server: LiveServer) -> Iterator[object]:
 
 def build(page, server: LiveServer, query: str, **fields: str) -> None:
     page.goto(server.url + "/")
+    submit(page, query, **fields)
+
+
+def submit(page, query: str, **fields: str) -> None:
+    """Fill in the form of the page as it is and build that timeline."""
     page.fill("input[name=query]", query)
     for name, value in fields.items():
         page.fill(f"input[name={name}]", value)
@@ -91,13 +97,35 @@ def test_the_sentence_link_works_as_a_page_of_its_own(page, server: LiveServer) 
     assert page.text_content("mark#highlight") == text
 
 
-def test_the_url_keeps_the_query_so_reload_and_back_work(page, server: LiveServer) -> None:
+def test_the_url_keeps_the_query_so_a_reload_rebuilds_the_timeline(page, server: LiveServer) -> None:
     build(page, server, "ferry", dates="2")
     assert "query=ferry" in page.url and "dates=2" in page.url
+    before = entry_dates(page)
     page.reload()
-    page.wait_for_selector("li.entry")
+    page.wait_for_selector("body[data-ready=true]:not(.busy)")
     assert page.input_value("input[name=query]") == "ferry"
     assert page.input_value("input[name=dates]") == "2"
+    assert before and entry_dates(page) == before
+
+
+def test_back_returns_to_the_previous_query_and_its_timeline(page, server: LiveServer) -> None:
+    build(page, server, "ferry", dates="2")
+    ferry = entry_dates(page)
+    submit(page, "council approved", dates="1", sentences="1")
+    council = entry_dates(page)
+    assert ferry and council and ferry != council
+    page.go_back()
+    # The form is filled and the build begins in one task, so once the field says
+    # "ferry" the page is busy until the ferry timeline is drawn.
+    expect(page.locator("input[name=query]")).to_have_value("ferry")
+    page.wait_for_selector("body[data-ready=true]:not(.busy)")
+    assert "query=ferry" in page.url
+    assert page.input_value("input[name=dates]") == "2"
+    assert entry_dates(page) == ferry
+
+
+def entry_dates(page) -> list[str]:
+    return page.locator("li.entry").evaluate_all("items => items.map(item => item.dataset.date)")
 
 
 def test_export_buttons_download_each_format(page, server: LiveServer, tmp_path: Path) -> None:
