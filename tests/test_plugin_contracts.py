@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import string
+from importlib.metadata import EntryPoint
 from pathlib import Path
 
 import pytest
 
+from dateline import registry
 from dateline.errors import UsageError
 from dateline.ingest import read_articles
 from dateline.ingest.readers import READERS, reader_for
@@ -52,6 +55,18 @@ def test_a_builtin_reference_is_imported_only_when_first_used() -> None:
     assert registry.names() == ["broken"]
     with pytest.raises(ModuleNotFoundError):
         registry.get("broken")
+
+
+def test_a_plugin_entry_point_is_offered_and_a_builtin_of_the_same_name_wins(
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    points = [EntryPoint("upper", "string:ascii_uppercase", "dateline.things"),
+              EntryPoint("lower", "string:digits", "dateline.things")]
+    monkeypatch.setattr(registry, "entry_points", lambda group: points if group == "dateline.things" else [])
+    things: Registry[str] = Registry("thing", "dateline.things", {"lower": "string:ascii_lowercase"})
+    assert things.names() == ["lower", "upper"]
+    assert things.get("upper") == string.ascii_uppercase
+    assert things.get("lower") == string.ascii_lowercase
 
 
 @pytest.mark.parametrize("name", METHODS.names())
