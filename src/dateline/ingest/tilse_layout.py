@@ -3,6 +3,16 @@
 The publication date is the name of the file's folder; the collection is the name of the
 folder that holds ``InputDocs`` (e.g. ``bpoil_bbc``), so one store can hold many topics
 and each can be searched alone.
+
+The files are PTB-tokenized, one sentence a line, with the page's furniture kept; what is
+stored is the article as a reader sees it: normal text (``dateline.ingest.ptb_text``),
+without furniture lines, and with the headline run into the first sentence taken out and
+made the title (``dateline.ingest.furniture``). The article id is still the hash of the
+file's own text: it names the source document, not what the rules make of it, so that
+changing a rule cannot turn a re-ingest into a second copy of every article. A store
+written before text was restored therefore keeps its tokenized text when the same files
+are ingested again (they are recognised as stored); ingest them into a new store to get
+the restored text (the store's schema 6 upgrade says so when it finds such text).
 """
 
 from __future__ import annotations
@@ -14,11 +24,14 @@ from pathlib import Path
 from dateline.errors import InputProblem
 from dateline.ingest.dates import parse_publication_date
 from dateline.ingest.decode import DEFAULT_MAX_CHARS, display_path, read_text
+from dateline.ingest.furniture import clean_text
 from dateline.ingest.ids import article_id
+from dateline.ingest.ptb_text import restore_text
 from dateline.model import Article
 
 INPUT_DOCS = "InputDocs"
 _DATE_FOLDER = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_TITLE_MAX_CHARS = 200
 
 
 def is_tilse_article(path: Path) -> bool:
@@ -42,19 +55,23 @@ def read_tilse_article(path: Path, collection: str = "", max_chars: int = DEFAUL
         yield InputProblem(where, f"folder name: {error}", field="date")
         return
     try:
-        text = read_text(path, max_chars).strip()
+        raw = read_text(path, max_chars).strip()
     except InputProblem as problem:
         yield problem
         return
-    if not text:
+    if not raw:
         yield InputProblem(where, "empty file", field="text")
+        return
+    clean = clean_text(restore_text(raw))
+    if not clean.lines:
+        yield InputProblem(where, "no article text: every line is page furniture", field="text")
         return
     collection = collection or tilse_collection(path)
     yield Article(
-        id=article_id(published, text, collection),
+        id=article_id(published, raw, collection),
         published=published,
-        text=text,
-        title=text.split("\n", 1)[0].strip()[:200],
+        text="\n".join(clean.lines),
+        title=clean.headline or clean.lines[0][:_TITLE_MAX_CHARS],
         source=where,
         collection=collection,
         lines_are_sentences=True,
