@@ -87,6 +87,12 @@ def test_sentences_that_mention_furniture_words_are_kept(line: str) -> None:
     ("Update 4:51 p.m. in Cairo, 9:51 a.m. ET) The head of the Egyptian stock market, Khaled"
      " Serry Seyam, said trading will resume", "The head of the Egyptian stock market, Khaled"
      " Serry Seyam, said trading will resume", "live-blog stamp"),
+    # t17/EgyptianProtest_cnn/InputDocs/2011-01-30/51.htm.txt:64: a stamp after a dash
+    ("-- (Update 3:53 p.m. Cairo, 8:53 a.m. ET) Egyptian opposition leader Mohamed ElBaradei",
+     "Egyptian opposition leader Mohamed ElBaradei", "live-blog stamp"),
+    # t17/Finan_washingtonpost/InputDocs/2008-09-24/42.htm.txt:3
+    ("(Brian Snyder/Reuters) By Michael D. Shear and Robert Barnes NEW YORK -- The financial crisis",
+     "By Michael D. Shear and Robert Barnes NEW YORK -- The financial crisis", "caption"),
     # t17/bpoil_guardian/InputDocs/2010-06-18/559.htm.txt:2
     ("Photograph: Sean Gardner/AP British shareholders are to join a US class action lawsuit",
      "British shareholders are to join a US class action lawsuit", "caption"),

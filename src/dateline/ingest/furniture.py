@@ -49,7 +49,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # Stamps and credits a sentence follows on its line: (reason, pattern that ends there).
 _PREFIX_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("live-blog stamp", re.compile(rf"^\(?Updated?:? [^()]{{0,80}}?\b{_ZONE}\)?:? ")),
+    ("live-blog stamp", re.compile(rf"^(?:-- )?\(?Updated?:? [^()]{{0,80}}?\b{_ZONE}\)?:? ")),
+    ("caption", re.compile(r"^\((?:[A-Z][\w.'-]* ){0,3}[\w.'-]*/(?:Reuters|AP|AFP|Getty Images|EPA|PA)\) ")),
     ("caption", re.compile(rf"\bPhotograph: (?:{_CREDIT}) ")),
 )
 # Words found in every line some rule above applies to: lines without one are passed by.
@@ -57,7 +58,8 @@ _CANDIDATE = re.compile(
     r"RETWEET|Report abuse|Permalink|Add your comment|We welcome comments|eporting by"
     r"|Writing by|Editing by|Compiled by|contributed to this|Sign up|Subscribe|Follow us"
     r"|Like us|Share this|Email this|Print this|lick here|Read more|All rights|RUSH TRANS"
-    r"|FINAL FORM|Photo|Caption|Image|Update|By ")
+    r"|FINAL FORM|Photo|Caption|Image|Update|By |/Reuters\)|/AP\)|/AFP\)|/Getty Images\)"
+    r"|/EPA\)|/PA\)")
 # What ends the headline, standfirst and caption run into an article's first lines:
 # an agency dateline, a page time stamp ("Tuesday 5 May 2009 17.04 BST", "Mark Easton |
 # 16:59 UK time, Tuesday, 5 May 2009"), a photo credit.

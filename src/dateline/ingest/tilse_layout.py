@@ -11,8 +11,8 @@ made the title (``dateline.ingest.furniture``). The article id is still the hash
 file's own text: it names the source document, not what the rules make of it, so that
 changing a rule cannot turn a re-ingest into a second copy of every article. A store
 written before text was restored therefore keeps its tokenized text when the same files
-are ingested again (they are recognised as stored); ingest them into a new store to get
-the restored text (the store's schema 6 upgrade says so when it finds such text).
+are ingested again (they are recognised as stored): to upgrade, ingest the same folders
+into a new store (``dateline ingest <folders> --db new.db``) and use that one.
 """
 
 from __future__ import annotations
