@@ -1,7 +1,7 @@
 """Timeline quality, closed and open: every method on Timeline17 and on Entities, through the
 standard protocol (one topic folder per task) and the open one (one store, natural queries).
 
-    .venv/bin/python bench/bench_quality.py [--data ../shared/data] [--work /tmp/dateline-bench-quality]
+    .venv/bin/python bench/bench_quality.py [--data ../shared/data] [--work DIR]
 
 Runs the same library calls as ``dateline eval DATASET`` and ``dateline eval t17 entities
 --open bench/queries/open_queries.json`` for each method, writes every figure with the run's
@@ -9,6 +9,8 @@ metadata to ``bench/results/quality.json``, the default method's predicted timel
 granularity, each sentence's first 120 characters) to
 ``bench/results/quality_timelines.json``, and prints a Markdown table. On Entities only
 Date-F1 and concat ROUGE are valid (see ../shared/data/README.md), so only those are kept.
+The stores are ingested afresh in a temporary folder: an article's id comes from its raw
+file, so a store kept with ``--work`` keeps the text an older ingest made of it.
 "Flagged" is the share of displayed sentences with tokenizer markup or page furniture
 (``dateline.evaluate.display_check``).
 """
@@ -22,6 +24,7 @@ import os
 import platform
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -49,25 +52,34 @@ SENTENCE_CHARS = 120
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=Path(os.environ.get("DATELINE_DATA", "../shared/data")))
-    parser.add_argument("--work", type=Path, default=Path("/tmp/dateline-bench-quality"))
+    parser.add_argument("--work", type=Path, help="keep (and reuse) the stores here")
     parser.add_argument("--queries", type=Path, default=QUERIES)
     arguments = parser.parse_args()
-    datasets = [arguments.data / name for name in DATASETS]
+    if arguments.work is None:
+        with tempfile.TemporaryDirectory(prefix="dateline-bench-quality-") as work:
+            run(arguments.data, Path(work), arguments.queries)
+    else:
+        run(arguments.data, arguments.work, arguments.queries)
+
+
+def run(data: Path, work: Path, queries: Path) -> None:
+    """Ingest the datasets into ``work``, run every configuration, write and print."""
+    datasets = [data / name for name in DATASETS]
     started = time.perf_counter()
     run_metadata = metadata()
 
     ingest_seconds = {}
     for dataset in datasets:
         ingest_seconds[f"closed {dataset.name}"] = timed(
-            lambda d=dataset: ensure_dataset_store(d, arguments.work / f"closed-{d.name}"))
-    ingest_seconds["open"] = timed(lambda: ensure_store(datasets, arguments.work / "open" / OPEN_DB))
+            lambda d=dataset: ensure_dataset_store(d, work / f"closed-{d.name}"))
+    ingest_seconds["open"] = timed(lambda: ensure_store(datasets, work / "open" / OPEN_DB))
 
     results: dict[str, dict[str, dict[str, object]]] = {}
     timelines: dict[str, dict[str, object]] = {"closed": {}, "open": {}}
     for method in method_names():
         results[method] = {name: {} for name in DATASETS}
         for dataset in datasets:
-            tasks, mean, _ = evaluate(dataset, method, arguments.work / f"closed-{dataset.name}")
+            tasks, mean, _ = evaluate(dataset, method, work / f"closed-{dataset.name}")
             display = sum((count_problems(sentences(r.predicted)) for r in tasks), DisplayCount())
             results[method][dataset.name]["closed"] = figures(
                 dataset.name, mean, display, sum(r.seconds for r in tasks),
@@ -75,7 +87,7 @@ def main() -> None:
             if method == DEFAULT_METHOD:
                 timelines["closed"].update({f"{dataset.name}/{r.task.topic}/{r.task.name}": brief(r.predicted)
                                             for r in tasks})
-        open_tasks, means, _ = evaluate_open(datasets, arguments.queries, method, arguments.work / "open")
+        open_tasks, means, _ = evaluate_open(datasets, queries, method, work / "open")
         for dataset in datasets:
             mine = [r for r in open_tasks if r.open_task.dataset == dataset.name]
             display = sum((r.display for r in mine), DisplayCount())
@@ -89,7 +101,7 @@ def main() -> None:
     report = {
         "metadata": {**run_metadata, "seconds": round(time.perf_counter() - started, 1),
                      "ingest_seconds": ingest_seconds},
-        "queries": read_queries(arguments.queries),
+        "queries": read_queries(queries),
         "valid_metrics": VALID_METRICS,
         "results": results,
     }
