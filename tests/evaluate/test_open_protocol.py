@@ -9,7 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from dateline.cli.app import app
-from dateline.evaluate.open_protocol import find_open_tasks, query_for, read_queries
+from dateline.evaluate.open_protocol import evaluate_open, find_open_tasks, query_for, read_queries
+from dateline.evaluate.protocol import evaluate
 from dateline.evaluate.timeline_files import read_timeline
 from dateline.errors import InputProblem, UsageError
 
@@ -108,3 +109,36 @@ def test_the_standard_protocol_refuses_several_datasets(tmp_path: Path) -> None:
     datasets = make_datasets(tmp_path)
     result = CliRunner().invoke(app, ["eval", *map(str, datasets)])
     assert result.exit_code == 2 and "--open" in result.stderr
+
+
+# Floors, as in test_quality_floors.py: salience's figures pinned to the third decimal, so a
+# change that lowers one by 0.001 fails; one that raises it should raise the floor. Only
+# Date-F1 and concat ROUGE are valid on Entities. Figures of bench/results/quality.json.
+OPEN_FLOORS = {
+    "t17": {"ar1_f": 0.128, "ar2_f": 0.047, "date_f1": 0.557},
+    "entities": {"date_f1": 0.188, "concat_r1_f": 0.256, "concat_r2_f": 0.048},
+}
+CLOSED_ENTITIES_FLOORS = {"date_f1": 0.209, "concat_r1_f": 0.262, "concat_r2_f": 0.049}
+QUERIES_FILE = Path(__file__).resolve().parents[2] / "bench" / "queries" / "open_queries.json"
+
+
+def below_floors(measured: dict[str, float], floors: dict[str, float]) -> list[tuple[str, float, float]]:
+    return [(name, round(measured[name], 4), floor) for name, floor in floors.items()
+            if round(measured[name], 3) < floor]
+
+
+@pytest.mark.slow
+def test_open_protocol_scores_stay_at_their_floor(shared_data: Path, tmp_path: Path) -> None:
+    datasets = [shared_data / "t17", shared_data / "entities"]
+    results, means, _ = evaluate_open(datasets, QUERIES_FILE, "salience", tmp_path)
+    assert len(results) == 19 + 13
+    below = {name: below_floors(means[name].to_dict(), floors) for name, floors in OPEN_FLOORS.items()}
+    assert not any(below.values()), f"salience fell below its open-protocol floor (name, measured, floor): {below}"
+
+
+@pytest.mark.slow
+def test_closed_entities_scores_stay_at_their_floor(shared_data: Path, tmp_path: Path) -> None:
+    results, mean, _ = evaluate(shared_data / "entities", "salience", tmp_path)
+    assert len(results) == 13
+    below = below_floors(mean.to_dict(), CLOSED_ENTITIES_FLOORS)
+    assert not below, f"salience fell below its Entities floor (name, measured, floor): {below}"
