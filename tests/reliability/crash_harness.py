@@ -20,7 +20,7 @@ import sqlite3
 import subprocess
 import time
 from collections.abc import Sequence
-from contextlib import suppress
+from contextlib import closing, suppress
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -131,13 +131,17 @@ def kill_points(trials: int, work_seconds: float, rng: random.Random) -> list[fl
 
 
 def crash_trial(
-    paths: Sequence[Path], db: Path, kill_after: float, baseline: Baseline, options: Sequence[str] = ()
+    paths: Sequence[Path], db: Path, kill_after: float, baseline: Baseline, options: Sequence[str] = (),
+    from_first_commit: bool = False,
 ) -> Trial:
-    """Ingest into a new store ``db``, kill -9 it ``kill_after`` seconds into its work,
-    check the store, resume the ingest, and compare with ``baseline``."""
+    """Ingest into a new store ``db``, kill -9 it ``kill_after`` seconds into its work
+    (``from_first_commit``: after its first batch is stored), check the store, resume
+    the ingest, and compare with ``baseline``."""
     process = subprocess.Popen(ingest_command(paths, db, options), stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL, start_new_session=True)
     _wait_for_store(process, db)
+    if from_first_commit:
+        _wait_for_a_commit(process, db)
     time.sleep(kill_after)
     killed_while_running = process.poll() is None
     with suppress(ProcessLookupError):
@@ -185,3 +189,12 @@ def _wait_for_store(process: subprocess.Popen[bytes], db: Path) -> float:
     while not db.exists() and process.poll() is None:
         time.sleep(POLL_SECONDS)
     return time.monotonic()
+
+
+def _wait_for_a_commit(process: subprocess.Popen[bytes], db: Path) -> None:
+    """Wait until ``process`` has stored an article in ``db`` (or has ended)."""
+    while process.poll() is None:
+        with suppress(sqlite3.OperationalError), closing(sqlite3.connect(db)) as connection:
+            if connection.execute("SELECT EXISTS (SELECT 1 FROM articles)").fetchone()[0]:
+                return
+        time.sleep(POLL_SECONDS)
