@@ -1,23 +1,26 @@
 """Compute tilse 0.2.1's scores for the golden cases in ``golden.json`` and store them there.
 
-Not part of the test suite and not run by it: it needs tilse itself, which the project does
-not depend on. To regenerate, in a scratch environment outside the repository::
+This is how every ``tilse`` entry of ``golden.json`` was produced. Not part of the test
+suite and not run by it: it needs tilse itself, which the project does not depend on,
+and Perl ROUGE-1.5.5 (tilse's default scorer, shipped in its ``pyrouge`` folder; perl
+needs DB_File and XML::Parser). One command sets up a scratch venv at
+``/tmp/tilse-venv`` (tilse 0.2.1 without its dependencies, then numpy, scipy and nltk)
+and recomputes every case, in about six minutes::
 
-    python3.11 -m venv /tmp/tilse-venv
-    /tmp/tilse-venv/bin/pip install --no-deps tilse==0.2.1
-    /tmp/tilse-venv/bin/pip install numpy scipy nltk
-    chmod +x /tmp/tilse-venv/lib/python3.11/site-packages/pyrouge/tools/ROUGE-1.5.5/ROUGE-1.5.5.pl
-    /tmp/tilse-venv/bin/python tests/evaluate/golden/make_golden.py ../shared/data/t17
+    bash tests/evaluate/golden/regenerate.sh ../shared/data/t17 /tmp/golden.json
+    cmp /tmp/golden.json tests/evaluate/golden/golden.json
 
-(perl with DB_File and XML::Parser is needed: tilse's default scorer is ROUGE-1.5.5.pl.)
-Cases that already have a ``tilse`` entry keep it: delete the entry to recompute it.
-Each measure is tilse's own function with the evaluator news-tls uses,
+(without the second argument it rewrites ``golden.json`` itself). By hand, in that
+venv: ``python tests/evaluate/golden/make_golden.py T17 [--recompute] [--output FILE]``;
+without ``--recompute``, cases that already have a ``tilse`` entry keep it, so a new case
+is scored alone. Each measure is tilse's own function with the evaluator news-tls uses,
 ``TimelineRougeEvaluator(measures=["rouge_1", "rouge_2"])``; a measure that raises is
 recorded as ``{"error": ...}``.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
@@ -26,6 +29,7 @@ from tilse.data.timelines import GroundTruth, Timeline
 from tilse.evaluation import dates, rouge
 
 HERE = Path(__file__).resolve().parent
+GOLDEN = HERE / "golden.json"
 sys.path.insert(0, str(HERE.parent))
 
 from golden_recipes import build_timeline  # noqa: E402
@@ -55,17 +59,24 @@ def tilse_scores(predicted: dict, references: list[dict]) -> dict:
     return scores
 
 
-def main(t17: Path) -> None:
-    cases = json.loads((HERE / "golden.json").read_text(encoding="utf-8"))
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(description="Score the golden cases with tilse 0.2.1.")
+    parser.add_argument("t17", type=Path, help="the Timeline17 folder (shared/data/t17)")
+    parser.add_argument("--recompute", action="store_true",
+                        help="score every case, not only those without a 'tilse' entry")
+    parser.add_argument("--output", type=Path, default=GOLDEN,
+                        help="where to write the cases (default: golden.json itself)")
+    args = parser.parse_args(argv)
+    cases = json.loads(GOLDEN.read_text(encoding="utf-8"))
     for case in cases:
-        if "tilse" in case:
+        if "tilse" in case and not args.recompute:
             continue
-        predicted = build_timeline(case["predicted"], t17, load)
-        references = [build_timeline(spec, t17, load) for spec in case["references"]]
+        predicted = build_timeline(case["predicted"], args.t17, load)
+        references = [build_timeline(spec, args.t17, load) for spec in case["references"]]
         case["tilse"] = tilse_scores(predicted, references)
         print(case["name"], json.dumps(case["tilse"])[:200], flush=True)
-    (HERE / "golden.json").write_text(json.dumps(cases, indent=1) + "\n", encoding="utf-8")
+    args.output.write_text(json.dumps(cases, indent=1) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    main(sys.argv[1:])
