@@ -124,17 +124,28 @@ def clean_text(text: str) -> CleanText:
             removed["headline"] += number + 1
             lines = [line[start.end():], *lines[number + 1:]]
             break
-    if _CANDIDATE.search(text) is not None:
-        lines = _without_furniture(lines, removed)
+    candidates = _candidate_lines(lines)
+    if candidates:
+        lines = _without_furniture(lines, candidates, removed)
     kept = [line.strip() for line in lines if line and not line.isspace()]
-    return CleanText([line.strip() for line in kept], headline[:_TITLE_MAX_CHARS], removed)
+    return CleanText(kept, headline[:_TITLE_MAX_CHARS], removed)
 
 
-def _without_furniture(lines: list[str], removed: Counter[str]) -> list[str]:
+def _candidate_lines(lines: list[str]) -> set[int]:
+    """The numbers of the lines some furniture rule may apply to, found in one scan."""
+    text = "\n".join(lines)
+    numbers, line, position = set(), 0, 0
+    for found in _CANDIDATE.finditer(text):
+        line += text.count("\n", position, found.start())
+        position = found.start()
+        numbers.add(line)
+    return numbers
+
+
+def _without_furniture(lines: list[str], candidates: set[int], removed: Counter[str]) -> list[str]:
     kept = []
-    search = _CANDIDATE.search
-    for line in lines:
-        if search(line) is not None:
+    for number, line in enumerate(lines):
+        if number in candidates:
             reason = is_furniture(line)
             if reason is not None:
                 removed[reason] += 1

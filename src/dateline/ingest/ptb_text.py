@@ -59,7 +59,11 @@ def restore_text(text: str) -> str:
     for code, plain in _ESCAPES:
         if code in text:
             text = text.replace(code, plain)
-    glued = "\n".join([_glued_line(line) for line in text.split("\n")])
+    get = _TOKENS.get
+    glued = "\n".join([
+        _glued_quotes(line) if '"' in line else " ".join([get(token, token) for token in line.split()])
+        for line in text.split("\n")
+    ])
     if _POUND in glued:
         glued = _POUNDS.sub("£", glued).replace(_POUND, "")
     # An abbreviation at the end of a sentence gets a second full stop ("Ala. .").
@@ -73,14 +77,14 @@ def restore_text(text: str) -> str:
     return glued
 
 
-def _glued_line(line: str) -> str:
+def _glued_quotes(line: str) -> str:
+    """A line with straight double quotes (the Entities corpus): they open and close in
+    turn."""
     tokens = line.split()
-    if '"' in line:
-        # Straight double quotes (the Entities corpus) open and close in turn.
-        opening = True
-        for index, token in enumerate(tokens):
-            if token == '"':
-                tokens[index] = '"' + _GLUE_RIGHT if opening else _GLUE_LEFT + '"'
-                opening = not opening
+    opening = True
+    for index, token in enumerate(tokens):
+        if token == '"':
+            tokens[index] = '"' + _GLUE_RIGHT if opening else _GLUE_LEFT + '"'
+            opening = not opening
     get = _TOKENS.get
     return " ".join([get(token, token) for token in tokens])
