@@ -39,15 +39,6 @@ _MERGED_WORDS = ((" gon na ", " gonna "), (" wan na ", " wanna "), (" got ta ", 
 _ESCAPES = (("\\/", "/"), ("\\*", "*"))
 # PTB writes the pound sign as "#" ("# 52m"), which is "#" before anything but a number.
 _POUNDS = re.compile("#" + _POUND + r" (?=\d)")
-# Marks that some line of a text was PTB-tokenized (a clitic or a punctuation token).
-_TOKENIZED = re.compile(r" (?:n't|'s|'re|-RRB-|''|,|\.)(?: |$)", re.MULTILINE)
-
-
-def looks_tokenized(text: str) -> bool:
-    """Whether ``text`` reads as PTB-tokenized (a split clitic, a PTB bracket or quote,
-    or punctuation set off by spaces): a guard for readers of formats that may hold
-    either kind of text."""
-    return _TOKENIZED.search(text) is not None
 
 
 def restore_text(text: str) -> str:
