@@ -16,6 +16,12 @@ def data_dir() -> Path:
     return Path(os.environ.get("DATELINE_DATA") or REPO_ROOT.parent / "shared" / "data")
 
 
+@pytest.fixture(scope="session")
+def data_root() -> Path:
+    """Where the evaluation data should be, for fixtures wider than one test (may be absent)."""
+    return data_dir()
+
+
 @pytest.fixture
 def shared_data() -> Path:
     """The shared evaluation data (Timeline17, TimeBank); skips when it is absent."""

@@ -15,12 +15,13 @@ import datetime as dt
 from dataclasses import dataclass
 
 from dateline.errors import UsageError
-from dateline.model import Article, ArticleSummary, Granularity, Timeline
+from dateline.model import Article, ArticleSummary, Timeline
 from dateline.retrieve import Retrieval, find_articles
 from dateline.retrieve.search import fts_expression, query_words
 from dateline.store import Store
 from dateline.timeline import TimelineRequest, get_method
 from dateline.timeline.corpus import build_corpus
+from dateline.timeline.granularity import allowed_granularities, check_granularity, story_span
 
 DEFAULT_METHOD = "salience"
 # A timeline is built from at most this many articles, the query's best by BM25 (among an
@@ -50,15 +51,18 @@ def make_timeline(
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
     collection: str | None = None,
-    granularities: frozenset[Granularity] = frozenset({"day", "month", "year"}),
+    granularity: str = "auto",
     max_articles: int | None = DEFAULT_MAX_ARTICLES,
 ) -> TimelineResult:
     """Build the timeline of ``query`` from the stored articles.
 
     Articles are retrieved by query (see ``dateline.retrieve``) within the publication
     date range, at most ``max_articles`` of them (None: all); entries are limited to the
-    same range.
+    same range. ``granularity`` is ``auto`` (day entries, and month or year entries
+    where the story lives at that scale; see ``dateline.timeline.granularity``) or the
+    one granularity every entry must have.
     """
+    choice = check_granularity(granularity)
     check_timeline_size(n_dates, n_sentences)
     if date_from and date_to and date_from > date_to:
         raise UsageError(f"--from {date_from} is after --to {date_to}")
@@ -66,8 +70,10 @@ def make_timeline(
         raise UsageError(f"max-articles must be 1 or more, got {max_articles}")
     chosen_method = get_method(method)
     retrieval = find_articles(store, query, date_from, date_to, collection, max_articles)
-    corpus = build_corpus(store.analyzed_articles(retrieval.rowids), chosen_method.undated_sentences)
-    request = TimelineRequest(query, n_dates, n_sentences, granularities, date_from, date_to)
+    corpus = build_corpus(store.analyzed_articles(retrieval.rowids), chosen_method.undated_sentences, query)
+    span = story_span(corpus)
+    request = TimelineRequest(query, n_dates, n_sentences, allowed_granularities(choice, span, n_dates),
+                              date_from, date_to, coarse_span=span if choice == "auto" else None)
     return TimelineResult(chosen_method.build(corpus, request), retrieval)
 
 

@@ -30,10 +30,8 @@ T17_FLOORS = {
 
 
 @pytest.fixture(scope="module")
-def t17_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Store]]:
-    from conftest import data_dir
-
-    dataset = data_dir() / "t17"
+def t17_store(tmp_path_factory: pytest.TempPathFactory, data_root: Path) -> Iterator[tuple[Path, Store]]:
+    dataset = data_root / "t17"
     if not dataset.is_dir():
         pytest.skip(f"Timeline17 not found at {dataset} (set DATELINE_DATA)")
     db = ensure_dataset_store(dataset, tmp_path_factory.mktemp("t17"))

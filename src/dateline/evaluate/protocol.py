@@ -126,7 +126,7 @@ def task_corpus(store: Store, task: Task, undated_sentences: int | None = None) 
     """The task's input: every article of its folder published within the reference's span
     (``undated_sentences``: see ``build_corpus``)."""
     rowids = store.match_articles(None, task.first, task.last, task.topic)
-    return build_corpus(store.analyzed_articles(rowids), undated_sentences)
+    return build_corpus(store.analyzed_articles(rowids), undated_sentences, " ".join(task.keywords))
 
 
 def task_request(task: Task) -> TimelineRequest:

@@ -101,7 +101,28 @@ def _month_alone(m: re.Match[str], ctx: Context) -> Normalised:
     return "DATE", month_value(year, month)
 
 
+# A four-digit number that names or counts something is no year: "U.N. Resolution 1973",
+# "Flight 1549", "Route 1776"; "1973 votes", "2000 troops".
+_DESIGNATOR_BEFORE = re.compile(
+    r"\b(?:resolutions?|unscr|flights?|no|nos|numbers?|routes?|articles?|sections?|rooms?|chapters?|"
+    r"pages?|highways?|bills?|models?|paragraphs?|items?|codes?|apartments?|suites?|box|volumes?|vol|"
+    r"interstate|rules?|hr|h\.r|s\.b|mandate|decree|form|lot|pp|p)\.?\s+$", re.IGNORECASE)
+_COUNTED_AFTER = re.compile(
+    r"\s+(?:votes|voters|people|persons|troops|soldiers|deaths|dead|cases|points|pounds|dollars|euros|"
+    r"miles|kilometres|kilometers|km|metres|meters|feet|tonnes|tons|barrels|residents|members|employees|"
+    r"workers|jobs|units|shares|homes|houses|cars|children|students|signatures|delegates|seats|acres|"
+    r"hectares|calories|rounds|refugees|protesters|civilians|patients|prisoners|victims|words|pages|"
+    r"copies|times|officers|police|policemen|fighters|rebels|militants|staff|families|buildings)\b",
+    re.IGNORECASE)
+_DESIGNATOR_REACH = 20
+
+
 def _year(m: re.Match[str], ctx: Context) -> Normalised:
+    """A bare year, unless the number names or counts something (``_DESIGNATOR_BEFORE``,
+    ``_COUNTED_AFTER``)."""
+    if (_DESIGNATOR_BEFORE.search(ctx.text, max(0, m.start() - _DESIGNATOR_REACH), m.start())
+            or _COUNTED_AFTER.match(ctx.text, m.end())):
+        return None
     return "DATE", year_value(int(m["year"]))
 
 

@@ -20,7 +20,10 @@ from dateline.timeline.corpus import Corpus
 
 @dataclass(frozen=True)
 class TimelineRequest:
-    """What a timeline is asked for: a query, its size, the dates it may use."""
+    """What a timeline is asked for: a query, its size, the dates it may use.
+
+    ``coarse_span``: when set, a month or year entry must overlap it (the story's own
+    span; see ``dateline.timeline.granularity``)."""
 
     query: str
     n_dates: int
@@ -28,6 +31,7 @@ class TimelineRequest:
     granularities: frozenset[Granularity] = frozenset({"day", "month", "year"})
     date_from: dt.date | None = None
     date_to: dt.date | None = None
+    coarse_span: tuple[dt.date, dt.date] | None = None
 
     def allows(self, date: dt.date, granularity: Granularity) -> bool:
         """Whether an entry at ``date`` with ``granularity`` may appear in the timeline."""
@@ -35,6 +39,8 @@ class TimelineRequest:
             granularity in self.granularities
             and (self.date_from is None or date >= _period_floor(self.date_from, granularity))
             and (self.date_to is None or date <= self.date_to)
+            and (granularity == "day" or self.coarse_span is None
+                 or _period_floor(self.coarse_span[0], granularity) <= date <= self.coarse_span[1])
         )
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from dateline.model import AnalyzedArticle, Granularity, SourcedSentence
+from dateline.model import AnalyzedArticle, Granularity, SourcedSentence, Span
+from dateline.timeline.textvectors import query_terms
 
 _ENTRY_SEPARATOR = re.compile(r"\s*[:\u2013\u2014-]")
 _CLOCK_AFTER = re.compile(r"[\s,|]*(?:at\s+)?\d{1,2}[:.]\d{2}\b")
@@ -21,6 +22,10 @@ _CLOCK_BEFORE = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,
 _YEAR = re.compile(r"\d{4}")
 _CLOCK_REACH = 30
 _ENTRY_OFFSET = 2
+TOPIC_REACH = 2
+# Chosen on Timeline17 and Entities alike (README, "Timeline quality"): a year keeps
+# announced plans (an election, a trial date) and drops what lies years ahead.
+MAX_DAYS_AHEAD = 366
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +54,7 @@ class CorpusSentence:
     published: dt.date
     refs: tuple[DateRef, ...]
     words: int
+    on_topic: bool = True
 
     def sourced(self, score: float = 0.0) -> SourcedSentence:
         return SourcedSentence(self.text, self.article_id, self.start, self.end, score)
@@ -62,7 +68,12 @@ class Corpus:
     article_count: int
 
 
-def build_corpus(articles: Iterable[AnalyzedArticle], undated_sentences: int | None = None) -> Corpus:
+def build_corpus(
+    articles: Iterable[AnalyzedArticle],
+    undated_sentences: int | None = None,
+    query: str = "",
+    max_days_ahead: int | None = MAX_DAYS_AHEAD,
+) -> Corpus:
     """Collect the sentences of ``articles`` with the dates each one refers to.
 
     ``undated_sentences`` (a method's own, see ``TimelineMethod``) keeps, of the sentences
@@ -77,10 +88,21 @@ def build_corpus(articles: Iterable[AnalyzedArticle], undated_sentences: int | N
     3:27 PM"), and a dated clock time ("At 6:20 pm on 18 Jan 2010, reader wrote: ...").
     A date without a year inside a sentence keeps its clock ("on Thursday at 10:30").
 
+    A sentence is ``on_topic`` when its passage is about the query: it, or one of the
+    ``TOPIC_REACH`` sentences before or after it, contains a word of ``query`` (every
+    sentence is, for an empty query). An article retrieved for one paragraph about the
+    query is otherwise about something else, and its other dates are not the story's.
+
+    A date more than ``max_days_ahead`` days after its article's publication is not an
+    event the article reports: it is a plan far ahead, a misread number, or page
+    furniture (a "RETWEET ... February 11, 2013" sidebar on a 2011 page); None keeps
+    every date.
+
     Near-duplicates count once: of a story and its copies (``Article.duplicate_of``, found
     at ingest), only the first met is kept, so a wire story republished by fifty outlets
     does not cite its dates fifty times.
     """
+    terms = query_terms(query)
     sentences: list[CorpusSentence] = []
     count = 0
     stories: set[str] = set()
@@ -94,8 +116,12 @@ def build_corpus(articles: Iterable[AnalyzedArticle], undated_sentences: int | N
         refs: dict[int, list[DateRef]] = {}
         mentions = analyzed.mentions if analyzed.sentences else ()  # nothing to place them in
         stamped = _timestamp_mentions(analyzed) if mentions else set()
+        latest = (article.published + dt.timedelta(days=max_days_ahead)
+                  if max_days_ahead is not None else dt.date.max)
         for index, mention in enumerate(mentions):
             if mention.date is None or mention.granularity is None or index in stamped:
+                continue
+            if mention.date > latest:
                 continue
             sentence_start = analyzed.sentences[mention.sentence_index].start
             opens_entry = (
@@ -105,6 +131,7 @@ def build_corpus(articles: Iterable[AnalyzedArticle], undated_sentences: int | N
             refs.setdefault(mention.sentence_index, []).append(
                 DateRef(mention.date, mention.granularity, opens_entry)
             )
+        topical = _topical_positions(article.text, analyzed.sentences, terms)
         for position, span in enumerate(analyzed.sentences):
             if undated_sentences is not None and position >= undated_sentences and position not in refs:
                 continue
@@ -118,9 +145,21 @@ def build_corpus(articles: Iterable[AnalyzedArticle], undated_sentences: int | N
                     published=article.published,
                     refs=tuple(dict.fromkeys(refs.get(position, ()))),
                     words=len(article.text[span.start:span.end].split()),
+                    on_topic=topical is None or position in topical,
                 )
             )
     return Corpus(tuple(sentences), count)
+
+
+def _topical_positions(text: str, spans: Sequence[Span], terms: list[str]) -> set[int] | None:
+    """The positions of the sentences within ``TOPIC_REACH`` of one that contains a query
+    term (as ``SentencePicker`` matches them: a substring of the lower-cased text); None
+    when there are no terms (every sentence is on topic)."""
+    if not terms:
+        return None
+    hits = [position for position, span in enumerate(spans)
+            if any(term in text[span.start:span.end].lower() for term in terms)]
+    return {near for hit in hits for near in range(hit - TOPIC_REACH, hit + TOPIC_REACH + 1)}
 
 
 def _timestamp_mentions(analyzed: AnalyzedArticle) -> set[int]:

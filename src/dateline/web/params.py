@@ -19,6 +19,7 @@ from fastapi.exceptions import RequestValidationError
 from dateline.operations import DEFAULT_METHOD, MAX_DATES, MAX_SENTENCES
 from dateline.render.formats import FORMATS
 from dateline.timeline import method_names
+from dateline.timeline.granularity import GRANULARITY_CHOICES
 
 MAX_QUERY_CHARS = 500
 MAX_COLLECTION_CHARS = 200
@@ -49,6 +50,7 @@ class TimelineParams:
     dates: int
     sentences: int
     method: str
+    granularity: str = "auto"
 
 
 QueryParam = Annotated[str, Query(max_length=MAX_QUERY_CHARS, description="Words the articles are about; empty for all.")]
@@ -72,11 +74,16 @@ def timeline_params(
     dates: Annotated[int, Query(ge=1, le=MAX_DATES, description="At most this many dates.")] = 10,
     sentences: Annotated[int, Query(ge=1, le=MAX_SENTENCES, description="At most this many sentences per date.")] = 2,
     method: Annotated[str, Query(max_length=100, description="Timeline method.")] = DEFAULT_METHOD,
+    granularity: Annotated[str, Query(max_length=10, description="auto (days, and months or years where "
+                                      "the story spans enough of them), day, month or year.")] = "auto",
 ) -> TimelineParams:
     if method not in method_names():
         raise invalid(("query", "method"), f"unknown method {method!r}; choose one of: "
                       f"{', '.join(method_names())}", method)
-    return TimelineParams(selection, dates, sentences, method)
+    if granularity not in GRANULARITY_CHOICES:
+        raise invalid(("query", "granularity"), f"unknown granularity {granularity!r}; choose one of: "
+                      f"{', '.join(GRANULARITY_CHOICES)}", granularity)
+    return TimelineParams(selection, dates, sentences, method, granularity)
 
 
 def output_format(

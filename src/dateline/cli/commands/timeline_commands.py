@@ -14,6 +14,7 @@ from dateline.render.formats import FORMATS
 from dateline.render.terminal import print_timeline
 from dateline.store import Store
 from dateline.timeline import method_names
+from dateline.timeline.granularity import GRANULARITY_CHOICES
 
 
 def timeline_command(
@@ -26,6 +27,10 @@ def timeline_command(
     collection: CollectionOption = None,
     method: Annotated[str, typer.Option("--method", help="Timeline method (see --help of "
                                         "'dateline methods').")] = DEFAULT_METHOD,
+    granularity: Annotated[str, typer.Option(
+        "--granularity", help=f"One of: {', '.join(GRANULARITY_CHOICES)}. auto: days, and months or "
+        "years only where the story spans enough of them; otherwise every entry has this granularity.")
+    ] = "auto",
     output: Annotated[str, typer.Option("--format", help=f"One of: {', '.join(FORMATS.names())}.")] = "text",
     explain: Annotated[bool, typer.Option("--explain", help="Show why each date was picked "
                                           "and each sentence's score.")] = False,
@@ -39,7 +44,7 @@ def timeline_command(
         raise UsageError(f"--format must be one of {', '.join(FORMATS.names())}, got {output!r}")
     with Store.open(db, create=False) as store:
         result = make_timeline(store, query, dates, sentences, method, date_from, date_to, collection,
-                               max_articles=max_articles or None)
+                               granularity=granularity, max_articles=max_articles or None)
         sources = cited_articles(store, result.timeline)
     errors = Console(stderr=True)
     if result.retrieval.strategy == "nothing":
