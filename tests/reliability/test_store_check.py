@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -102,7 +103,8 @@ def test_repair_makes_the_store_consistent_and_the_articles_as_ingest_stored_the
 
 def test_mentions_that_are_not_json_are_found_counted_once_and_rebuilt(store_db: Path) -> None:
     articles, mentions = article_table(store_db), check_store(store_db).mentions
-    stored = [row[-1] for row in articles if row[0] == 6][0]
+    with closing(sqlite3.connect(store_db)) as connection:
+        [stored] = connection.execute("SELECT mentions FROM articles WHERE rowid = 6").fetchone()
     damage(store_db, "UPDATE articles SET mentions = 'not json' WHERE rowid = 6")
     report = check_store(store_db)
     assert [(finding.check, finding.count) for finding in report.findings] == [("mention-spans", 1)]

@@ -29,12 +29,12 @@ OLD_TABLES = ("articles", "article_bands", "sentence_spans", "article_mentions")
 
 # Runs the real upgrade to the last schema version, with a small page cache (so its
 # changes reach the write-ahead log before it commits), and kills the process with
-# SIGKILL right after its second UPDATE of the articles.
+# SIGKILL right after the schema 5 migration's second UPDATE of the articles.
 KILL_HALF_WAY = f"""
 import os, signal, sys
 from dateline.store import Store, schema
 
-upgrade = schema.MIGRATIONS[-1]
+upgrade = schema.MIGRATIONS[{OLD_VERSION}]
 
 
 class KilledAfterTwoUpdates:
@@ -52,7 +52,8 @@ class KilledAfterTwoUpdates:
 
 
 schema.MIGRATION_ROWS = {ROWS_PER_STATEMENT}
-schema.MIGRATIONS = schema.MIGRATIONS[:-1] + (lambda connection: upgrade(KilledAfterTwoUpdates(connection)),)
+schema.MIGRATIONS = (schema.MIGRATIONS[:{OLD_VERSION}] + (lambda connection: upgrade(KilledAfterTwoUpdates(connection)),)
+                     + schema.MIGRATIONS[{OLD_VERSION} + 1:])
 Store.open(sys.argv[1])
 """
 

@@ -33,6 +33,12 @@ their tables. A timeline loads about a thousand articles from all over the store
 three tables that was three B-tree lookups per article, each a separate disk read when
 the store is not cached, and now it is one. One row also means an article cannot be
 stored without its analysis, nor an analysis without its article.
+
+Version 6 records who wrote what through the HTTP API: ``writes`` holds one row per
+write that added articles (its UTC time and a fingerprint of the write token that
+authorised it, never the token), and ``articles.added_by`` points at the write that
+added the article (NULL for articles from ``dateline ingest``, which needs no token).
+Adding a nullable column rewrites no row, so the upgrade is instant at any size.
 """
 
 from __future__ import annotations
@@ -178,6 +184,15 @@ MIGRATIONS: tuple[Migration, ...] = (
     """,
     _analysis_as_arrays,
     _analysis_into_article_rows,
+    """
+    CREATE TABLE writes (
+        rowid INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        token TEXT NOT NULL
+    );
+    ALTER TABLE articles ADD COLUMN added_by INTEGER REFERENCES writes (rowid);
+    CREATE INDEX articles_by_write ON articles (added_by) WHERE added_by IS NOT NULL;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 _log = logging.getLogger(__name__)

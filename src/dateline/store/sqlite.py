@@ -29,6 +29,9 @@ from dateline.store.matching import (
 from dateline.store.readers import ParallelReader
 from dateline.store.schema import migrate
 from dateline.store.spans import unpack_spans
+from dateline.store.writes import (
+    PendingWrite, Write, WriteStamp, articles_of_write, next_rowid, recent_writes, write_by_id, write_of_article,
+)
 
 BUSY_TIMEOUT_MS = 60_000
 # SQLite's page cache per connection (its default is 2 MiB). Every ingested article adds
@@ -72,6 +75,7 @@ class Store:
         self._db = connection
         self.path = path
         self._bands = BandIndex()
+        self._writing: PendingWrite | None = None
         # The store's file as SQLite opened it (absolute; empty for an in-memory store).
         self._file: str = connection.execute("PRAGMA database_list").fetchone()[2]
 
@@ -126,7 +130,22 @@ class Store:
         if len(analysis) != len(articles):
             raise ValueError(f"{len(articles)} articles but an analysis of {len(analysis)}")
         with self.transaction() as db:
-            return write_batch(db, articles, analysis, self._bands)
+            writing = self._writing
+            first_rowid = next_rowid(db) if writing is not None else 0
+            added = write_batch(db, articles, analysis, self._bands)
+            if added and writing is not None:
+                writing.attribute(db, first_rowid)
+            return added
+
+    @contextmanager
+    def attributing(self, stamp: WriteStamp) -> Iterator[None]:
+        """Record the articles added inside the block as added by one write, ``stamp``
+        (in the write log, ``dateline.store.writes``)."""
+        self._writing = PendingWrite(stamp)
+        try:
+            yield
+        finally:
+            self._writing = None
 
     def known_ids(self, ids: Iterable[str]) -> set[str]:
         """The subset of ``ids`` already stored (lets ingest skip analysing them)."""
@@ -153,6 +172,20 @@ class Store:
             (article_id,),
         ).fetchone()
         return _article_from_row(row) if row else None
+
+    def recent_writes(self, limit: int) -> list[Write]:
+        """The last ``limit`` writes that added articles, newest first."""
+        return recent_writes(self._db, limit)
+
+    def get_write(self, write_id: int) -> Write | None:
+        return write_by_id(self._db, write_id)
+
+    def write_of(self, article_id: str) -> Write | None:
+        """The write that added the article (None for an ingest, or an unknown id)."""
+        return write_of_article(self._db, article_id)
+
+    def articles_of_write(self, write_id: int, limit: int) -> list[str]:
+        return articles_of_write(self._db, write_id, limit)
 
     def match_articles(
         self,
