@@ -18,16 +18,13 @@ file, so a store kept with ``--work`` keeps the text an older ingest made of it.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import json
 import os
-import platform
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+from run_metadata import run_metadata, write_results
 
 from dateline.evaluate.display_check import DisplayCount, count_problems
 from dateline.evaluate.metrics import TaskScores
@@ -47,6 +44,8 @@ VALID_METRICS = {"t17": ALL_METRICS, "entities": ("date_f1", "concat_r1_f", "con
 TASK_FIELDS = ("dataset", "topic", "timeline", "query", "dates", "sentences_per_date", "predicted_dates",
                "retrieved_articles", "retrieval", "on_topic_share", "own_folder_found", "display", "seconds")
 SENTENCE_CHARS = 120
+RESULT_KEYS = {"quality.json": ("metadata", "queries", "valid_metrics", "results"),
+               "quality_timelines.json": ("metadata", "method", "closed", "open")}
 
 
 def main() -> None:
@@ -66,7 +65,7 @@ def run(data: Path, work: Path, queries: Path) -> None:
     """Ingest the datasets into ``work``, run every configuration, write and print."""
     datasets = [data / name for name in DATASETS]
     started = time.perf_counter()
-    run_metadata = metadata()
+    started_metadata = run_metadata()
 
     ingest_seconds = {}
     for dataset in datasets:
@@ -99,14 +98,15 @@ def run(data: Path, work: Path, queries: Path) -> None:
                                  for r in open_tasks}
 
     report = {
-        "metadata": {**run_metadata, "seconds": round(time.perf_counter() - started, 1),
+        "metadata": {**started_metadata, "seconds": round(time.perf_counter() - started, 1),
                      "ingest_seconds": ingest_seconds},
         "queries": read_queries(queries),
         "valid_metrics": VALID_METRICS,
         "results": results,
     }
-    RESULTS.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
-    TIMELINES.write_text(json.dumps({"method": DEFAULT_METHOD, **timelines}, indent=0) + "\n", encoding="utf-8")
+    write_results(RESULTS, report, RESULT_KEYS[RESULTS.name], indent=1)
+    write_results(TIMELINES, {"metadata": started_metadata, "method": DEFAULT_METHOD, **timelines},
+                  RESULT_KEYS[TIMELINES.name], indent=0)
     print(markdown(results))
     print(f"\nwrote {RESULTS} and {TIMELINES} in {time.perf_counter() - started:.0f} s")
 
@@ -140,23 +140,6 @@ def timed(step: Callable[[], object]) -> float:
     started = time.perf_counter()
     step()
     return round(time.perf_counter() - started, 2)
-
-
-def metadata() -> dict[str, object]:
-    """Where and from what source the run was made (taken when it starts)."""
-    def git(*command: str) -> str:
-        return subprocess.run(["git", *command], capture_output=True, text=True, cwd=BENCH.parent).stdout.strip()
-
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
-    return {
-        "git_commit": git("rev-parse", "HEAD"),
-        # figures depend on the source as run, committed or not
-        "uncommitted_source_files": git("status", "--porcelain", "--", "src").splitlines(),
-        "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        "machine": {"cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version()},
-        "command": " ".join([Path(sys.executable).name, *sys.argv]),
-    }
 
 
 def markdown(results: dict[str, dict[str, dict[str, object]]]) -> str:
