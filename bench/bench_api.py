@@ -2,9 +2,9 @@
 
     .venv/bin/python bench/bench_api.py [--clients 20] [--duration 30] [--cache-entries 256]
 
-1. Ingests all of Timeline17 (``$DATELINE_DATA/t17``, default ``../shared/data``) into a
-   store under ``/tmp/dateline-bench-api/`` with ``dateline ingest`` (skipped when that
-   store already holds it).
+1. Ingests all of Timeline17 (``$DATELINE_DATA/t17``, default ``../shared/data``) with
+   ``dateline ingest`` into a new store in a temporary folder (a store left by an earlier
+   run would hold what an older ingest made); a failed ingest stops the benchmark.
 2. Starts ``dateline serve`` in a subprocess on 127.0.0.1, on a free port.
 3. Cold start: ``--clients`` concurrent clients (asyncio + httpx, one connection each)
    send requests for ``--duration`` seconds to the fresh server, whose timeline cache is
@@ -28,20 +28,28 @@ import argparse
 import asyncio
 import json
 import os
-import platform
 import random
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import httpx
 
+from run_metadata import run_metadata, write_results
+
 BENCH = Path(__file__).resolve().parent
 RESULTS = BENCH / "results"
-STORE = Path("/tmp/dateline-bench-api/t17.db")
-T17_ARTICLES = 4625
+# ``dateline ingest`` exits 3 when it skipped inputs: Timeline17's folders hold files
+# that are not articles (keywords, reference timelines).
+INGEST_OK = (0, 3)
+RESULT_KEYS = {"api.json": {
+    "": ("metadata", "endpoint", "store", "load_average_1min", "distinct_requests", "clients",
+         "duration_s", "cold_start", "warm", "server", "target", "met", "met_from_cold_start"),
+    "store": ("articles", "ingest_seconds", "ingest_output"),
+}}
 FREE_TEXT = [
     ("oil spill", None, None), ("swine flu vaccine", None, None), ("Libya rebels", None, None),
     ("Egypt protest Mubarak", None, None), ("Michael Jackson doctor", None, None),
@@ -58,19 +66,15 @@ def dateline_command(*args: str) -> list[str]:
     return [sys.executable, "-c", "from dateline.cli.app import main; main()", *args]
 
 
-def ensure_store(t17: Path) -> float | None:
-    """Ingest Timeline17 unless the store already holds it; the ingest's seconds, if run."""
-    STORE.parent.mkdir(parents=True, exist_ok=True)
-    if STORE.exists():
-        from dateline.store import Store
-
-        with Store.open(STORE, create=False) as store:
-            if store.count_articles() >= T17_ARTICLES:
-                return None
+def ingest(t17: Path, store: Path) -> dict[str, object]:
+    """Ingest Timeline17 into the new store ``store``; stops the benchmark if it fails."""
     started = time.perf_counter()
-    subprocess.run(dateline_command("ingest", str(t17), "--db", str(STORE), "--quiet"),
-                   check=False, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - started
+    result = subprocess.run(dateline_command("ingest", str(t17), "--db", str(store), "--quiet"),
+                            capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if result.returncode not in INGEST_OK or not store.exists():
+        raise SystemExit(f"the ingest failed (exit {result.returncode}): {result.stderr[-2000:]}")
+    return {"ingest_seconds": round(seconds, 1), "ingest_output": result.stdout.strip()}
 
 
 def request_mix(t17: Path) -> list[dict[str, str]]:
@@ -95,9 +99,9 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_server(port: int, cache_entries: int, concurrent_builds: int) -> subprocess.Popen:
+def start_server(store: Path, port: int, cache_entries: int, concurrent_builds: int) -> subprocess.Popen:
     server = subprocess.Popen(
-        dateline_command("serve", "--db", str(STORE), "--port", str(port), "--cache-entries", str(cache_entries),
+        dateline_command("serve", "--db", str(store), "--port", str(port), "--cache-entries", str(cache_entries),
                          "--concurrent-builds", str(concurrent_builds)),
         stdout=subprocess.DEVNULL,
     )
@@ -164,25 +168,30 @@ def main() -> None:
     t17 = data_dir() / "t17"
     if not t17.is_dir():
         raise SystemExit(f"Timeline17 not found at {t17} (set DATELINE_DATA)")
-    ingest_seconds = ensure_store(t17)
-    load_before = os.getloadavg()[0]
-    mix = request_mix(t17)
-    port = free_port()
-    server = start_server(port, args.cache_entries, args.concurrent_builds)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        cold_start = asyncio.run(load(base, mix, args.clients, args.duration))
-        warm = asyncio.run(load(base, mix, args.clients, args.duration))
-        peak_rss = peak_rss_bytes(server.pid)
-        health = httpx.get(f"{base}/api/health").json()
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    metadata = run_metadata()
+    with tempfile.TemporaryDirectory(prefix="dateline-bench-api-") as scratch:
+        store = Path(scratch) / "t17.db"
+        ingested = ingest(t17, store)
+        load_before = os.getloadavg()[0]
+        mix = request_mix(t17)
+        port = free_port()
+        server = start_server(store, port, args.cache_entries, args.concurrent_builds)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            cold_start = asyncio.run(load(base, mix, args.clients, args.duration))
+            warm = asyncio.run(load(base, mix, args.clients, args.duration))
+            peak_rss = peak_rss_bytes(server.pid)
+            health = httpx.get(f"{base}/api/health").json()
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    if not health["articles"]:
+        raise SystemExit("the store the server read holds no article")
     report = {
+        "metadata": metadata,
         "endpoint": "GET /api/timeline",
-        "store": {"articles": health["articles"], "ingest_seconds": ingest_seconds and round(ingest_seconds, 1)},
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
-                    "load_average_1min": {"before": round(load_before, 2), "after": round(os.getloadavg()[0], 2)}},
+        "store": {"articles": health["articles"], **ingested},
+        "load_average_1min": {"before": round(load_before, 2), "after": round(os.getloadavg()[0], 2)},
         "distinct_requests": len(mix),
         "clients": args.clients,
         "duration_s": args.duration,
@@ -195,8 +204,7 @@ def main() -> None:
         "met": meets_target(warm),
         "met_from_cold_start": meets_target(cold_start),
     }
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(report, indent=2) + "\n")
+    write_results(args.output, report, RESULT_KEYS["api.json"])
     print_table(report)
 
 
@@ -215,7 +223,7 @@ def peak_rss_bytes(pid: int) -> int:
 def print_table(report: dict) -> None:
     print(f"GET /api/timeline on {report['store']['articles']} articles, {report['distinct_requests']} distinct "
           f"requests, {report['clients']} clients x {report['duration_s']:g} s per phase, "
-          f"{report['machine']['cpus']} CPUs (load average {report['machine']['load_average_1min']}), "
+          f"{report['metadata']['machine']['cores']} CPUs (load average {report['load_average_1min']}), "
           f"cache {report['server']['cache_entries']} entries, {report['server']['concurrent_builds']} build slots")
     print("| phase | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors |")
     print("|---|---|---|---|---|---|---|---|")

@@ -4,8 +4,10 @@
 
 1. The generated bad-input corpus of ``tests/reliability/bad_inputs.py`` (60+ kinds),
    ingested at once with ``dateline ingest``: per kind, what the readers gave (articles,
-   problems naming file and line) against what was expected; the CLI's exit code and
-   whether anything resembling a traceback reached stderr.
+   problems naming file and line), the outcome that follows from it (read: articles and
+   no problem; refused: problems and no article; partly read: both; nothing: neither),
+   and whether it is what was expected; the CLI's exit code and whether anything
+   resembling a traceback reached stderr.
 2. A ``--big-mb`` MB single plain-text article: ``dateline ingest`` refuses it under the
    default limit (10 M characters) from its size, without reading it. Then an article
    of ``--accepted-mb`` MB, as large as the default limit allows, ingested and checked.
@@ -24,7 +26,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import random
 import subprocess
 import sys
@@ -38,6 +39,7 @@ sys.path.insert(0, str(BENCH.parent / "tests" / "reliability"))
 
 from bad_inputs import remove_tree, write_corpus  # noqa: E402
 from reliability_support import WORDS  # noqa: E402
+from run_metadata import run_metadata, write_results  # noqa: E402
 
 from dateline.errors import InputProblem  # noqa: E402
 from dateline.ingest import read_articles  # noqa: E402
@@ -46,6 +48,12 @@ from dateline.model import Article  # noqa: E402
 # Templated tiny articles share band keys: before a key yielded at most a few stored
 # holders (store/duplicates.py), 20,000 of them took 100 s and a million never finished.
 TEMPLATED = (10_000, 20_000)
+RESULT_KEYS = {"bad_input.json": {
+    "": ("metadata", "load_average_1_5_15_at_end", "corpus", "big_article", "tiny_articles",
+         "templated_tiny_articles"),
+    "corpus": ("kinds", "as_expected", "read", "refused", "partly_read", "nothing", "cli_ingest",
+               "cli_check", "per_kind"),
+}}
 PYTHON = [sys.executable, "-c"]
 DATELINE = [*PYTHON, "from dateline.cli.app import main; main()"]
 # News-like density of time expressions: two in about 600 characters.
@@ -88,9 +96,8 @@ def corpus_run(work: Path) -> dict:
         items = list(read_articles([root / name]))
         articles = sum(isinstance(item, Article) for item in items)
         problems = [item for item in items if isinstance(item, InputProblem)]
-        outcome = "read" if not want.problems else "refused" if not want.articles else "partly read"
         kinds[name] = {
-            "outcome": outcome, "articles": articles, "problems": len(problems),
+            "outcome": outcome(articles, len(problems)), "articles": articles, "problems": len(problems),
             "as_expected": articles == want.articles and len(problems) == len(want.problems),
             "examples": [str(problem).replace(str(root), "<corpus>") for problem in problems[:2]],
         }
@@ -101,9 +108,16 @@ def corpus_run(work: Path) -> dict:
     return {
         "kinds": len(kinds), "as_expected": sum(kind["as_expected"] for kind in kinds.values()),
         "read": outcomes.count("read"), "refused": outcomes.count("refused"),
-        "partly_read": outcomes.count("partly read"),
+        "partly_read": outcomes.count("partly read"), "nothing": outcomes.count("nothing"),
         "cli_ingest": cli, "cli_check": check, "per_kind": kinds,
     }
+
+
+def outcome(articles: int, problems: int) -> str:
+    """What became of one input, from what the readers gave for it."""
+    if articles:
+        return "partly read" if problems else "read"
+    return "refused" if problems else "nothing"
 
 
 def big_article_run(work: Path, megabytes: int, accepted_megabytes: int) -> dict:
@@ -149,12 +163,13 @@ def main() -> None:
     parser.add_argument("--big-mb", type=int, default=100)
     parser.add_argument("--accepted-mb", type=int, default=9)
     args = parser.parse_args()
-    load_before = os.getloadavg()
+    metadata = run_metadata()
     with tempfile.TemporaryDirectory(prefix="dateline-bench-bad-") as scratch:
         work = Path(scratch)
         corpus = corpus_run(work)
         print(f"corpus: {corpus['kinds']} kinds, {corpus['as_expected']} as expected "
-              f"({corpus['read']} read, {corpus['refused']} refused, {corpus['partly_read']} partly read); "
+              f"({corpus['read']} read, {corpus['refused']} refused, {corpus['partly_read']} partly read, "
+              f"{corpus['nothing']} gave nothing); "
               f"CLI exit {corpus['cli_ingest']['exit_code']}, traceback: {corpus['cli_ingest']['traceback']}",
               flush=True)
         big = big_article_run(work, args.big_mb, args.accepted_mb)
@@ -171,13 +186,10 @@ def main() -> None:
             print(f"{run['articles']} templated tiny articles: {run['ingest']['seconds']} s "
                   f"({run['articles_per_second']}/s, {run['ingest']['peak_rss_mb']} MB)", flush=True)
     result = {
-        "benchmark": "bad_input", "corpus": corpus, "big_article": big, "tiny_articles": tiny,
-        "templated_tiny_articles": templated,
-        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
-                    "load_before": load_before, "load_after": os.getloadavg()},
+        "metadata": metadata, "load_average_1_5_15_at_end": [round(load, 2) for load in os.getloadavg()],
+        "corpus": corpus, "big_article": big, "tiny_articles": tiny, "templated_tiny_articles": templated,
     }
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "bad_input.json").write_text(json.dumps(result, indent=2) + "\n")
+    write_results(RESULTS / "bad_input.json", result, RESULT_KEYS["bad_input.json"])
     print(f"wrote {RESULTS / 'bad_input.json'}")
 
 

@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import random
 import sys
 import tempfile
@@ -38,11 +37,14 @@ RESULTS = BENCH / "results"
 sys.path.insert(0, str(BENCH.parent / "tests" / "reliability"))
 
 from crash_harness import crash_trial, frozen_package, kill_points, run_baseline  # noqa: E402
+from run_metadata import run_metadata, write_results  # noqa: E402
 
 # A run faster than the baseline (the machine's load varies) may end before its kill; the
 # trial is then repeated with an earlier kill, so that every trial is a real crash.
 RETRIES = 3
 RETRY_FACTOR = 0.7
+RESULT_KEYS = {"crash.json": ("metadata", "load_average_1_5_15_at_end", "corpus", "seed", "baseline",
+                              "summary", "trials_detail", "seconds")}
 
 
 def data_dir() -> Path:
@@ -58,7 +60,7 @@ def main() -> None:
     if not corpus.is_dir():
         sys.exit(f"Timeline17 not found at {corpus} (set DATELINE_DATA)")
     seed = args.seed if args.seed is not None else random.randrange(1 << 32)
-    load_before = os.getloadavg()
+    metadata = run_metadata()
     with tempfile.TemporaryDirectory(prefix="dateline-bench-crash-") as scratch:
         work = Path(scratch)
         os.environ["PYTHONPATH"] = frozen_package(work / "code")
@@ -93,7 +95,8 @@ def main() -> None:
         "resume_seconds_mean": round(sum(t["resume_seconds"] for t in trials) / len(trials), 2),
     }
     result = {
-        "benchmark": "crash",
+        "metadata": metadata,
+        "load_average_1_5_15_at_end": [round(load, 2) for load in os.getloadavg()],
         "corpus": str(corpus),
         "seed": seed,
         "baseline": {
@@ -104,11 +107,8 @@ def main() -> None:
         "summary": summary,
         "trials_detail": trials,
         "seconds": round(elapsed, 1),
-        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
-                    "load_before": load_before, "load_after": os.getloadavg()},
     }
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "crash.json").write_text(json.dumps(result, indent=2) + "\n")
+    write_results(RESULTS / "crash.json", result, RESULT_KEYS["crash.json"])
     print(json.dumps(summary, indent=2))
     print(f"wrote {RESULTS / 'crash.json'}")
     sys.exit(0 if summary["ok"] == summary["trials"] else 1)

@@ -1,6 +1,7 @@
 """Benchmark of ingest at scale and of timeline queries over big stores (issue 8).
 
     .venv/bin/python bench/bench_scale.py [--sizes 10000 100000 1000000] [--workers 2]
+                                          [--idle-passes 1500 1700]
                                           [--work bench/results/scale.tmp] [--keep]
 
 1. **Stages** (one process, CPU time per article on all of Timeline17): reading and ids,
@@ -19,8 +20,12 @@
    process, split into retrieval, loading the articles, and the method, capped to
    ``--cap`` articles, cold then warm, and, on stores of at most ``--uncapped-up-to``
    articles, uncapped.
+4. **After idle spells** (``--idle-passes S ...``): once every store is made, for each S,
+   nothing runs for S seconds, then the timelines of step 3 are measured again on every
+   store (``timelines_after_idle``): a store that sat idle may have left the host's disk
+   cache too, which eviction from this machine's cache cannot reproduce.
 
-Writes ``bench/results/scale.json`` and prints a Markdown table. Stores and the corpus
+Every figure in the results comes from this one run. Writes ``bench/results/scale.json`` and prints a Markdown table. Stores and the corpus
 live under ``--work`` (ignored by git) and are deleted at the end unless ``--keep``.
 """
 
@@ -29,7 +34,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import shutil
 import sqlite3
 import subprocess
@@ -44,6 +48,7 @@ import psutil
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
+from run_metadata import run_metadata, write_results  # noqa: E402
 from synthetic import SHARD_SIZE, default_t17, generate, load_sources, write_shards  # noqa: E402
 
 from dateline.ingest import read_articles  # noqa: E402
@@ -64,6 +69,11 @@ DATELINE = [sys.executable, "-c", "from dateline.cli.app import main; main()"]
 QUERIES = ("Gaddafi", "oil spill", "Michael Jackson")
 SAMPLE_SECONDS = 0.2
 SEED = 17
+RESULT_KEYS = {"scale.json": {
+    "": ("metadata", "sizes", "workers", "batch_size", "cap", "uncapped_up_to", "cli_timeout_s",
+         "idle_passes_s", "cli_import_s", "stages_ms_per_article_t17", "runs"),
+    "runs.*": ("ingest", "timelines", "timelines_after_idle"),
+}}
 
 
 @dataclass
@@ -127,8 +137,7 @@ def stage_costs(t17: Path) -> dict[str, float]:
         for number, batch in enumerate(batches):
             store.add_batch(articles[number * 256:(number + 1) * 256], batch)
         costs["store write (SQL, FTS5, duplicates)"] = clock() - started
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{work_dir}{suffix}").unlink(missing_ok=True)
+    remove_store(work_dir)
     return {"articles": len(articles)} | {
         name: round(seconds / len(articles) * 1000, 3) for name, seconds in costs.items()
     }
@@ -136,8 +145,7 @@ def stage_costs(t17: Path) -> dict[str, float]:
 
 def ingest_run(paths: list[Path], db: Path, workers: int, batch_size: int) -> dict[str, float]:
     """``dateline ingest`` into a new store ``db``: speed, memory, size, duplicates."""
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    remove_store(db)
     command = [*DATELINE, "ingest", *map(str, paths), "--db", str(db), "--quiet",
                "--workers", str(workers), "--batch-size", str(batch_size)]
     # Flush what earlier steps wrote (the synthetic corpus: gigabytes; a previous store):
@@ -340,24 +348,15 @@ def store_path(work: Path, name: str) -> Path:
     return work / f"{name.replace(' ', '-').replace(',', '')}.db"
 
 
-def remeasure_timelines(args: argparse.Namespace) -> int:
-    """The timeline part again, on the stores of an earlier ``--keep`` run."""
-    results = json.loads(args.output.read_text())
-    results["cap"] = args.cap
-    for name, run in results["runs"].items():
-        db = store_path(args.work, name)
-        if not db.exists():
-            continue
-        Store.open(db).close()  # a store of an older schema is migrated now, not while timed
-        uncapped = run["ingest"]["articles"] <= args.uncapped_up_to
-        run["timelines"] = {
-            query: timeline_latency(db, query, args.cap, uncapped, args.cli_timeout)
-            for query in QUERIES
-        }
-        print(json.dumps({name: run["timelines"]}), file=sys.stderr)
-        args.output.write_text(json.dumps(results, indent=2) + "\n")
-    print(table(results))
-    return 0
+def measure_timelines(db: Path, articles: int, args: argparse.Namespace) -> dict[str, dict]:
+    """Every query's timeline latency on the store ``db`` of ``articles`` articles."""
+    uncapped = articles <= args.uncapped_up_to
+    return {query: timeline_latency(db, query, args.cap, uncapped, args.cli_timeout) for query in QUERIES}
+
+
+def remove_store(db: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -374,18 +373,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=RESULTS / "scale.tmp")
     parser.add_argument("--t17", type=Path, default=default_t17())
     parser.add_argument("--output", type=Path, default=RESULTS / "scale.json")
+    parser.add_argument("--idle-passes", type=float, nargs="*", default=[], metavar="SECONDS",
+                        help="after every store is made, for each value: wait that long, then "
+                        "measure the timelines again on every store")
     parser.add_argument("--keep", action="store_true", help="keep the corpus and the stores")
-    parser.add_argument("--timelines-only", action="store_true",
-                        help="measure the timelines again on the stores kept by a --keep run, "
-                        "updating its results")
     args = parser.parse_args(argv)
-    if args.timelines_only:
-        return remeasure_timelines(args)
     args.work.mkdir(parents=True, exist_ok=True)
     results: dict = {
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
-                    "sqlite": sqlite3.sqlite_version, "platform": platform.platform()},
-        "workers": args.workers, "batch_size": args.batch_size, "cap": args.cap,
+        "metadata": run_metadata(), "sizes": sorted(args.sizes), "workers": args.workers,
+        "batch_size": args.batch_size, "cap": args.cap, "uncapped_up_to": args.uncapped_up_to,
+        "cli_timeout_s": args.cli_timeout, "idle_passes_s": args.idle_passes,
         "cli_import_s": cli_import_seconds(),
         "stages_ms_per_article_t17": stage_costs(args.t17), "runs": {},
     }
@@ -394,21 +391,27 @@ def main(argv: list[str] | None = None) -> int:
     inputs = {"Timeline17": [args.t17]} | {
         f"synthetic {size:,}": shards[:-(-size // SHARD_SIZE)] for size in sorted(args.sizes)
     }
+    stores = {}
     for name, paths in inputs.items():
-        db = store_path(args.work, name)
+        db = stores[name] = store_path(args.work, name)
         run = {"ingest": ingest_run(paths, db, args.workers, args.batch_size)}
-        uncapped = run["ingest"]["articles"] <= args.uncapped_up_to
-        run["timelines"] = {
-            query: timeline_latency(db, query, args.cap, uncapped, args.cli_timeout)
-            for query in QUERIES
-        }
+        run["timelines"] = measure_timelines(db, run["ingest"]["articles"], args)
         results["runs"][name] = run
         print(json.dumps({name: run}), file=sys.stderr)
-        args.output.write_text(json.dumps(results, indent=2) + "\n")
-        if not args.keep:
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{db}{suffix}").unlink(missing_ok=True)
+        write_results(args.output, results, RESULT_KEYS["scale.json"])
+        if not args.keep and not args.idle_passes:
+            remove_store(db)
+    for seconds in args.idle_passes:
+        time.sleep(seconds)
+        for name, db in stores.items():
+            run = results["runs"][name]
+            run.setdefault("timelines_after_idle", []).append(
+                {"idle_s": seconds, "timelines": measure_timelines(db, run["ingest"]["articles"], args)})
+            print(json.dumps({name: run["timelines_after_idle"][-1]}), file=sys.stderr)
+            write_results(args.output, results, RESULT_KEYS["scale.json"])
     if not args.keep:
+        for db in stores.values():
+            remove_store(db)
         shutil.rmtree(args.work / "corpus", ignore_errors=True)
     print(table(results))
     return 0

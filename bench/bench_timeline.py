@@ -25,6 +25,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from run_metadata import run_metadata, write_results
+
 from dateline.evaluate.metrics import TaskScores, macro_average, score_task
 from dateline.evaluate.protocol import (
     Task, as_dict, ensure_dataset_store, find_tasks, task_corpus, task_request,
@@ -57,6 +59,8 @@ GRID = {
     "relevance_weight": (0.0, 0.1, 0.5),
     "max_redundancy": (0.4, 0.5),
 }
+RESULT_KEYS = {"timeline.json": ("metadata", "methods", "ablations", "leave_one_topic_out", "echo_ratio_sweep",
+                                  "echo_ratio_leave_one_topic_out", "latency_seconds", "tasks")}
 ECHO_SWEEP = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 
 
@@ -66,6 +70,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=default_data)
     parser.add_argument("--work", type=Path, default=Path("/tmp/dateline-bench"))
     arguments = parser.parse_args()
+    metadata = run_metadata()
 
     tasks = find_tasks(arguments.data)
     db = ensure_dataset_store(arguments.data, arguments.work)
@@ -85,11 +90,10 @@ def main() -> None:
         "chosen by Date-F1": leave_one_topic_out(tasks, echo, echo_scores, lambda s: s.date.f1),
         "chosen by AR1-F": leave_one_topic_out(tasks, echo, echo_scores, lambda s: s.align_r1.f1),
     }
-    report = {"methods": methods, "ablations": ablations, "leave_one_topic_out": loto,
+    report = {"metadata": metadata, "methods": methods, "ablations": ablations, "leave_one_topic_out": loto,
               "echo_ratio_sweep": echo_sweep, "echo_ratio_leave_one_topic_out": echo_loto,
               "latency_seconds": latency, "tasks": len(tasks)}
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(report, indent=2) + "\n")
+    write_results(RESULTS, report, RESULT_KEYS[RESULTS.name])
     print_table("Methods", methods)
     print_table("Salience ablations", ablations)
     print_table("Leave-one-topic-out", {"salience, constants chosen without the test topic":
