@@ -68,7 +68,7 @@ def count(value: float) -> str:
 
 def spread(values: Sequence[float], digits: int = 2) -> str:
     """The range of ``values``: "0.26–0.35", or one number when they are all the same."""
-    low, high = f"{min(values):.{digits}f}", f"{max(values):.{digits}f}"
+    low, high = f"{min(values):,.{digits}f}", f"{max(values):,.{digits}f}"
     return low if low == high else f"{low}–{high}"
 
 
