@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= demo.db
 
-.PHONY: demo test install install-test browsers lock clean
+.PHONY: demo test docs install browsers lock clean
 
 ## install: the venv with the tested set of packages (requirements.lock: the dependencies
 ## and the test and dask extras), then dateline itself without touching them
@@ -52,6 +52,11 @@ browsers:
 ## test: set up (the venv, and Chromium where it can be installed) and run the whole test suite
 test: install browsers
 	$(BIN)/python -m pytest
+
+## docs: rewrite the generated parts of README.md and docs/*.md (figures from
+## bench/results/*.json, the CLI reference); make test fails while they are stale
+docs: install
+	$(BIN)/python docs/generate.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .hypothesis
