@@ -21,7 +21,7 @@ from dateline.retrieve.search import fts_expression, query_words
 from dateline.store import Store
 from dateline.timeline import TimelineRequest, get_method
 from dateline.timeline.corpus import build_corpus
-from dateline.timeline.granularity import allowed_granularities, check_granularity, story_span
+from dateline.timeline.granularity import allowed_granularities, check_granularity, coarsen, story_span
 
 DEFAULT_METHOD = "salience"
 # A timeline is built from at most this many articles, the query's best by BM25 (among an
@@ -72,6 +72,8 @@ def make_timeline(
     retrieval = find_articles(store, query, date_from, date_to, collection, max_articles)
     corpus = build_corpus(store.analyzed_articles(retrieval.rowids), chosen_method.undated_sentences, query)
     span = story_span(corpus)
+    if choice != "auto":
+        corpus = coarsen(corpus, choice)
     request = TimelineRequest(query, n_dates, n_sentences, allowed_granularities(choice, span, n_dates),
                               date_from, date_to, coarse_span=span if choice == "auto" else None)
     return TimelineResult(chosen_method.build(corpus, request), retrieval)

@@ -54,7 +54,7 @@ class CorpusSentence:
     published: dt.date
     refs: tuple[DateRef, ...]
     words: int
-    on_topic: bool = True
+    on_topic: bool = False
 
     def sourced(self, score: float = 0.0) -> SourcedSentence:
         return SourcedSentence(self.text, self.article_id, self.start, self.end, score)
@@ -89,9 +89,10 @@ def build_corpus(
     A date without a year inside a sentence keeps its clock ("on Thursday at 10:30").
 
     A sentence is ``on_topic`` when its passage is about the query: it, or one of the
-    ``TOPIC_REACH`` sentences before or after it, contains a word of ``query`` (every
-    sentence is, for an empty query). An article retrieved for one paragraph about the
-    query is otherwise about something else, and its other dates are not the story's.
+    ``TOPIC_REACH`` sentences before or after it, contains a word of ``query`` (none is,
+    for a query with no words: nothing is singled out). An article retrieved for one
+    paragraph about the query is otherwise about something else, and its other dates are
+    not the story's.
 
     A date more than ``max_days_ahead`` days after its article's publication is not an
     event the article reports: it is a plan far ahead, a misread number, or page
@@ -145,18 +146,16 @@ def build_corpus(
                     published=article.published,
                     refs=tuple(dict.fromkeys(refs.get(position, ()))),
                     words=len(article.text[span.start:span.end].split()),
-                    on_topic=topical is None or position in topical,
+                    on_topic=position in topical,
                 )
             )
     return Corpus(tuple(sentences), count)
 
 
-def _topical_positions(text: str, spans: Sequence[Span], terms: list[str]) -> set[int] | None:
+def _topical_positions(text: str, spans: Sequence[Span], terms: list[str]) -> set[int]:
     """The positions of the sentences within ``TOPIC_REACH`` of one that contains a query
-    term (as ``SentencePicker`` matches them: a substring of the lower-cased text); None
-    when there are no terms (every sentence is on topic)."""
-    if not terms:
-        return None
+    term (as ``SentencePicker`` matches them: a substring of the lower-cased text); none
+    when there are no terms."""
     hits = [position for position, span in enumerate(spans)
             if any(term in text[span.start:span.end].lower() for term in terms)]
     return {near for hit in hits for near in range(hit - TOPIC_REACH, hit + TOPIC_REACH + 1)}

@@ -10,25 +10,30 @@ or after its last is background history ("the 1982 massacre in Hama", "since 200
 which must not push out the events the articles report. Days are always allowed; they
 are what a timeline is made of.
 
+A chosen month or year granularity counts finer references at that scale: a day of
+March 2011 is evidence for the entry "March 2011" (``coarsen``), so a monthly timeline
+tells the same story as the daily one, not only what was written of whole months.
+
 The story's span is the span of its articles' publication dates, so ``auto`` is decided
 from the corpus, after retrieval, and is the same for every method.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Literal, get_args
 
 from dateline.errors import UsageError
 from dateline.model import Granularity
-from dateline.timeline.corpus import Corpus
+from dateline.timeline.corpus import Corpus, DateRef
 
 GranularityChoice = Literal["auto", "day", "month", "year"]
 GRANULARITY_CHOICES: tuple[str, ...] = get_args(GranularityChoice)
 # The days an entry must stand for before entries of a month or a year are allowed.
-# Both datasets' reference timelines are made of days, even over two decades: checked on
-# both (README, "Timeline quality"), a month scale of 30 days put 48 month entries into
-# the 13 Entities timelines and cost 0.013 Date-F1; at 365 days, 8 and nothing.
+# Both datasets' reference timelines are made of days, even over two decades, so the
+# scales are set where coarse entries stop displacing the days a reader expects
+# (docs/evaluation.md).
 DAYS_PER_ENTRY: dict[Granularity, int] = {"day": 0, "month": 365, "year": 3650}
 
 
@@ -57,3 +62,29 @@ def allowed_granularities(choice: GranularityChoice, span: tuple[dt.date, dt.dat
         return frozenset({"day"})
     days_per_entry = ((span[1] - span[0]).days + 1) / max(n_dates, 1)
     return frozenset(granularity for granularity, scale in DAYS_PER_ENTRY.items() if days_per_entry >= scale)
+
+
+_FINER: dict[Granularity, frozenset[Granularity]] = {
+    "day": frozenset(), "month": frozenset({"day"}), "year": frozenset({"day", "month"}),
+}
+
+
+def coarsen(corpus: Corpus, granularity: Granularity) -> Corpus:
+    """``corpus`` with every reference finer than ``granularity`` moved to its period (a
+    day of March 2011 refers to March 2011): the evidence for a timeline of that scale."""
+    finer = _FINER[granularity]
+    if not finer:
+        return corpus
+    sentences = tuple(
+        dataclasses.replace(sentence, refs=tuple(dict.fromkeys(
+            DateRef(_period_start(ref.date, granularity), granularity, ref.opens_entry)
+            if ref.granularity in finer else ref
+            for ref in sentence.refs
+        )))
+        for sentence in corpus.sentences
+    )
+    return dataclasses.replace(corpus, sentences=sentences)
+
+
+def _period_start(date: dt.date, granularity: Granularity) -> dt.date:
+    return date.replace(month=1, day=1) if granularity == "year" else date.replace(day=1)

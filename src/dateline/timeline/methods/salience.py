@@ -12,6 +12,9 @@ that the date belongs in a chronology, and adds ``entry_weight`` per article. Mo
 year references count at ``coarse_weight``: they are less specific and often context,
 and a month or year is left out of a timeline that has a finer date inside it (the finer
 date says more).
+A citing article whose citing sentence is about the query (``CorpusSentence.on_topic``:
+a query word in it or near it) adds ``topical_weight``: an article retrieved for one
+paragraph about a person is about something else, and so are most of its dates.
 
 Sentences. A date's candidates are the sentences that mention it, plus the lead
 sentences of articles published that day that mention no other day. Once they are
@@ -60,6 +63,7 @@ class Salience:
     central, on-topic and retrospective they are."""
 
     entry_weight: float = 3.0
+    topical_weight: float = 0.5
     coarse_weight: float = 0.5
     retrospective_bonus: float = 0.3
     retrospective_days: int = 7
@@ -102,6 +106,7 @@ class Salience:
         citing_days: dict[DateKey, set[dt.date]] = defaultdict(set)
         citing_articles: dict[DateKey, set[str]] = defaultdict(set)
         entries: dict[DateKey, set[str]] = defaultdict(set)
+        topical: dict[DateKey, set[str]] = defaultdict(set)
         published: dict[dt.date, set[str]] = defaultdict(set)
         for sentence in corpus.sentences:
             published[sentence.published].add(sentence.article_id)
@@ -111,20 +116,26 @@ class Salience:
                 citing_articles[key].add(sentence.article_id)
                 if ref.opens_entry:
                     entries[key].add(sentence.article_id)
+                if sentence.on_topic:
+                    topical[key].add(sentence.article_id)
         keys = set(citing_days) | {(day, "day") for day in published}
         evidence: dict[DateKey, dict[str, float]] = {}
         for key in keys:
             if not request.allows(*key):
                 continue
-            days, articles, listed = (len(citing_days.get(key, ())), len(citing_articles.get(key, ())),
-                                      len(entries.get(key, ())))
+            days, articles, listed, about = (
+                len(citing_days.get(key, ())), len(citing_articles.get(key, ())),
+                len(entries.get(key, ())), len(topical.get(key, ())),
+            )
             weight = 1.0 if key[1] == "day" else self.coarse_weight
             evidence[key] = {
                 "citing_days": float(days),
                 "citing_articles": float(articles),
                 "timeline_entries": float(listed),
+                "topical_articles": float(about),
                 "published_articles": float(len(published.get(key[0], ())) if key[1] == "day" else 0),
-                "score": weight * (days + self.entry_weight * listed + TIE_BREAK * articles),
+                "score": weight * (days + self.entry_weight * listed + self.topical_weight * about
+                                   + TIE_BREAK * articles),
             }
         ranked = sorted(evidence, key=lambda key: (-evidence[key]["score"], key[0], key[1]))
         return ranked, evidence
