@@ -13,6 +13,8 @@ from fastapi.testclient import TestClient
 from dateline.web import create_app
 
 SECRET = "dateline-secret-marker-7f3a"
+WRITE_TOKEN = "limits-write-token-0123456789"
+WRITER = {"Authorization": f"Bearer {WRITE_TOKEN}"}
 PATH_LIKE_NAMES = {"path", "file", "filename", "db", "database", "dir", "folder", "directory", "source"}
 
 
@@ -26,7 +28,8 @@ def secret_file(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def client(tmp_path: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(tmp_path / "store.db", max_body_bytes=4096, max_article_chars=500)) as client:
+    with TestClient(create_app(tmp_path / "store.db", max_body_bytes=4096, max_article_chars=500,
+                                write_token=WRITE_TOKEN)) as client:
         yield client
 
 
@@ -39,7 +42,7 @@ def test_a_chunked_body_over_the_limit_is_refused_with_413(client: TestClient) -
             yield (b"," if index else b"") + record
         yield b"]"
 
-    response = client.post("/api/articles", content=chunks(), headers={"Content-Type": "application/json"})
+    response = client.post("/api/articles", content=chunks(), headers=WRITER | {"Content-Type": "application/json"})
     assert response.status_code == 413
     assert client.get("/api/health").json()["articles"] == 0
 
@@ -47,7 +50,7 @@ def test_a_chunked_body_over_the_limit_is_refused_with_413(client: TestClient) -
 def test_a_body_just_under_the_limit_is_accepted(client: TestClient) -> None:
     body = json.dumps([{"date": "2020-03-01", "text": "word " * 90}]).encode()
     assert len(body) < 4096
-    response = client.post("/api/articles", content=body, headers={"Content-Type": "application/json"})
+    response = client.post("/api/articles", content=body, headers=WRITER | {"Content-Type": "application/json"})
     assert response.status_code < 300, response.text
 
 
@@ -68,7 +71,7 @@ def test_posted_records_naming_a_file_never_read_it(
     client: TestClient, secret_file: Path, record: dict
 ) -> None:
     posted = json.loads(json.dumps(record).replace("{secret}", str(secret_file)))
-    response = client.post("/api/articles", json=[posted])
+    response = client.post("/api/articles", json=[posted], headers=WRITER)
     assert SECRET not in response.text
     listing = client.get("/api/articles", params={"query": SECRET}).json()
     assert listing["total"] == 0

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from web_support import BRIDGE_STORY, CHROMIUM, CHROMIUM_ARGS, ingest_records
+from web_support import BRIDGE_STORY, CHROMIUM, CHROMIUM_ARGS, WRITE_TOKEN, ingest_records
 
 from dateline.web import create_app
 
@@ -22,7 +22,7 @@ def web_db(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def client(web_db: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(web_db)) as test_client:
+    with TestClient(create_app(web_db, write_token=WRITE_TOKEN)) as test_client:
         yield test_client
 
 

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from dateline.cli.app import app as cli_app
 from dateline.web import create_app
 
-from web_support import BRIDGE_STORY
+from web_support import BRIDGE_STORY, WRITE_TOKEN, WRITER
 
 
 def test_health_reports_the_store_size(client: TestClient) -> None:
@@ -129,23 +129,25 @@ def test_query_syntax_is_never_an_error(client: TestClient) -> None:
 
 def test_posting_articles_stores_them_once(client: TestClient) -> None:
     record = {"date": "2024-06-01", "title": "Ferry closes", "text": "The Riverton ferry closed on Saturday."}
-    first = client.post("/api/articles", json=[record], params={"collection": "riverton"})
+    first = client.post("/api/articles", json=[record], params={"collection": "riverton"}, headers=WRITER)
     assert first.status_code == 200 and first.json()["added"] == 1
-    again = client.post("/api/articles", json={"articles": [record]}, params={"collection": "riverton"})
+    again = client.post("/api/articles", json={"articles": [record]}, params={"collection": "riverton"},
+                        headers=WRITER)
     assert again.json() == {"added": 0, "already_stored": 1, "ids": first.json()["ids"]}
     assert client.get("/api/health").json()["articles"] == len(BRIDGE_STORY) + 1
     assert client.get("/api/articles", params={"query": "Saturday ferry"}).json()["total"] == 1
 
 
 def test_posting_one_record_object_works(client: TestClient) -> None:
-    response = client.post("/api/articles", json={"date": "2024-06-02", "text": "A single record."})
+    response = client.post("/api/articles", json={"date": "2024-06-02", "text": "A single record."}, headers=WRITER)
     assert response.status_code == 200 and response.json()["added"] == 1
 
 
 def test_new_articles_change_the_timeline_despite_the_cache(client: TestClient) -> None:
     params = {"query": "tunnel", "dates": 5}
     assert client.get("/api/timeline", params=params).json()["entries"] == []
-    client.post("/api/articles", json={"date": "2024-07-01", "text": "A tunnel under the river opened on 30 June 2024."})
+    client.post("/api/articles", json={"date": "2024-07-01", "text": "A tunnel under the river opened on 30 June 2024."},
+                headers=WRITER)
     entries = client.get("/api/timeline", params=params).json()["entries"]
     assert [entry["date"] for entry in entries] == ["2024-06-30"]
 
@@ -159,7 +161,7 @@ def test_invalid_records_are_422_with_index_and_field_and_nothing_is_stored(clie
         {"date": "2024-06-01", "text": "Bad title.", "title": ["a list"]},
         "not an object",
     ]
-    response = client.post("/api/articles", json={"articles": records})
+    response = client.post("/api/articles", json={"articles": records}, headers=WRITER)
     assert response.status_code == 422
     locations = [error["loc"] for error in response.json()["detail"]]
     assert locations == [["body", "articles", 1, "date"], ["body", "articles", 2, "text"],
@@ -170,22 +172,22 @@ def test_invalid_records_are_422_with_index_and_field_and_nothing_is_stored(clie
 
 
 def test_malformed_or_empty_bodies_are_422(client: TestClient) -> None:
-    malformed = client.post("/api/articles", content=b'{"date": ', headers={"Content-Type": "application/json"})
+    malformed = client.post("/api/articles", content=b'{"date": ', headers=WRITER | {"Content-Type": "application/json"})
     assert malformed.status_code == 422 and "malformed JSON" in malformed.json()["message"]
-    assert client.post("/api/articles", json=[]).status_code == 422
+    assert client.post("/api/articles", json=[], headers=WRITER).status_code == 422
     untyped = client.post("/api/articles", content=b'{"date": "2024-01-01", "text": "x"}',
-                          headers={"Content-Type": "text/plain"})
+                          headers=WRITER | {"Content-Type": "text/plain"})
     assert untyped.status_code == 422 and "application/json" in untyped.json()["message"]
 
 
 def test_oversized_article_is_422_and_oversized_body_is_413(web_db: Path) -> None:
-    with TestClient(create_app(web_db, max_article_chars=100, max_body_bytes=2000)) as client:
+    with TestClient(create_app(web_db, max_article_chars=100, max_body_bytes=2000, write_token=WRITE_TOKEN)) as client:
         long_text = {"date": "2024-06-01", "text": "word " * 30}
-        response = client.post("/api/articles", json=[long_text])
+        response = client.post("/api/articles", json=[long_text], headers=WRITER)
         assert response.status_code == 422
         assert response.json()["detail"][0]["loc"] == ["body", 0, "text"]
         huge = [{"date": "2024-06-01", "text": f"article {index}"} for index in range(200)]
-        assert client.post("/api/articles", json=huge).status_code == 413
+        assert client.post("/api/articles", json=huge, headers=WRITER).status_code == 413
         assert client.get("/api/health").json()["articles"] == len(BRIDGE_STORY)
 
 

@@ -15,6 +15,8 @@ from dateline.store import Store
 from dateline.web import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
+WRITE_TOKEN = "test-write-token-0123456789"
+WRITER = {"Authorization": f"Bearer {WRITE_TOKEN}"}
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
     "--disable-sync", "--no-first-run", "--disable-quic",
@@ -64,14 +66,16 @@ def ingest_records(db: Path, records: list[dict], collection: str = "") -> None:
 
 
 class LiveServer:
-    """uvicorn serving an app on 127.0.0.1 on a free port, in a background thread."""
+    """uvicorn serving an app (``create_app(db, **options)``) on ``host`` on a free port,
+    in a background thread."""
 
-    def __init__(self, db: Path) -> None:
+    def __init__(self, db: Path, host: str = "127.0.0.1", **options: object) -> None:
         self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self._socket.bind(("127.0.0.1", 0))
-        self.url = f"http://127.0.0.1:{self._socket.getsockname()[1]}"
-        config = uvicorn.Config(create_app(db), log_level="warning", lifespan="on")
+        self._socket.bind((host, 0))
+        self.port = self._socket.getsockname()[1]
+        self.url = f"http://{host}:{self.port}"
+        config = uvicorn.Config(create_app(db, **options), log_level="warning", lifespan="on")
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [self._socket]}, daemon=True)
 

@@ -70,6 +70,11 @@ class SingleFlightCache(Generic[Value]):
         pending.set_result(value)
         return value
 
+    def __contains__(self, key: Hashable) -> bool:
+        """Whether ``key`` is cached or being computed (a ``get`` now would not compute)."""
+        with self._lock:
+            return key in self._values or key in self._in_flight
+
     def stats(self) -> CacheStats:
         with self._lock:
             return CacheStats(len(self._values), self._hits, self._misses)

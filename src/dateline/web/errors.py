@@ -3,7 +3,9 @@
 Validation errors keep FastAPI's ``detail`` list (``loc``, ``msg``, ``type``) and gain a
 ``message`` line naming each field, for people reading the response. A ``UsageError``
 from the library is the client's mistake (422); a ``StoreError`` means the store cannot
-be read right now (503).
+be read right now (503). A ``RateLimited`` client is told when to retry (429 with
+``Retry-After``). Every error the app itself writes has the same JSON body:
+``{"detail": message, "message": message}`` (``error_response``).
 """
 
 from __future__ import annotations
@@ -14,11 +16,22 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from dateline.errors import DatelineError, StoreError
+from dateline.web.ratelimit import RateLimited
 
 
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(DatelineError, _dateline_error)
+    app.add_exception_handler(RateLimited, _rate_limited)
+
+
+def error_response(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    """The JSON error every refusal of the app's own has."""
+    return JSONResponse({"detail": message, "message": message}, status_code=status, headers=headers)
+
+
+def rate_limited_response(error: RateLimited) -> JSONResponse:
+    return error_response(429, str(error), {"Retry-After": str(error.retry_after)})
 
 
 async def _validation_error(request: Request, error: Exception) -> JSONResponse:
@@ -33,8 +46,12 @@ async def _validation_error(request: Request, error: Exception) -> JSONResponse:
 
 
 async def _dateline_error(request: Request, error: Exception) -> JSONResponse:
-    status = 503 if isinstance(error, StoreError) else 422
-    return JSONResponse({"detail": str(error), "message": str(error)}, status_code=status)
+    return error_response(503 if isinstance(error, StoreError) else 422, str(error))
+
+
+async def _rate_limited(request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, RateLimited)
+    return rate_limited_response(error)
 
 
 def _detail(item: dict) -> dict:

@@ -1,14 +1,20 @@
-"""The web app's configuration: which store, and the limits that protect the server."""
+"""The web app's configuration: which store, who may write, and the limits that protect
+the server."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import ipaddress
+from dataclasses import dataclass, field
 from pathlib import Path
 
 DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024
 DEFAULT_MAX_ARTICLE_CHARS = 1_000_000
 DEFAULT_CACHE_ENTRIES = 256
 DEFAULT_CONCURRENT_BUILDS = 2
+# Per client and minute, when ``dateline serve`` listens beyond the loopback interface
+# (``--builds-per-minute``, ``--writes-per-minute``); 0 means no limit.
+DEFAULT_BUILDS_PER_MINUTE = 20
+DEFAULT_WRITES_PER_MINUTE = 30
 
 
 @dataclass(frozen=True)
@@ -17,10 +23,28 @@ class WebSettings:
     ``max_article_chars``: a posted article with a longer text gets HTTP 422.
     ``cache_entries``: how many built timelines are kept (0 disables the cache).
     ``concurrent_builds``: timelines built at the same time; more requests for uncached
-    timelines wait their turn (see ``dateline.web.timelines``)."""
+    timelines wait their turn (see ``dateline.web.timelines``).
+    ``write_token``: the bearer token every write must send; None refuses all writes.
+    ``cors_origins``: other origins (``https://host[:port]``) whose pages may read the API.
+    ``builds_per_minute``, ``writes_per_minute``: how many uncached timeline builds and
+    writes one client may start a minute (0: no limit; see ``dateline.web.ratelimit``)."""
 
     db_path: Path
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
     max_article_chars: int = DEFAULT_MAX_ARTICLE_CHARS
     cache_entries: int = DEFAULT_CACHE_ENTRIES
     concurrent_builds: int = DEFAULT_CONCURRENT_BUILDS
+    write_token: str | None = field(default=None, repr=False)
+    cors_origins: tuple[str, ...] = ()
+    builds_per_minute: int = 0
+    writes_per_minute: int = 0
+
+
+def is_loopback(host: str) -> bool:
+    """Whether listening on ``host`` accepts connections from this machine only."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

@@ -9,6 +9,10 @@ Builds are CPU-bound Python, so threads building at once only share the interpre
 ten concurrent builds all finish late, and every cheap request (a cached timeline, an
 article) waits behind them. Admitting ``concurrent_builds`` at a time finishes builds
 in arrival order instead and keeps the interpreter free for the cheap requests.
+
+A ``RateLimiter`` bounds how many builds each client starts: only a request that would
+build is counted, so reading cached timelines (or one another client is building) is
+never limited.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from dateline.retrieve.search import Strategy
 from dateline.store import Store
 from dateline.web.cache import CacheStats, SingleFlightCache
 from dateline.web.params import TimelineParams
+from dateline.web.ratelimit import RateLimiter
 
 
 @dataclass(frozen=True)
@@ -34,13 +39,17 @@ class BuiltTimeline:
 
 
 class TimelineBuilder:
-    """Builds timelines through a ``SingleFlightCache`` of ``cache_entries`` entries."""
+    """Builds timelines through a ``SingleFlightCache`` of ``cache_entries`` entries,
+    each client's builds limited by ``limiter``."""
 
-    def __init__(self, cache_entries: int, concurrent_builds: int) -> None:
+    def __init__(self, cache_entries: int, concurrent_builds: int, limiter: RateLimiter) -> None:
         self._cache: SingleFlightCache[BuiltTimeline] = SingleFlightCache(cache_entries)
         self._slots = threading.BoundedSemaphore(concurrent_builds)
+        self._limiter = limiter
 
-    def build(self, store: Store, params: TimelineParams) -> BuiltTimeline:
+    def build(self, store: Store, params: TimelineParams, client: str) -> BuiltTimeline:
+        """The timeline of ``params``; raises ``RateLimited`` if it must be built and
+        ``client`` has started too many builds lately."""
         selection = params.filters
 
         def compute() -> BuiltTimeline:
@@ -52,7 +61,10 @@ class TimelineBuilder:
                 )
             return BuiltTimeline(result.timeline, result.retrieval.strategy, len(result.retrieval.rowids))
 
-        return self._cache.get((params, store.count_articles()), compute)
+        key = (params, store.count_articles())
+        if key not in self._cache:
+            self._limiter.take(client)
+        return self._cache.get(key, compute)
 
     def stats(self) -> CacheStats:
         return self._cache.stats()

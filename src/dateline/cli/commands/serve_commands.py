@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 import typer
@@ -9,8 +10,12 @@ import typer
 from dateline.cli.options import DbOption
 from dateline.store import Store
 from dateline.web.settings import (
-    DEFAULT_CACHE_ENTRIES, DEFAULT_CONCURRENT_BUILDS, DEFAULT_MAX_ARTICLE_CHARS, DEFAULT_MAX_BODY_BYTES,
+    DEFAULT_BUILDS_PER_MINUTE, DEFAULT_CACHE_ENTRIES, DEFAULT_CONCURRENT_BUILDS, DEFAULT_MAX_ARTICLE_CHARS,
+    DEFAULT_MAX_BODY_BYTES, DEFAULT_WRITES_PER_MINUTE, is_loopback,
 )
+from dateline.web.tokens import generate_token, valid_token
+
+ORIGIN = re.compile(r"https?://[^/\s*?#@]+")
 
 
 def serve_command(
@@ -18,6 +23,28 @@ def serve_command(
     host: Annotated[str, typer.Option("--host", help="Interface to listen on. The default "
                                       "accepts connections from this machine only.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="TCP port.", min=1, max=65535)] = 8000,
+    write_token: Annotated[str | None, typer.Option(
+        "--write-token", envvar="DATELINE_WRITE_TOKEN", show_default=False, metavar="<token>",
+        help="The token writes (POST /api/articles) must send as 'Authorization: Bearer TOKEN' "
+             "(16 or more printable characters, no spaces). Without one, a new token is generated and "
+             "printed once at start-up. Prefer the variable: a command line is visible to other users.",
+    )] = None,
+    read_only: Annotated[bool, typer.Option("--read-only", help="Accept no writes at all (403).")] = False,
+    cors_origins: Annotated[list[str] | None, typer.Option(
+        "--cors-origin", show_default=False, metavar="<origin>", help="An origin (https://host[:port]) whose pages may read "
+        "the API; repeat for several. Writes are never accepted from another origin.",
+    )] = None,
+    builds_per_minute: Annotated[int | None, typer.Option(
+        "--builds-per-minute", min=0, show_default=False,
+        help="Uncached timelines one client may have built per minute; further requests get HTTP 429. "
+             f"0: no limit. Default: {DEFAULT_BUILDS_PER_MINUTE} when --host is not a loopback address, "
+             "else no limit.",
+    )] = None,
+    writes_per_minute: Annotated[int | None, typer.Option(
+        "--writes-per-minute", min=0, show_default=False,
+        help=f"Writes one client may send per minute (429 beyond). 0: no limit. Default: "
+             f"{DEFAULT_WRITES_PER_MINUTE} when --host is not a loopback address, else no limit.",
+    )] = None,
     max_body_bytes: Annotated[int, typer.Option("--max-body-bytes", min=0, help="Larger request "
                                                 "bodies are refused with HTTP 413.")] = DEFAULT_MAX_BODY_BYTES,
     max_article_chars: Annotated[int, typer.Option("--max-chars", min=1, help="A posted article with "
@@ -30,16 +57,43 @@ def serve_command(
                                                    "wait their turn.")] = DEFAULT_CONCURRENT_BUILDS,
 ) -> None:
     """Serve the web page (/) and the JSON API (/api/..., documented at /docs) for the
-    store. The store is created if missing; articles can then be posted to /api/articles."""
+    store. The store is created if missing; articles can then be posted to /api/articles
+    with the write token. See docs/security.md before listening beyond this machine."""
     import uvicorn
 
     from dateline.web import create_app
 
+    if write_token is not None and not valid_token(write_token):
+        raise typer.BadParameter("expected 16 or more printable characters without spaces",
+                                 param_hint="'--write-token' / $DATELINE_WRITE_TOKEN")
+    origins = tuple(origin.rstrip("/") for origin in cors_origins or ())
+    for origin in origins:
+        if not ORIGIN.fullmatch(origin):
+            raise typer.BadParameter(f"expected an origin such as https://example.org:8443, got {origin!r}",
+                                     param_hint="'--cors-origin'")
+    shared = not is_loopback(host)
     Store.open(db).close()
-    app = create_app(db, max_body_bytes=max_body_bytes, max_article_chars=max_article_chars,
-                     cache_entries=cache_entries, concurrent_builds=concurrent_builds)
+    token = None if read_only else write_token or generate_token()
+    app = create_app(
+        db, max_body_bytes=max_body_bytes, max_article_chars=max_article_chars, cache_entries=cache_entries,
+        concurrent_builds=concurrent_builds, write_token=token, cors_origins=origins,
+        builds_per_minute=_limit(builds_per_minute, DEFAULT_BUILDS_PER_MINUTE, shared),
+        writes_per_minute=_limit(writes_per_minute, DEFAULT_WRITES_PER_MINUTE, shared),
+    )
     typer.echo(f"dateline: serving {db} at http://{host}:{port}/ (API docs at /docs); Ctrl-C stops.")
+    if read_only:
+        typer.echo("dateline: read-only: no writes are accepted.")
+    elif write_token is None:
+        typer.echo(f"dateline: writes need this token (shown once; set $DATELINE_WRITE_TOKEN to choose one):\n"
+                   f"    Authorization: Bearer {token}")
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _limit(given: int | None, default: int, shared: bool) -> int:
+    """The per-minute limit: as given, else the default when the server is shared."""
+    if given is not None:
+        return given
+    return default if shared else 0
 
 
 def register(app: typer.Typer) -> None:
