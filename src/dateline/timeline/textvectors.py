@@ -5,11 +5,11 @@ similarity of sublinear TF-IDF vectors over the Porter stems of content words, s
 "kills", "killed" and "killing" are one term. The stop list is ROUGE's (the SMART list,
 ``dateline.text.rouge_data``), the one the evaluation ignores too, and the stemmer
 is the one ROUGE-1.5.5 uses (``dateline.text.porter``); on Timeline17, stemming
-raised salience's AR1-F by 0.002-0.004 (README, "Timeline quality").
+raised salience's AR1-F.
 
 Built here with SciPy rather than with scikit-learn's vectorizers: importing
-scikit-learn took a second, most of the time a ``dateline timeline`` command spent,
-for two dozen lines of arithmetic. The weights are scikit-learn's ``TfidfTransformer``
+scikit-learn cost most of the time a ``dateline timeline`` command spent, for two
+dozen lines of arithmetic. The weights are scikit-learn's ``TfidfTransformer``
 defaults with ``sublinear_tf``: tf = 1 + ln(count), idf = ln((1 + n) / (1 + df)) + 1.
 """
 
