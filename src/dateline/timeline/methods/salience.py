@@ -36,7 +36,7 @@ essentials ("The rig exploded on 20 April, killing 11 workers"). Query words boo
 score; redundancy across the whole timeline is avoided (``SentencePicker``).
 
 Every constant here was chosen on Timeline17 and checked leave-one-topic-out (see
-README, "Timeline quality"); none refers to a topic, a source or a period.
+docs/evaluation.md); none refers to a topic, a source or a period.
 """
 
 from __future__ import annotations
