@@ -23,7 +23,7 @@ _YEAR = re.compile(r"\d{4}")
 _CLOCK_REACH = 30
 _ENTRY_OFFSET = 2
 TOPIC_REACH = 2
-# Chosen on Timeline17 and Entities alike (README, "Timeline quality"): a year keeps
+# Chosen on Timeline17 and Entities alike (docs/evaluation.md): a year keeps
 # announced plans (an election, a trial date) and drops what lies years ahead.
 MAX_DAYS_AHEAD = 366
 
