@@ -1,4 +1,4 @@
-"""The JSON shapes scripts rely on (documented in README; keep them stable).
+"""The JSON shapes scripts rely on (documented in docs/formats.md; keep them stable).
 
 Timeline: ``{"query", "method", "entries": [{"date": "YYYY-MM-DD", "granularity",
 "sentences": [{"text", "article_id", "start", "end"}]}]}``, entries in date order.
