@@ -26,8 +26,8 @@ from dateline.timeline.granularity import allowed_granularities, check_granulari
 DEFAULT_METHOD = "salience"
 # A timeline is built from at most this many articles, the query's best by BM25 (among an
 # evenly spread sample of ten times as many when more match; see Store.match_articles):
-# loading an article costs about a millisecond, so an uncapped query over a large store
-# ("Gaddafi" matches 17,000 of 100,000 articles) took half a minute. On Timeline17 no
+# loading an article costs about a millisecond, so an uncapped query for a frequent
+# word over a large store takes many seconds (docs/scale.md). On Timeline17 no
 # collection query reaches the cap.
 DEFAULT_MAX_ARTICLES = 1000
 MAX_DATES = 1000
