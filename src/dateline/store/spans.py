@@ -1,7 +1,7 @@
 """How an article's sentence spans are stored: one array per article, not a row per sentence.
 
-An article has about fifty sentences; a row for each cost the store write about 15 % of
-its time (what SQLite does per row, the B-tree insert and the parameter binding,
+An article has about fifty sentences; a row for each cost the store write a noticeable
+share of its time (what SQLite does per row, the B-tree insert and the parameter binding,
 happened fifty times per article). The spans are a BLOB of little-endian int32
 ``start, end`` pairs in sentence order: sentence ``i`` is pair ``i``, so a sentence's
 index is its position and ``length(spans) / SPAN_BYTES`` (plain SQL) is the count.
