@@ -98,8 +98,8 @@ def _analysis_into_article_rows(connection: sqlite3.Connection) -> None:
     The articles are updated a range of row ids per statement: inside the migration's
     transaction, SQLite keeps a copy of every page a statement changes until the
     statement ends (its statement journal, in memory with ``temp_store = MEMORY``): one
-    statement over all the articles of the 100k synthetic store took 1.2 GB of memory,
-    about the size of its article table."""
+    statement over all the articles would hold about the size of the article table in
+    memory."""
     connection.execute("ALTER TABLE articles ADD COLUMN spans BLOB NOT NULL DEFAULT x''")
     connection.execute("ALTER TABLE articles ADD COLUMN mentions TEXT NOT NULL DEFAULT '[]'")
     lowest, highest = connection.execute(
