@@ -5,9 +5,8 @@ not in the operating system's cache (a 13 GB store of a million articles, opened
 first time in a while), that means thousands of page reads at random places, and one
 connection issues them one after another. SQLite lets go of the GIL while it reads, so
 a few threads, each with its own read-only connection, keep several reads in flight,
-which the kernel and the disk serve side by side: on a cold store of a million
-articles, reading a timeline's 1,000 articles took less than half as long over four
-connections as over one (README, "Scale").
+which the kernel and the disk serve side by side, so a timeline's articles load much
+sooner from a cold store over four connections than over one (docs/scale.md).
 
 A ``ParallelReader`` lives for one load (a ``with`` block): no thread or connection
 outlives it, so nothing is left running when the process later forks ingest workers.
