@@ -43,17 +43,15 @@ CACHE_KIB = 256 * 1024
 # created with). A timeline's articles lie all over a large store, so when the store is
 # not cached, the number of separate reads is what it waits for. With 16 KiB a typical
 # article (6.5 KB of text) fits in one page instead of a leaf page and an overflow page,
-# and FTS5's index leaves (about 4 KB each) lie four to a page. On a store of 100,000
-# synthetic articles (README, "Scale"), a capped timeline's retrieval made 178-271 reads
-# instead of 462-766, and loading its 1,000 articles 2,964-3,024 instead of 3,596-4,715.
+# and FTS5's index leaves (about 4 KB each) lie four to a page, so a timeline makes
+# fewer reads to retrieve and to load its articles (docs/scale.md).
 PAGE_SIZE = 16 * 1024
 # Debian's SQLite is built with secure_delete on: every page freed (a dropped table, a
 # merged full-text segment) is overwritten with zeros and written again, and inside a
 # transaction its old content is first copied to the statement journal (in memory with
-# ``temp_store = MEMORY``): upgrading the 100k synthetic store to schema 5 peaked at 554 MB
-# of memory with it, 335 MB with FAST, which clears deleted content only where that
-# costs no extra write. (Ingest speed did not change measurably.) Nothing dateline
-# deletes is secret.
+# ``temp_store = MEMORY``), so a schema upgrade of a large store held far more memory
+# with it than with FAST, which clears deleted content only where that costs no extra
+# write. Nothing dateline deletes is secret.
 SECURE_DELETE = "FAST"
 # Articles read per statement when loading them over several connections: a thousand
 # articles make eight reads to share between the reader threads.
