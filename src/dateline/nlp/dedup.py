@@ -15,7 +15,7 @@ work would cost as much as the temporal tagger.
 
 Signatures: ``NUM_PERM`` min-hashes (the MinHash of datasketch, with the random
 permutations ``a·x + b mod 2**32`` applied to the top 32 bits of each shingle hash, all
-at once in 32-bit NumPy arithmetic, five times faster than 64-bit and as accurate on
+at once in 32-bit NumPy arithmetic, much faster than 64-bit and as accurate on
 Timeline17 pairs) over the shingles whose hash falls in a fixed quarter of the hash
 space. Sampling by hash value keeps the same shingles in both copies, so the
 sample's resemblance estimates the whole text's at a quarter of the cost. The signature
@@ -92,7 +92,7 @@ def shingle_set(text: str) -> np.ndarray:
     """The distinct shingle hashes of ``text``, sorted: computed once for a text that is
     compared with several others."""
     hashes = np.sort(shingle_hashes(text))
-    # Not np.unique: since NumPy 2.3 it hashes, four times slower on a text's 1,500
+    # Not np.unique: since NumPy 2.3 it hashes, several times slower on a text's
     # shingles than sorting, and at a million stored articles a new one is confirmed
     # against several candidates, which made this the main process's largest cost.
     if hashes.size > 1:
