@@ -30,7 +30,24 @@ SAMPLE_FILES: dict[str, tuple[str, bytes]] = {
     "json": ("a.json", b'[{"date": "2014-09-01", "text": "Modi arrived in Kyoto on Saturday."}]'),
     "csv": ("a.csv", b"date,text\n2014-09-01,Modi arrived in Kyoto on Saturday.\n"),
     "tilse": ("topic/InputDocs/2014-09-01/a.htm.txt", b"Modi arrived in Kyoto on Saturday .\n"),
+    "html": ("a.html", b'<html><head><meta property="article:published_time" content="2014-09-01T10:00+05:30">'
+             b"</head><body><article><p>Modi arrived in Kyoto on Saturday, starting a five-day visit to "
+             b"Japan that both governments expect to bring new investment.</p></article></body></html>"),
+    "feed": ("a.rss", b"<rss version='2.0'><channel><item><title>Modi in Kyoto</title>"
+             b"<pubDate>Mon, 01 Sep 2014 10:00:00 +0530</pubDate>"
+             b"<description>Modi arrived in Kyoto on Saturday.</description></item></channel></rss>"),
 }
+
+
+def _warc_record(http: bytes) -> bytes:
+    return (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:1>\r\n"
+            b"WARC-Date: 2014-09-02T00:00:00Z\r\nWARC-Target-URI: https://example.org/kyoto\r\n"
+            b"Content-Type: application/http; msgtype=response\r\nContent-Length: "
+            + str(len(http)).encode() + b"\r\n\r\n" + http + b"\r\n\r\n")
+
+
+SAMPLE_FILES["warc"] = ("a.warc", _warc_record(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
+                                               + SAMPLE_FILES["html"][1]))
 """A small file each built-in reader reads; a new reader adds its own here."""
 
 

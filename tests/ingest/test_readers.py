@@ -46,7 +46,7 @@ def test_plaintext_without_date_marker_names_file_line_and_field(tmp_path: Path)
     ("2023-02-30", "not a real calendar date"),
     ("1066-10-14", "before 1800"),
     ("2999-01-01", "in the future"),
-    ("yesterday", "expected a date as YYYY-MM-DD"),
+    ("yesterday", "expected a date (YYYY-MM-DD"),
 ])
 def test_impossible_dates_are_refused_with_the_reason(tmp_path: Path, raw: str, expected: str) -> None:
     path = tmp_path / "bad.txt"

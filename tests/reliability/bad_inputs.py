@@ -332,8 +332,8 @@ def _(folder: Path) -> Expect:
 @kind("date-in-words")
 def _(folder: Path) -> Expect:
     write(folder, "a.jsonl", jsonl({"date": "yesterday", "text": "x"}, {"published": 20200101, "text": "x"}))
-    return Expect(0, (Problem("a.jsonl", 1, "expected a date as YYYY-MM-DD"),
-                      Problem("a.jsonl", 2, "expected a date as YYYY-MM-DD")))
+    return Expect(0, (Problem("a.jsonl", 1, "expected a date (YYYY-MM-DD"),
+                      Problem("a.jsonl", 2, "expected a date (YYYY-MM-DD")))
 
 
 @kind("date-with-time-and-zone")

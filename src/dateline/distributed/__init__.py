@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from dateline.errors import DatelineError
 
@@ -44,10 +45,14 @@ def ingest_on_dask(
     batch_size: int = DEFAULT_BATCH_SIZE,
     on_progress: ProgressCallback | None = None,
     workers: int | None = None,
+    **reading: Any,
 ) -> IngestReport:
     """Ingest ``paths`` into ``store`` with the analysis on the Dask cluster at
     ``address`` (``local``: a ``LocalCluster`` of ``workers`` processes, one per CPU by
-    default); see ``dateline.ingest.job.ingest``."""
+    default); see ``dateline.ingest.job.ingest``, whose keyword-only options
+    (``max_chars``, ``date_order``, ``stdin_format``, ``report``) ``reading`` passes on.
+    Files are read here, as in a local ingest (web archives streamed a record at a time);
+    only the analysis runs on the cluster."""
     with dask_client(address, workers) as client:
         return ingest(store, paths, on_error, collection, batch_size,
-                      on_progress=on_progress, analyzer=DaskAnalyzer(client))
+                      on_progress=on_progress, analyzer=DaskAnalyzer(client), **reading)

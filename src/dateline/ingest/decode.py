@@ -55,6 +55,22 @@ def read_text(path: Path, max_chars: int | None = None) -> str:
     return text
 
 
+def read_bytes(path: Path, limit: int) -> bytes:
+    """The bytes of ``path``, a file of one page or feed: refused (``InputProblem``) when
+    it cannot be read, or when it is larger than ``limit`` bytes, before it is read."""
+    where = display_path(path)
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise InputProblem(where, f"file of {size:,} bytes, larger than the {limit:,} "
+                               "bytes a page or feed may have; raise --max-chars if it is real")
+        return path.read_bytes()
+    except OSError as error:
+        raise InputProblem(where, f"cannot read file: {error.strerror or error}") from None
+    except MemoryError:
+        raise InputProblem(where, "file too large to read into memory") from None
+
+
 def bom_encoding(data: bytes) -> tuple[str, int]:
     """The encoding a leading byte-order mark declares, and the mark's length
     (``("utf-8", 0)`` when there is none)."""

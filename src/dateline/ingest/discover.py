@@ -1,9 +1,11 @@
 """Finding the article files under the paths a user gives, and the reader for each
 (``dateline.ingest.readers``).
 
-A file named on the command line is always read (its format chosen by location and
-extension). Inside folders, only files with a known extension, or tilse-layout articles,
-are read; hidden files are skipped, and a folder that holds ``InputDocs`` is read only
+A file named on the command line is always read (its format chosen by location,
+extension or first bytes; a text file of no known type as plain text). Inside folders,
+files with a known extension, tilse-layout articles and files whose first bytes show
+their format are read, and every other file is reported as not read, with the reason
+(``reader_for``); hidden files are skipped, and a folder that holds ``InputDocs`` is read only
 through it (its ``timelines/`` and ``keywords.json`` are not articles). Folders are
 walked in sorted order without following symlinks to folders, so runs are repeatable and
 symlink loops cannot trap the walk; the walk keeps its own stack, so no nesting depth can
@@ -37,8 +39,7 @@ def find_article_files(paths: Iterable[Path]) -> Iterator[tuple[Path, Reader] | 
             yield from _walk(path)
         elif is_file:
             reader = reader_for(path, named_explicitly=True)
-            assert reader is not None
-            yield path, reader
+            yield reader if isinstance(reader, InputProblem) else (path, reader)
         elif exists:
             yield InputProblem(display_path(path), "not a regular file or folder")
         elif path.is_symlink():
@@ -81,13 +82,10 @@ def _walk(root: Path) -> Iterator[tuple[Path, Reader] | InputProblem]:
 
 
 def _file(path: Path, entry: os.DirEntry[str]) -> Iterator[tuple[Path, Reader] | InputProblem]:
-    """``path`` (listed as ``entry``, not a folder itself) with its reader, if it is an
-    article file. A symbolic link is followed: to a folder, it is passed by (folders are
-    walked without following links); to nothing, it is a problem. Anything else is
-    known from the listing, without another system call per file."""
-    reader = reader_for(path, named_explicitly=False)
-    if reader is None:
-        return
+    """``path`` (listed as ``entry``, not a folder itself) with its reader, or the
+    problem saying why it is not read. A symbolic link is followed: to a folder, it is
+    passed by (folders are walked without following links); to nothing, it is a problem.
+    Anything else is known from the listing, without another system call per file."""
     try:
         if entry.is_symlink():
             if path.is_dir():
@@ -99,6 +97,7 @@ def _file(path: Path, entry: os.DirEntry[str]) -> Iterator[tuple[Path, Reader] |
         yield InputProblem(display_path(path), f"cannot examine: {error.strerror or error}")
         return
     if is_file:
-        yield path, reader
+        reader = reader_for(path, named_explicitly=False)
+        yield reader if isinstance(reader, InputProblem) else (path, reader)
     else:
         yield InputProblem(display_path(path), "broken link or not a regular file")

@@ -20,6 +20,9 @@ from typing import TYPE_CHECKING
 
 from dateline.errors import InputProblem
 from dateline.ingest import read_articles
+from dateline.ingest.dates import DateOrder
+from dateline.ingest.decode import DEFAULT_MAX_CHARS
+from dateline.ingest.inputs import check_inputs
 from dateline.model import Article, BatchAnalysis
 from dateline.store import Store
 
@@ -64,9 +67,19 @@ def ingest(
     workers: int = 1,
     on_progress: ProgressCallback | None = None,
     analyzer: Analyzer | None = None,
+    *,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    date_order: DateOrder | None = None,
+    stdin_format: str = "jsonl",
+    report: IngestReport | None = None,
 ) -> IngestReport:
-    """Ingest every article under ``paths`` into ``store``; see ``ingest_items``."""
-    report = IngestReport()
+    """Ingest every article under ``paths`` into ``store``; see ``ingest_items`` and
+    ``dateline.ingest.read_articles``. A path that does not exist, or a URL, raises
+    ``InputProblem`` before anything is read. ``report`` (a new one by default) is
+    filled in as the ingest goes, so a caller interrupted half way can say how far it got."""
+    paths = list(paths)
+    check_inputs(paths)
+    report = report if report is not None else IngestReport()
 
     def files_found(count: int) -> None:
         report.files_found = count
@@ -74,7 +87,8 @@ def ingest(
     def file_done() -> None:
         report.files_read += 1
 
-    articles = read_articles(paths, collection, files_found, file_done)
+    articles = read_articles(paths, collection, files_found, file_done, max_chars, date_order,
+                             stdin_format)
     return ingest_items(
         store, articles, on_error, batch_size, workers, on_progress, report, analyzer
     )

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from dateline.errors import InputProblem
-from dateline.ingest.dates import parse_publication_date
+from dateline.ingest.dates import DateOrder, parse_publication_date
 from dateline.ingest.decode import DEFAULT_MAX_CHARS, display_path, read_text
 from dateline.ingest.ids import article_id
 from dateline.model import Article
@@ -42,8 +42,8 @@ def guess_title(text: str) -> str:
     return ""
 
 
-def read_plaintext(path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS
-                   ) -> Iterator[Article | InputProblem]:
+def read_plaintext(path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS,
+                   date_order: DateOrder | None = None) -> Iterator[Article | InputProblem]:
     """Yield the one article in ``path``, or the problem that prevents reading it."""
     where = display_path(path)
     try:
@@ -58,7 +58,7 @@ def read_plaintext(path: Path, collection: str = "", max_chars: int = DEFAULT_MA
         )
         return
     try:
-        published = parse_publication_date(header.group(1))
+        published = parse_publication_date(header.group(1), date_order=date_order)
     except ValueError as error:
         yield InputProblem(where, str(error), line=1, field="date")
         return

@@ -1,10 +1,15 @@
 """The input readers, registered by name: what each reads and how a file is matched to it.
 
 A reader turns one file into articles (and problems). Each is registered in ``READERS``
-with the file name suffixes it reads, or a test of a file's location for layouts whose
-files say nothing by their names (Timeline17: ``InputDocs/<date>/<file>``). A plug-in
-package adds a reader as an ``ArticleReader`` under the entry-point group
-``dateline.readers``.
+with the file name suffixes it reads, a test of a file's location for layouts whose
+files say nothing by their names (Timeline17: ``InputDocs/<date>/<file>``), and a test
+of a file's first bytes for files whose names do not say what they hold (a page saved
+without ``.html``). A plug-in package adds a reader as an ``ArticleReader`` under the
+entry-point group ``dateline.readers``.
+
+A file no reader takes is never passed by in silence: ``reader_for`` says why it is not
+read (an unsupported type, a PDF, a binary), and the ingest lists it with the inputs
+skipped.
 """
 
 from __future__ import annotations
@@ -15,29 +20,37 @@ from pathlib import Path
 from typing import Protocol
 
 from dateline.errors import InputProblem
-from dateline.ingest.decode import DEFAULT_MAX_CHARS
+from dateline.ingest.dates import DateOrder
+from dateline.ingest.decode import DEFAULT_MAX_CHARS, display_path
+from dateline.ingest.feeds import read_feed
+from dateline.ingest.html_page import read_html
 from dateline.ingest.plaintext import read_plaintext
 from dateline.ingest.records import read_csv, read_json, read_jsonl
+from dateline.ingest.sniff import HEAD_BYTES, binary_kind, is_feed, is_html, is_warc
 from dateline.ingest.tilse_layout import is_tilse_article, read_tilse_article
+from dateline.ingest.warc import read_warc
 from dateline.model import Article
 from dateline.registry import Registry
 
 
 class Reader(Protocol):
-    """The articles (and problems) of one file, texts at most ``max_chars``."""
+    """The articles (and problems) of one file, texts at most ``max_chars``; numeric
+    dates read in ``date_order`` where they are ambiguous."""
 
-    def __call__(self, path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS
-                 ) -> Iterator[Article | InputProblem]: ...
+    def __call__(self, path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS,
+                 date_order: DateOrder | None = None) -> Iterator[Article | InputProblem]: ...
 
 
 @dataclass(frozen=True)
 class ArticleReader:
-    """A registered reader: ``read`` takes the files whose suffix (lower-cased) is one of
-    ``suffixes``, and those that ``claims`` by their location, which is asked first."""
+    """A registered reader: ``read`` takes the files whose name ends (lower-cased) with
+    one of ``suffixes``, those that ``claims`` by their location, which is asked first,
+    and, whatever their name, those whose first bytes ``sniffs`` recognises."""
 
     read: Reader
     suffixes: tuple[str, ...] = ()
     claims: Callable[[Path], bool] | None = None
+    sniffs: Callable[[bytes], bool] | None = None
 
 
 READERS: Registry[ArticleReader] = Registry("reader", "dateline.readers")
@@ -46,19 +59,46 @@ READERS.register("jsonl", ArticleReader(read_jsonl, (".jsonl", ".ndjson")))
 READERS.register("json", ArticleReader(read_json, (".json",)))
 READERS.register("csv", ArticleReader(read_csv, (".csv",)))
 READERS.register("tilse", ArticleReader(read_tilse_article, claims=is_tilse_article))
+READERS.register("html", ArticleReader(read_html, (".html", ".htm", ".xhtml"), sniffs=is_html))
+READERS.register("feed", ArticleReader(read_feed, (".rss", ".atom", ".xml"), sniffs=is_feed))
+READERS.register("warc", ArticleReader(read_warc, (".warc", ".warc.gz"), sniffs=is_warc))
 
 FALLBACK_READER = "text"
-"""The reader of a file named explicitly whose suffix no reader claims."""
+"""The reader of a text file named explicitly that neither its name nor its first bytes
+assign to another reader."""
 
 
-def reader_for(path: Path, named_explicitly: bool) -> Reader | None:
-    """The reader for ``path``, or None when a folder walk should pass it by."""
+def reader_for(path: Path, named_explicitly: bool) -> Reader | InputProblem:
+    """The reader for ``path``, or the problem saying why it is not read: a file found in
+    a folder walk whose type no reader takes, a binary file, a file that cannot be read."""
     readers = [reader for _, reader in READERS.items()]
     for reader in readers:
         if reader.claims is not None and reader.claims(path):
             return reader.read
-    suffix = path.suffix.lower()
+    name = path.name.lower()
     for reader in readers:
-        if suffix in reader.suffixes:
+        if name.endswith(reader.suffixes):
             return reader.read
-    return READERS.get(FALLBACK_READER).read if named_explicitly else None
+    where = display_path(path)
+    try:
+        with path.open("rb") as file:
+            head = file.read(HEAD_BYTES)
+    except OSError as error:
+        return InputProblem(where, f"cannot read file: {error.strerror or error}")
+    for reader in readers:
+        if reader.sniffs is not None and reader.sniffs(head):
+            return reader.read
+    kind = binary_kind(head)
+    if kind is not None:
+        return InputProblem(where, f"not read: {kind}, not an article format dateline reads "
+                            f"({format_list()})")
+    if named_explicitly:
+        return READERS.get(FALLBACK_READER).read
+    return InputProblem(where, f"not read: no reader for {path.suffix or 'files without a suffix'} "
+                        f"files ({format_list()}); name the file itself to read it as plain text")
+
+
+def format_list() -> str:
+    """The file types the registered readers take by name, for messages and help."""
+    suffixes = sorted({suffix for _, reader in READERS.items() for suffix in reader.suffixes})
+    return ", ".join(suffixes)

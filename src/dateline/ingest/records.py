@@ -21,7 +21,7 @@ from functools import wraps
 from pathlib import Path
 
 from dateline.errors import InputProblem
-from dateline.ingest.dates import parse_publication_date
+from dateline.ingest.dates import DateOrder, parse_publication_date
 from dateline.ingest.decode import (
     DEFAULT_MAX_CHARS, MAX_UTF8_BYTES_PER_CHAR, bom_encoding, decode_line, display_path,
     read_text, text_problem, too_long,
@@ -34,12 +34,12 @@ CSV_FIELD_LIMIT = 1 << 30
 # Room for a record's other fields and JSON escapes beside a text of the maximum size.
 LINE_SLACK_BYTES = 1 << 20
 
-RecordReader = Callable[[Path, str, int], Iterator[Article | InputProblem]]
+RecordReader = Callable[[Path, str, int, "DateOrder | None"], Iterator[Article | InputProblem]]
 
 
 def record_to_article(
     record: object, where: str, line: int | None, collection: str = "",
-    max_chars: int = DEFAULT_MAX_CHARS,
+    max_chars: int = DEFAULT_MAX_CHARS, date_order: DateOrder | None = None,
 ) -> Article | InputProblem:
     """Validate one record and turn it into an ``Article``, or say what is wrong with it."""
     if not isinstance(record, Mapping):
@@ -47,10 +47,10 @@ def record_to_article(
     date_field = next((name for name in DATE_FIELDS if record.get(name) not in (None, "")), None)
     if date_field is None:
         return InputProblem(
-            where, "missing; give 'date' as YYYY-MM-DD", line=line, field="/".join(DATE_FIELDS)
+            where, "missing; give 'date' (e.g. YYYY-MM-DD)", line=line, field="/".join(DATE_FIELDS)
         )
     try:
-        published = parse_publication_date(str(record[date_field]))
+        published = parse_publication_date(str(record[date_field]), date_order=date_order)
     except ValueError as error:
         return InputProblem(where, str(error), line=line, field=date_field)
     text = record.get("text")
@@ -93,10 +93,10 @@ def parse_json(text: str) -> object:
 def _report_empty(reader: RecordReader) -> RecordReader:
     """Make ``reader`` yield a problem for a file in which it finds nothing at all."""
     @wraps(reader)
-    def reading(path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS
-                ) -> Iterator[Article | InputProblem]:
+    def reading(path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS,
+                date_order: DateOrder | None = None) -> Iterator[Article | InputProblem]:
         found = False
-        for item in reader(path, collection, max_chars):
+        for item in reader(path, collection, max_chars, date_order):
             found = True
             yield item
         if not found:
@@ -105,18 +105,17 @@ def _report_empty(reader: RecordReader) -> RecordReader:
 
 
 @_report_empty
-def read_jsonl(path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS
-               ) -> Iterator[Article | InputProblem]:
+def read_jsonl(path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS,
+               date_order: DateOrder | None = None) -> Iterator[Article | InputProblem]:
     """Yield one article (or problem) per non-blank line of a JSON Lines file (a file in
     UTF-16 or UTF-32, as its BOM says, is decoded whole first)."""
     where = display_path(path)
     try:
         with path.open("rb") as lines:
-            if bom_encoding(lines.read(4))[0] != "utf-8":
-                yield from _json_lines(read_text(path), where, collection, max_chars)
+            if bom_encoding(lines.peek(4)[:4])[0] != "utf-8":
+                yield from _json_lines(read_text(path), where, collection, max_chars, date_order)
                 return
-            lines.seek(0)
-            yield from _jsonl_lines(lines, where, collection, max_chars)
+            yield from _jsonl_lines(lines, where, collection, max_chars, date_order)
     except OSError as error:
         yield InputProblem(where, f"cannot read file: {error.strerror or error}")
     except InputProblem as problem:
@@ -124,7 +123,8 @@ def read_jsonl(path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CH
 
 
 def _jsonl_lines(
-    lines: io.BufferedReader, where: str, collection: str, max_chars: int
+    lines: io.BufferedReader, where: str, collection: str, max_chars: int,
+    date_order: DateOrder | None,
 ) -> Iterator[Article | InputProblem]:
     limit = MAX_UTF8_BYTES_PER_CHAR * max_chars + LINE_SLACK_BYTES
     number = 0
@@ -140,17 +140,18 @@ def _jsonl_lines(
         except InputProblem as problem:
             yield problem
             continue
-        yield from _json_line(line, where, number, collection, max_chars)
+        yield from _json_line(line, where, number, collection, max_chars, date_order)
 
 
-def _json_lines(text: str, where: str, collection: str, max_chars: int
-                ) -> Iterator[Article | InputProblem]:
+def _json_lines(text: str, where: str, collection: str, max_chars: int,
+                date_order: DateOrder | None) -> Iterator[Article | InputProblem]:
     for number, line in enumerate(text.split("\n"), start=1):
-        yield from _json_line(line, where, number, collection, max_chars)
+        yield from _json_line(line, where, number, collection, max_chars, date_order)
 
 
 def _json_line(
-    line: str, where: str, number: int, collection: str, max_chars: int
+    line: str, where: str, number: int, collection: str, max_chars: int,
+    date_order: DateOrder | None,
 ) -> Iterator[Article | InputProblem]:
     if not line.strip():
         return
@@ -162,12 +163,12 @@ def _json_line(
     except ValueError as error:
         yield InputProblem(where, f"malformed JSON: {error}", line=number)
         return
-    yield record_to_article(record, where, number, collection, max_chars)
+    yield record_to_article(record, where, number, collection, max_chars, date_order)
 
 
 @_report_empty
-def read_json(path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS
-              ) -> Iterator[Article | InputProblem]:
+def read_json(path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS,
+              date_order: DateOrder | None = None) -> Iterator[Article | InputProblem]:
     """Yield the articles of a ``.json`` file: an array of records, an object with an
     ``articles`` array, a single record, or (as exported by many tools) JSON Lines.
     Problems with a record of an array name its position (``record 3``, from 0)."""
@@ -183,7 +184,7 @@ def read_json(path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHA
         document = parse_json(text)
     except json.JSONDecodeError as error:
         if "\n" in text.strip() and error.msg == "Extra data":
-            yield from _json_lines(text, where, collection, max_chars)
+            yield from _json_lines(text, where, collection, max_chars, date_order)
         else:
             yield InputProblem(where, f"malformed JSON: {error.msg} (column {error.colno})",
                                line=error.lineno)
@@ -194,10 +195,10 @@ def read_json(path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHA
     if isinstance(document, Mapping) and isinstance(document.get("articles"), list):
         document = document["articles"]
     if not isinstance(document, list):
-        yield record_to_article(document, where, None, collection, max_chars)
+        yield record_to_article(document, where, None, collection, max_chars, date_order)
         return
     for index, record in enumerate(document):
-        yield _numbered(record_to_article(record, where, None, collection, max_chars), index)
+        yield _numbered(record_to_article(record, where, None, collection, max_chars, date_order), index)
 
 
 def _numbered(item: Article | InputProblem, index: int) -> Article | InputProblem:
@@ -207,8 +208,8 @@ def _numbered(item: Article | InputProblem, index: int) -> Article | InputProble
 
 
 @_report_empty
-def read_csv(path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS
-             ) -> Iterator[Article | InputProblem]:
+def read_csv(path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS,
+             date_order: DateOrder | None = None) -> Iterator[Article | InputProblem]:
     """Yield one article (or problem) per row of a CSV file with a header row."""
     where = display_path(path)
     try:
@@ -233,16 +234,17 @@ def read_csv(path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHAR
             line=1,
         )
         return
-    yield from _csv_rows(reader, where, collection, max_chars)
+    yield from _csv_rows(reader, where, collection, max_chars, date_order)
 
 
 def _csv_rows(
-    reader: csv.DictReader, where: str, collection: str, max_chars: int
+    reader: csv.DictReader, where: str, collection: str, max_chars: int,
+    date_order: DateOrder | None,
 ) -> Iterator[Article | InputProblem]:
     row_start = reader.line_num + 1
     try:
         for row in reader:
-            yield record_to_article(row, where, row_start, collection, max_chars)
+            yield record_to_article(row, where, row_start, collection, max_chars, date_order)
             row_start = reader.line_num + 1
     except csv.Error as error:
         yield InputProblem(where, f"malformed CSV: {error}", line=reader.line_num)

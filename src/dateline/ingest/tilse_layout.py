@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from dateline.errors import InputProblem
-from dateline.ingest.dates import parse_publication_date
+from dateline.ingest.dates import DateOrder, parse_publication_date
 from dateline.ingest.decode import DEFAULT_MAX_CHARS, display_path, read_text
 from dateline.ingest.furniture import clean_text
 from dateline.ingest.ids import article_id
@@ -45,9 +45,10 @@ def tilse_collection(path: Path) -> str:
     return display_path(Path(path.parent.parent.parent.name))
 
 
-def read_tilse_article(path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS
-                       ) -> Iterator[Article | InputProblem]:
-    """Yield the article in ``path`` (dated by its folder), or the problem with it."""
+def read_tilse_article(path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS,
+                       date_order: DateOrder | None = None) -> Iterator[Article | InputProblem]:
+    """Yield the article in ``path`` (dated by its folder, always YYYY-MM-DD: ``date_order``
+    is not needed), or the problem with it."""
     where = display_path(path)
     try:
         published = parse_publication_date(path.parent.name)

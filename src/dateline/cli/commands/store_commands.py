@@ -8,22 +8,30 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from dateline.cli.options import CollectionOption, DbOption, FromOption, ToOption
 from dateline.errors import UsageError
+from dateline.ingest.dates import DateOrder
+from dateline.ingest.decode import DEFAULT_MAX_CHARS
+from dateline.ingest.inputs import check_inputs
 from dateline.ingest.job import DEFAULT_BATCH_SIZE, IngestReport, OnError, ingest
+from dateline.ingest.readers import READERS
 from dateline.operations import list_articles
 from dateline.render.json_format import articles_to_dict, dumps
 from dateline.render.terminal import print_articles
 from dateline.store import Store
 
 PARTIAL_EXIT_CODE = 3
+INTERRUPTED_EXIT_CODE = 130  # what a shell reports for a command stopped by Ctrl-C
 
 
 def ingest_command(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles.", show_default=False,
-                                                metavar="PATH")],
+    paths: Annotated[list[str], typer.Argument(
+        help="Files or folders of articles; - reads standard input (JSON Lines, or --format). "
+             "URLs are not fetched: save the page, feed or crawl and give the file.",
+        show_default=False, metavar="PATH")],
     db: DbOption,
     on_error: Annotated[
         OnError,
@@ -50,35 +58,67 @@ def ingest_command(
         int, typer.Option("--batch-size", help="Articles analysed and stored together (one "
                           "transaction; one Dask task).", min=1, max=100_000)
     ] = DEFAULT_BATCH_SIZE,
+    max_chars: Annotated[
+        int, typer.Option("--max-chars", help="The longest article text accepted, in characters; "
+                          "a longer one is skipped and reported.", min=1)
+    ] = DEFAULT_MAX_CHARS,
+    date_order: Annotated[
+        DateOrder | None,
+        typer.Option("--date-order", help="How to read numeric dates such as 02/12/2026 (day "
+                     "first: dmy, month first: mdy); without it they are refused as ambiguous.",
+                     show_default=False),
+    ] = None,
+    stdin_format: Annotated[
+        str, typer.Option("--format", help="The format of standard input (PATH -): "
+                          "jsonl, json, csv, text, html, feed or warc.")
+    ] = "jsonl",
 ) -> None:
-    """Read articles (plain text ' date YYYY-MM-DD ...', JSONL/JSON/CSV, or the Timeline17
-    InputDocs layout), analyse them and add them to the store. Re-ingesting is safe:
-    articles already stored are recognised by their content and skipped."""
+    """Read articles (plain text ' date YYYY-MM-DD ...', JSONL/JSON/CSV, HTML pages, RSS/Atom
+    feeds, WARC web archives, or the Timeline17 InputDocs layout; see docs/input-formats.md),
+    analyse them and add them to the store. Re-ingesting is safe: articles already stored are
+    recognised by their content and skipped. Files that are not read are listed (exit 3)."""
     errors = Console(stderr=True)
+    if stdin_format not in READERS:
+        raise UsageError(f"--format must be one of {', '.join(READERS.names())}, got {stdin_format!r}")
+    check_inputs(paths)
     chosen_workers = workers or min(os.cpu_count() or 1, 8)
-    with Store.open(db) as store, _ingest_progress(quiet) as progress:
-        task = progress.add_task("ingesting", total=None)
+    report = IngestReport()
+    reading = {"max_chars": max_chars, "date_order": date_order, "stdin_format": stdin_format,
+               "report": report}
+    try:
+        with Store.open(db) as store, _ingest_progress(quiet) as progress:
+            task = progress.add_task("ingesting", total=None)
 
-        def show(report: IngestReport) -> None:
-            progress.update(task, total=report.files_found or None, completed=report.files_read,
-                            description=f"ingesting ({report.added} new)")
+            def show(report: IngestReport) -> None:
+                progress.update(task, total=report.files_found or None, completed=report.files_read,
+                                description=f"ingesting ({report.added} new)")
 
-        if dask is None:
-            report = ingest(store, paths, on_error, collection, batch_size, chosen_workers, show)
-        else:
-            from dateline.distributed import ingest_on_dask  # Dask takes a second to import
+            if dask is None:
+                ingest(store, paths, on_error, collection, batch_size, chosen_workers, show, **reading)
+            else:
+                from dateline.distributed import ingest_on_dask  # Dask takes a second to import
 
-            report = ingest_on_dask(store, paths, dask, on_error, collection, batch_size, show,
-                                    workers or None)
-        total = store.count_articles()
-    for problem in report.problems:
-        errors.print(f"[yellow]skipped[/yellow] {problem}", markup=True, highlight=False, soft_wrap=True)
+                ingest_on_dask(store, paths, dask, on_error, collection, batch_size, show,
+                               workers or None, **reading)
+            total = store.count_articles()
+    except KeyboardInterrupt:
+        _print_skipped(errors, report)
+        errors.print(f"interrupted: {report.added} articles stored; run the same command again "
+                     "to finish", highlight=False, soft_wrap=True)
+        raise typer.Exit(INTERRUPTED_EXIT_CODE) from None
+    _print_skipped(errors, report)
     typer.echo(
         f"{report.added} articles added, {report.already_stored} already stored, "
         f"{len(report.problems)} inputs skipped; the store now holds {total} articles ({db})."
     )
     if report.problems:
         raise typer.Exit(PARTIAL_EXIT_CODE)
+
+
+def _print_skipped(errors: Console, report: IngestReport) -> None:
+    for problem in report.problems:
+        errors.print(f"[yellow]skipped[/yellow] {escape(str(problem))}", markup=True, highlight=False,
+                     soft_wrap=True)
 
 
 def _ingest_progress(quiet: bool) -> Progress:
