@@ -19,6 +19,7 @@ from typer.testing import CliRunner
 from web_support import BRIDGE_STORY, ingest_records
 
 from dateline.cli.app import app
+from dateline.web.settings import DEFAULT_BUILDS_PER_MINUTE, DEFAULT_WRITES_PER_MINUTE, rate_limits
 
 START_SECONDS = 30
 STOP_SECONDS = 15
@@ -116,3 +117,69 @@ def test_serve_refuses_a_file_that_is_not_a_store(tmp_path: Path) -> None:
     bogus.write_text("not a database " * 100)
     result = CliRunner().invoke(app, ["serve", "--db", str(bogus), "--port", str(free_port())])
     assert result.exit_code == 1 and "cannot open store" in result.stderr
+
+
+RECORD = {"date": "2024-06-01", "text": "The Riverton ferry closed on Saturday."}
+
+
+def test_serve_prints_a_generated_write_token_once_and_writes_need_it(tmp_path: Path) -> None:
+    with serving(tmp_path / "served.db") as (server, base):
+        lines = [server.stdout.readline() for _ in range(3)]
+        token = lines[2].split("Authorization: Bearer ")[1].strip()
+        assert "shown once" in lines[1] and len(token) >= 32
+        assert httpx.post(f"{base}/api/articles", json=RECORD).status_code == 401
+        wrong = httpx.post(f"{base}/api/articles", json=RECORD, headers={"Authorization": f"Bearer {token}x"})
+        assert wrong.status_code == 403
+        right = httpx.post(f"{base}/api/articles", json=RECORD, headers={"Authorization": f"Bearer {token}"})
+        assert right.status_code == 200 and right.json()["added"] == 1
+        server.send_signal(signal.SIGINT)
+        rest = server.communicate(timeout=STOP_SECONDS)[0]
+    assert token not in rest
+
+
+def test_serve_takes_the_token_from_the_environment_without_printing_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    token = "environment-token-0123456789"
+    monkeypatch.setenv("DATELINE_WRITE_TOKEN", token)
+    with serving(tmp_path / "served.db") as (server, base):
+        headers = {"Authorization": f"Bearer {token}"}
+        assert httpx.post(f"{base}/api/articles", json=RECORD, headers=headers).status_code == 200
+        server.send_signal(signal.SIGINT)
+        output = server.communicate(timeout=STOP_SECONDS)[0]
+    assert token not in output and "Bearer" not in output
+
+
+def test_serve_read_only_refuses_writes(tmp_path: Path) -> None:
+    with serving(tmp_path / "served.db", "--read-only", "--write-token", "ignored-token-0123456789") as (_, base):
+        headers = {"Authorization": "Bearer ignored-token-0123456789"}
+        assert httpx.post(f"{base}/api/articles", json=RECORD, headers=headers).status_code == 403
+        assert httpx.get(f"{base}/api/health").json() | {"cache": None} == {
+            "status": "ok", "articles": 0, "writes": "read-only", "cache": None}
+
+
+def test_serve_limits_builds_per_client_when_asked(tmp_path: Path) -> None:
+    db = tmp_path / "served.db"
+    ingest_records(db, BRIDGE_STORY, collection="riverton")
+    with serving(db, "--builds-per-minute", "6") as (_, base):
+        assert httpx.get(f"{base}/api/timeline", params={"query": "bridge"}).status_code == 200
+        limited = httpx.get(f"{base}/api/timeline", params={"query": "ferry"})
+        assert limited.status_code == 429 and int(limited.headers["retry-after"]) >= 1
+
+
+@pytest.mark.parametrize("option", [["--write-token", "short"], ["--cors-origin", "*"],
+                                    ["--cors-origin", "https://example.org/path"]])
+def test_serve_refuses_a_weak_token_and_wildcard_origins(tmp_path: Path, option: list[str]) -> None:
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "x.db"), "--port", str(free_port()), *option])
+    assert result.exit_code == 2 and option[0] in result.stderr
+
+
+@pytest.mark.parametrize(("host", "loopback"), [
+    ("127.0.0.1", True), ("127.0.0.2", True), ("::1", True), ("localhost", True),
+    ("0.0.0.0", False), ("::", False), ("192.168.1.5", False), ("timelines.example", False),
+])
+def test_limits_are_on_by_default_beyond_loopback_and_configurable(host: str, loopback: bool) -> None:
+    defaults = (0, 0) if loopback else (DEFAULT_BUILDS_PER_MINUTE, DEFAULT_WRITES_PER_MINUTE)
+    assert DEFAULT_BUILDS_PER_MINUTE > 0 and DEFAULT_WRITES_PER_MINUTE > 0
+    assert rate_limits(host, None, None) == defaults
+    assert rate_limits(host, 5, 0) == (5, 0)

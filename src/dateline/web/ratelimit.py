@@ -52,7 +52,7 @@ class RateLimiter:
             tokens = self._level(client, now)
             if tokens < 1:
                 self._buckets[client] = (tokens, now)
-                raise RateLimited(self._what, math.ceil((1 - tokens) / self._rate))
+                raise RateLimited(self._what, math.ceil(round((1 - tokens) / self._rate, 6)))
             self._buckets[client] = (tokens - 1, now)
             if len(self._buckets) > PRUNE_AT:
                 self._prune(now)

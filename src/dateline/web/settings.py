@@ -48,3 +48,13 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def rate_limits(host: str, builds_per_minute: int | None, writes_per_minute: int | None) -> tuple[int, int]:
+    """The per-client limits of a server listening on ``host``: as given, else the
+    defaults when it listens beyond the loopback interface, else none (0)."""
+    shared = not is_loopback(host)
+    builds = DEFAULT_BUILDS_PER_MINUTE if shared else 0
+    writes = DEFAULT_WRITES_PER_MINUTE if shared else 0
+    return (builds if builds_per_minute is None else builds_per_minute,
+            writes if writes_per_minute is None else writes_per_minute)

@@ -11,7 +11,7 @@ from dateline.cli.options import DbOption
 from dateline.store import Store
 from dateline.web.settings import (
     DEFAULT_BUILDS_PER_MINUTE, DEFAULT_CACHE_ENTRIES, DEFAULT_CONCURRENT_BUILDS, DEFAULT_MAX_ARTICLE_CHARS,
-    DEFAULT_MAX_BODY_BYTES, DEFAULT_WRITES_PER_MINUTE, is_loopback,
+    DEFAULT_MAX_BODY_BYTES, DEFAULT_WRITES_PER_MINUTE, rate_limits,
 )
 from dateline.web.tokens import generate_token, valid_token
 
@@ -71,14 +71,13 @@ def serve_command(
         if not ORIGIN.fullmatch(origin):
             raise typer.BadParameter(f"expected an origin such as https://example.org:8443, got {origin!r}",
                                      param_hint="'--cors-origin'")
-    shared = not is_loopback(host)
+    builds, writes = rate_limits(host, builds_per_minute, writes_per_minute)
     Store.open(db).close()
     token = None if read_only else write_token or generate_token()
     app = create_app(
         db, max_body_bytes=max_body_bytes, max_article_chars=max_article_chars, cache_entries=cache_entries,
         concurrent_builds=concurrent_builds, write_token=token, cors_origins=origins,
-        builds_per_minute=_limit(builds_per_minute, DEFAULT_BUILDS_PER_MINUTE, shared),
-        writes_per_minute=_limit(writes_per_minute, DEFAULT_WRITES_PER_MINUTE, shared),
+        builds_per_minute=builds, writes_per_minute=writes,
     )
     typer.echo(f"dateline: serving {db} at http://{host}:{port}/ (API docs at /docs); Ctrl-C stops.")
     if read_only:
@@ -87,13 +86,6 @@ def serve_command(
         typer.echo(f"dateline: writes need this token (shown once; set $DATELINE_WRITE_TOKEN to choose one):\n"
                    f"    Authorization: Bearer {token}")
     uvicorn.run(app, host=host, port=port, log_level="warning")
-
-
-def _limit(given: int | None, default: int, shared: bool) -> int:
-    """The per-minute limit: as given, else the default when the server is shared."""
-    if given is not None:
-        return given
-    return default if shared else 0
 
 
 def register(app: typer.Typer) -> None:
