@@ -87,11 +87,30 @@ def ingest(
     def file_done() -> None:
         report.files_read += 1
 
-    articles = read_articles(paths, collection, files_found, file_done, max_chars, date_order,
-                             stdin_format)
+    articles = _outside_store(store, read_articles(paths, collection, files_found, file_done,
+                                                   max_chars, date_order, stdin_format))
     return ingest_items(
         store, articles, on_error, batch_size, workers, on_progress, report, analyzer
     )
+
+
+def _outside_store(store: Store, items: Iterator[Article | InputProblem]
+                   ) -> Iterator[Article | InputProblem]:
+    """``items`` without the problems of the store's own files (the database, its ``-wal``,
+    ``-shm`` and ``-journal``), which a user ingesting the folder that holds the store
+    (``dateline ingest .``) did not mean as input."""
+    own = {str(Path(store.path).resolve()) + suffix for suffix in ("", "-wal", "-shm", "-journal")}
+    for item in items:
+        if isinstance(item, InputProblem) and _resolved(item.path) in own:
+            continue
+        yield item
+
+
+def _resolved(path: str) -> str:
+    try:
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError):
+        return path
 
 
 def ingest_items(
