@@ -99,10 +99,12 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_server(store: Path, port: int, cache_entries: int, concurrent_builds: int) -> subprocess.Popen:
+def start_server(store: Path, port: int, cache_entries: int, concurrent_builds: int,
+                 *options: str) -> subprocess.Popen:
+    """``dateline serve`` on 127.0.0.1:``port`` with further ``options``, once it answers."""
     server = subprocess.Popen(
         dateline_command("serve", "--db", str(store), "--port", str(port), "--cache-entries", str(cache_entries),
-                         "--concurrent-builds", str(concurrent_builds)),
+                         "--concurrent-builds", str(concurrent_builds), *options),
         stdout=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 60
