@@ -306,6 +306,17 @@ def bad_input(results: Path) -> str:
     return provenance(data, "bad_input.json") + "\n\n" + table(["input", "ingest", "time", "peak RSS"], rows)
 
 
+def ingest_formats(results: Path) -> str:
+    """HTML and WARC ingest next to plain text, in one run (bench_ingest_formats.py)."""
+    data = load(results, "ingest_formats.json")
+    formats, ratios = data["formats"], data["ratio_to_text"]
+    rows = [[name, count(run["articles"]), count(run["read_articles_per_s"]),
+             count(run["ingest_articles_per_s"]), f3(ratios[name]["ingest"]) if name in ratios else "1"]
+            for name, run in formats.items()]
+    return provenance(data, "ingest_formats.json") + "\n\n" + table(
+        ["format", "articles", "read/s", "ingest/s", "ingest rate / plain text"], rows)
+
+
 BLOCKS: dict[str, Block] = {
     "quality": quality,
     "eval-runs": eval_runs,
@@ -322,4 +333,5 @@ BLOCKS: dict[str, Block] = {
     "scale-stages": scale_stages,
     "crash": crash,
     "bad-input": bad_input,
+    "ingest-formats": ingest_formats,
 }

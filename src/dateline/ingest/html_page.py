@@ -62,7 +62,8 @@ def page_article(
         return InputProblem(where, str(error), field=error.field)
     document = trafilatura.bare_extraction(
         tree, url=url or None, fast=True, with_metadata=True, include_comments=False,
-        include_tables=False, favor_precision=True, date_extraction_params={"extensive_search": False, "original_date": True},
+        include_tables=False, favor_precision=True,
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     text = main_text(document.text or "", document.title or "") if document is not None else ""
     if not text:
