@@ -34,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -131,7 +132,11 @@ def summary(latencies: list[float]) -> dict[str, float]:
             for name, share in (("p50_ms", .5), ("p95_ms", .95), ("p99_ms", .99), ("max_ms", 1.0))}
 
 
-async def load(base: str, mix: list[dict[str, str]], clients: int, duration: float) -> dict:
+async def load(base: str, mix: list[dict[str, str]], clients: int, duration: float,
+               address: Callable[[int], str] | None = None) -> dict:
+    """``clients`` clients, each waiting for its answer before its next request, for
+    ``duration`` seconds; client N connects from ``address(N)`` when given (a loopback
+    address of its own, so that the server sees separate clients)."""
     latencies: list[float] = []
     errors: dict[str, int] = {}
     deadline = time.perf_counter() + duration
@@ -139,7 +144,8 @@ async def load(base: str, mix: list[dict[str, str]], clients: int, duration: flo
     async def client_loop(number: int) -> None:
         chooser = random.Random(number)
         limits = httpx.Limits(max_connections=1)
-        async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as client:
+        transport = httpx.AsyncHTTPTransport(local_address=address(number)) if address else None
+        async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits, transport=transport) as client:
             while time.perf_counter() < deadline:
                 started = time.perf_counter()
                 try:

@@ -317,6 +317,25 @@ def ingest_formats(results: Path) -> str:
         ["format", "articles", "read/s", "ingest/s", "ingest rate / plain text"], rows)
 
 
+def security_load(results: Path) -> str:
+    """Well-behaved clients beside one flooding uncached builds, with and without the
+    per-client limit (bench_security_load.py)."""
+    data = load(results, "security_load.json")
+    rows = [[name, setting["serve_options"].replace("--", "").replace("-per-minute", "/min"), phase.replace("_", " "),
+             count(run["others"]["requests"]),
+             *(f"{count(run['others'][p])} ms" for p in ("p50_ms", "p95_ms", "p99_ms")), run["others"]["errors"],
+             count(run["abuser"]["requests"]), count(run["abuser"]["ok"]), count(run["abuser"]["limited"]),
+             "{before}–{after}".format(**setting["load_average_1min"])]
+            for name, setting in data["settings"].items() for phase, run in
+            (("baseline", setting["baseline"]), ("abused", setting["abused"]))]
+    return (provenance(data, "security_load.json") + f" {data['clients']} clients, "
+            f"{data['duration_s']:.0f} s per phase, {count(data['store']['articles'])} articles, "
+            f"{cores(data)} CPUs shared by the clients and the server:\n\n"
+            + table(["server", "limits", "phase", "others' requests", "p50", "p95", "p99", "errors",
+                     "abuser's requests", "built", "429", "machine load (1 min), from–to"], rows)
+            + f"\n\nTarget: {data['target']}. Met: {'yes' if data['met'] else 'no'}.")
+
+
 BLOCKS: dict[str, Block] = {
     "quality": quality,
     "eval-runs": eval_runs,
@@ -328,6 +347,7 @@ BLOCKS: dict[str, Block] = {
     "tagger-timebank": tagger_timebank,
     "tagger-t17": tagger_t17,
     "api-load": api_load,
+    "security-load": security_load,
     "scale-ingest": scale_ingest,
     "scale-timelines": scale_timelines,
     "scale-stages": scale_stages,

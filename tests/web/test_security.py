@@ -8,6 +8,7 @@ import socket
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 from web_support import BRIDGE_STORY, WRITE_TOKEN, WRITER, LiveServer
@@ -163,6 +164,22 @@ def test_one_clients_builds_do_not_limit_another_client(web_db: Path) -> None:
         assert abuser.get("/api/timeline", params={"query": "bridge"}).status_code == 200
         assert abuser.get("/api/timeline", params={"query": "ferry"}).status_code == 429
         assert other.get("/api/timeline", params={"query": "ferry"}).status_code == 200
+
+
+def test_an_abusive_address_is_limited_while_another_is_served(web_db: Path) -> None:
+    """Over real connections from two loopback addresses (as bench_security_load.py
+    runs its clients): the server tells clients apart by address."""
+
+    def client_at(address: str) -> httpx.Client:
+        return httpx.Client(base_url=server.url, transport=httpx.HTTPTransport(local_address=address), timeout=60)
+
+    with LiveServer(web_db, builds_per_minute=6) as server, client_at("127.0.0.5") as abuser, \
+            client_at("127.0.0.6") as other:
+        statuses = [abuser.get("/api/timeline", params={"query": "bridge", "from": f"2023-0{month}-01"}).status_code
+                    for month in range(1, 5)]
+        assert statuses[0] == 200 and set(statuses[1:]) == {429}
+        assert other.get("/api/timeline", params={"query": "ferry"}).status_code == 200
+        assert abuser.get("/api/timeline", params={"query": "ferry"}).status_code == 200  # cached: free
 
 
 def test_writes_over_the_limit_are_429_with_retry_after(web_db: Path) -> None:
