@@ -146,8 +146,8 @@ def test_posting_one_record_object_works(client: TestClient) -> None:
 def test_new_articles_change_the_timeline_despite_the_cache(client: TestClient) -> None:
     params = {"query": "tunnel", "dates": 5}
     assert client.get("/api/timeline", params=params).json()["entries"] == []
-    client.post("/api/articles", json={"date": "2024-07-01", "text": "A tunnel under the river opened on 30 June 2024."},
-                headers=WRITER)
+    tunnel = {"date": "2024-07-01", "text": "A tunnel under the river opened on 30 June 2024."}
+    client.post("/api/articles", json=tunnel, headers=WRITER)
     entries = client.get("/api/timeline", params=params).json()["entries"]
     assert [entry["date"] for entry in entries] == ["2024-06-30"]
 
@@ -172,7 +172,8 @@ def test_invalid_records_are_422_with_index_and_field_and_nothing_is_stored(clie
 
 
 def test_malformed_or_empty_bodies_are_422(client: TestClient) -> None:
-    malformed = client.post("/api/articles", content=b'{"date": ', headers=WRITER | {"Content-Type": "application/json"})
+    malformed = client.post("/api/articles", content=b'{"date": ',
+                            headers=WRITER | {"Content-Type": "application/json"})
     assert malformed.status_code == 422 and "malformed JSON" in malformed.json()["message"]
     assert client.post("/api/articles", json=[], headers=WRITER).status_code == 422
     untyped = client.post("/api/articles", content=b'{"date": "2024-01-01", "text": "x"}',
@@ -181,7 +182,8 @@ def test_malformed_or_empty_bodies_are_422(client: TestClient) -> None:
 
 
 def test_oversized_article_is_422_and_oversized_body_is_413(web_db: Path) -> None:
-    with TestClient(create_app(web_db, max_article_chars=100, max_body_bytes=2000, write_token=WRITE_TOKEN)) as client:
+    app = create_app(web_db, max_article_chars=100, max_body_bytes=2000, write_token=WRITE_TOKEN)
+    with TestClient(app) as client:
         long_text = {"date": "2024-06-01", "text": "word " * 30}
         response = client.post("/api/articles", json=[long_text], headers=WRITER)
         assert response.status_code == 422

@@ -31,8 +31,9 @@ def serve_command(
     )] = None,
     read_only: Annotated[bool, typer.Option("--read-only", help="Accept no writes at all (403).")] = False,
     cors_origins: Annotated[list[str] | None, typer.Option(
-        "--cors-origin", show_default=False, metavar="<origin>", help="An origin (https://host[:port]) whose pages may read "
-        "the API; repeat for several. Writes are never accepted from another origin.",
+        "--cors-origin", show_default=False, metavar="<origin>",
+        help="An origin (https://host[:port]) whose pages may read the API; repeat for several. Writes are "
+             "never accepted from another origin.",
     )] = None,
     builds_per_minute: Annotated[int | None, typer.Option(
         "--builds-per-minute", min=0, show_default=False,
