@@ -163,12 +163,14 @@ def test_a_day_named_after_an_event_is_not_resolved(text):
     [
         ("repayable over half a century", ("over half a century", "P50Y")),
         ("in half an hour", ("half an hour", "PT30M")),
-        ("for two and a half years", ("two and a half years", "P30M")),
-        ("for a year and a half", ("a year and a half", "P18M")),
+        ("for two and a half years", ("two and a half years", "P2Y6M")),
+        ("for a year and a half", ("a year and a half", "P1Y6M")),
+        ("it took 5 1/2 hours", ("5 1/2 hours", "PT5H30M")),
+        ("a day and a half", ("a day and a half", "P1DT12H")),
         ("for one and a half weeks", ("one and a half weeks", "P1.5W")),
     ],
 )
-def test_halves_are_written_in_the_next_finer_unit(text, expected):
+def test_halves_are_written_as_whole_units_and_the_half_in_the_next_finer_unit(text, expected):
     (found,) = tag(text, dt.date(2015, 12, 14))
     assert (found.text, found.value) == expected
 

@@ -41,6 +41,16 @@ def year_value(year: int) -> str:
     return f"{clamp_year(year):04d}"
 
 
+def decade_value(year: int) -> str:
+    """The decade containing ``year``, TimeML style with its unknown digit: ``199X``."""
+    return year_value(year)[:3] + "X"
+
+
+def century_value(year: int) -> str:
+    """The century whose years start with the first two digits of ``year``: ``19XX``."""
+    return year_value(year)[:2] + "XX"
+
+
 def week_value(day: dt.date) -> str:
     """The ISO week containing ``day``, e.g. ``2011-W03``."""
     year, week, _ = day.isocalendar()
@@ -123,7 +133,7 @@ def shifted_value(anchor: dt.date, granularity: str, unit: str, steps: int) -> s
         return month_value(year, month)
     if coarsest == "year":
         return year_value(year)
-    return year_value(year)[:3 if coarsest == "decade" else 2]
+    return decade_value(year) if coarsest == "decade" else century_value(year)
 
 
 def easter(year: int) -> dt.date:

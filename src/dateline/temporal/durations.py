@@ -22,9 +22,16 @@ _SET_CONTEXT = re.compile(
     r"million|billion|trillion)\S*(?:\s+[a-z]+)?\s*$", re.IGNORECASE)
 
 
+_YEARS_PER = {"DE": 10, "CE": 100}
+
+
 def duration_value(amount: str, unit: str) -> str:
-    """TIMEX3 duration value: ``P3Y``, ``PT24H``, ``PXW`` (``amount`` "X" when vague)."""
+    """TIMEX3 duration value: ``P3Y``, ``PT24H``, ``PXW`` (``amount`` "X" when vague).
+    Decades and centuries are counted in years (``P10Y``, ``P200Y``), as TimeBank does
+    ("two decades": ``P20Y``): ISO 8601 has no such units."""
     code = UNITS[unit]
+    if code in _YEARS_PER and amount.isdigit():
+        return f"P{int(amount) * _YEARS_PER[code]}Y"
     if code.startswith("T"):
         return f"PT{amount}{code[1:]}"
     if code == "2W":
@@ -38,13 +45,26 @@ _FINER = {"century": ("year", 100), "decade": ("year", 10), "year": ("month", 12
 
 
 def half_duration_value(halves: int, unit: str) -> str:
-    """A duration of ``halves`` halves of ``unit`` ("half a century": 1, "two and a half
-    years": 5), in the next finer unit where it divides evenly (``P50Y``, ``P30M``), else
-    with a decimal fraction (``P2.5W``), which ISO 8601 allows on the last unit."""
-    if unit in _FINER:
-        finer, factor = _FINER[unit]
+    """A duration of ``halves`` halves of ``unit`` ("half a century": 1, "2 1/2 years":
+    5), as TimeBank writes them: the whole units and the half in the next finer unit
+    (``P2Y6M``, ``PT5H30M``, ``P1DT12H``), decades and centuries in years (``P50Y``);
+    with a decimal fraction where no finer unit divides evenly (``P2.5W``), which ISO
+    8601 allows on the last unit."""
+    whole, half = divmod(halves, 2)
+    if unit not in _FINER:
+        return duration_value(f"{whole}.5", unit)
+    finer, factor = _FINER[unit]
+    if unit in ("decade", "century", "fortnight"):
         return duration_value(str(halves * factor // 2), finer)
-    return duration_value(f"{halves // 2}.5", unit)
+    date_part, time_part = "", ""
+    for amount, name in ((whole, unit), (half * factor // 2, finer)):
+        if amount:
+            code = duration_value(str(amount), name)  # "P2Y", "PT30M"
+            if code.startswith("PT"):
+                time_part += code[2:]
+            else:
+                date_part += code[1:]
+    return "P" + date_part + ("T" + time_part if time_part else "")
 
 
 def _unit(word: str) -> str:
@@ -66,8 +86,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Normalised:
         return None
     if unit == "century" and _SCORED.search(ctx.text, max(0, m.start() - 20), m.start()):
         return None
-    number = number_value(m["n"]) if m["n"] else 0
-    if m["half"] or m["and_half"] or m["unit_and_half"]:
+    number = number_value(m["n"] or m["whole"]) if m["n"] or m["whole"] else 0
+    if m["half"] or m["and_half"] or m["unit_and_half"] or m["fraction"]:
         return "DURATION", half_duration_value(2 * (number or 0) + 1, unit)
     if m["n"].lower() in ("a", "an") and _SET_CONTEXT.search(ctx.text, max(0, m.start() - 30), m.start()):
         return "SET", duration_value("1", unit)
@@ -79,8 +99,7 @@ def _vague_plural(m: re.Match[str], ctx: Context) -> Normalised:
 
 
 def _set(m: re.Match[str], ctx: Context) -> Normalised:
-    """"every week", "each Monday", "every other year". Adverbs ("daily", "annually") are
-    left out: mostly adjectives ("a daily newspaper") that TimeBank leaves untagged."""
+    """"every week", "each Monday", "every other year"."""
     if m["weekday"]:
         return "SET", f"XXXX-WXX-{WEEKDAYS[m['weekday'].lower().rstrip('s')] + 1}"
     if m["month"]:
@@ -89,6 +108,18 @@ def _set(m: re.Match[str], ctx: Context) -> Normalised:
     if m["n"] and m["n"].lower() == "other":
         amount = 2
     return "SET", duration_value(str(amount or 1), _unit(m["unit"]))
+
+
+_FREQUENCY_UNITS = {"hourly": "hour", "daily": "day", "nightly": "day", "weekly": "week",
+                    "monthly": "month", "yearly": "year", "annually": "year"}
+
+
+def _frequency(m: re.Match[str], ctx: Context) -> Normalised:
+    """"paid annually", "meets weekly", "daily in Gaza": a SET of one unit (``P1Y``,
+    ``P1W``). Only the adverb: the adjective ("a daily newspaper", "weekly sales") names a
+    publication or a figure, not a repetition in time; the pattern requires what follows
+    to end the phrase (punctuation, a preposition, a conjunction)."""
+    return "SET", duration_value("1", _FREQUENCY_UNITS[m["adverb"].lower()])
 
 
 _SINGULAR = ("a", "an", "another", "an additional")
@@ -100,6 +131,10 @@ _SCORED = re.compile(r"\b(?:scor|hit|made|make|struck|strik|notch|post|compil|re
 _QUALIFIER = any_of(["about", "nearly", "almost", "some", "more than", "over", "at least",
                      "up to", "less than", "only", "just", "around", "roughly",
                      "approximately", "fewer than", "another", "an additional", "the"])
+# What may follow a frequency adverb used as one ("paid annually since 1980", "daily,").
+_AFTER_ADVERB = (r"(?=\s*(?:[,.;:!?)\"'\u2019\u201d]|$)|\s+(?:since|until|for|in|at|on|by|from|to|"
+                 r"and|or|but|through|throughout|during|over|with|without|as|after|before|"
+                 r"when|while|because|if|instead|there|here|now|again|too)\b)")
 _DAY_KIND = any_of(["trading", "business", "working", "calendar", "consecutive", "straight"])
 _SPAN_WORD = any_of(["past", "last", "next", "first", "final", "coming", "previous",
                      "following", "latest", "initial", "remaining"])
@@ -107,15 +142,19 @@ _SPAN_WORD = any_of(["past", "last", "next", "first", "final", "coming", "previo
 RULES = [
     Rule("duration",
          rf"(?:{_QUALIFIER}{SPACE})?(?:{cases('the')}{SPACE})?(?:{_SPAN_WORD}{SPACE})?"
-         rf"(?:(?P<half>{HALF_A})|(?P<n>{NUMBER}|{ARTICLE}|{VAGUE})(?P<and_half>{AND_A_HALF})?)"
+         rf"(?:(?P<half>{HALF_A})|(?P<whole>\d{{1,3}})(?P<fraction>\s+1/2|\u00bd)"
+         rf"|(?P<n>{NUMBER}|{ARTICLE}|{VAGUE})(?P<and_half>{AND_A_HALF})?)"
          rf"(?:{SPACE}more)?[\s-]+(?:{_DAY_KIND}{SPACE})?"
          rf"(?P<unit>{UNIT_PLURAL})(?P<unit_and_half>{AND_A_HALF})?(?:-old)?{END}",
          _duration),
     Rule("vague_plural",
-         rf"(?<=for )(?P<unit>{any_of(['years', 'months', 'weeks', 'decades', 'centuries'])}){END}",
+         rf"(?:(?<=for )|(?<=within )|(?<=after )|(?<=over ))(?P<unit>{any_of(['years', 'months', 'weeks', 'decades', 'centuries'])}){END}",
          _vague_plural),
     Rule("set",
          rf"(?:{any_of(['every', 'each', 'per'])}){SPACE}(?:(?P<n>{NUMBER}|other){SPACE})?"
          rf"(?:(?P<unit>{UNIT_PLURAL})|(?P<weekday>{WEEKDAY})|(?P<month>{MONTH_FULL})){END}",
          _set),
+    Rule("frequency",
+         rf"(?P<adverb>{any_of(list(_FREQUENCY_UNITS))}){_AFTER_ADVERB}",
+         _frequency),
 ]

@@ -11,12 +11,13 @@ import datetime as dt
 import re
 
 from dateline.temporal.calendar_math import (
-    day_value, is_upcoming, month_value, nearest_month, year_value,
+    day_value, is_upcoming, month_value, nearest_month, week_value, year_value,
 )
 from dateline.temporal.fragments import (
-    DAY, DAY_WORD, END, MODIFIER, MONTH, MONTH_ALONE, MONTH_MODIFIER, NUMBER_WORD, SPACE, YEAR,
+    DAY, DAY_WORD, END, MODIFIER, MONTH, MONTH_ALONE, MONTH_MODIFIER, NUMBER_WORD, SPACE, WEEKDAY,
+    YEAR,
 )
-from dateline.temporal.lexicon import MONTHS, ORDINAL_WORDS, any_of, cases, number_value
+from dateline.temporal.lexicon import MONTHS, ORDINAL_WORDS, WEEKDAYS, any_of, cases, number_value
 from dateline.temporal.rule import Context, Normalised, Rule
 
 _DIGITS = re.compile(r"\d+")
@@ -68,6 +69,35 @@ def _month_day(m: re.Match[str], ctx: Context) -> Normalised:
     elif ahead > _LOOKAHEAD_DAYS and ctx.direction(m) <= 0:
         year -= 1
     return _date(year, month, day)
+
+
+def _weekday_date(m: re.Match[str], ctx: Context) -> Normalised:
+    """"Friday, Oct. 23", "Monday, Oct. 26, 1998": the date; without a year, the year
+    nearest the DCT in which that day falls on that weekday (news names the weekday of
+    dates close to publication), else the year a bare "Oct. 23" would get."""
+    month, day = _month(m["month"]), _day(m["day"])
+    if m["year"]:
+        return _date(int(m["year"]), month, day)
+    weekday = WEEKDAYS[m["weekday"].lower()]
+    fitting = []
+    for year in (ctx.dct.year, ctx.dct.year - 1, ctx.dct.year + 1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if candidate.weekday() == weekday:
+            fitting.append(candidate)
+    if fitting:
+        return "DATE", day_value(min(fitting, key=lambda date: abs((date - ctx.dct).days)))
+    return _month_day(m, ctx)
+
+
+def _week_of(m: re.Match[str], ctx: Context) -> Normalised:
+    """"the week of March 6": the ISO week containing that day (``1998-W10``)."""
+    resolved = _month_day(m, ctx)
+    if resolved is None:
+        return None
+    return "DATE", week_value(dt.date.fromisoformat(resolved[1]))
 
 
 def _month_year(m: re.Match[str], ctx: Context) -> Normalised:
@@ -127,10 +157,13 @@ def _year(m: re.Match[str], ctx: Context) -> Normalised:
 
 
 def _decade(m: re.Match[str], ctx: Context) -> Normalised:
+    """"the 1960s", "the early '90s": ``196X``, ``199X`` (TimeML: the decade with its
+    year digit unknown; "early"/"late" only modify it)."""
     if m["century"]:
-        return "DATE", f"{m['century']}{m['decade']}"
-    century = "19" if int(m["short"]) > (ctx.dct.year % 100) // 10 else "20"
-    return "DATE", f"{century}{m['short']}"
+        return "DATE", f"{m['century']}{m['decade']}X"
+    # "the '90s": the latest such decade that has begun by the DCT.
+    century = ctx.dct.year // 100 - (ctx.dct.year % 100 < 10 * int(m["short"]))
+    return "DATE", f"{max(century, 0):02d}{m['short']}X"
 
 
 _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
@@ -140,7 +173,7 @@ _TENS = {"ten": 1, "twenty": 2, "thirty": 3, "forty": 4, "fifty": 5, "sixty": 6,
 
 
 def _spelled_decade(m: re.Match[str], ctx: Context) -> Normalised:
-    return "DATE", f"19{_DECADE_WORDS[m['decade'].lower()]}"
+    return "DATE", f"19{_DECADE_WORDS[m['decade'].lower()]}X"
 
 
 def _spelled_year_value(words: str) -> str | None:
@@ -165,7 +198,7 @@ def _century(m: re.Match[str], ctx: Context) -> Normalised:
     number = _day(m["ordinal"])
     if not 1 <= number <= 21:
         return None
-    return "DATE", f"{number - 1:02d}"
+    return "DATE", f"{number - 1:02d}XX"
 
 
 _UNIT_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
@@ -176,7 +209,15 @@ _SPELLED_YEAR = (
 _SEPARATOR = rf"(?:\s*,\s*|{SPACE})"
 _OF = rf"(?:{SPACE}of)?"
 
+_MONTH_DAY = rf"(?P<month>{MONTH})\s*(?P<day>{DAY}|{DAY_WORD})"
+
 RULES = [
+    Rule("weekday_date",
+         rf"(?P<weekday>{WEEKDAY}),?{SPACE}{_MONTH_DAY}(?:{_SEPARATOR}(?P<year>{YEAR}))?{END}",
+         _weekday_date),
+    Rule("week_of",
+         rf"{cases('the')}{SPACE}week{SPACE}of{SPACE}{_MONTH_DAY}{END}",
+         _week_of),
     Rule("iso_date",
          r"(?P<year>(?:1[0-9]|20)[0-9]{2})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12][0-9]|3[01])(?![\d])",
          _numeric_date),
@@ -215,7 +256,7 @@ RULES = [
          rf"{_THE}{MODIFIER}?(?P<ordinal>\d{{1,2}}(?:st|nd|rd|th)|{DAY_WORD})[\s-]+{cases('century')}(?!\w)",
          _century),
     Rule("year",
-         rf"(?<![\d$£€¥.,:/#-]){MODIFIER}?(?:{cases('fiscal')}{SPACE}(?:{cases('year')}{SPACE})?)?"
+         rf"(?:(?<![\d$£€¥.,:/#-])|(?<=\b[Pp]ost-)|(?<=\b[Pp]re-)){MODIFIER}?(?:{cases('fiscal')}{SPACE}(?:{cases('year')}{SPACE})?)?"
          rf"(?P<year>{YEAR})(?!\d|\s*%|,\d|\.\d|-\d|:\d|{SPACE}(?:percent|per cent))",
          _year),
 ]

@@ -14,11 +14,13 @@ import re
 
 from dateline.temporal.calendar_math import (
     day_value, easter, is_upcoming, month_value, nearest_month, quarter_of, quarter_value,
-    shift_days, shift_months, shift_quarter, shifted_value, week_value, year_value,
+    shift_days, shift_months, shift_quarter, shifted_value, week_value, year_value, decade_value,
+    century_value,
 )
 from dateline.temporal.fragments import (
     ARTICLE, END, MODIFIER, NUMBER, PART_OF_DAY, SEASON, SPACE, VAGUE, WEEKDAY,
 )
+from dateline.temporal.durations import duration_value
 from dateline.temporal.lexicon import (
     PARTS_OF_DAY, SEASONS, WEEKDAYS, any_of, cases, number_value, title_upper,
 )
@@ -56,9 +58,9 @@ def _unit_value(dct: dt.date, unit: str, offset: int) -> Normalised:
     if unit == "year":
         return "DATE", year_value(dct.year + offset)
     if unit == "decade":
-        return "DATE", year_value(dct.year + 10 * offset)[:3]
+        return "DATE", decade_value(dct.year + 10 * offset)
     if unit == "century":
-        return "DATE", year_value(dct.year + 100 * offset)[:2]
+        return "DATE", century_value(dct.year + 100 * offset)
     return None
 
 
@@ -139,7 +141,8 @@ def _anaphoric(m: re.Match[str], ctx: Context) -> Normalised:
 
 def _ago(m: re.Match[str], ctx: Context) -> Normalised:
     """"two years ago" counts from the DCT; "two days later" and "two years earlier"
-    from the date last mentioned (see ``Context.anchor``)."""
+    from the date last mentioned (see ``Context.anchor``). Decades and centuries count
+    years: "a decade ago" in 1999 is ``1989``."""
     unit = m["unit"].lower().rstrip("s")
     unit = "century" if unit.startswith("centur") else unit
     amount = number_value(m["n"])
@@ -149,8 +152,14 @@ def _ago(m: re.Match[str], ctx: Context) -> Normalised:
         return "DATE", "FUTURE_REF" if sign > 0 else "PAST_REF"
     if unit == "year" and amount == 1 and ctx.mentions_quarter(m):
         return "DATE", quarter_value(*shift_quarter(*ctx.quarter, -4))
+    if unit in _YEARS_PER:
+        # "a decade ago" is the year ten years back (TimeML), not the decade before.
+        unit, amount = "year", amount * _YEARS_PER[unit]
     anchor = (ctx.dct, "day") if direction == "ago" else ctx.anchor(unit)
     return "DATE", shifted_value(*anchor, unit, sign * amount)
+
+
+_YEARS_PER = {"decade": 10, "century": 100}
 
 
 _QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
@@ -208,10 +217,19 @@ def _this_year(m: re.Match[str], ctx: Context) -> Normalised:
     return "DATE", year_value(ctx.dct.year)
 
 
+_SATURDAY = 5
+
+
 def _weekend(m: re.Match[str], ctx: Context) -> Normalised:
-    """"the weekend": the one before the DCT's week (HeidelTime's reading, 98 % of its
-    Timeline17 cases), or the DCT's own week when the clause speaks of the future."""
-    offset = 0 if ctx.direction(m) > 0 else -1
+    """"the weekend": the last one before the DCT (HeidelTime's reading, 98 % of its
+    Timeline17 cases), which is the DCT's own week's when the DCT is a Saturday or Sunday;
+    the next one when the clause speaks of the future (the DCT's own week's, or the
+    week after's when the DCT is itself in a weekend)."""
+    on_weekend = ctx.dct.weekday() >= _SATURDAY
+    if ctx.direction(m) > 0:
+        offset = 1 if on_weekend else 0
+    else:
+        offset = 0 if on_weekend else -1
     return "DATE", week_value(shift_days(ctx.dct, 7 * offset)) + "-WE"
 
 
@@ -280,17 +298,16 @@ _REFS = {
 
 
 def _reference(m: re.Match[str], ctx: Context) -> Normalised:
-    words = " ".join(m[0].lower().split())
-    if words.startswith(("recent ", "the past ")):
-        return "DATE", "PAST_REF"
-    if words.startswith(("coming ", "upcoming ")):
-        return "DATE", "FUTURE_REF"
-    return "DATE", _REFS[words]
+    """"now", "recently", "the future"; "recent days", "coming years" are vague
+    durations (``PXD``, ``PXY``), as TimeBank annotates them."""
+    if m["span"]:
+        return "DURATION", duration_value("X", m["span"].lower()[:-1])
+    return "DATE", _REFS[" ".join(m[0].lower().split())]
 
 
 _REL_PAST_NEXT_THIS = any_of(list(_PAST_WORDS + _NEXT_WORDS + _THIS_WORDS))
 _CALENDAR_UNIT = any_of(["week", "weekend", "month", "quarter", "year", "decade", "century"])
-_PLURAL_SPANS = any_of(["days", "weeks", "months", "years", "decades"])
+_PLURAL_SPANS = any_of(["hours", "days", "weeks", "months", "years", "decades"])
 _QUARTER_ORD = any_of(list(_QUARTER_ORDINALS))
 _YEAR_END = any_of(["year-end", "year end", "year's end"])
 _PERIOD = (rf"{SPACE}(?:{any_of(['first', 'second', 'third', 'fourth'])}[\s-]+)?"
@@ -381,7 +398,8 @@ RULES = [
          rf"(?:(?P<rel>{_LAST_THIS_NEXT}){SPACE})?(?P<name>{_HOLIDAY})(?:{SPACE}(?P<year>{_YEAR}))?{END}",
          _holiday),
     Rule("reference",
-         rf"(?:{any_of(['recent', 'coming', 'upcoming', 'the past'])}{SPACE}{_PLURAL_SPANS}"
+         rf"(?:{any_of(['recent', 'coming', 'upcoming', 'the past', 'the coming'])}{SPACE}"
+         rf"(?P<span>{_PLURAL_SPANS})"
          rf"|{any_of(list(_REFS))}){END}",
          _reference),
 ]

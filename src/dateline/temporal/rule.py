@@ -66,6 +66,23 @@ class Context:
                 return read
         return self.dct, "day"
 
+    def day_anchor(self, match: re.Match[str]) -> dt.date:
+        """The day a clock time without a day falls on: the last day named earlier in
+        the same sentence ("On Tuesday, police said the blast came at 10 p.m."), else
+        the DCT. Only the same sentence: a live blog's "6:30 pm" stamps are the DCT's,
+        whatever day the update before them spoke of."""
+        start = match.start()
+        sentence_start = max(self.text.rfind("\n", 0, start), self.text.rfind(". ", 0, start))
+        for timex in reversed(self.found):
+            if timex.end <= sentence_start or timex.value == "PRESENT_REF":
+                break
+            if timex.type not in ("DATE", "TIME") or _LOOK_BACK.search(timex.text):
+                continue
+            read = value_to_date(timex.value)
+            if read is not None and read[1] == "day":
+                return read[0]
+        return self.dct
+
     def mention_quarter(self, year: int, quarter: int, end: int) -> None:
         """Record that the quarter (year, quarter) was named, ending at offset ``end``."""
         self.quarter = (year, quarter)

@@ -14,13 +14,13 @@ import datetime as dt
 import re
 from functools import cache
 
-from dateline.temporal import clock, durations, explicit, relative
+from dateline.temporal import around, clock, durations, explicit, relative
 from dateline.temporal.leads import DIGIT, lead_phrases, leads, trie
 from dateline.temporal.lexicon import COMMON_WORDS
 from dateline.temporal.rule import Context, Rule
 from dateline.temporal.timex import Timex
 
-_FIRST = ("iso_date", "numeric_date", "month_day_year", "day_month_year", "month_day",
+_FIRST = ("day_around", "weekday_date", "week_of", "iso_date", "numeric_date", "month_day_year", "day_month_year", "month_day",
           "day_month", "month_year", "decade", "century", "clock", "ago", "duration")
 _LAST = ("set", "vague_plural", "year", "reference")
 
@@ -32,7 +32,8 @@ def _ordered(rules: list[Rule]) -> list[Rule]:
     return [by_name[name] for name in (*_FIRST, *middle, *_LAST)]
 
 
-RULES: list[Rule] = _ordered(explicit.RULES + relative.RULES + durations.RULES + clock.RULES)
+RULES: list[Rule] = _ordered(
+    around.RULES + explicit.RULES + relative.RULES + durations.RULES + clock.RULES)
 
 
 _LOCAL_GROUP = re.compile(r"\(\?P<\w+>")

@@ -70,6 +70,10 @@ def _cues(future: str) -> re.Pattern[str]:
 _CUES = _cues(_FUTURE)
 _LOOSE_CUES = _cues(_LOOSE_FUTURE)
 _AGENT = re.compile(r"\s+by\b")
+# An -ed word after a determiner or such an adverb is an adjective, not a past tense:
+# "a still unspecified date", "the planned merger", "its newly elected board".
+_ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those|still|"
+                          r"newly|previously|recently|already|so-called)\s+$")
 _THIS_WEEK = re.compile(r"\bthis\s+week\b")
 _WINDOW = 120
 _SENTENCE = 250
@@ -99,7 +103,9 @@ def direction(text: str, start: int, end: int, loose: bool = False) -> int:
             continue
         if cue.lastgroup == "past" and (
                 text[left + cue.start()].isupper()  # a name: "the United States", "Ahmed"
-                or (cue.group().isalpha() and _AGENT.match(window, cue.end()))):  # "followed by"
+                or (cue.group().isalpha() and (
+                    _AGENT.match(window, cue.end())  # "followed by"
+                    or _ATTRIBUTIVE.search(window, max(0, cue.start() - 16), cue.start())))):
             continue
         distance = start - cue.end() if cue.end() <= start else cue.start() - end
         if distance < best_distance:

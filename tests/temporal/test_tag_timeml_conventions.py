@@ -1,0 +1,139 @@
+"""TimeML value conventions for the forms news uses beyond TimeBank's own documents:
+durations, sets, clock times on the right day, decades, weeks and day expressions built
+on other day expressions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dateline.temporal import tag
+
+WEDNESDAY = dt.date(1998, 10, 21)
+SUNDAY = dt.date(1998, 10, 25)
+
+
+def tagged(text: str, dct: dt.date = WEDNESDAY) -> list[tuple[str, str, str]]:
+    return [(t.text, t.type, t.value) for t in tag(text, dct)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He served four years in prison.", ("four years", "DURATION", "P4Y")),
+        ("The talks lasted five hours.", ("five hours", "DURATION", "PT5H")),
+        ("Fighting in recent days killed dozens.", ("recent days", "DURATION", "PXD")),
+        ("It will grow in coming years.", ("coming years", "DURATION", "PXY")),
+        ("Rates may fall in the coming weeks.", ("the coming weeks", "DURATION", "PXW")),
+        ("It happened in less than a decade.", ("less than a decade", "DURATION", "P10Y")),
+        ("They fought for two centuries.", ("two centuries", "DURATION", "P200Y")),
+        ("Troops will arrive within weeks.", ("weeks", "DURATION", "PXW")),
+    ],
+)
+def test_durations(text, expected):
+    assert tagged(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The paper is published daily.", ("daily", "SET", "P1D")),
+        ("They meet weekly in Paris.", ("weekly", "SET", "P1W")),
+        ("Dividends of $5 million annually.", ("annually", "SET", "P1Y")),
+        ("Profits doubled annually since 1980.", ("annually", "SET", "P1Y")),
+        ("The fair is held every year.", ("every year", "SET", "P1Y")),
+    ],
+)
+def test_frequency_adverbs_are_sets(text, expected):
+    assert tagged(text)[0] == expected
+
+
+@pytest.mark.parametrize("text", ["a daily newspaper", "the weekly magazine", "annually adjusted rates"])
+def test_frequency_adjectives_are_not_time_expressions(text):
+    assert tagged(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They left at 4 in the morning.", ("4 in the morning", "TIME", "1998-10-21T04:00")),
+        ("at ten o'clock at night", ("ten o'clock at night", "TIME", "1998-10-21T22:00")),
+        ("They met at midday.", ("midday", "TIME", "1998-10-21T12:00")),
+        ("The offer expires at 5 p.m. EST, Nov. 6.", ("5 p.m. EST, Nov. 6", "TIME", "1998-11-06T17:00")),
+        ("It ended at 10 p.m. local time Tuesday.", ("10 p.m. local time Tuesday", "TIME", "1998-10-20T22:00")),
+    ],
+)
+def test_clock_times(text, expected):
+    assert tagged(text) == [expected]
+
+
+def test_a_clock_time_falls_on_the_day_named_just_before_it():
+    assert tagged("On Monday, police said the blast came at 10:35 a.m. near the port.") == [
+        ("Monday", "DATE", "1998-10-19"), ("10:35 a.m.", "TIME", "1998-10-19T10:35")]
+
+
+def test_a_clock_time_far_from_any_named_day_falls_on_the_dct():
+    text = "On Monday, police came. " + "Nothing else happened there. " * 12 + "At 6 a.m. it rained."
+    assert tagged(text)[-1] == ("6 a.m.", "TIME", "1998-10-21T06:00")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Music of the 1960s.", ("the 1960s", "DATE", "196X")),
+        ("In the early 1990s, growth slowed.", ("the early 1990s", "DATE", "199X")),
+        ("the late '80s", ("the late '80s", "DATE", "198X")),
+        ("through the nineties", ("the nineties", "DATE", "199X")),
+        ("in the 20th century", ("the 20th century", "DATE", "19XX")),
+        ("Post-1959 Cuba changed.", ("1959", "DATE", "1959")),
+        ("A decade ago, the wall fell.", ("A decade ago", "DATE", "1988")),
+        ("two decades ago", ("two decades ago", "DATE", "1978")),
+    ],
+)
+def test_decades_centuries_and_years_counted_in_decades(text, expected):
+    assert tagged(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        ("He said last week that he would go.", WEDNESDAY, ("last week", "DATE", "1998-W42")),
+        ("They met during the weekend.", WEDNESDAY, ("the weekend", "DATE", "1998-W42-WE")),
+        ("They met during the weekend.", SUNDAY, ("the weekend", "DATE", "1998-W43-WE")),
+        ("Talks will resume after the weekend.", WEDNESDAY, ("the weekend", "DATE", "1998-W43-WE")),
+        ("Talks will resume after the weekend.", SUNDAY, ("the weekend", "DATE", "1998-W44-WE")),
+        ("In the week of March 6 they met.", WEDNESDAY, ("the week of March 6", "DATE", "1998-W10")),
+    ],
+)
+def test_weeks(text, dct, expected):
+    assert tagged(text, dct) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On Friday, Oct. 23, the crash came.", ("Friday, Oct. 23", "DATE", "1998-10-23")),
+        ("Monday, Oct. 26, is the deadline.", ("Monday, Oct. 26", "DATE", "1998-10-26")),
+        ("Friday, Oct. 24, 1997", ("Friday, Oct. 24, 1997", "DATE", "1997-10-24")),
+        # Oct. 23 was a Thursday in 1997 (a Friday in 1998): the weekday picks the year.
+        ("Thursday, Oct. 23", ("Thursday, Oct. 23", "DATE", "1997-10-23")),
+        ("The day before last Tuesday he left.", ("The day before last Tuesday", "DATE", "1998-10-19")),
+        ("two days after March 5", ("two days after March 5", "DATE", "1998-03-07")),
+        ("the day after Christmas", ("the day after Christmas", "DATE", "1998-12-26")),
+    ],
+)
+def test_days_named_with_their_weekday_or_from_another_day(text, expected):
+    assert tagged(text) == [expected]
+
+
+def test_an_adjective_in_ed_is_not_a_past_tense():
+    """"a still unspecified date in January" is future (the dividend "would be paid")."""
+    text = "The dividend would be paid on a still unspecified date in January."
+    assert tagged(text, dt.date(1989, 10, 26)) == [("January", "DATE", "1990-01")]
+
+
+@pytest.mark.parametrize(
+    "text", ["U.N. Resolution 1973 passed.", "Flight 1549 landed.", "He got 1973 votes."])
+def test_numbers_that_name_or_count_are_not_years(text):
+    assert tagged(text) == []
