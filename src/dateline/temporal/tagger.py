@@ -79,7 +79,11 @@ def _dispatch_table() -> dict[str, _Candidates]:
     for rules in map(tuple, rules_by_lead.values()):
         if rules not in shared:
             shared[rules] = _Candidates(rules)
-    return {word: shared[tuple(rules)] for word, rules in rules_by_lead.items()}
+    table = {word: shared[tuple(rules)] for word, rules in rules_by_lead.items()}
+    # The scan reports a digit lead as the digit itself: one key per digit spares the
+    # loop an ``isdigit`` call per hit.
+    table.update({digit: table[DIGIT] for digit in "0123456789" if DIGIT in table})
+    return table
 
 
 def _trigger() -> re.Pattern[str]:
@@ -97,7 +101,7 @@ def _trigger() -> re.Pattern[str]:
                if p[0].isalpha()}
     first_characters = "".join(sorted({phrase[0] for phrase in phrases}))
     return re.compile(
-        rf"[^A-Za-z0-9_'](?=[{first_characters}0-9'])(?:" + trie(phrases, space=r"[\s-]+")
+        rf"([^A-Za-z0-9_'])(?=[{first_characters}0-9'])(" + trie(phrases, space=r"[\s-]+")
         + r"(?![A-Za-z])|[0-9]|'(?=[0-9]))"
     )
 
@@ -132,11 +136,18 @@ def tag(text: str, dct: dt.date) -> list[Timex]:
         start = trigger.start()  # of the word in ``text``: the scanned copy has one more char
         if start < covered:
             continue
-        matched = trigger.group()
-        if _after_word(matched[0]):
+        before, word = trigger.groups()  # the first word only: a second one is a lookahead
+        if before > "\x7f" and _after_word(before):
             continue
-        word = matched[1:]  # the first word only: a second one is a lookahead
-        for rule in by_lead[DIGIT if word.isdigit() else word].matching(text, start):
+        candidates = by_lead[word]
+        if candidates.combined is None:
+            rules = candidates.rules
+        else:
+            first = candidates.combined.match(text, start)
+            if first is None:
+                continue
+            rules = candidates.rules[candidates.position[first.lastgroup]:]  # type: ignore[index]
+        for rule in rules:
             match = rule.regex.match(text, start)
             if match is None:
                 continue
