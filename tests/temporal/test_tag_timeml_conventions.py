@@ -29,6 +29,8 @@ def tagged(text: str, dct: dt.date = WEDNESDAY) -> list[tuple[str, str, str]]:
         ("It happened in less than a decade.", ("less than a decade", "DURATION", "P10Y")),
         ("They fought for two centuries.", ("two centuries", "DURATION", "P200Y")),
         ("Troops will arrive within weeks.", ("weeks", "DURATION", "PXW")),
+        ("Shipments resume within two to three weeks.", ("two to three weeks", "DURATION", "P2W")),
+        ("He faces 5-10 years in prison.", ("5-10 years", "DURATION", "P5Y")),
     ],
 )
 def test_durations(text, expected):

@@ -75,7 +75,8 @@ def _unit(word: str) -> str:
 
 
 def _duration(m: re.Match[str], ctx: Context) -> Normalised:
-    """"three years", "the past 24 hours", "half a century", "two and a half years".
+    """"three years", "the past 24 hours", "half a century", "two and a half years", "two
+    to three weeks".
     Not a length of time: "three-quarters of the vote", "a second phase" (the ordinal),
     "scored a century" (a hundred runs in cricket)."""
     unit = _unit(m["unit"])
@@ -86,7 +87,9 @@ def _duration(m: re.Match[str], ctx: Context) -> Normalised:
         return None
     if unit == "century" and _SCORED.search(ctx.text, max(0, m.start() - 20), m.start()):
         return None
-    number = number_value(m["n"] or m["whole"]) if m["n"] or m["whole"] else 0
+    # A range ("two to three weeks", "5-10 years") is written with its lower bound, as
+    # TimeBank does (P2W; the upper bound would go to a mod attribute).
+    number = number_value(m["low"] or m["n"] or m["whole"]) if m["n"] or m["whole"] else 0
     if m["half"] or m["and_half"] or m["unit_and_half"] or m["fraction"]:
         return "DURATION", half_duration_value(2 * (number or 0) + 1, unit)
     if m["n"].lower() in ("a", "an") and _SET_CONTEXT.search(ctx.text, max(0, m.start() - 30), m.start()):
@@ -143,7 +146,8 @@ RULES = [
     Rule("duration",
          rf"(?:{_QUALIFIER}{SPACE})?(?:{cases('the')}{SPACE})?(?:{_SPAN_WORD}{SPACE})?"
          rf"(?:(?P<half>{HALF_A})|(?P<whole>\d{{1,3}})(?P<fraction>\s+1/2|\u00bd)"
-         rf"|(?P<n>{NUMBER}|{ARTICLE}|{VAGUE})(?P<and_half>{AND_A_HALF})?)"
+         rf"|(?:(?P<low>{NUMBER})(?:{SPACE}(?:to|or){SPACE}|\s*-\s*))?"
+         rf"(?P<n>{NUMBER}|{ARTICLE}|{VAGUE})(?P<and_half>{AND_A_HALF})?)"
          rf"(?:{SPACE}more)?[\s-]+(?:{_DAY_KIND}{SPACE})?"
          rf"(?P<unit>{UNIT_PLURAL})(?P<unit_and_half>{AND_A_HALF})?(?:-old)?{END}",
          _duration),
