@@ -84,3 +84,27 @@ def test_eval_tagger_reports_a_folder_without_timeml(tmp_path: Path):
     result = runner.invoke(app, ["eval-tagger", str(tmp_path)])
     assert result.exit_code == 1
     assert "no *.tml TimeML files found" in result.output
+
+
+def test_ingest_stores_the_mentions_that_dateline_tag_prints(tmp_path: Path):
+    """One tagger for both: what an ingest stores for an article is what ``dateline tag``
+    finds in the article's stored text against its publication date."""
+    from dateline.store import Store
+
+    story = ("Protesters returned on Friday, Oct. 23, a day after talks collapsed. At 10 p.m. "
+             "police withdrew; talks resume after the weekend, two to three weeks late.\n"
+             "Prices rose in recent days, as in the 1990s, and are paid daily.\n")
+    (tmp_path / "story.txt").write_text(" date 1998-10-26 " + story, encoding="utf-8")
+    db = tmp_path / "store.db"
+    ingested = runner.invoke(app, ["ingest", str(tmp_path / "story.txt"), "--db", str(db), "-q",
+                                   "--workers", "2"])
+    assert ingested.exit_code == 0, ingested.output
+    with Store.open(db) as store:
+        [analyzed] = store.analyzed_articles(store.match_articles(None))
+    stored = [(m.start, m.end, m.text, m.type, m.value) for m in analyzed.mentions]
+    (tmp_path / "stored.txt").write_text(analyzed.article.text, encoding="utf-8")
+    tagged = runner.invoke(app, ["tag", str(tmp_path / "stored.txt"), "--dct", "1998-10-26"])
+    printed = [(t["start"], t["end"], t["text"], t["type"], t["value"])
+               for t in json.loads(tagged.output)["timexes"]]
+    assert len(stored) >= 8
+    assert stored == printed
