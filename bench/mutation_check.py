@@ -65,13 +65,13 @@ AREAS = {
          "temporal/explicit.py", "temporal/durations.py"),
         ("tests/temporal/test_values.py", "tests/temporal/test_tag_properties.py",
          "tests/temporal/test_tag_tense_and_anaphora.py", "tests/temporal/test_tag_golden.py",
-         "tests/temporal/test_golden.py"),
+         "tests/temporal/test_golden.py", "tests/temporal/test_calendar_resolution.py"),
         ("tests/temporal/test_reference_data.py",),
     ),
     "date ranking": Area(
         ("timeline/methods/salience.py", "timeline/methods/datewise.py", "timeline/dated_summaries.py"),
         ("tests/timeline/test_salience.py", "tests/timeline/test_datewise.py",
-         "tests/timeline/test_date_sanity.py"),
+         "tests/timeline/test_date_sanity.py", "tests/timeline/test_date_containment.py"),
         ("tests/evaluate/test_quality_floors.py",),
     ),
     "metric computation": Area(
@@ -81,7 +81,7 @@ AREAS = {
     ),
     "store writes": Area(
         ("store/bulk.py", "store/duplicates.py", "store/spans.py", "store/mentions.py"),
-        ("tests/store/test_store.py", "tests/scale/test_near_duplicates.py"),
+        ("tests/store/test_store.py", "tests/scale/test_near_duplicates.py", "tests/store/test_spans_fit.py"),
     ),
 }
 
