@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from dateline.temporal.fragments import (
-    AND_A_HALF, ARTICLE, END, HALF_A, MONTH_FULL, NUMBER, SPACE, UNIT_PLURAL, VAGUE, WEEKDAY,
+    AND_A_HALF, ARTICLE, END, HALF_A, MONTH_FULL, NUMBER, NUMBER_WORD, SPACE, UNIT_PLURAL, VAGUE,
+    WEEKDAY,
 )
 from dateline.temporal.lexicon import MONTHS, UNITS, WEEKDAYS, any_of, cases, number_value
 from dateline.temporal.rule import Context, Normalised, Rule
@@ -89,7 +90,7 @@ def _duration(m: re.Match[str], ctx: Context) -> Normalised:
         return None
     # A range ("two to three weeks", "5-10 years") is written with its lower bound, as
     # TimeBank does (P2W; the upper bound would go to a mod attribute).
-    number = number_value(m["low"] or m["n"] or m["whole"]) if m["n"] or m["whole"] else 0
+    number = number_value(m["n"]) if m["n"] else 0
     if m["half"] or m["and_half"] or m["unit_and_half"] or m["fraction"]:
         return "DURATION", half_duration_value(2 * (number or 0) + 1, unit)
     if m["n"].lower() in ("a", "an") and _SET_CONTEXT.search(ctx.text, max(0, m.start() - 30), m.start()):
@@ -145,9 +146,9 @@ _SPAN_WORD = any_of(["past", "last", "next", "first", "final", "coming", "previo
 RULES = [
     Rule("duration",
          rf"(?:{_QUALIFIER}{SPACE})?(?:{cases('the')}{SPACE})?(?:{_SPAN_WORD}{SPACE})?"
-         rf"(?:(?P<half>{HALF_A})|(?P<whole>\d{{1,3}})(?P<fraction>\s+1/2|\u00bd)"
-         rf"|(?:(?P<low>{NUMBER})(?:{SPACE}(?:to|or){SPACE}|\s*-\s*))?"
-         rf"(?P<n>{NUMBER}|{ARTICLE}|{VAGUE})(?P<and_half>{AND_A_HALF})?)"
+         rf"(?:(?P<half>{HALF_A})"
+         rf"|(?P<n>{NUMBER}|{ARTICLE}|{VAGUE})(?:(?P<and_half>{AND_A_HALF})|(?P<fraction>\s+1/2)"
+         rf"|(?:{SPACE}(?:to|or){SPACE}|-)(?:\d{{1,3}}|{NUMBER_WORD}))?)"
          rf"(?:{SPACE}more)?[\s-]+(?:{_DAY_KIND}{SPACE})?"
          rf"(?P<unit>{UNIT_PLURAL})(?P<unit_and_half>{AND_A_HALF})?(?:-old)?{END}",
          _duration),

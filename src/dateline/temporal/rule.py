@@ -13,8 +13,10 @@ from dateline.temporal.calendar_math import nearest_weekday, shift_days
 from dateline.temporal.timex import Timex
 from dateline.temporal.values import value_to_date
 
-Normalised = tuple[str, str] | None
-"""(TIMEX3 type, value), or None when the match turns out not to be a time expression."""
+Normalised = tuple[str, str] | tuple[str, str, int] | None
+"""(TIMEX3 type, value), or None when the match turns out not to be a time expression;
+(type, value, end) when the expression reaches past the match, to ``end`` (a rule that
+reads the rest with another rule, as "the day before" + "last Tuesday")."""
 
 
 _QUARTER_WORD = re.compile(r"\bquarter", re.IGNORECASE)

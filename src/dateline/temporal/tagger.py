@@ -158,8 +158,8 @@ def tag(text: str, dct: dt.date) -> list[Timex]:
                 continue
             if normalised is None:
                 continue
-            kind, value = normalised
-            end = match.end()
+            kind, value = normalised[0], normalised[1]
+            end = normalised[2] if len(normalised) == 3 else match.end()  # type: ignore[misc]
             found.append(Timex(start, end, text[start:end], kind, value))
             covered = end
             break
