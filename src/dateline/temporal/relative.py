@@ -209,10 +209,14 @@ def _half(m: re.Match[str], ctx: Context) -> Normalised:
     return "DATE", f"{year_value(year)}-H{half}"
 
 
+_PERIOD_ENDING = re.compile(r"\s+(?:ended|ending)\b")
+
+
 def _this_year(m: re.Match[str], ctx: Context) -> Normalised:
     """"the year", "the full year", "year-end": in news, the DCT's year. "The fiscal year"
-    is mostly the reporting period ("for the fiscal year ended Sept. 30"): a duration."""
-    if "fiscal" in m[0].lower():
+    is mostly the reporting period ("for the fiscal year ended Sept. 30"), and so is "the
+    year ended March 31" or "the year ending June 30, 1990": a duration."""
+    if "fiscal" in m[0].lower() or _PERIOD_ENDING.match(ctx.text, m.end()):
         return "DURATION", "P1Y"
     return "DATE", year_value(ctx.dct.year)
 
