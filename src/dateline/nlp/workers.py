@@ -19,6 +19,8 @@ from contextlib import contextmanager
 from typing import Protocol
 
 from dateline.model import Article, BatchAnalysis
+from dateline.nlp.analyze import analyze_articles
+from dateline.temporal.tagger import prepare
 
 
 class PendingAnalysis(Protocol):
@@ -43,24 +45,13 @@ class _Done:
         return self._analysis
 
 
-def analyze_batch(articles: Sequence[Article]) -> BatchAnalysis:
-    """``analyze_articles``, imported where it runs: a pool's main process then never
-    loads the temporal tagger nor builds its tables (about half a second of CPU), which
-    its workers do, each at its start, while the main process reads the first batch.
-    The main process reads, cleans and writes: on a machine with few cores it is the
-    slowest of the processes, so what it is spared is what an ingest gains."""
-    from dateline.nlp.analyze import analyze_articles
-
-    return analyze_articles(articles)
-
-
 class InProcessAnalyzer:
     """Analyses each batch right away, in this process (one worker, or tests)."""
 
     capacity = 1
 
     def submit(self, articles: Sequence[Article]) -> PendingAnalysis:
-        return _Done(analyze_batch(articles))
+        return _Done(analyze_articles(articles))
 
 
 class PoolAnalyzer:
@@ -72,24 +63,15 @@ class PoolAnalyzer:
         self.capacity = 2 * workers
 
     def submit(self, articles: Sequence[Article]) -> PendingAnalysis:
-        return self._pool.submit(analyze_batch, list(articles))
+        return self._pool.submit(analyze_articles, list(articles))
 
 
 # How often a worker looks whether the process that started it is still there.
 PARENT_CHECK_SECONDS = 0.5
 
 
-def _start_worker(parent: int) -> None:
-    """Worker initializer: watch the parent (``_exit_with_parent``), then load the
-    analysis and build the tagger's tables before the first batch arrives."""
-    _exit_with_parent(parent)
-    from dateline.temporal.tagger import prepare
-
-    prepare()
-
-
 def _exit_with_parent(parent: int) -> None:
-    """End this worker once ``parent`` (the ingest) is gone.
+    """Worker initializer: end this worker once ``parent`` (the ingest) is gone.
 
     A worker waits for batches on a pipe that its sibling workers also hold open, so
     when the ingest is killed (``kill -9``: no clean-up runs) the pipe never reports
@@ -110,11 +92,12 @@ def local_analyzer(workers: int) -> Iterator[Analyzer]:
     if workers <= 1:
         yield InProcessAnalyzer()
         return
-    # Forked workers are children of this process, which ``_exit_with_parent`` relies on
-    # (Python 3.14 starts pool workers from a fork server by default). Each builds the
-    # tagger's tables itself (``analyze_batch`` says why).
+    # Forked workers inherit the tagger's compiled tables instead of each compiling them,
+    # and are children of this process, which ``_exit_with_parent`` relies on (Python
+    # 3.14 starts pool workers from a fork server by default).
+    prepare()
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=multiprocessing.get_context("fork"),
-        initializer=_start_worker, initargs=(os.getpid(),),
+        initializer=_exit_with_parent, initargs=(os.getpid(),),
     ) as pool:
         yield PoolAnalyzer(pool, workers)
