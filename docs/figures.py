@@ -336,6 +336,33 @@ def security_load(results: Path) -> str:
             + f"\n\nTarget: {data['target']}. Met: {'yes' if data['met'] else 'no'}.")
 
 
+def mutation(results: Path) -> str:
+    """Mutants of the core killed by the tests, per area (mutation_check.py)."""
+    data = load(results, "mutation.json")
+    meta = data["metadata"]
+    rows = [[area, count(run["sites"]), run["mutants"], run["killed"] - run["killed_by_wider_tests"],
+             run["killed_by_wider_tests"], len(run["survivors"])]
+            for area, run in data["areas"].items() if "mutants" in run]
+    return (f"From `bench/results/mutation.json` (`{meta['command']}`, {meta['date'][:10]}, commit "
+            f"{meta['git_commit'][:7]}; {data['per_area']} mutants sampled per area, seed {data['seed']}):\n\n"
+            + table(["area", "flippable tokens", "mutants run", "killed by the focused tests",
+                     "killed by the wider tests", "survived"], rows))
+
+
+def mutation_survivors(results: Path) -> str:
+    """Each survivor of the sample, and whether the tests added since kill it (mutation_check.py)."""
+    data = load(results, "mutation.json")
+    replay = {(s["path"], s["code"], s["column"], s["replacement"]): s["outcome"]
+              for run in load(results, "mutation_replay.json")["areas"].values()
+              for s in run.get("survivors", []) + run.get("killed_mutants", [])}
+    verdicts = {None: "not replayed (its line changed)", "passed": "survives"}
+    rows = [[area, f"`{s['path']}:{s['line']}`", f"`{s['original']}` → `{s['replacement']}`",
+             verdicts.get(outcome := replay.get((s["path"], s["code"], s["column"], s["replacement"])),
+                          f"killed ({outcome})")]
+            for area, run in data["areas"].items() for s in run.get("survivors", [])]
+    return table(["area", "where", "flip", "replayed on today's tests"], rows)
+
+
 BLOCKS: dict[str, Block] = {
     "quality": quality,
     "eval-runs": eval_runs,
@@ -354,4 +381,6 @@ BLOCKS: dict[str, Block] = {
     "crash": crash,
     "bad-input": bad_input,
     "ingest-formats": ingest_formats,
+    "mutation": mutation,
+    "mutation-survivors": mutation_survivors,
 }
