@@ -81,7 +81,8 @@ AREAS = {
     ),
     "store writes": Area(
         ("store/bulk.py", "store/duplicates.py", "store/spans.py", "store/mentions.py"),
-        ("tests/store/test_store.py", "tests/scale/test_near_duplicates.py", "tests/store/test_spans_fit.py"),
+        ("tests/store/test_store.py", "tests/scale/test_near_duplicates.py", "tests/store/test_spans_fit.py",
+         "tests/store/test_duplicate_candidates.py"),
     ),
 }
 
