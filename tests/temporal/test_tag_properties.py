@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings, strategies as st
 
 from dateline.temporal import tag, value_to_date
-from dateline.temporal.lexicon import FULL_MONTHS, WEEKDAYS
+from dateline.temporal.lexicon import FULL_MONTHS, UNITS, WEEKDAYS
 from dateline.temporal.tagger import RULES, _tables
 
 DATES = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
@@ -17,7 +17,8 @@ WEEKDAY_NAMES = [day.title() for day in WEEKDAYS]
 # Words the rules know, so that generated text often contains time expressions.
 VOCABULARY = sorted({w for rule in RULES for w in re.findall(r"[A-Za-z]{2,}", rule.pattern)}
                     | {"the", "a", "on", "in", "said", "will", "1998", "12", "5th", "'90s",
-                       ",", ".", "-", "'s", "\n"})
+                       ",", ".", "-", "'s", "\n", "3", "2.5", "1,000", "10:30", "a.m.", "pm",
+                       "1/2", "3/5/2011", "o'clock", "people", "million", "to", "or", "of"})
 NEWSLIKE = st.lists(st.sampled_from(VOCABULARY) | st.text(max_size=6), max_size=40).map(" ".join)
 
 
@@ -70,3 +71,29 @@ def test_the_scan_stops_wherever_a_rule_can_match(text):
             if start and (text[start - 1].isalnum() or text[start - 1] in "'_"):
                 continue
             assert start in stops, (rule.name, match.group())
+
+
+NUMBERS = ["3", "12", "1998", "2.5", "1,000", "5th", "21st", "90", "10"]
+AFTER_NUMBERS = sorted(
+    {f"{unit}{plural}" for unit in UNITS for plural in ("", "s")} | {"centuries", "Years", "YEARS"}
+    | {month.title() for month in FULL_MONTHS} | {"Jan.", "Sept."}
+    | {"a.m.", "p.m.", "am", "PM", ":30", ":30 GMT", "o'clock", "in the morning", "at night",
+       "to three weeks", "or 4 days", "and a half years", "1/2 hours", "-year", "- year", "s", "'s",
+       "/5/2011", "-01-05", "more days", "trading days", "of March", "century", "quarter",
+       "people", "million", "percent", ",", ".", "of the"})
+
+
+@settings(max_examples=300, deadline=None)
+@given(number=st.sampled_from(NUMBERS), after=st.sampled_from(AFTER_NUMBERS),
+       then=st.sampled_from(["", " ago", " later", " before Friday", " old", "."]),
+       before=st.sampled_from(["", "about ", "the ", "(", "in "]))
+def test_the_scan_stops_at_every_number_a_rule_can_start_with(number, after, then, before):
+    """The scan passes by numbers that nothing time-like follows (``tagger._NUMBER_LEAD``);
+    every number a rule can start with must still be a stop."""
+    text = f"It was {before}{number}{'' if after[0] in ',.:-/s' + chr(39) else ' '}{after}{then} here."
+    scan, _ = _tables()
+    stops = {hit.start() for hit in scan.finditer(" " + text)}
+    start = text.index(number, len("It was "))
+    for rule in RULES:
+        if rule.regex.match(text, start):
+            assert start in stops, (rule.name, text)
