@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import assume, given, settings, strategies as st
 
 from dateline.temporal import tag, value_to_date
 
@@ -80,6 +80,7 @@ def test_a_clock_time_after_a_weekday_falls_on_that_weekday(dct, weekday, hour, 
 @given(dct=NEWS_DATES, offset=st.integers(min_value=-200, max_value=200))
 def test_the_week_of_a_day_is_the_iso_week_of_that_day(dct, offset):
     day = dct + dt.timedelta(days=offset)
+    assume((day.month, day.day) != (2, 29))  # resolved without a year: may not exist
     named = f"{MONTH_NAMES[day.month - 1]} {day.day}"
     alone = dt.date.fromisoformat(only(f"Talks began on {named}.", dct).value)
     year, week, _ = alone.isocalendar()
