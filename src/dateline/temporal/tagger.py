@@ -16,7 +16,7 @@ from functools import cache
 
 from dateline.temporal import around, clock, durations, explicit, relative
 from dateline.temporal.fragments import MONTH, NUMBER_WORD, UNIT_PLURAL
-from dateline.temporal.leads import DIGIT, lead_phrases, leads, trie
+from dateline.temporal.leads import DIGIT, SEPARATOR, lead_phrases, trie
 from dateline.temporal.lexicon import COMMON_WORDS, any_of, cases
 from dateline.temporal.rule import Context, Rule
 from dateline.temporal.timex import Timex
@@ -69,12 +69,13 @@ class _Candidates:
         return self.rules[self.position[match.lastgroup]:]  # type: ignore[index]
 
 
-def _dispatch_table() -> dict[str, _Candidates]:
+def _dispatch_table(phrases: dict[str, frozenset[str]]) -> dict[str, _Candidates]:
     """For each lead word, the rules that can start with it (one shared ``_Candidates``
-    per distinct list of rules)."""
+    per distinct list of rules); ``phrases`` are each rule's lead phrases, whose first
+    words are its leads."""
     rules_by_lead: dict[str, list[Rule]] = {}
     for rule in RULES:
-        for word in leads(rule.pattern):
+        for word in sorted({phrase.split(SEPARATOR)[0] for phrase in phrases[rule.name]}):
             rules_by_lead.setdefault(word, []).append(rule)
     shared: dict[tuple[Rule, ...], _Candidates] = {}
     for rules in map(tuple, rules_by_lead.values()):
@@ -87,7 +88,7 @@ def _dispatch_table() -> dict[str, _Candidates]:
     return table
 
 
-def _trigger() -> re.Pattern[str]:
+def _trigger(phrases_by_rule: dict[str, frozenset[str]]) -> re.Pattern[str]:
     """The scan: any lead phrase of any rule, a digit, or an apostrophe before a digit,
     with the character before it (the text is scanned with a space in front), which must
     not be a word character or an apostrophe.
@@ -98,8 +99,7 @@ def _trigger() -> re.Pattern[str]:
     the rest of the scan, so a non-ASCII letter passes here and ``tag`` drops what
     follows it (``_after_word``). A lookahead for the characters a lead can start with
     spares the trie the words that cannot be one."""
-    phrases = {p for p in set().union(*(lead_phrases(rule.pattern, COMMON_WORDS) for rule in RULES))
-               if p[0].isalpha()}
+    phrases = {p for p in set().union(*phrases_by_rule.values()) if p[0].isalpha()}
     first_characters = "".join(sorted({phrase[0] for phrase in phrases}))
     return re.compile(
         rf"([^A-Za-z0-9_'])(?=[{first_characters}0-9'])(" + trie(phrases, space=r"[\s-]+")
@@ -132,8 +132,10 @@ def _after_word(before: str) -> bool:
 
 @cache
 def _tables() -> tuple[re.Pattern[str], dict[str, _Candidates]]:
-    """Built on first use (about 0.4 s), so importing the package stays cheap."""
-    return _trigger(), _dispatch_table()
+    """Built on first use (about 0.3 s), so importing the package stays cheap. Each
+    rule's pattern is analysed once, for the scan and the dispatch alike."""
+    phrases = {rule.name: lead_phrases(rule.pattern, COMMON_WORDS) for rule in RULES}
+    return _trigger(phrases), _dispatch_table(phrases)
 
 
 def prepare() -> None:
