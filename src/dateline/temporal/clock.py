@@ -1,5 +1,5 @@
 """Rules for clock times: "5 p.m.", "10:30 a.m. EST Wednesday", "noon", "midday",
-"midnight", "4 in the morning", "5 p.m. EST, Nov. 6", "at 2100 GMT" (wire style).
+"midnight", "4 in the morning", "5 p.m. EST, Nov. 6".
 
 The value is the day the time falls on with the time: ``2011-01-25T17:00``. That day is
 the one named right after the time ("Wednesday", "yesterday", "Nov. 6"), else the day
@@ -14,13 +14,14 @@ import re
 import datetime as dt
 
 from dateline.temporal.calendar_math import day_value, shift_days
-from dateline.temporal.fragments import DAY, MONTH, SPACE, WEEKDAY, ZONE
+from dateline.temporal.fragments import DAY, MONTH, SPACE, WEEKDAY
 from dateline.temporal.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS, any_of, cases
 from dateline.temporal.rule import Context, Normalised, Rule
 
 _DAY_AFTER = (rf"(?:(?:\s*,\s*|{SPACE})(?:{cases('local time')}\s*,?\s*)?(?:on{SPACE})?"
               rf"(?:(?P<day>{any_of(['today', 'yesterday', 'tomorrow', 'tonight'])}|{WEEKDAY})"
               rf"|(?P<month>{MONTH})\s*(?P<date>{DAY})))?")
+_ZONE = r"(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST)"
 _DAY_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
@@ -43,8 +44,6 @@ def _clock(m: re.Match[str], ctx: Context) -> Normalised:
             hour += 12
     elif m["hour24"]:
         hour, minute = int(m["hour24"]), int(m["minute24"])
-    elif m["wire_hour"]:
-        hour, minute = int(m["wire_hour"]), int(m["wire_minute"])
     else:
         hour = int(m["hour"])
         minute = int(m["minute"] or 0)
@@ -87,8 +86,7 @@ RULES = [
          rf"|(?P<spoken>1[0-2]|[1-9]|{any_of(_HOUR_WORDS)})(?:{SPACE}o'clock)?{SPACE}"
          rf"(?:{cases('in the')}{SPACE}(?P<part>{any_of(['morning', 'afternoon', 'evening'])})"
          rf"|{cases('at')}{SPACE}(?P<night>{cases('night')}))"
-         rf"|(?P<hour24>[01]?[0-9]|2[0-3]):(?P<minute24>[0-5][0-9])\s*{ZONE}"
-         rf"|(?P<wire_hour>[01][0-9]|2[0-3])(?P<wire_minute>[0-5][0-9])\s*{ZONE})"
-         rf"(?:{SPACE}{ZONE})?{_DAY_AFTER}(?![\w])",
+         rf"|(?P<hour24>[01]?[0-9]|2[0-3]):(?P<minute24>[0-5][0-9])\s*{_ZONE})"
+         rf"(?:{SPACE}{_ZONE})?{_DAY_AFTER}(?![\w])",
          _clock),
 ]

@@ -41,7 +41,6 @@ UNIT = any_of([u for u in UNITS if u not in ("weekend", "night")])
 UNIT_PLURAL = rf"(?:{UNIT}s?|{cases('centuries')}|{cases('nights')})"
 
 SEASON = any_of(list(SEASONS))
-ZONE = r"(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST)"  # time zones written after a clock time
 PART_OF_DAY = any_of(list(PARTS_OF_DAY))
 
 # Modifiers HeidelTime and TimeBank keep inside the span ("late January", "mid-1990s").

@@ -15,7 +15,7 @@ import re
 from functools import cache
 
 from dateline.temporal import around, clock, durations, explicit, relative
-from dateline.temporal.fragments import MONTH, NUMBER_WORD, UNIT_PLURAL, ZONE
+from dateline.temporal.fragments import MONTH, NUMBER_WORD, UNIT_PLURAL
 from dateline.temporal.leads import DIGIT, SEPARATOR, lead_phrases, trie
 from dateline.temporal.lexicon import COMMON_WORDS, any_of, cases
 from dateline.temporal.rule import Context, Rule
@@ -111,8 +111,7 @@ def _trigger(phrases_by_rule: dict[str, frozenset[str]]) -> re.Pattern[str]:
 # one: a separator of dates and times or an ordinal or plural ending (2011-01, 3/5,
 # 10:30, '90's, 1990s, 5am, 5th, 21st, 2nd, 3rd), a decimal or thousands part (2.5
 # years, 1,000 years), or a word a rule reads after a number (a unit, a month, a.m.,
-# o'clock, "in the morning", a time zone, "to"/"or" of a range, "more", "and a half", a
-# day kind).
+# o'clock, "in the morning", "to"/"or" of a range, "more", "and a half", a day kind).
 # Most numbers in news ("12 people", "$5 million") are none of these: the scan passes
 # them by instead of trying a dozen rules on each (a quarter of the tagging time). The
 # property test that the scan stops wherever a rule can match guards this list.
@@ -120,7 +119,7 @@ _NUMBER_LEAD = (
     r"(?:1[0-9]|20)[0-9]{2}(?![0-9])|[0-9]+(?:[-/:'satpnrAP]|[.,][0-9]|\s+(?:[-0-9]"
     rf"|{any_of(['more', 'trading', 'business', 'working', 'calendar', 'consecutive', 'straight'])}"
     rf"|o'clock|{cases('in the')}\s|{cases('at night')}|and[\s-]+a[\s-]+half|(?:to|or)\s+(?:[0-9]|{NUMBER_WORD})"
-    rf"|of\s+{MONTH}|[ap]\.?m|[AP]\.?M|{ZONE}|{UNIT_PLURAL}|{MONTH}))"
+    rf"|of\s+{MONTH}|[ap]\.?m|[AP]\.?M|{UNIT_PLURAL}|{MONTH}))"
 )
 
 
