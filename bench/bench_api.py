@@ -63,6 +63,14 @@ def data_dir() -> Path:
     return Path(os.environ.get("DATELINE_DATA") or BENCH.parent.parent / "shared" / "data")
 
 
+def timeline17() -> Path:
+    """Timeline17 in the shared data; stops the benchmark, saying where it looked, when absent."""
+    t17 = data_dir() / "t17"
+    if not t17.is_dir():
+        raise SystemExit(f"Timeline17 not found at {t17} (set DATELINE_DATA)")
+    return t17
+
+
 def dateline_command(*args: str) -> list[str]:
     return [sys.executable, "-c", "from dateline.cli.app import main; main()", *args]
 
@@ -173,9 +181,7 @@ def main() -> None:
     parser.add_argument("--concurrent-builds", type=int, default=2, help="the server's build slots")
     parser.add_argument("--output", type=Path, default=RESULTS / "api.json")
     args = parser.parse_args()
-    t17 = data_dir() / "t17"
-    if not t17.is_dir():
-        raise SystemExit(f"Timeline17 not found at {t17} (set DATELINE_DATA)")
+    t17 = timeline17()
     metadata = run_metadata()
     with tempfile.TemporaryDirectory(prefix="dateline-bench-api-") as scratch:
         store = Path(scratch) / "t17.db"

@@ -38,7 +38,7 @@ from pathlib import Path
 import httpx
 
 from bench_api import (
-    RESULTS, data_dir, free_port, ingest, load, peak_rss_bytes, request_mix, start_server,
+    RESULTS, free_port, ingest, load, peak_rss_bytes, request_mix, start_server, timeline17,
 )
 from run_metadata import run_metadata, write_results
 
@@ -137,9 +137,7 @@ def main() -> None:
     parser.add_argument("--abusers", type=int, default=8, help="requests the abusive client keeps in flight")
     parser.add_argument("--output", type=Path, default=RESULTS / "security_load.json")
     args = parser.parse_args()
-    t17 = data_dir() / "t17"
-    if not t17.is_dir():
-        raise SystemExit(f"Timeline17 not found at {t17} (set DATELINE_DATA)")
+    t17 = timeline17()
     metadata = run_metadata()
     with tempfile.TemporaryDirectory(prefix="dateline-bench-security-") as scratch:
         store = Path(scratch) / "t17.db"

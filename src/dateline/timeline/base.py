@@ -37,14 +37,15 @@ class TimelineRequest:
         """Whether an entry at ``date`` with ``granularity`` may appear in the timeline."""
         return (
             granularity in self.granularities
-            and (self.date_from is None or date >= _period_floor(self.date_from, granularity))
+            and (self.date_from is None or date >= period_floor(self.date_from, granularity))
             and (self.date_to is None or date <= self.date_to)
             and (granularity == "day" or self.coarse_span is None
-                 or _period_floor(self.coarse_span[0], granularity) <= date <= self.coarse_span[1])
+                 or period_floor(self.coarse_span[0], granularity) <= date <= self.coarse_span[1])
         )
 
 
-def _period_floor(date: dt.date, granularity: Granularity) -> dt.date:
+def period_floor(date: dt.date, granularity: Granularity) -> dt.date:
+    """The first day of the period of ``granularity`` that holds ``date``."""
     if granularity == "year":
         return date.replace(month=1, day=1)
     if granularity == "month":

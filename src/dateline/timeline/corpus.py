@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from dateline.model import AnalyzedArticle, Granularity, SourcedSentence, Span
-from dateline.timeline.textvectors import query_terms
+from dateline.timeline.textvectors import matched_terms, query_terms
 
 _ENTRY_SEPARATOR = re.compile(r"\s*[:\u2013\u2014-]")
 _CLOCK_AFTER = re.compile(r"[\s,|]*(?:at\s+)?\d{1,2}[:.]\d{2}\b")
@@ -154,10 +154,9 @@ def build_corpus(
 
 def _topical_positions(text: str, spans: Sequence[Span], terms: list[str]) -> set[int]:
     """The positions of the sentences within ``TOPIC_REACH`` of one that contains a query
-    term (as ``SentencePicker`` matches them: a substring of the lower-cased text); none
-    when there are no terms."""
-    hits = [position for position, span in enumerate(spans)
-            if any(term in text[span.start:span.end].lower() for term in terms)]
+    term (``matched_terms``, as ``SentencePicker`` matches them); none when there are no
+    terms."""
+    hits = [position for position, span in enumerate(spans) if matched_terms(text[span.start:span.end], terms)]
     return {near for hit in hits for near in range(hit - TOPIC_REACH, hit + TOPIC_REACH + 1)}
 
 

@@ -26,6 +26,7 @@ from typing import Literal, get_args
 
 from dateline.errors import UsageError
 from dateline.model import Granularity
+from dateline.timeline.base import period_floor
 from dateline.timeline.corpus import Corpus, DateRef
 
 GranularityChoice = Literal["auto", "day", "month", "year"]
@@ -77,14 +78,10 @@ def coarsen(corpus: Corpus, granularity: Granularity) -> Corpus:
         return corpus
     sentences = tuple(
         dataclasses.replace(sentence, refs=tuple(dict.fromkeys(
-            DateRef(_period_start(ref.date, granularity), granularity, ref.opens_entry)
+            DateRef(period_floor(ref.date, granularity), granularity, ref.opens_entry)
             if ref.granularity in finer else ref
             for ref in sentence.refs
         )))
         for sentence in corpus.sentences
     )
     return dataclasses.replace(corpus, sentences=sentences)
-
-
-def _period_start(date: dt.date, granularity: Granularity) -> dt.date:
-    return date.replace(month=1, day=1) if granularity == "year" else date.replace(day=1)

@@ -20,7 +20,7 @@ import numpy as np
 from scipy import sparse
 
 from dateline.timeline.corpus import CorpusSentence
-from dateline.timeline.textvectors import centroid_similarity, query_terms, tfidf_matrix
+from dateline.timeline.textvectors import centroid_similarity, matched_terms, query_terms, tfidf_matrix
 
 
 @dataclass
@@ -72,7 +72,7 @@ class SentencePicker:
             scores = scores + prior
         if self.terms:
             coverage = np.array([
-                sum(term in self.pool[row].text.lower() for term in self.terms) / len(self.terms)
+                matched_terms(self.pool[row].text, self.terms) / len(self.terms)
                 for row in rows
             ])
             scores = scores * (1.0 + self.query_boost * coverage)

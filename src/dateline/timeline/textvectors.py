@@ -70,3 +70,10 @@ def centroid_similarity(matrix: sparse.csr_matrix) -> np.ndarray:
 def query_terms(query: str) -> list[str]:
     """Lower-cased words of a query, as the vectorizer tokenizes them."""
     return [term.lower() for term in _TOKEN.findall(query)]
+
+
+def matched_terms(text: str, terms: Sequence[str]) -> int:
+    """How many of the query's ``terms`` occur in ``text``: as substrings of its lower-cased
+    form, so that a term also finds its inflections ("protest" in "protesters")."""
+    lowered = text.lower()
+    return sum(term in lowered for term in terms)
