@@ -115,7 +115,7 @@ def test_the_standard_protocol_refuses_several_datasets(tmp_path: Path) -> None:
 # change that lowers one by 0.001 fails; one that raises it should raise the floor. Only
 # Date-F1 and concat ROUGE are valid on Entities. Figures of bench/results/quality.json.
 OPEN_FLOORS = {
-    "t17": {"ar1_f": 0.127, "ar2_f": 0.045, "date_f1": 0.566},
+    "t17": {"ar1_f": 0.128, "ar2_f": 0.046, "date_f1": 0.568},
     "entities": {"date_f1": 0.221, "concat_r1_f": 0.259, "concat_r2_f": 0.051},
 }
 CLOSED_ENTITIES_FLOORS = {"date_f1": 0.237, "concat_r1_f": 0.264, "concat_r2_f": 0.050}
