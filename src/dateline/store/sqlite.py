@@ -12,6 +12,7 @@ writes in ``bulk``); callers see dataclasses.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -27,7 +28,7 @@ from dateline.store.matching import (
     IN_LIST, OriginalMatches, RowidQuery, first_stories, in_chunks, spread_stories,
 )
 from dateline.store.readers import ParallelReader
-from dateline.store.schema import migrate
+from dateline.store.schema import SCHEMA_VERSION, migrate
 from dateline.store.spans import unpack_spans
 from dateline.store.writes import (
     PendingWrite, Write, WriteStamp, articles_of_write, next_rowid, recent_writes, write_by_id, write_of_article,
@@ -69,20 +70,31 @@ _ARTICLE_FIELDS = (
 class Store:
     """An open dateline store. Use as a context manager, or call ``close()``."""
 
-    def __init__(self, connection: sqlite3.Connection, path: str) -> None:
+    def __init__(self, connection: sqlite3.Connection, path: str, parallel_reads: bool = True) -> None:
         self._db = connection
         self.path = path
         self._bands = BandIndex()
         self._writing: PendingWrite | None = None
-        # The store's file as SQLite opened it (absolute; empty for an in-memory store).
-        self._file: str = connection.execute("PRAGMA database_list").fetchone()[2]
+        # The store's file as SQLite opened it (absolute; empty for an in-memory store, or
+        # where it can only be read on this connection: see ``_read_only_connection``).
+        self._file: str = connection.execute("PRAGMA database_list").fetchone()[2] if parallel_reads else ""
 
     @classmethod
     def open(cls, path: Path | str, create: bool = True) -> Store:
-        """Open (and with ``create``, create or migrate) the store at ``path``."""
+        """Open (and with ``create``, create or migrate) the store at ``path``.
+
+        ``create`` is for the commands that write: a store they may not write (the file,
+        or the folder that must hold SQLite's ``-wal`` and ``-shm`` files beside it, is
+        read-only) is a ``StoreError`` that says which, before anything is written. Without
+        ``create`` (the commands that only read), such a store is opened read-only."""
         where = str(path)
         if not create and not Path(path).exists():
             raise StoreError(f"{where}: no store here; run 'dateline ingest' first")
+        unwritable = _unwritable(Path(path))
+        if unwritable and create:
+            raise StoreError(f"{where}: cannot write to the store: {unwritable}")
+        if unwritable:
+            return _open_read_only(cls, Path(path))
         try:
             connection = sqlite3.connect(where, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
             connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -289,6 +301,47 @@ class Store:
         if self._db.in_transaction or not self._file:
             return _analyzed_from_reads(parts, (_read_analysis(self._db, part) for part in parts))
         return _read_in_parallel(self._file, parts)
+
+
+def _unwritable(path: Path) -> str:
+    """Why this process may not write the store at ``path`` ("" when it may)."""
+    folder = path.absolute().parent
+    if path.exists() and not os.access(path, os.W_OK):
+        return "the file is read-only"
+    if not os.access(folder, os.W_OK):
+        return f"its folder {folder} is read-only (SQLite keeps the store's -wal and -shm files there)"
+    return ""
+
+
+def _open_read_only(cls: type[Store], path: Path) -> Store:
+    """The store at ``path`` opened read-only (``mode=ro``): no migration, and no write.
+
+    In a folder this process may not write, it is opened ``immutable``: a read-only
+    connection to a WAL-mode store needs its ``-shm`` file, and SQLite can create none
+    there, so without ``immutable`` the open fails. ``immutable`` is kept to that case
+    because it tells SQLite that nobody changes the file while it is open: SQLite then
+    takes no locks and ignores the ``-wal`` file, so a reader would see torn or stale
+    pages if the store's owner wrote meanwhile. Where the folder is writable (or a
+    ``-wal`` file is there, left by a writer), the plain read-only open lets SQLite see
+    a writer's commits safely. An immutable store is read on this one connection: the
+    parallel readers (``dateline.store.readers``) open the file without ``immutable``."""
+    where = str(path)
+    immutable = not os.access(path.absolute().parent, os.W_OK) and not Path(f"{path}-wal").exists()
+    uri = path.absolute().as_uri() + "?mode=ro" + ("&immutable=1" if immutable else "")
+    try:
+        connection = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        connection.execute("PRAGMA temp_store = MEMORY")
+        connection.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if 0 < version < SCHEMA_VERSION:
+            connection.close()
+            raise StoreError(f"{where}: the store has schema version {version}, this dateline reads "
+                             f"{SCHEMA_VERSION}, and the store is read-only, so it cannot be upgraded")
+        migrate(connection, where)  # refuses a newer or a foreign file; writes nothing otherwise
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"{where}: cannot open store: {error}") from None
+    return cls(connection, where, parallel_reads=not immutable)
 
 
 def _read_in_parallel(file: str, parts: list[list[int]]) -> Iterator[AnalyzedArticle]:
