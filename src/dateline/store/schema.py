@@ -39,6 +39,11 @@ write that added articles (its UTC time and a fingerprint of the write token tha
 authorised it, never the token), and ``articles.added_by`` points at the write that
 added the article (NULL for articles from ``dateline ingest``, which needs no token).
 Adding a nullable column rewrites no row, so the upgrade is instant at any size.
+
+Version 7 adds the stories (``dateline.store.stories``): ``stories`` (each story's dates,
+centroid and label article), ``story_articles`` (each article's story) and
+``story_terms`` (the document frequency of each term over the assigned articles). They
+start empty: the first ``dateline stories`` assigns the articles already stored.
 """
 
 from __future__ import annotations
@@ -192,6 +197,24 @@ MIGRATIONS: tuple[Migration, ...] = (
     );
     ALTER TABLE articles ADD COLUMN added_by INTEGER REFERENCES writes (rowid);
     CREATE INDEX articles_by_write ON articles (added_by) WHERE added_by IS NOT NULL;
+    """,
+    """
+    CREATE TABLE stories (
+        rowid INTEGER PRIMARY KEY,
+        first TEXT NOT NULL,
+        last TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        centroid TEXT NOT NULL,
+        label INTEGER,
+        label_score REAL NOT NULL
+    );
+    CREATE INDEX stories_by_last ON stories (last);
+    CREATE TABLE story_articles (
+        article INTEGER PRIMARY KEY REFERENCES articles (rowid) ON DELETE CASCADE,
+        story INTEGER NOT NULL REFERENCES stories (rowid)
+    );
+    CREATE INDEX story_articles_by_story ON story_articles (story);
+    CREATE TABLE story_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

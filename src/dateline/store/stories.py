@@ -1,0 +1,188 @@
+"""The stored stories: each article's story, each story's centroid, the terms' document
+frequencies (schema version 7, ``dateline.store.schema``).
+
+Written by ``dateline.stories.update`` one transaction per chunk of articles, so the
+assignments, the centroids and the frequencies they were computed from always agree;
+read back by ``dateline.stories.listing``. A story's figures (articles, dates, sources)
+are counted from its assignments when listed, so deleting an article cannot leave them
+stale; only its centroid and label, which steer later assignments, are stored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from dateline.store.matching import in_chunks
+
+
+@dataclass
+class StoryState:
+    """A story as the clustering keeps it: the sum of its members' vectors (its heaviest
+    terms only), a readable word for each of those stems, its dates, and its label: the
+    member nearest the centroid when it joined (``label_score``: that similarity)."""
+
+    id: int
+    first: dt.date
+    last: dt.date
+    size: int = 0
+    centroid: dict[str, float] = field(default_factory=dict)
+    words: dict[str, str] = field(default_factory=dict)
+    label: int | None = None
+    label_score: float = -1.0
+
+    def key_terms(self, count: int) -> list[str]:
+        """The readable words of the ``count`` heaviest centroid terms."""
+        heaviest = sorted(self.centroid.items(), key=lambda item: (-item[1], item[0]))[:count]
+        return [self.words.get(stem, stem) for stem, _ in heaviest]
+
+
+@dataclass(frozen=True)
+class UnassignedArticle:
+    """An article without a story yet: what its vector is made from."""
+
+    rowid: int
+    published: dt.date
+    title: str
+    lead: str
+    duplicate_of: int | None
+
+
+@dataclass(frozen=True)
+class StorySummary:
+    """A story as listed: its figures over the articles that pass the filters."""
+
+    id: int
+    articles: int
+    sources: int
+    first: dt.date
+    last: dt.date
+    article_ids: list[str]
+
+
+_STORY_FIELDS = "rowid, first, last, size, centroid, label, label_score"
+
+
+def unassigned(db: sqlite3.Connection, limit: int, lead_chars: int) -> list[UnassignedArticle]:
+    """The first ``limit`` articles without a story, in publication order."""
+    rows = db.execute(
+        """
+        SELECT rowid, published, title, substr(text, 1, ?), duplicate_of FROM articles a
+        WHERE NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article = a.rowid)
+        ORDER BY published, rowid LIMIT ?
+        """,
+        (lead_chars, limit),
+    )
+    return [UnassignedArticle(rowid, dt.date.fromisoformat(published), title, lead, duplicate_of)
+            for rowid, published, title, lead, duplicate_of in rows]
+
+
+def count_unassigned(db: sqlite3.Connection) -> int:
+    return db.execute(
+        "SELECT count(*) FROM articles a"
+        " WHERE NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article = a.rowid)"
+    ).fetchone()[0]
+
+
+def document_frequencies(db: sqlite3.Connection, stems: Sequence[str]) -> tuple[int, dict[str, int]]:
+    """How many articles have been assigned, and in how many of them each stem occurs."""
+    documents = db.execute("SELECT count(*) FROM story_articles").fetchone()[0]
+    frequencies = dict(in_chunks(db, "SELECT term, df FROM story_terms WHERE term IN ({})", stems))
+    return documents, frequencies
+
+
+def active_stories(db: sqlite3.Connection, first: dt.date, last: dt.date) -> dict[int, StoryState]:
+    """The stories with an article between ``first`` and ``last``'s window: those whose
+    date range overlaps [first, last]."""
+    rows = db.execute(f"SELECT {_STORY_FIELDS} FROM stories WHERE last >= ? AND first <= ?",
+                      (first.isoformat(), last.isoformat()))
+    return {row[0]: _story(row) for row in rows}
+
+
+def stories_of(db: sqlite3.Connection, rowids: Sequence[int]) -> dict[int, int]:
+    """Article row id -> story id, for those of ``rowids`` that have one."""
+    return dict(in_chunks(db, "SELECT article, story FROM story_articles WHERE article IN ({})", rowids))
+
+
+def stories_by_id(db: sqlite3.Connection, ids: Sequence[int]) -> dict[int, StoryState]:
+    return {row[0]: _story(row) for row in
+            in_chunks(db, f"SELECT {_STORY_FIELDS} FROM stories WHERE rowid IN ({{}})", ids)}
+
+
+def next_story_id(db: sqlite3.Connection) -> int:
+    return db.execute("SELECT coalesce(max(rowid), 0) + 1 FROM stories").fetchone()[0]
+
+
+def save_assignments(
+    db: sqlite3.Connection,
+    stories: Iterable[StoryState],
+    assignments: Mapping[int, int],
+    new_frequencies: Mapping[str, int],
+) -> None:
+    """Store ``assignments`` (article row id -> story id), the changed ``stories`` and the
+    document frequencies the chunk added; inside the caller's transaction."""
+    db.executemany(
+        f"INSERT OR REPLACE INTO stories ({_STORY_FIELDS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        ((story.id, story.first.isoformat(), story.last.isoformat(), story.size,
+          json.dumps({stem: [round(weight, 5), story.words.get(stem, stem)]
+                      for stem, weight in story.centroid.items()}, ensure_ascii=False),
+          story.label, story.label_score) for story in stories),
+    )
+    db.executemany("INSERT INTO story_articles (article, story) VALUES (?, ?)", assignments.items())
+    db.executemany(
+        "INSERT INTO story_terms (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
+        new_frequencies.items(),
+    )
+
+
+def story_summaries(
+    db: sqlite3.Connection,
+    collection: str | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    min_articles: int = 1,
+    limit: int | None = None,
+) -> list[StorySummary]:
+    """The stories with at least ``min_articles`` articles passing the filters, largest
+    first (then oldest story first), their figures counted over those articles; article
+    ids in publication order."""
+    conditions, parameters = [], []
+    for condition, value in (("a.collection = ?", collection), ("a.published >= ?", date_from),
+                             ("a.published <= ?", date_to)):
+        if value is not None:
+            conditions.append(condition)
+            parameters.append(value.isoformat() if isinstance(value, dt.date) else value)
+    where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+    rows = db.execute(
+        f"""
+        SELECT s.story, count(*), count(DISTINCT a.source), min(a.published), max(a.published)
+        FROM story_articles s JOIN articles a ON a.rowid = s.article {where}
+        GROUP BY s.story HAVING count(*) >= ? ORDER BY count(*) DESC, s.story LIMIT ?
+        """,
+        (*parameters, min_articles, -1 if limit is None else limit),
+    ).fetchall()
+    members: dict[int, list[str]] = {row[0]: [] for row in rows}
+    for story, article_id in in_chunks(
+        db, "SELECT s.story, a.id FROM story_articles s JOIN articles a ON a.rowid = s.article"
+            f" WHERE s.story IN ({{}}) {where.replace('WHERE', 'AND')} ORDER BY a.published, a.rowid",
+        list(members), parameters,
+    ):
+        members[story].append(article_id)
+    return [StorySummary(story, articles, sources, dt.date.fromisoformat(first),
+                         dt.date.fromisoformat(last), members[story])
+            for story, articles, sources, first, last in rows]
+
+
+def article_titles(db: sqlite3.Connection, rowids: Sequence[int]) -> dict[int, str]:
+    return dict(in_chunks(db, "SELECT rowid, title FROM articles WHERE rowid IN ({})", rowids))
+
+
+def _story(row: tuple) -> StoryState:
+    story_id, first, last, size, centroid, label, label_score = row
+    terms = json.loads(centroid)
+    return StoryState(story_id, dt.date.fromisoformat(first), dt.date.fromisoformat(last), size,
+                      {stem: weight for stem, (weight, _) in terms.items()},
+                      {stem: word for stem, (_, word) in terms.items()}, label, label_score)
