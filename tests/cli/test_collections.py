@@ -80,3 +80,32 @@ def test_api_listing_timeline_and_volume_use_only_the_collection_named(db: Path)
             assert cited(timeline) and cited(timeline) <= stored[town]
             assert client.get("/api/volume", params=params).json()["articles"] == len(stored[town])
         assert "riverton (3)" in client.get("/").text
+
+
+@pytest.mark.parametrize("command", [["articles"], ["timeline", QUERY]])
+def test_an_unknown_collection_is_an_error_naming_it_and_the_known_ones(db: Path, command: list[str]) -> None:
+    result = runner.invoke(app, [*command, "--db", str(db), "--collection", "rivertown"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "Error: --collection: no collection named 'rivertown'; the store's collections are: "
+        "lakeside (2), riverton (3)"]
+
+
+def test_an_unknown_collection_in_a_store_without_collections_says_there_are_none(tmp_path: Path) -> None:
+    corpus = tmp_path / "a.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in town_records("lakeside")), encoding="utf-8")
+    db = str(tmp_path / "plain.db")
+    assert runner.invoke(app, ["ingest", str(corpus), "--db", db, "--quiet", "--workers", "1"]).exit_code == 0
+    result = runner.invoke(app, ["articles", "--db", db, "--collection", "lakeside"])
+    assert result.exit_code == 2 and "no collection named 'lakeside'; the store has no collections" in result.stderr
+
+
+def test_collections_lists_each_collection_with_its_article_count(db: Path) -> None:
+    listing = runner.invoke(app, ["collections", "--db", str(db), "--format", "json"])
+    assert listing.exit_code == 0, listing.output
+    assert json.loads(listing.stdout) == {
+        "collections": [{"name": "lakeside", "articles": 2}, {"name": "riverton", "articles": 3}], "total": 5}
+    text = runner.invoke(app, ["collections", "--db", str(db)])
+    assert text.exit_code == 0
+    assert [line.split() for line in text.stdout.splitlines()] == [
+        ["collection", "articles"], ["lakeside", "2"], ["riverton", "3"], ["2", "collections,", "5", "articles"]]

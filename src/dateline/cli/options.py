@@ -5,9 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+from dateline.errors import UsageError
+
+if TYPE_CHECKING:
+    from dateline.store import Store
 
 DEFAULT_DB = "dateline.db"
 
@@ -53,3 +58,18 @@ CollectionOption = Annotated[
     str | None,
     typer.Option("--collection", help="Only this collection (e.g. a Timeline17 topic folder)."),
 ]
+
+
+def check_collection(store: Store, name: str | None) -> None:
+    """Refuse a ``--collection`` that names no collection of ``store``, listing those it
+    has: a misspelt name would otherwise give an empty listing or timeline that looks like
+    an answer."""
+    if name is None:
+        return
+    known = dict(store.collections())
+    if name in known:
+        return
+    named = [f"{collection} ({count})" for collection, count in known.items() if collection]
+    have = (f"the store's collections are: {', '.join(named)}" if named else
+            "the store has no collections (name one with 'dateline ingest --collection NAME')")
+    raise UsageError(f"--collection: no collection named {name!r}; {have}")

@@ -1,4 +1,5 @@
-"""``dateline ingest`` and ``dateline articles``: putting articles in, seeing what is there."""
+"""``dateline ingest``, ``dateline articles`` and ``dateline collections``: putting
+articles in, seeing what is there."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from dateline.cli.options import CollectionOption, DbOption, FromOption, ToOption
+from dateline.cli.options import CollectionOption, DbOption, FromOption, ToOption, check_collection
 from dateline.errors import UsageError
 from dateline.ingest.dates import DateOrder
 from dateline.ingest.decode import DEFAULT_MAX_CHARS
@@ -25,6 +26,7 @@ from dateline.store import Store
 
 PARTIAL_EXIT_CODE = 3
 INTERRUPTED_EXIT_CODE = 130  # what a shell reports for a command stopped by Ctrl-C
+NO_COLLECTION = "(none)"  # how a listing names the articles ingested without --collection
 
 
 def ingest_command(
@@ -143,6 +145,7 @@ def articles_command(
     if output not in ("text", "json"):
         raise UsageError(f"--format must be text or json, got {output!r}")
     with Store.open(db, create=False) as store:
+        check_collection(store, collection)
         articles, total = list_articles(store, query, limit, date_from, date_to, collection)
     if output == "json":
         typer.echo(dumps(articles_to_dict(articles, total)))
@@ -150,6 +153,32 @@ def articles_command(
         print_articles(Console(), articles, total)
 
 
+def collections_command(
+    db: DbOption,
+    output: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+) -> None:
+    """List the collections (the names given with 'dateline ingest --collection', and
+    Timeline17 topics) with their article counts; articles ingested without a collection
+    are counted as "(none)". JSON: {"collections": [{"name", "articles"}], "total"}, where
+    the name of no collection is ""."""
+    if output not in ("text", "json"):
+        raise UsageError(f"--format must be text or json, got {output!r}")
+    with Store.open(db, create=False) as store:
+        collections = store.collections()
+    total = sum(count for _, count in collections)
+    if output == "json":
+        typer.echo(dumps({"collections": [{"name": name, "articles": count} for name, count in collections],
+                          "total": total}))
+        return
+    rows = [(name or NO_COLLECTION, str(count)) for name, count in collections]
+    width = max([len("collection"), *(len(name) for name, _ in rows)])
+    digits = max([len("articles"), *(len(count) for _, count in rows)])
+    for name, count in [("collection", "articles"), *rows]:
+        typer.echo(f"{name:<{width}}  {count:>{digits}}")
+    typer.echo(f"{len(collections)} collections, {total} articles")
+
+
 def register(app: typer.Typer) -> None:
     app.command("ingest")(ingest_command)
     app.command("articles")(articles_command)
+    app.command("collections")(collections_command)

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from dateline.cli.options import CollectionOption, DbOption, FromOption, ToOption
+from dateline.cli.options import CollectionOption, DbOption, FromOption, ToOption, check_collection
 from dateline.errors import UsageError
 from dateline.operations import DEFAULT_MAX_ARTICLES, DEFAULT_METHOD, cited_articles, make_timeline
 from dateline.render.formats import FORMATS
@@ -43,6 +43,7 @@ def timeline_command(
     if output not in FORMATS:
         raise UsageError(f"--format must be one of {', '.join(FORMATS.names())}, got {output!r}")
     with Store.open(db, create=False) as store:
+        check_collection(store, collection)
         result = make_timeline(store, query, dates, sentences, method, date_from, date_to, collection,
                                granularity=granularity, max_articles=max_articles or None)
         sources = cited_articles(store, result.timeline)
