@@ -8,6 +8,7 @@ import sqlite3
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -99,6 +100,60 @@ def test_repair_makes_the_store_consistent_and_the_articles_as_ingest_stored_the
     repaired = repair_store(store_db)
     assert not repaired.before.consistent and repaired.after.consistent
     assert article_table(store_db) == articles
+
+
+@pytest.mark.parametrize("field, value", [
+    (0, -1), (0, 10_000), (1, -1), (1, "$[0][2]"), (2, 1_000_000),
+], ids=["sentence-below-0", "sentence-beyond-the-last", "start-below-0", "empty", "end-beyond-the-text"])
+def test_each_kind_of_bad_mention_is_found(store_db: Path, field: int, value: int | str) -> None:
+    new = f"mentions->'{value}'" if isinstance(value, str) else str(value)
+    damage(store_db, f"UPDATE articles SET mentions = json_set(mentions, '$[0][{field}]', {new})"
+                     " WHERE rowid = 6")
+    report = check_store(store_db)
+    assert [(finding.check, finding.count) for finding in report.findings] == [("mention-spans", 1)]
+
+
+def one_article_store(tmp_path: Path, sentences: int) -> Path:
+    """A store of one article of ``sentences`` sentences, each with a date in it."""
+    db = tmp_path / f"one-article-{sentences}.db"
+    text = " ".join(f"The council met on March {1 + n % 28}, 2020 for meeting {n}." for n in range(sentences))
+    path = tmp_path / f"article-{sentences}.jsonl"
+    path.write_text(json.dumps({"date": "2020-04-01", "text": text}) + "\n", encoding="utf-8")
+    with Store.open(db) as store:
+        ingest(store, [path])
+    return db
+
+
+def length_calls_of_check(db: Path, monkeypatch: pytest.MonkeyPatch) -> int:
+    """How many times the SQL of ``check_store`` asks for a length: SQLite's ``length``,
+    replaced on the check's connection by a counting one."""
+    calls = 0
+    connect = sqlite3.connect
+
+    def length(value: object) -> int | None:
+        nonlocal calls
+        calls += 1
+        return None if value is None else len(value if isinstance(value, str | bytes) else str(value))
+
+    def counting_connect(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+        connection = connect(*args, **kwargs)
+        connection.create_function("length", 1, length, deterministic=True)
+        return connection
+
+    with monkeypatch.context() as patch:
+        patch.setattr(sqlite3, "connect", counting_connect)
+        assert check_store(db).consistent
+    return calls
+
+
+def test_checking_an_article_reads_its_length_once_however_many_mentions_it_has(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The length of a text is counted character by character: counted per mention, a
+    # large article took a time quadratic in its size to check.
+    few, many = one_article_store(tmp_path, 5), one_article_store(tmp_path, 400)
+    assert check_store(many).mentions >= 400
+    assert length_calls_of_check(many, monkeypatch) == length_calls_of_check(few, monkeypatch)
 
 
 def test_mentions_that_are_not_json_are_found_counted_once_and_rebuilt(store_db: Path) -> None:
