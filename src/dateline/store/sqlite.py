@@ -131,6 +131,16 @@ class Store:
             raise
         self._db.execute("COMMIT")
 
+    @contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction, for the modules of this package that keep their own SQL
+        (``stories``): their several statements see one state of the store."""
+        self._db.execute("BEGIN")
+        try:
+            yield self._db
+        finally:
+            self._db.execute("COMMIT")
+
     # writing
 
     def add_batch(self, articles: Sequence[Article], analysis: BatchAnalysis) -> int:
