@@ -52,15 +52,23 @@ class UnassignedArticle:
 
 
 @dataclass(frozen=True)
+class StoryMember:
+    """An article of a listed story: its id, and where it came from."""
+
+    id: str
+    url: str
+    collection: str
+
+
+@dataclass(frozen=True)
 class StorySummary:
-    """A story as listed: its figures over the articles that pass the filters."""
+    """A story as listed: its figures over the articles that pass the filters; members
+    in publication order."""
 
     id: int
-    articles: int
-    sources: int
     first: dt.date
     last: dt.date
-    article_ids: list[str]
+    members: list[StoryMember]
 
 
 _STORY_FIELDS = "rowid, first, last, size, centroid, label, label_score"
@@ -120,17 +128,24 @@ def save_assignments(
     db: sqlite3.Connection,
     stories: Iterable[StoryState],
     assignments: Mapping[int, int],
+    merged: Mapping[int, int],
     new_frequencies: Mapping[str, int],
 ) -> None:
-    """Store ``assignments`` (article row id -> story id), the changed ``stories`` and the
-    document frequencies the chunk added; inside the caller's transaction."""
+    """Store ``assignments`` (article row id -> story id), the changed ``stories``, the
+    stories ``merged`` into others (absorbed id -> surviving id: their articles move)
+    and the document frequencies the chunk added; inside the caller's transaction."""
     db.executemany(
-        f"INSERT OR REPLACE INTO stories ({_STORY_FIELDS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO stories ({_STORY_FIELDS}) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (rowid) DO UPDATE"
+        " SET first = excluded.first, last = excluded.last, size = excluded.size,"
+        " centroid = excluded.centroid, label = excluded.label, label_score = excluded.label_score",
         ((story.id, story.first.isoformat(), story.last.isoformat(), story.size,
           json.dumps({stem: [round(weight, 5), story.words.get(stem, stem)]
                       for stem, weight in story.centroid.items()}, ensure_ascii=False),
           story.label, story.label_score) for story in stories),
     )
+    db.executemany("UPDATE story_articles SET story = ? WHERE story = ?",
+                   ((survivor, absorbed) for absorbed, survivor in merged.items()))
+    db.executemany("DELETE FROM stories WHERE rowid = ?", ((absorbed,) for absorbed in merged))
     db.executemany("INSERT INTO story_articles (article, story) VALUES (?, ?)", assignments.items())
     db.executemany(
         "INSERT INTO story_terms (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
@@ -158,22 +173,21 @@ def story_summaries(
     where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
     rows = db.execute(
         f"""
-        SELECT s.story, count(*), count(DISTINCT a.source), min(a.published), max(a.published)
+        SELECT s.story, min(a.published), max(a.published)
         FROM story_articles s JOIN articles a ON a.rowid = s.article {where}
         GROUP BY s.story HAVING count(*) >= ? ORDER BY count(*) DESC, s.story LIMIT ?
         """,
         (*parameters, min_articles, -1 if limit is None else limit),
     ).fetchall()
-    members: dict[int, list[str]] = {row[0]: [] for row in rows}
-    for story, article_id in in_chunks(
-        db, "SELECT s.story, a.id FROM story_articles s JOIN articles a ON a.rowid = s.article"
+    members: dict[int, list[StoryMember]] = {row[0]: [] for row in rows}
+    for story, *member in in_chunks(
+        db, "SELECT s.story, a.id, a.url, a.collection FROM story_articles s JOIN articles a ON a.rowid = s.article"
             f" WHERE s.story IN ({{}}) {where.replace('WHERE', 'AND')} ORDER BY a.published, a.rowid",
         list(members), parameters,
     ):
-        members[story].append(article_id)
-    return [StorySummary(story, articles, sources, dt.date.fromisoformat(first),
-                         dt.date.fromisoformat(last), members[story])
-            for story, articles, sources, first, last in rows]
+        members[story].append(StoryMember(*member))
+    return [StorySummary(story, dt.date.fromisoformat(first), dt.date.fromisoformat(last), members[story])
+            for story, first, last in rows]
 
 
 def article_titles(db: sqlite3.Connection, rowids: Sequence[int]) -> dict[int, str]:

@@ -5,8 +5,9 @@ from dateline.cli.commands import (
     eval_commands,
     serve_commands,
     store_commands,
+    story_commands,
     tagging,
     timeline_commands,
 )
 
-ALL = [store_commands, timeline_commands, eval_commands, tagging, check_commands, serve_commands]
+ALL = [store_commands, story_commands, timeline_commands, eval_commands, tagging, check_commands, serve_commands]

@@ -1,0 +1,54 @@
+"""Keeping the stored stories current: assign every article that has no story yet.
+
+Called by ``dateline stories`` before it lists, and by ``dateline watch`` after each
+batch; only articles without a story are read, so the cost follows what was added since
+the last call, not the size of the store. Each chunk is assigned and saved in one
+transaction: an interrupted update leaves whole chunks assigned and the next one carries
+on from there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from dateline.store import Store
+from dateline.store.stories import (
+    active_stories, document_frequencies, next_story_id, save_assignments, stories_by_id, stories_of, unassigned,
+)
+from dateline.stories.clustering import IncomingArticle, StoryClusterer
+from dateline.stories.terms import LEAD_CHARS, article_terms, weigh
+
+# Articles assigned per transaction: enough that the stories active in a chunk's dates
+# are loaded once for many articles, few enough that a writer waits a second at most.
+CHUNK = 2000
+
+
+def update_stories(store: Store, clusterer: StoryClusterer | None = None, chunk: int = CHUNK) -> int:
+    """Assign every stored article without a story, oldest first; return how many."""
+    clusterer = clusterer or StoryClusterer()
+    assigned = 0
+    while True:
+        with store.transaction() as db:
+            rows = unassigned(db, chunk, LEAD_CHARS)
+            if not rows:
+                return assigned
+            terms = {row.rowid: article_terms(row.title, row.lead) for row in rows}
+            new_frequencies = Counter(stem for article in terms.values() for stem in article.counts)
+            documents, frequencies = document_frequencies(db, sorted(new_frequencies))
+            frequencies = dict(Counter(frequencies) + new_frequencies)
+            incoming = [
+                IncomingArticle(row.rowid, row.published,
+                                weigh(terms[row.rowid], frequencies, documents + len(rows)),
+                                terms[row.rowid].words, row.duplicate_of)
+                for row in rows
+            ]
+            window = dt.timedelta(days=clusterer.window_days)
+            stories = active_stories(db, rows[0].published - window, rows[-1].published + window)
+            known = stories_of(db, [row.duplicate_of for row in rows if row.duplicate_of is not None])
+            stories |= stories_by_id(db, sorted(set(known.values()) - stories.keys()))
+            assignment = clusterer.assign(stories, incoming, next_story_id(db), known)
+            changed = [stories[story_id] for story_id in sorted(set(assignment.articles.values())
+                                                              | set(assignment.merged.values()))]
+            save_assignments(db, changed, assignment.articles, assignment.merged, new_frequencies)
+        assigned += len(rows)
