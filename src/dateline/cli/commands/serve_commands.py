@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import re
+import socket
 from typing import Annotated
 
 import typer
 
 from dateline.cli.options import DbOption
+from dateline.errors import DatelineError
 from dateline.store import Store
 from dateline.web.settings import (
     DEFAULT_BUILDS_PER_MINUTE, DEFAULT_CACHE_ENTRIES, DEFAULT_CONCURRENT_BUILDS, DEFAULT_MAX_ARTICLE_CHARS,
@@ -74,6 +77,7 @@ def serve_command(
                                      param_hint="'--cors-origin'")
     builds, writes = rate_limits(host, builds_per_minute, writes_per_minute)
     Store.open(db).close()
+    listening = _listen(host, port)
     token = None if read_only else write_token or generate_token()
     app = create_app(
         db, max_body_bytes=max_body_bytes, max_article_chars=max_article_chars, cache_entries=cache_entries,
@@ -86,7 +90,32 @@ def serve_command(
     elif write_token is None:
         typer.echo(f"dateline: writes need this token (shown once; set $DATELINE_WRITE_TOKEN to choose one):\n"
                    f"    Authorization: Bearer {token}")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    try:
+        server.run(sockets=[listening])
+    except KeyboardInterrupt:
+        pass  # Ctrl-C is how a server is stopped (uvicorn re-raises it once it has shut down)
+    if not server.started:  # uvicorn has said why (its app's startup failed)
+        raise typer.Exit(1)
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host:port`` (as uvicorn binds one), for the server to listen on.
+
+    Binding here, before anything is printed, turns a port in use into one ``Error:``
+    line and exit code 1, where uvicorn would log its error after our "serving" line and
+    exit 3 (which here means "ingest skipped inputs")."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    address = f"[{host}]:{port}" if family == socket.AF_INET6 else f"{host}:{port}"
+    listening = socket.socket(family, socket.SOCK_STREAM)
+    listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listening.bind((host, port))
+    except OSError as error:
+        listening.close()
+        hint = " (choose another --port, or stop what uses it)" if error.errno == errno.EADDRINUSE else ""
+        raise DatelineError(f"cannot listen on {address}: {error.strerror or error}{hint}") from None
+    return listening
 
 
 def register(app: typer.Typer) -> None:
