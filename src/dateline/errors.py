@@ -37,6 +37,11 @@ class InputProblem(DatelineError):
         what = f"field '{self.field}': " if self.field else ""
         return f"{where}: {what}{self.message}"
 
+    def __reduce__(self) -> tuple[type[InputProblem], tuple[str, str, int | None, str | None]]:
+        """Pickled by its fields (an exception pickles its message alone), so that a
+        problem found in a worker process reaches the ingest whole."""
+        return type(self), (self.path, self.message, self.line, self.field)
+
 
 class UsageError(DatelineError):
     """A wrong option value or combination (the CLI's exit code 2)."""
