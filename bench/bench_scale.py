@@ -55,12 +55,12 @@ from dateline.ingest import read_articles  # noqa: E402
 from dateline.model import Article  # noqa: E402
 from dateline.nlp.analyze import analysis_rows  # noqa: E402
 from dateline.nlp.batch import from_rows  # noqa: E402
-from dateline.nlp.dedup import band_keys  # noqa: E402
 from dateline.nlp.sentences import sentence_bounds  # noqa: E402
 from dateline.operations import DEFAULT_METHOD  # noqa: E402
 from dateline.retrieve import find_articles  # noqa: E402
 from dateline.store import Store  # noqa: E402
 from dateline.temporal import tag  # noqa: E402
+from dateline.text.dedup import band_keys  # noqa: E402
 from dateline.timeline import TimelineRequest, get_method  # noqa: E402
 from dateline.timeline.corpus import build_corpus  # noqa: E402
 

@@ -110,7 +110,7 @@ class BatchAnalysis:
     (rows ``start, end``); likewise ``mention_counts`` and ``mention_spans`` (rows
     ``sentence, start, end``) with the mentions' ``types``, ``values``, ISO ``dates``
     and ``granularities`` alongside. ``band_keys`` has ``BANDS`` LSH keys per article
-    (``dateline.nlp.dedup``).
+    (``dateline.text.dedup``).
     """
 
     sentence_counts: np.ndarray

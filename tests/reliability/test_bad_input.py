@@ -22,9 +22,9 @@ from dateline.ingest.decode import display_path
 from dateline.ingest.job import ingest_items
 from dateline.ingest.records import record_to_article
 from dateline.model import Article
-from dateline.nlp.dedup import BANDS
 from dateline.store import Store
 from dateline.store.duplicates import MAX_HOLDERS_PER_KEY, BandIndex
+from dateline.text.dedup import BANDS
 
 MINIMUM_KINDS = 50
 

@@ -16,9 +16,10 @@ from typer.testing import CliRunner
 from dateline.cli.app import app
 from dateline.errors import StoreError
 from dateline.ingest.job import ingest
+from dateline.ingest.repair import repair_store
 from dateline.nlp.analyze import analyze
 from dateline.store import Store
-from dateline.store.integrity import check_store, repair_store
+from dateline.store.integrity import check_store
 from dateline.store.schema import SCHEMA_VERSION
 from dateline.store.spans import pack_spans, unpack_spans
 

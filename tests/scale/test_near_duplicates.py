@@ -17,10 +17,10 @@ from dateline.ingest.job import ingest
 from dateline.model import AnalyzedArticle, Article
 from dateline.nlp.analyze import analyze
 from dateline.nlp.batch import from_analyzed
-from dateline.nlp.dedup import THRESHOLD, band_keys, has_keys, resemblance, shingle_hashes
 from dateline.retrieve import find_articles
 from dateline.store import Store
 from dateline.store.schema import MIGRATIONS
+from dateline.text.dedup import THRESHOLD, band_keys, has_keys, resemblance, shingle_hashes
 
 WIRE = (
     "WASHINGTON (Reuters) - The Federal Reserve held interest rates steady on Wednesday and "

@@ -10,8 +10,8 @@ import sqlite3
 
 import numpy as np
 
-from dateline.nlp.dedup import BANDS, resemblance
 from dateline.store.duplicates import MAX_CONFIRMATIONS, BandIndex, find_originals
+from dateline.text.dedup import BANDS, resemblance
 
 ORIGINAL = (
     "WASHINGTON (Reuters) - The Federal Reserve held interest rates steady on Wednesday and "

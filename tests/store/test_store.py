@@ -12,10 +12,11 @@ import pytest
 
 from dateline.errors import StoreError
 from dateline.ingest.ids import article_id
+from dateline.ingest.repair import repair_store
 from dateline.model import AnalyzedArticle, Article, Span, TimeMention
 from dateline.nlp.batch import from_analyzed
 from dateline.store import Store, schema
-from dateline.store.integrity import check_store, repair_store
+from dateline.store.integrity import check_store
 from dateline.store.mentions import pack_mentions
 from dateline.store.schema import MIGRATIONS, SCHEMA_VERSION
 from dateline.store.spans import pack_spans

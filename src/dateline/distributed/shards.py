@@ -15,7 +15,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from dateline.model import Article, BatchAnalysis
-from dateline.nlp.dedup import BANDS
+from dateline.text.dedup import BANDS
 
 COMPRESSION = "zstd"
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from dateline.model import AnalyzedArticle, Article, BatchAnalysis, Granularity
-from dateline.nlp.dedup import BANDS, band_keys
+from dateline.text.dedup import BANDS, band_keys
 
 MentionRow = tuple[int, int, int, str, str, str, dt.date | None, Granularity | None]
 """The fields of a ``TimeMention``, in order."""

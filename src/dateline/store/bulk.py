@@ -18,11 +18,11 @@ from collections.abc import Sequence
 import numpy as np
 
 from dateline.model import Article, BatchAnalysis
-from dateline.nlp.dedup import has_keys
 from dateline.store.duplicates import BandIndex, find_originals
 from dateline.store.matching import in_chunks
 from dateline.store.mentions import pack_mentions
 from dateline.store.spans import SPAN_BYTES, pack_spans
+from dateline.text.dedup import has_keys
 
 _ARTICLE_COLUMNS = (
     "rowid, id, published, title, url, source, collection, lines_are_sentences, text,"

@@ -1,6 +1,6 @@
 """Recognising near-duplicates at write time: which stored article a new one copies.
 
-The band keys (``dateline.nlp.dedup``) of every first copy are persisted in
+The band keys (``dateline.text.dedup``) of every first copy are persisted in
 ``article_bands``, one row per article appended in row id order. ``BandIndex`` is an
 in-memory copy of that table as sorted NumPy runs (16 bytes per key: 256 MB for a
 million articles, a tenth of what a Python dict would take), brought up to date at the
@@ -30,7 +30,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from dateline.nlp.dedup import BANDS, THRESHOLD, has_keys, jaccard, shingle_set
+from dateline.text.dedup import BANDS, THRESHOLD, has_keys, jaccard, shingle_set
 
 MAX_CONFIRMATIONS = 8
 MAX_HOLDERS_PER_KEY = 4

@@ -16,14 +16,14 @@ what is being compared.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from dateline.errors import StoreError
-from dateline.nlp.analyze import analyze_articles
+from dateline.model import Article, BatchAnalysis
 from dateline.store.bulk import analysis_columns
 from dateline.store.mentions import MENTION_COUNT
 from dateline.store.schema import SCHEMA_VERSION, migrate
@@ -31,6 +31,11 @@ from dateline.store.spans import SPAN_BYTES, spans_fit
 from dateline.store.sqlite import BUSY_TIMEOUT_MS, SECURE_DELETE, Store
 
 REANALYSIS_BATCH = 256
+
+Analysis = Callable[[Sequence[Article]], BatchAnalysis]
+"""What re-analyses articles for a repair: the analysis ingest runs, given by the layer
+that composes analysis and store (``dateline.ingest.repair``); the store does not depend
+on the analysis."""
 
 # ``spans_fit`` is ``dateline.store.spans.spans_fit``, registered on the connection.
 _ARTICLES_WITH_BAD_SENTENCES = """
@@ -129,9 +134,9 @@ def check_store(path: Path | str) -> IntegrityReport:
             connection.execute("ROLLBACK")
 
 
-def repair_store(path: Path | str) -> RepairReport:
+def repair_store(path: Path | str, analyze: Analysis) -> RepairReport:
     """Rebuild the derived data of the store at ``path`` where ``check_store`` finds it
-    wrong: migrate an older schema, re-analyse (``dateline.nlp.analyze``) articles whose
+    wrong: migrate an older schema, re-analyse with ``analyze`` the articles whose
     analysis is missing or broken, and rebuild the FTS5 index. Each step is a
     transaction, so an interrupted repair leaves a store that a second repair completes.
 
@@ -149,7 +154,7 @@ def repair_store(path: Path | str) -> RepairReport:
         migrated = "schema" in found
         if migrated:
             migrate(connection, where)
-        reanalyzed = _reanalyze(store, connection)
+        reanalyzed = _reanalyze(store, connection, analyze)
         fts_rebuilt = "fts" in found
         if fts_rebuilt:
             with store.transaction() as db:
@@ -242,9 +247,9 @@ def _analysis_findings(db: sqlite3.Connection) -> Iterator[Finding]:
             yield Finding(check, message, count, True)
 
 
-def _reanalyze(store: Store, db: sqlite3.Connection) -> int:
+def _reanalyze(store: Store, db: sqlite3.Connection, analyze: Analysis) -> int:
     """Replace the sentences and mentions of every article whose analysis is wrong with a
-    fresh analysis of its stored text (``analyze_articles``, as ingest does), a batch per
+    fresh analysis of its stored text (``analyze``, as ingest does), a batch per
     transaction. Analysis runs outside the transaction (article texts never change), so
     writers wait only for the updates."""
     union = " UNION ".join(query for _, _, query in _REANALYSIS_CHECKS)
@@ -255,7 +260,7 @@ def _reanalyze(store: Store, db: sqlite3.Connection) -> int:
         ids = db.execute(f"SELECT rowid, id FROM articles WHERE rowid IN ({marks})", chunk).fetchall()
         found = [(rowid, store.get_article(article_id)) for rowid, article_id in ids]
         stored = [(rowid, article) for rowid, article in found if article is not None]
-        analysis = analyze_articles([article for _, article in stored])
+        analysis = analyze([article for _, article in stored])
         with store.transaction() as writer:
             writer.executemany(
                 "UPDATE articles SET spans = ?, mentions = ? WHERE rowid = ?",

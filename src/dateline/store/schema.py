@@ -12,7 +12,7 @@ triggers so no writer can forget it.
 
 Version 2 (near-duplicates): ``articles.duplicate_of`` points at the first
 stored copy of a near-duplicate article (NULL for the first copy itself);
-``article_bands`` holds the LSH band keys (``dateline.nlp.dedup``) of each first copy,
+``article_bands`` holds the LSH band keys (``dateline.text.dedup``) of each first copy,
 appended in row id order, so later ingests, in any process, find copies of what is
 stored. Articles stored before version 2 have no band keys, so copies of them are not
 recognised.

@@ -26,9 +26,11 @@ def check_command(
     against the articles, every sentence and time mention against its article, no article
     stored without its sentences. Exit 0 when consistent (after --repair: when the repair
     made it so), 1 when not."""
-    from dateline.store.integrity import check_store, repair_store  # loads the tagger
+    from dateline.store.integrity import check_store
 
     if repair:
+        from dateline.ingest.repair import repair_store  # loads the tagger
+
         repaired = repair_store(db)
         report = repaired.after
         if as_json:
