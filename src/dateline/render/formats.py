@@ -38,13 +38,13 @@ class OutputFormat:
 
 FORMATS: Registry[OutputFormat] = Registry("format", "dateline.formats")
 FORMATS.register("text", OutputFormat(
-    lambda timeline, sources, explain: timeline_to_text(timeline, explain),
+    lambda timeline, sources, explain: timeline_to_text(timeline, sources, explain),
     "text/plain; charset=utf-8", "txt", "Text"))
 FORMATS.register("json", OutputFormat(
     lambda timeline, sources, explain: dumps(timeline_to_dict(timeline, explain)),
     "application/json", "json", "JSON"))
 FORMATS.register("md", OutputFormat(
-    lambda timeline, sources, explain: timeline_to_markdown(timeline),
+    lambda timeline, sources, explain: timeline_to_markdown(timeline, sources),
     "text/markdown; charset=utf-8", "md", "Markdown"))
 FORMATS.register("csv", OutputFormat(
     lambda timeline, sources, explain: timeline_to_csv(timeline),

@@ -10,9 +10,9 @@ in the reader's browser.
 from __future__ import annotations
 
 from html import escape
-from urllib.parse import urlsplit
 
 from dateline.model import Article, ArticleSummary, Sources, SourcedSentence, Timeline
+from dateline.render.citation import safe_url, source_name, span_label
 from dateline.render.markdown import date_label
 
 POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
@@ -55,21 +55,12 @@ def timeline_to_html(timeline: Timeline, sources: Sources) -> str:
 
 
 def _sentence(sentence: SourcedSentence, article: Article | ArticleSummary | None) -> str:
-    span = f"{sentence.article_id}:{sentence.start}-{sentence.end}"
+    span = span_label(sentence)
     if article is None:
         cite = escape(span)
     else:
-        label = escape(f"{article.title or 'untitled'} ({article.published.isoformat()})")
+        label = escape(source_name(article))
         url = safe_url(article.url)
         cite = (f'<a href="{escape(url)}" rel="noopener noreferrer">{label}</a>' if url else label)
         cite += f" · {escape(span)}"
     return f'<li>{escape(" ".join(sentence.text.split()))}<span class="source">{cite}</span></li>'
-
-
-def safe_url(url: str) -> str:
-    """``url`` if it is an absolute http(s) URL, else "" (no ``javascript:`` links)."""
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return ""
-    return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else ""

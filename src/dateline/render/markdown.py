@@ -1,8 +1,10 @@
-"""A timeline as Markdown: one heading per date, one bullet per sentence with its source."""
+"""A timeline as Markdown: one heading per date, one bullet per sentence with its source
+(the article's title linked to its URL, its date, and the span the sentence is)."""
 
 from __future__ import annotations
 
-from dateline.model import Timeline, TimelineEntry
+from dateline.model import Article, ArticleSummary, Sources, SourcedSentence, Timeline, TimelineEntry
+from dateline.render.citation import safe_url, source_name, span_label
 
 
 def date_label(entry: TimelineEntry) -> str:
@@ -14,18 +16,30 @@ def date_label(entry: TimelineEntry) -> str:
     return entry.date.isoformat()
 
 
-def timeline_to_markdown(timeline: Timeline) -> str:
+def timeline_to_markdown(timeline: Timeline, sources: Sources) -> str:
+    """The Markdown document; ``sources`` maps article ids to the articles cited (or their
+    summaries), to name each sentence's source (a missing one shows the span alone)."""
     lines = [f"# Timeline: {timeline.query or '(all articles)'}", ""]
     if not timeline.entries:
         lines.append("_No dated events found._")
     for entry in timeline.entries:
         lines += [f"## {date_label(entry)}", ""]
-        lines += [
-            f"- {_escape(s.text)} ([{s.article_id}:{s.start}-{s.end}])" for s in entry.sentences
-        ]
+        lines += [f"- {_escape(s.text)} — {_source(s, sources.get(s.article_id))}" for s in entry.sentences]
         lines.append("")
     lines.append(f"_Method: {timeline.method}._")
     return "\n".join(lines) + "\n"
+
+
+def _source(sentence: SourcedSentence, article: Article | ArticleSummary | None) -> str:
+    """``[Title (2024-03-01)](<https://...>) · `id:start-end```: the title links to the
+    article's URL where it has an http(s) one."""
+    span = f"`{span_label(sentence)}`"
+    if article is None:
+        return span
+    name = _escape(source_name(article))
+    # What could end or break the <...> link target: angle brackets and white space.
+    url = "%20".join(safe_url(article.url).replace("<", "%3C").replace(">", "%3E").split())
+    return f"[{name}](<{url}>) · {span}" if url else f"{name} · {span}"
 
 
 def _escape(text: str) -> str:

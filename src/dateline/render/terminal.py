@@ -9,11 +9,22 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from dateline.model import ArticleSummary, Timeline
+from dateline.model import ArticleSummary, Sources, Timeline
+from dateline.render.citation import safe_url, source_name, span_label
 from dateline.render.markdown import date_label
 
 
-def print_timeline(console: Console, timeline: Timeline, explain: bool = False) -> None:
+def stdout_console() -> Console:
+    """Standard output, wrapped to the width of the terminal only when it is one: piped
+    or redirected, each line (a sentence, a source) stays whole, for ``grep`` and files."""
+    console = Console()
+    console.soft_wrap = not console.is_terminal
+    return console
+
+
+def print_timeline(console: Console, timeline: Timeline, sources: Sources, explain: bool = False) -> None:
+    """The timeline, each sentence followed by its source: the article's title, date and
+    URL (from ``sources``, by article id) and the span the sentence is."""
     title = timeline.query or "all articles"
     console.print(f"[bold]Timeline: {escape(title)}[/bold]  [dim]({timeline.method}, "
                   f"{len(timeline.entries)} dates)[/dim]")
@@ -26,17 +37,19 @@ def print_timeline(console: Console, timeline: Timeline, explain: bool = False) 
             evidence = ", ".join(f"{key}={value:g}" for key, value in entry.explanation.items())
             console.print(f"  [dim]why: {escape(evidence)}[/dim]")
         for sentence in entry.sentences:
+            article = sources.get(sentence.article_id)
+            named = [source_name(article), safe_url(article.url)] if article else []
+            cite = " · ".join(part for part in [*named, span_label(sentence)] if part)
             score = f" score={sentence.score:.3f}" if explain else ""
             console.print(f"  • {escape(' '.join(sentence.text.split()))}")
-            console.print(
-                f"    [dim]{sentence.article_id}:{sentence.start}-{sentence.end}{score}[/dim]"
-            )
+            console.print(f"    [dim]{escape(cite)}{score}[/dim]")
 
 
-def timeline_to_text(timeline: Timeline, explain: bool = False) -> str:
+def timeline_to_text(timeline: Timeline, sources: Sources, explain: bool = False) -> str:
     """What ``print_timeline`` shows, as plain text: no colours, no wrapping."""
     text = io.StringIO()
-    print_timeline(Console(file=text, color_system=None, soft_wrap=True, highlight=False), timeline, explain)
+    print_timeline(Console(file=text, color_system=None, soft_wrap=True, highlight=False), timeline,
+                   sources, explain)
     return text.getvalue()
 
 

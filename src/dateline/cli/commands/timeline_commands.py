@@ -11,7 +11,7 @@ from dateline.cli.options import CollectionOption, DbOption, FromOption, ToOptio
 from dateline.errors import UsageError
 from dateline.operations import DEFAULT_MAX_ARTICLES, DEFAULT_METHOD, cited_articles, make_timeline
 from dateline.render.formats import FORMATS
-from dateline.render.terminal import print_timeline
+from dateline.render.terminal import print_timeline, stdout_console
 from dateline.store import Store
 from dateline.timeline import method_names
 from dateline.timeline.granularity import GRANULARITY_CHOICES
@@ -53,7 +53,7 @@ def timeline_command(
     elif result.retrieval.strategy == "any-word":
         errors.print("[dim]Few articles contain every query word; using those with any.[/dim]")
     if output == "text":  # in colour on a terminal
-        print_timeline(Console(), result.timeline, explain)
+        print_timeline(stdout_console(), result.timeline, sources, explain)
     else:
         content = FORMATS.get(output).render(result.timeline, sources, explain)
         typer.echo(content, nl=not content.endswith("\n"))
