@@ -28,10 +28,11 @@ from dataclasses import dataclass
 from dateline.store.stories import StoryState
 
 # Defaults chosen on Timeline17 (bench/bench_stories.py --sweep).
-THRESHOLD = 0.03
+THRESHOLD = 0.1
 MERGE_THRESHOLD = 0.2
 WINDOW_DAYS = 180
-CENTROID_TERMS = 200
+CENTROID_TERMS = 300
+MERGE_TERMS = 60
 
 
 @dataclass(frozen=True)
@@ -136,8 +137,11 @@ class StoryClusterer:
 
     def _merge_nearest(self, index: _TermIndex, stories: dict[int, StoryState], story: StoryState,
                        merged: dict[int, int]) -> None:
-        norm = _norm(story.centroid)
-        unit = {stem: weight / norm for stem, weight in story.centroid.items()}
+        # The centroid's heaviest terms stand for it: they carry most of its length, and
+        # the comparison costs as much as an article's.
+        heaviest = dict(sorted(story.centroid.items(), key=lambda item: -item[1])[:MERGE_TERMS])
+        norm = _norm(heaviest)
+        unit = {stem: weight / norm for stem, weight in heaviest.items()}
         nearest = max(((similarity, other) for other, similarity in index.similarities(unit)
                        if other.id != story.id and similarity >= self.merge_threshold),
                       key=lambda pair: (pair[0], -pair[1].id), default=None)

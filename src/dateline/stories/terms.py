@@ -22,10 +22,10 @@ from dateline.text.rouge_data import stopwords
 from dateline.timeline.textvectors import TOKEN_PATTERN
 
 # Characters of an article's text read after its title: its lead paragraphs.
-LEAD_CHARS = 1500
+LEAD_CHARS = 3000
 # The heaviest terms kept in an article's vector: the rest weigh little in a cosine and
 # would only slow the comparison with every active story.
-ARTICLE_TERMS = 30
+ARTICLE_TERMS = 60
 _TOKEN = re.compile(TOKEN_PATTERN)
 
 
@@ -41,25 +41,28 @@ class ArticleTerms:
 def article_terms(title: str, text: str) -> ArticleTerms:
     """The content-word stems of ``title`` and the lead of ``text``."""
     stop = stopwords()
+    words = Counter(word for word in _TOKEN.findall(f"{title}\n{text[:LEAD_CHARS]}".lower())
+                    if len(word) > 2 and word not in stop)
     counts: Counter[str] = Counter()
-    words: dict[str, str] = {}
-    for word in _TOKEN.findall(f"{title}\n{text[:LEAD_CHARS]}".lower()):
-        if word in stop or len(word) < 3:
-            continue
+    readable: dict[str, str] = {}
+    for word, count in words.items():
         stem = porter_stem(word)
-        counts[stem] += 1
-        words.setdefault(stem, word)
-    return ArticleTerms(counts, words)
+        counts[stem] += count
+        readable.setdefault(stem, word)
+    return ArticleTerms(counts, readable)
 
 
-def weigh(terms: ArticleTerms, document_frequency: Mapping[str, int], documents: int
-          ) -> dict[str, float]:
+def inverse_document_frequencies(document_frequency: Mapping[str, int], documents: int
+                                 ) -> dict[str, float]:
+    """IDF as in ``textvectors``: ln((1 + n) / (1 + df)) + 1, for each stem given."""
+    return {stem: math.log((1 + documents) / (1 + frequency)) + 1
+            for stem, frequency in document_frequency.items()}
+
+
+def weigh(terms: ArticleTerms, idf: Mapping[str, float]) -> dict[str, float]:
     """The L2-normalised sublinear TF-IDF vector of ``terms``, its ``ARTICLE_TERMS``
-    heaviest terms only; IDF as in ``textvectors``: ln((1 + n) / (1 + df)) + 1."""
-    weights = {
-        stem: (1 + math.log(count)) * (math.log((1 + documents) / (1 + document_frequency.get(stem, 0))) + 1)
-        for stem, count in terms.counts.items()
-    }
-    kept = dict(sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:ARTICLE_TERMS])
-    norm = math.sqrt(sum(weight * weight for weight in kept.values())) or 1.0
-    return {stem: weight / norm for stem, weight in kept.items()}
+    heaviest terms only (``idf`` must hold every stem of ``terms``)."""
+    weights = [(stem, (1 + math.log(count)) * idf[stem]) for stem, count in terms.counts.items()]
+    kept = sorted(weights, key=lambda item: (-item[1], item[0]))[:ARTICLE_TERMS]
+    norm = math.sqrt(sum(weight * weight for _, weight in kept)) or 1.0
+    return {stem: weight / norm for stem, weight in kept}

@@ -17,7 +17,7 @@ from dateline.store.stories import (
     active_stories, document_frequencies, next_story_id, save_assignments, stories_by_id, stories_of, unassigned,
 )
 from dateline.stories.clustering import IncomingArticle, StoryClusterer
-from dateline.stories.terms import LEAD_CHARS, article_terms, weigh
+from dateline.stories.terms import LEAD_CHARS, article_terms, inverse_document_frequencies, weigh
 
 # Articles assigned per transaction: enough that the stories active in a chunk's dates
 # are loaded once for many articles, few enough that a writer waits a second at most.
@@ -36,10 +36,9 @@ def update_stories(store: Store, clusterer: StoryClusterer | None = None, chunk:
             terms = {row.rowid: article_terms(row.title, row.lead) for row in rows}
             new_frequencies = Counter(stem for article in terms.values() for stem in article.counts)
             documents, frequencies = document_frequencies(db, sorted(new_frequencies))
-            frequencies = dict(Counter(frequencies) + new_frequencies)
+            idf = inverse_document_frequencies(Counter(frequencies) + new_frequencies, documents + len(rows))
             incoming = [
-                IncomingArticle(row.rowid, row.published,
-                                weigh(terms[row.rowid], frequencies, documents + len(rows)),
+                IncomingArticle(row.rowid, row.published, weigh(terms[row.rowid], idf),
                                 terms[row.rowid].words, row.duplicate_of)
                 for row in rows
             ]
