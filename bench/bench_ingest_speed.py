@@ -35,8 +35,8 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path.insert(0, str(BENCH))
 
-from baseline import baseline_source, full_commit, run_python  # noqa: E402
-from run_metadata import run_metadata, write_results  # noqa: E402
+from baseline import baseline_source, full_commit, run_python
+from run_metadata import run_metadata, write_results
 
 RESULTS = BENCH / "results"
 BASELINE = "d1e669f"  # main when issue 20 was taken up

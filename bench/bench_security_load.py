@@ -38,7 +38,14 @@ from pathlib import Path
 import httpx
 
 from bench_api import (
-    RESULTS, free_port, ingest, load, peak_rss_bytes, request_mix, start_server, timeline17,
+    RESULTS,
+    free_port,
+    ingest,
+    load,
+    peak_rss_bytes,
+    request_mix,
+    start_server,
+    timeline17,
 )
 from run_metadata import run_metadata, write_results
 

@@ -29,7 +29,12 @@ from run_metadata import run_metadata, write_results
 
 from dateline.evaluate.metrics import TaskScores, macro_average, score_task
 from dateline.evaluate.protocol import (
-    Task, as_dict, ensure_dataset_store, find_tasks, task_corpus, task_request,
+    Task,
+    as_dict,
+    ensure_dataset_store,
+    find_tasks,
+    task_corpus,
+    task_request,
 )
 from dateline.store import Store
 from dateline.timeline import TimelineMethod, get_method

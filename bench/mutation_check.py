@@ -113,9 +113,8 @@ def sites(source: str, path: str) -> list[Site]:
     for token in tokenize.generate_tokens(io.StringIO(source).readline):
         text = token.string
         line, column = token.start
-        if token.type == tokenize.OP and text in FLIPS:
-            found.append(Site(path, line, column, text, FLIPS[text]))
-        elif token.type == tokenize.NAME and text in FLIPS and not (text == "in" and "for" in previous):
+        for_in = token.type == tokenize.NAME and text == "in" and "for" in previous
+        if token.type in (tokenize.OP, tokenize.NAME) and text in FLIPS and not for_in:
             found.append(Site(path, line, column, text, FLIPS[text]))
         elif token.type == tokenize.NUMBER and text.isdigit() and int(text) < 1000:
             found.append(Site(path, line, column, text, str(int(text) + 1)))

@@ -49,7 +49,7 @@ def run_metadata() -> dict[str, object]:
     return {
         "git_commit": git("rev-parse", "HEAD"),
         "uncommitted_source_files": git("status", "--porcelain", "--", "src", "bench").splitlines(),
-        "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "machine": {"cpu": cpu_model(), "cores": os.cpu_count(), "python": platform.python_version(),
                     "sqlite": sqlite3.sqlite_version, "platform": platform.platform()},
         "load_average_1_5_15_at_start": [round(load, 2) for load in os.getloadavg()],

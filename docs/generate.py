@@ -25,9 +25,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE))  # figures.py beside this script: docs/ is not a package
 
-import figures  # noqa: E402  (a sibling module: docs/ is not a package)
+import figures
 
 ROOT = HERE.parent
 RESULTS = ROOT / "bench" / "results"

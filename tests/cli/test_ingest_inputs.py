@@ -9,17 +9,17 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from dateline.cli.app import app
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "ingest"))
-from web_pages import FURNITURE_WORDS, PUBLISHED_META, news_page  # noqa: E402
+from web_pages import FURNITURE_WORDS, PUBLISHED_META, news_page
 
 runner = CliRunner()
 
 
-def ingest(*args: str, stdin: str | None = None):  # noqa: ANN201 (click's Result)
+def ingest(*args: str, stdin: str | None = None) -> Result:
     return runner.invoke(app, ["ingest", *args, "--quiet", "--workers", "1"], input=stdin)
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from golden_recipes import build_timeline
 
 from dateline.evaluate.metrics import PRF, TaskScores, score_task

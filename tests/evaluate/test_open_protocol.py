@@ -9,10 +9,10 @@ import pytest
 from typer.testing import CliRunner
 
 from dateline.cli.app import app
+from dateline.errors import InputProblem, UsageError
 from dateline.evaluate.open_protocol import evaluate_open, find_open_tasks, query_for, read_queries
 from dateline.evaluate.protocol import evaluate
 from dateline.evaluate.timeline_files import read_timeline
-from dateline.errors import InputProblem, UsageError
 
 TOPICS = {
     ("news", "Egypt_cnn"): {

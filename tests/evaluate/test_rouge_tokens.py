@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dateline.text.rouge_data import stem_exceptions, stopwords
 from dateline.evaluate.rouge_tokens import sentence_tokens, summary_tokens
+from dateline.text.rouge_data import stem_exceptions, stopwords
 
 
 def test_lower_cases_removes_stopwords_and_stems() -> None:

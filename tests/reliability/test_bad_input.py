@@ -13,6 +13,7 @@ from unittest import mock
 
 import numpy as np
 import pytest
+
 from bad_inputs import KINDS, Expect, remove_tree, write_corpus
 from reliability_support import run_dateline
 

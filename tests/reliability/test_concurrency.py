@@ -15,6 +15,7 @@ from pathlib import Path
 import httpx
 import psutil
 import pytest
+
 from reliability_support import DATELINE, run_dateline, stored_ids, write_corpus
 
 from dateline.ingest.job import ingest

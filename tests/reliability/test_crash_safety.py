@@ -9,6 +9,7 @@ import random
 from pathlib import Path
 
 import pytest
+
 from crash_harness import crash_trial, frozen_package, kill_points, run_baseline
 
 TRIALS = 3

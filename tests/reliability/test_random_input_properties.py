@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from dateline.errors import InputProblem
 from dateline.ingest.dates import EARLIEST_PUBLICATION
 from dateline.ingest.decode import DEFAULT_MAX_CHARS, decode_bytes
-from dateline.ingest.readers import Reader
 from dateline.ingest.plaintext import read_plaintext
+from dateline.ingest.readers import Reader
 from dateline.ingest.records import read_csv, read_json, read_jsonl, record_to_article
 from dateline.ingest.tilse_layout import read_tilse_article
 from dateline.model import Article

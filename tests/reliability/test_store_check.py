@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from reliability_support import write_corpus
+
 from dateline.cli.app import app
 from dateline.errors import StoreError
 from dateline.ingest.job import ingest
@@ -22,8 +24,6 @@ from dateline.store import Store
 from dateline.store.integrity import check_store
 from dateline.store.schema import SCHEMA_VERSION
 from dateline.store.spans import pack_spans, unpack_spans
-
-from reliability_support import write_corpus
 
 ARTICLES = 40
 

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from scale_support import CROSS_FOLDER_COPIES, DIFFERENT_EVENTS, REFILINGS
 
 

@@ -33,7 +33,7 @@ def store(store_path: Path) -> Store:
 
 def test_a_limit_below_the_matches_returns_that_many_from_across_the_store(store: Store) -> None:
     limit = 4
-    assert ARTICLES > RANKED_PER_RESULT * limit
+    assert RANKED_PER_RESULT * limit < ARTICLES
     found = store.match_articles('"bridge"', limit=limit)
     assert len(found) == limit and len(set(found)) == limit
     assert set(found) <= set(store.match_articles('"bridge"'))

@@ -12,21 +12,24 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from scale_support import store_rows
 from distributed import Client, LocalCluster
 from typer.testing import CliRunner
+
+from scale_support import store_rows
 
 from dateline.cli.app import app
 from dateline.distributed import DaskAnalyzer
 from dateline.distributed.shards import (
-    analysis_from_parquet, analysis_to_parquet, articles_from_parquet, articles_to_parquet,
+    analysis_from_parquet,
+    analysis_to_parquet,
+    articles_from_parquet,
+    articles_to_parquet,
 )
 from dateline.ingest import read_articles
 from dateline.ingest.job import ingest
 from dateline.model import Article
 from dateline.nlp.analyze import analyze_articles
 from dateline.store import Store
-
 
 CLUSTER_START_SECONDS = 60
 CLUSTER_STOP_SECONDS = 15

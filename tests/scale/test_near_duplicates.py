@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from scale_support import CROSS_FOLDER_COPIES, DIFFERENT_EVENTS, REFILINGS
 
 from dateline.ingest.ids import article_id

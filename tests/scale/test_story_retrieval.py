@@ -17,8 +17,7 @@ from dateline.ingest.ids import article_id
 from dateline.model import Article
 from dateline.nlp.analyze import analyze
 from dateline.nlp.batch import from_analyzed
-from dateline.store import Store
-from dateline.store import matching
+from dateline.store import Store, matching
 from dateline.store.sqlite import RANKED_PER_RESULT
 
 STORIES = 24

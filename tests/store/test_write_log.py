@@ -15,7 +15,7 @@ from dateline.store.schema import MIGRATIONS, SCHEMA_VERSION
 from dateline.store.writes import WriteStamp
 
 V5 = 5
-STAMP = WriteStamp(dt.datetime(2024, 5, 1, 12, 30, tzinfo=dt.timezone.utc), "sha256:0123456789abcdef")
+STAMP = WriteStamp(dt.datetime(2024, 5, 1, 12, 30, tzinfo=dt.UTC), "sha256:0123456789abcdef")
 V5_COLUMNS = ("rowid, id, published, title, url, source, collection, lines_are_sentences, text, duplicate_of,"
               " spans, mentions")
 
@@ -45,7 +45,7 @@ def test_one_write_of_several_batches_is_one_entry(store_path: Path) -> None:
 
 
 def test_reposting_stored_articles_records_no_write_and_keeps_the_first(store_path: Path) -> None:
-    later = WriteStamp(dt.datetime(2024, 6, 1, tzinfo=dt.timezone.utc), "sha256:fedcba9876543210")
+    later = WriteStamp(dt.datetime(2024, 6, 1, tzinfo=dt.UTC), "sha256:fedcba9876543210")
     with Store.open(store_path) as store:
         with store.attributing(STAMP):
             ingest_items(store, articles("The bridge opened on Tuesday."))

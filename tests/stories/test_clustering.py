@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dateline.store.stories import StoryState
 from dateline.stories.clustering import IncomingArticle, StoryClusterer
 from dateline.stories.terms import ARTICLE_TERMS, article_terms, inverse_document_frequencies, weigh
-from dateline.store.stories import StoryState
 
 DAY = dt.date(2024, 3, 1)
 CLUSTERER = StoryClusterer(threshold=0.3, window_days=10, centroid_terms=50, merge_threshold=0.8)

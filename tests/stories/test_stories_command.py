@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from dateline.cli.app import app
 from planted import STORIES, planted_records, record, write_jsonl
+
+from dateline.cli.app import app
 
 runner = CliRunner()
 

@@ -8,15 +8,15 @@ import json
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from fastapi.testclient import TestClient
 from typer.testing import CliRunner
+
+from web_support import BRIDGE_STORY, WRITE_TOKEN, WRITER
 
 from dateline.cli.app import app as cli_app
 from dateline.web import create_app
-
-from web_support import BRIDGE_STORY, WRITE_TOKEN, WRITER
 
 
 def test_health_reports_the_store_size(client: TestClient) -> None:

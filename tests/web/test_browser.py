@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
+
 from web_support import BRIDGE_STORY, XSS_ARTICLE, XSS_COLLECTION, LiveServer, ingest_records
 
 from dateline.ingest.job import ingest

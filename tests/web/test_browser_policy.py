@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+
 from web_support import BRIDGE_STORY, WRITE_TOKEN, LiveServer, ingest_records
 
 pytestmark = pytest.mark.browser
@@ -22,7 +23,7 @@ CROSS_ORIGIN_WRITE = """([url, token]) => fetch(url, {method: 'POST', headers: {
 
 
 class BlankPage(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
+    def do_GET(self) -> None:
         body = b"<!DOCTYPE html><title>another site</title><body></body>"
         self.send_response(200)
         self.send_header("Content-Type", "text/html")

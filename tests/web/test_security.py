@@ -11,6 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 from fastapi.testclient import TestClient
+
 from web_support import BRIDGE_STORY, WRITE_TOKEN, WRITER, LiveServer
 
 from dateline.web import create_app

@@ -16,6 +16,7 @@ import httpx
 import psutil
 import pytest
 from typer.testing import CliRunner
+
 from web_support import BRIDGE_STORY, ingest_records
 
 from dateline.cli.app import app

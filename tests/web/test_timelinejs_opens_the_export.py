@@ -14,6 +14,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+
 from web_support import BRIDGE_STORY, LiveServer, ingest_records
 
 pytestmark = pytest.mark.browser

@@ -28,10 +28,10 @@ except ImportError as missing:
     raise DatelineError(f"running on Dask needs the dask extra (pip install 'dateline[dask]'); "
                         f"{missing.name or missing} is not installed") from None
 
-from dateline.distributed.analyzer import DaskAnalyzer, analyze_shard  # noqa: E402  (after the check)
-from dateline.distributed.cluster import LOCAL, dask_client  # noqa: E402
-from dateline.ingest.job import DEFAULT_BATCH_SIZE, IngestReport, OnError, ProgressCallback, ingest  # noqa: E402
-from dateline.store import Store  # noqa: E402
+from dateline.distributed.analyzer import DaskAnalyzer, analyze_shard
+from dateline.distributed.cluster import LOCAL, dask_client
+from dateline.ingest.job import DEFAULT_BATCH_SIZE, IngestReport, OnError, ProgressCallback, ingest
+from dateline.store import Store
 
 __all__ = ["LOCAL", "DaskAnalyzer", "analyze_shard", "dask_client", "ingest_on_dask"]
 

@@ -13,7 +13,10 @@ from collections.abc import Sequence
 from distributed import Client, Future
 
 from dateline.distributed.shards import (
-    analysis_from_parquet, analysis_to_parquet, articles_from_parquet, articles_to_parquet,
+    analysis_from_parquet,
+    analysis_to_parquet,
+    articles_from_parquet,
+    articles_to_parquet,
 )
 from dateline.model import Article, BatchAnalysis
 from dateline.nlp.analyze import analyze_articles

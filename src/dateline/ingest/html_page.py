@@ -24,7 +24,12 @@ import trafilatura
 from dateline.errors import InputProblem
 from dateline.ingest.dates import DateOrder, parse_publication_date
 from dateline.ingest.decode import (
-    DEFAULT_MAX_CHARS, MAX_UTF8_BYTES_PER_CHAR, display_path, read_bytes, text_problem, too_long,
+    DEFAULT_MAX_CHARS,
+    MAX_UTF8_BYTES_PER_CHAR,
+    display_path,
+    read_bytes,
+    text_problem,
+    too_long,
 )
 from dateline.ingest.furniture import is_furniture
 from dateline.ingest.html_charset import decode_html

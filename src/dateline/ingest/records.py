@@ -23,8 +23,14 @@ from pathlib import Path
 from dateline.errors import InputProblem
 from dateline.ingest.dates import DateOrder, parse_publication_date
 from dateline.ingest.decode import (
-    DEFAULT_MAX_CHARS, MAX_UTF8_BYTES_PER_CHAR, bom_encoding, decode_line, display_path,
-    read_text, text_problem, too_long,
+    DEFAULT_MAX_CHARS,
+    MAX_UTF8_BYTES_PER_CHAR,
+    bom_encoding,
+    decode_line,
+    display_path,
+    read_text,
+    text_problem,
+    too_long,
 )
 from dateline.ingest.ids import article_id
 from dateline.model import Article

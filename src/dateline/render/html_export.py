@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from html import escape
 
-from dateline.model import Article, ArticleSummary, Sources, SourcedSentence, Timeline
+from dateline.model import Article, ArticleSummary, SourcedSentence, Sources, Timeline
 from dateline.render.citation import safe_url, source_name, span_label
 from dateline.render.markdown import date_label
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dateline.model import Article, ArticleSummary, Sources, SourcedSentence, Timeline, TimelineEntry
+from dateline.model import Article, ArticleSummary, SourcedSentence, Sources, Timeline, TimelineEntry
 from dateline.render.citation import safe_url, source_name, span_label
 
 

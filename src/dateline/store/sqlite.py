@@ -23,15 +23,27 @@ from dateline.errors import StoreError
 from dateline.model import AnalyzedArticle, Article, ArticleSummary, BatchAnalysis, Span, TimeMention
 from dateline.store.bulk import stored_ids, write_batch
 from dateline.store.duplicates import BandIndex
-from dateline.store.mentions import unpack_mentions
 from dateline.store.matching import (
-    IN_LIST, OriginalMatches, RowidQuery, first_stories, in_chunks, spread_stories,
+    IN_LIST,
+    OriginalMatches,
+    RowidQuery,
+    first_stories,
+    in_chunks,
+    spread_stories,
 )
+from dateline.store.mentions import unpack_mentions
 from dateline.store.readers import ParallelReader
 from dateline.store.schema import SCHEMA_VERSION, migrate
 from dateline.store.spans import unpack_spans
 from dateline.store.writes import (
-    PendingWrite, Write, WriteStamp, articles_of_write, next_rowid, recent_writes, write_by_id, write_of_article,
+    PendingWrite,
+    Write,
+    WriteStamp,
+    articles_of_write,
+    next_rowid,
+    recent_writes,
+    write_by_id,
+    write_of_article,
 )
 
 BUSY_TIMEOUT_MS = 60_000

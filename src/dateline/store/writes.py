@@ -49,7 +49,7 @@ class PendingWrite:
         ones the batch inserted) as added by this write, recording it first if needed (or
         again, if the transaction that recorded it was rolled back)."""
         if self._rowid is None or db.execute("SELECT 1 FROM writes WHERE rowid = ?", (self._rowid,)).fetchone() is None:
-            at = self._stamp.at.astimezone(dt.timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+            at = self._stamp.at.astimezone(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
             self._rowid = db.execute("INSERT INTO writes (at, token) VALUES (?, ?)", (at, self._stamp.token)).lastrowid
         db.execute("UPDATE articles SET added_by = ? WHERE rowid >= ?", (self._rowid, first_rowid))
 

@@ -14,7 +14,13 @@ from collections import Counter
 
 from dateline.store import Store
 from dateline.store.stories import (
-    active_stories, document_frequencies, next_story_id, save_assignments, stories_by_id, stories_of, unassigned,
+    active_stories,
+    document_frequencies,
+    next_story_id,
+    save_assignments,
+    stories_by_id,
+    stories_of,
+    unassigned,
 )
 from dateline.stories.clustering import IncomingArticle, StoryClusterer
 from dateline.stories.terms import LEAD_CHARS, article_terms, inverse_document_frequencies, weigh

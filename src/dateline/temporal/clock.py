@@ -9,9 +9,8 @@ evening), else the DCT.
 
 from __future__ import annotations
 
-import re
-
 import datetime as dt
+import re
 
 from dateline.temporal.calendar_math import day_value, shift_days
 from dateline.temporal.fragments import DAY, MONTH, SPACE, WEEKDAY

@@ -11,7 +11,16 @@ from __future__ import annotations
 import re
 
 from dateline.temporal.fragments import (
-    AND_A_HALF, ARTICLE, END, HALF_A, MONTH_FULL, NUMBER, NUMBER_WORD, SPACE, UNIT_PLURAL, VAGUE,
+    AND_A_HALF,
+    ARTICLE,
+    END,
+    HALF_A,
+    MONTH_FULL,
+    NUMBER,
+    NUMBER_WORD,
+    SPACE,
+    UNIT_PLURAL,
+    VAGUE,
     WEEKDAY,
 )
 from dateline.temporal.lexicon import MONTHS, UNITS, WEEKDAYS, any_of, cases, number_value

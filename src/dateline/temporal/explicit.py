@@ -11,10 +11,24 @@ import datetime as dt
 import re
 
 from dateline.temporal.calendar_math import (
-    day_value, is_upcoming, month_value, nearest_month, week_value, year_value,
+    day_value,
+    is_upcoming,
+    month_value,
+    nearest_month,
+    week_value,
+    year_value,
 )
 from dateline.temporal.fragments import (
-    DAY, DAY_WORD, END, MODIFIER, MONTH, MONTH_ALONE, MONTH_MODIFIER, NUMBER_WORD, SPACE, WEEKDAY,
+    DAY,
+    DAY_WORD,
+    END,
+    MODIFIER,
+    MONTH,
+    MONTH_ALONE,
+    MONTH_MODIFIER,
+    NUMBER_WORD,
+    SPACE,
+    WEEKDAY,
     YEAR,
 )
 from dateline.temporal.lexicon import MONTHS, ORDINAL_WORDS, WEEKDAYS, any_of, cases, number_value

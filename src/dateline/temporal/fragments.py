@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 from dateline.temporal.lexicon import (
-    FULL_MONTHS, MONTH_ABBREVIATIONS, NUMBER_WORDS, ORDINAL_WORDS, PARTS_OF_DAY, SEASONS,
-    UNITS, VAGUE_QUANTITIES, WEEKDAYS, any_of, cases, title_upper,
+    FULL_MONTHS,
+    MONTH_ABBREVIATIONS,
+    NUMBER_WORDS,
+    ORDINAL_WORDS,
+    PARTS_OF_DAY,
+    SEASONS,
+    UNITS,
+    VAGUE_QUANTITIES,
+    WEEKDAYS,
+    any_of,
+    cases,
+    title_upper,
 )
 
 SPACE = r"\s+"

@@ -13,16 +13,42 @@ import datetime as dt
 import re
 
 from dateline.temporal.calendar_math import (
-    day_value, easter, is_upcoming, month_value, nearest_month, quarter_of, quarter_value,
-    shift_days, shift_months, shift_quarter, shifted_value, week_value, year_value, decade_value,
     century_value,
-)
-from dateline.temporal.fragments import (
-    ARTICLE, END, MODIFIER, NUMBER, PART_OF_DAY, SEASON, SPACE, VAGUE, WEEKDAY,
+    day_value,
+    decade_value,
+    easter,
+    is_upcoming,
+    month_value,
+    nearest_month,
+    quarter_of,
+    quarter_value,
+    shift_days,
+    shift_months,
+    shift_quarter,
+    shifted_value,
+    week_value,
+    year_value,
 )
 from dateline.temporal.durations import duration_value
+from dateline.temporal.fragments import (
+    ARTICLE,
+    END,
+    MODIFIER,
+    NUMBER,
+    PART_OF_DAY,
+    SEASON,
+    SPACE,
+    VAGUE,
+    WEEKDAY,
+)
 from dateline.temporal.lexicon import (
-    PARTS_OF_DAY, SEASONS, WEEKDAYS, any_of, cases, number_value, title_upper,
+    PARTS_OF_DAY,
+    SEASONS,
+    WEEKDAYS,
+    any_of,
+    cases,
+    number_value,
+    title_upper,
 )
 from dateline.temporal.rule import Context, Normalised, Rule
 

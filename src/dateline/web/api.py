@@ -23,7 +23,13 @@ from dateline.store.writes import Write, WriteStamp
 from dateline.web.connections import open_store, settings_of
 from dateline.web.exports import export_timeline
 from dateline.web.params import (
-    MAX_COLLECTION_CHARS, MAX_LIST_LIMIT, Filters, TimelineParams, filters, output_format, timeline_params,
+    MAX_COLLECTION_CHARS,
+    MAX_LIST_LIMIT,
+    Filters,
+    TimelineParams,
+    filters,
+    output_format,
+    timeline_params,
 )
 from dateline.web.posted import articles_from_payload
 from dateline.web.settings import WebSettings

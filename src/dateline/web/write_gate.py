@@ -73,7 +73,7 @@ class WriteGate:
                           CHALLENGE)
         if not token_matches(token, self._token):
             raise Refused(403, "wrong write token", f'{CHALLENGE}, error="invalid_token"')
-        return WriteStamp(dt.datetime.now(dt.timezone.utc), fingerprint(token))
+        return WriteStamp(dt.datetime.now(dt.UTC), fingerprint(token))
 
 
 def from_another_origin(request: Request) -> bool:

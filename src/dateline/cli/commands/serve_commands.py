@@ -13,8 +13,13 @@ from dateline.cli.options import DbOption
 from dateline.errors import DatelineError
 from dateline.store import Store
 from dateline.web.settings import (
-    DEFAULT_BUILDS_PER_MINUTE, DEFAULT_CACHE_ENTRIES, DEFAULT_CONCURRENT_BUILDS, DEFAULT_MAX_ARTICLE_CHARS,
-    DEFAULT_MAX_BODY_BYTES, DEFAULT_WRITES_PER_MINUTE, rate_limits,
+    DEFAULT_BUILDS_PER_MINUTE,
+    DEFAULT_CACHE_ENTRIES,
+    DEFAULT_CONCURRENT_BUILDS,
+    DEFAULT_MAX_ARTICLE_CHARS,
+    DEFAULT_MAX_BODY_BYTES,
+    DEFAULT_WRITES_PER_MINUTE,
+    rate_limits,
 )
 from dateline.web.tokens import generate_token, valid_token
 

@@ -4,7 +4,6 @@ articles in, seeing what is there."""
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -21,7 +20,7 @@ from dateline.ingest.job import DEFAULT_BATCH_SIZE, IngestReport, OnError, inges
 from dateline.ingest.readers import READERS
 from dateline.operations import list_articles
 from dateline.render.json_format import articles_to_dict, dumps
-from dateline.render.terminal import print_articles
+from dateline.render.terminal import print_articles, stdout_console
 from dateline.store import Store
 
 PARTIAL_EXIT_CODE = 3
@@ -150,7 +149,7 @@ def articles_command(
     if output == "json":
         typer.echo(dumps(articles_to_dict(articles, total)))
     else:
-        print_articles(Console(), articles, total)
+        print_articles(stdout_console(), articles, total)
 
 
 def collections_command(

@@ -9,8 +9,8 @@ import typer
 from dateline.cli.options import CollectionOption, DbOption, FromOption, ToOption, check_collection
 from dateline.errors import UsageError
 from dateline.render.json_format import dumps
-from dateline.stories import Story, find_stories
 from dateline.store import Store
+from dateline.stories import Story, find_stories
 
 
 def stories_command(
