@@ -13,12 +13,18 @@ from dateline.model import ArticleSummary, Sources, Timeline
 from dateline.render.citation import safe_url, source_name, span_label
 from dateline.render.markdown import date_label
 
+# Columns of a console that is not a terminal: tables take their columns' natural widths.
+UNWRAPPED_WIDTH = 1_000_000
+
 
 def stdout_console() -> Console:
     """Standard output, wrapped to the width of the terminal only when it is one: piped
-    or redirected, each line (a sentence, a source) stays whole, for ``grep`` and files."""
+    or redirected, each line (a sentence, a source, a table row) stays whole, for ``grep``
+    and files, where rich would wrap at 80 columns."""
     console = Console()
-    console.soft_wrap = not console.is_terminal
+    if not console.is_terminal:
+        console.soft_wrap = True
+        console.width = UNWRAPPED_WIDTH
     return console
 
 

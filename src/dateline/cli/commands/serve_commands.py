@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import re
 import socket
+from contextlib import suppress
 from typing import Annotated
 
 import typer
@@ -96,10 +97,9 @@ def serve_command(
         typer.echo(f"dateline: writes need this token (shown once; set $DATELINE_WRITE_TOKEN to choose one):\n"
                    f"    Authorization: Bearer {token}")
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
-    try:
+    # Ctrl-C is how a server is stopped: uvicorn re-raises it once it has shut down.
+    with suppress(KeyboardInterrupt):
         server.run(sockets=[listening])
-    except KeyboardInterrupt:
-        pass  # Ctrl-C is how a server is stopped (uvicorn re-raises it once it has shut down)
     if not server.started:  # uvicorn has said why (its app's startup failed)
         raise typer.Exit(1)
 

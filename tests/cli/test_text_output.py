@@ -1,6 +1,6 @@
-"""``dateline timeline`` for people: the text and Markdown outputs name each sentence's
-source by title, date and URL, and text is wrapped only on a terminal (piped, each
-sentence stays on one line)."""
+"""Text output for people: the text and Markdown timelines name each sentence's source by
+title, date and URL, and text is wrapped only on a terminal (piped, each sentence and
+each listed article stays on one line)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ STYLE = re.compile(r"\x1b\[[0-9;]*m")  # a terminal's bold, dim, underline...
 LONG = ("The Riverton council voted on March 4, 2024 to close the old bridge to all traffic "
         "for six months while engineers replace the corroded steel girders under the deck.")
 RECORDS = [
-    {"date": "2024-03-05", "title": "Riverton bridge to close", "url": "https://news.example/riverton/close",
+    {"date": "2024-03-05", "title": "Riverton bridge to close for six months while engineers replace its steel girders",
+     "url": "https://news.example/riverton/close",
      "text": LONG + " Shops near the bridge expect fewer customers."},
     {"date": "2024-09-10", "title": "Riverton bridge reopens", "url": "https://news.example/riverton/reopen",
      "text": "The Riverton bridge reopened on September 9, 2024, a week late. The mayor cut a ribbon."},
@@ -65,6 +66,14 @@ def test_piped_text_keeps_each_sentence_on_one_line_without_trailing_spaces(db: 
     lines = timeline(db).splitlines()
     assert f"  • {LONG}" in lines
     assert [line for line in lines if line != line.rstrip()] == []
+
+
+def test_a_piped_article_listing_keeps_each_article_on_one_line(db: Path) -> None:
+    result = runner.invoke(app, ["articles", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    rows = [line for line in result.stdout.splitlines() if "Riverton bridge" in line]
+    assert [row.split(" │ ")[2].strip() for row in rows] == [r["title"] for r in RECORDS]
+    assert [line for line in result.stdout.splitlines() if line != line.rstrip()] == []
 
 
 def test_text_on_a_terminal_is_wrapped_to_its_width(db: Path) -> None:
