@@ -8,6 +8,7 @@ from dateline.cli.commands import (
     story_commands,
     tagging,
     timeline_commands,
+    watch_commands,
 )
 
-ALL = [store_commands, story_commands, timeline_commands, eval_commands, tagging, check_commands, serve_commands]
+ALL = [store_commands, watch_commands, story_commands, timeline_commands, eval_commands, tagging, check_commands, serve_commands]
