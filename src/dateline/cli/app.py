@@ -9,13 +9,27 @@ input or wrong flags.
 
 from __future__ import annotations
 
-from typing import Any, NoReturn
+from typing import Any, NoReturn, Protocol, cast
 
 import typer
-from typer._click.exceptions import NoArgsIsHelpError, UsageError
 from typer.core import TyperGroup
 
 from dateline.errors import DatelineError
+
+# Typer keeps its copy of Click private (typer._click). Of Click's exceptions it exports
+# BadParameter, whose base class is Click's UsageError: wrong usage of every kind.
+_UsageError: type[Exception] = typer.BadParameter.__mro__[1]
+
+
+class _Usage(Protocol):
+    """What a Click UsageError offers (its class is private to Typer)."""
+
+    exit_code: int
+    ctx: Any
+
+    def format_message(self) -> str: ...
+
+    def show(self) -> None: ...
 
 
 class _DatelineGroup(TyperGroup):
@@ -26,21 +40,23 @@ class _DatelineGroup(TyperGroup):
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
         try:
             return super().make_context(*args, **kwargs)
-        except UsageError as error:
-            _usage_error(error)
+        except _UsageError as error:
+            _usage_error(cast(_Usage, error))
 
-    def invoke(self, ctx: typer.Context) -> object:
+    def invoke(self, ctx: Any) -> Any:  # ctx: Click's Context, private to Typer
         try:
             return super().invoke(ctx)
         except DatelineError as error:
             typer.echo(f"Error: {error}", err=True)
             raise typer.Exit(error.exit_code) from None
-        except UsageError as error:
-            _usage_error(error)
+        except _UsageError as error:
+            _usage_error(cast(_Usage, error))
 
 
-def _usage_error(error: UsageError) -> NoReturn:
-    if isinstance(error, NoArgsIsHelpError):  # a bare command: its help is the answer
+def _usage_error(error: _Usage) -> NoReturn:
+    # A bare command: its help is the answer. Typer's own error display tells this
+    # UsageError by its class name too (typer.rich_utils.rich_format_error).
+    if type(error).__name__ == "NoArgsIsHelpError":
         error.show()
         raise typer.Exit(error.exit_code) from None
     command = error.ctx.command_path if error.ctx is not None else "dateline"
