@@ -24,11 +24,6 @@ _TITLE_MAX_CHARS = 200
 _TITLE_LOOKAHEAD_LINES = 3
 
 
-def looks_like_plaintext_article(text: str) -> bool:
-    """Whether ``text`` starts with the `` date YYYY-MM-DD`` marker."""
-    return _HEADER.match(text) is not None
-
-
 def guess_title(text: str) -> str:
     """The headline among the first lines of ``text``, or "" when none looks like one."""
     candidates = [line.strip() for line in text.split("\n", 8)[:8] if line.strip()]
