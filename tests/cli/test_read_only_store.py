@@ -1,5 +1,6 @@
 """A store this user may not write (the file, or the folder it is in, is read-only): the
-commands that write say so in one ``Error:`` line, the commands that read work.
+commands that write say so in one ``Error:`` line, the commands that read (``check``
+among them, but for the full-text index's content) work.
 
 These run ``dateline`` in a process of its own without the power to write what is
 read-only: as root (CI, containers) that power is a capability, dropped from the child's
@@ -96,6 +97,13 @@ def test_ingest_into_a_store_in_a_read_only_folder_names_the_folder(store: Path)
     assert line.startswith(f"Error: {store}: cannot write to the store: its folder {store.parent} is read-only")
 
 
+def test_check_repair_of_a_read_only_store_is_one_error_line(store: Path) -> None:
+    make_read_only(store, "file")
+    result = dateline("check", "--repair", "--db", str(store))
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [f"Error: {store}: cannot write to the store: the file is read-only"]
+
+
 @pytest.mark.parametrize("what", ["file", "folder"])
 def test_reading_commands_work_on_a_read_only_store(store: Path, what: str) -> None:
     make_read_only(store, what)
@@ -105,5 +113,9 @@ def test_reading_commands_work_on_a_read_only_store(store: Path, what: str) -> N
     collections = dateline("collections", "--db", str(store), "--format", "json")
     assert collections.returncode == 0, collections.stderr
     assert json.loads(collections.stdout)["total"] == 2
+    check = dateline("check", "--db", str(store))
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert check.stdout.splitlines()[0].startswith(f"{store}: consistent (")
+    assert "not checked: the full-text index's content (the store is read-only" in check.stdout
     if what == "folder":  # nothing could be created there, and nothing was
         assert sorted(path.name for path in store.parent.iterdir()) == [store.name]

@@ -10,7 +10,10 @@ that was stored.
 
 The check reads one consistent snapshot: it holds the write lock for its duration (about
 a second per 1,000 articles), so an ingest running beside it waits rather than changing
-what is being compared.
+what is being compared. A store this process may not write is checked read-only, in one
+read transaction, except FTS5's own ``integrity-check``, which SQLite runs only where it
+may write: the index is then compared with the articles by row id alone, and the report
+says so (``IntegrityReport.unchecked``).
 """
 
 from __future__ import annotations
@@ -28,9 +31,11 @@ from dateline.store.bulk import analysis_columns
 from dateline.store.mentions import MENTION_COUNT
 from dateline.store.schema import SCHEMA_VERSION, migrate
 from dateline.store.spans import SPAN_BYTES, spans_fit
-from dateline.store.sqlite import BUSY_TIMEOUT_MS, SECURE_DELETE, Store
+from dateline.store.sqlite import BUSY_TIMEOUT_MS, SECURE_DELETE, Store, read_only_connection, unwritable
 
 REANALYSIS_BATCH = 256
+FTS_UNCHECKED = ("the full-text index's content (the store is read-only, and SQLite runs FTS5's "
+                 "integrity-check only where it may write; the index was compared by row id)")
 
 Analysis = Callable[[Sequence[Article]], BatchAnalysis]
 """What re-analyses articles for a repair: the analysis ingest runs, given by the layer
@@ -88,6 +93,7 @@ class IntegrityReport:
     sentences: int
     mentions: int
     findings: tuple[Finding, ...] = ()
+    unchecked: tuple[str, ...] = ()  # what could not be checked, and why
 
     @property
     def consistent(self) -> bool:
@@ -126,10 +132,11 @@ def check_store(path: Path | str) -> IntegrityReport:
     store: the next ingest creates its tables. Raises ``StoreError`` when there is no file
     at ``path`` or it is not a dateline store; everything else wrong is a ``Finding``.
     """
-    with _connection(path) as connection:
-        connection.execute("BEGIN IMMEDIATE")
+    read_only = bool(unwritable(Path(path)))
+    with _connection(path, read_only) as connection:
+        connection.execute("BEGIN" if read_only else "BEGIN IMMEDIATE")
         try:
-            return _inspect(connection, str(path))
+            return _inspect(connection, str(path), read_only)
         finally:
             connection.execute("ROLLBACK")
 
@@ -143,6 +150,9 @@ def repair_store(path: Path | str, analyze: Analysis) -> RepairReport:
     A store SQLite itself finds damaged, or written by a newer dateline, is not touched
     (``skipped_because`` says why): restore a backup or ingest into a new store.
     """
+    why_not = unwritable(Path(path))
+    if why_not:
+        raise StoreError(f"{path}: cannot write to the store: {why_not}")
     before = check_store(path)
     if not before.repairable:
         reasons = tuple(f.message for f in before.findings if not f.repairable)
@@ -163,12 +173,12 @@ def repair_store(path: Path | str, analyze: Analysis) -> RepairReport:
 
 
 @contextmanager
-def _connection(path: Path | str) -> Iterator[sqlite3.Connection]:
+def _connection(path: Path | str, read_only: bool = False) -> Iterator[sqlite3.Connection]:
     """An autocommit connection to an existing store (never creates an empty file)."""
     if not Path(path).is_file():
         raise StoreError(f"{path}: no store here; run 'dateline ingest' first")
     try:
-        connection = sqlite3.connect(
+        connection = read_only_connection(Path(path))[0] if read_only else sqlite3.connect(
             Path(path).absolute().as_uri() + "?mode=rw", uri=True,
             isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
         )
@@ -185,7 +195,7 @@ def _connection(path: Path | str) -> Iterator[sqlite3.Connection]:
         connection.close()
 
 
-def _inspect(db: sqlite3.Connection, where: str) -> IntegrityReport:
+def _inspect(db: sqlite3.Connection, where: str, read_only: bool) -> IntegrityReport:
     version = db.execute("PRAGMA user_version").fetchone()[0]
     try:
         damage = [row[0] for row in db.execute("PRAGMA integrity_check")]
@@ -208,20 +218,22 @@ def _inspect(db: sqlite3.Connection, where: str) -> IntegrityReport:
             1, not newer,
         )
         return IntegrityReport(where, version, 0, 0, 0, (finding,))
-    findings = [_fts_finding(db), *_analysis_findings(db)]
+    findings = [_fts_finding(db, read_only), *_analysis_findings(db)]
     articles, sentences, mentions = db.execute(
         f"SELECT count(*), {_SENTENCES}, {_MENTIONS} FROM articles"
     ).fetchone()
     return IntegrityReport(
         where, version, articles, sentences, mentions,
         tuple(finding for finding in findings if finding is not None),
+        (FTS_UNCHECKED,) if read_only else (),
     )
 
 
-def _fts_finding(db: sqlite3.Connection) -> Finding | None:
+def _fts_finding(db: sqlite3.Connection, read_only: bool) -> Finding | None:
     """Compare the FTS5 index with the articles, with FTS5's own ``integrity-check``
-    (which, with rank 1, re-tokenizes the content table) and by row ids, to say how many
-    articles are missing from the index and how many index entries have no article."""
+    (which, with rank 1, re-tokenizes the content table; not on a read-only store) and
+    by row ids, to say how many articles are missing from the index and how many index
+    entries have no article."""
     missing = db.execute(
         "SELECT count(*) FROM articles WHERE rowid NOT IN (SELECT id FROM articles_fts_docsize)"
     ).fetchone()[0]
@@ -229,7 +241,8 @@ def _fts_finding(db: sqlite3.Connection) -> Finding | None:
         "SELECT count(*) FROM articles_fts_docsize WHERE id NOT IN (SELECT rowid FROM articles)"
     ).fetchone()[0]
     try:
-        db.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")
+        if not read_only:
+            db.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")
         matches = True
     except sqlite3.DatabaseError:
         matches = False

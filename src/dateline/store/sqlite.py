@@ -102,10 +102,10 @@ class Store:
         where = str(path)
         if not create and not Path(path).exists():
             raise StoreError(f"{where}: no store here; run 'dateline ingest' first")
-        unwritable = _unwritable(Path(path))
-        if unwritable and create:
-            raise StoreError(f"{where}: cannot write to the store: {unwritable}")
-        if unwritable:
+        why_not = unwritable(Path(path))
+        if why_not and create:
+            raise StoreError(f"{where}: cannot write to the store: {why_not}")
+        if why_not:
             return _open_read_only(cls, Path(path))
         try:
             connection = sqlite3.connect(where, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
@@ -325,7 +325,7 @@ class Store:
         return _read_in_parallel(self._file, parts)
 
 
-def _unwritable(path: Path) -> str:
+def unwritable(path: Path) -> str:
     """Why this process may not write the store at ``path`` ("" when it may)."""
     folder = path.absolute().parent
     if path.exists() and not os.access(path, os.W_OK):
@@ -335,24 +335,32 @@ def _unwritable(path: Path) -> str:
     return ""
 
 
-def _open_read_only(cls: type[Store], path: Path) -> Store:
-    """The store at ``path`` opened read-only (``mode=ro``): no migration, and no write.
+def read_only_connection(path: Path) -> tuple[sqlite3.Connection, bool]:
+    """An autocommit connection that can only read the store at ``path``, and whether it
+    is ``immutable`` (raises ``sqlite3.DatabaseError`` as ``sqlite3.connect`` does).
 
-    In a folder this process may not write, it is opened ``immutable``: a read-only
+    In a folder this process may not write, the file is opened ``immutable``: a read-only
     connection to a WAL-mode store needs its ``-shm`` file, and SQLite can create none
     there, so without ``immutable`` the open fails. ``immutable`` is kept to that case
     because it tells SQLite that nobody changes the file while it is open: SQLite then
     takes no locks and ignores the ``-wal`` file, so a reader would see torn or stale
     pages if the store's owner wrote meanwhile. Where the folder is writable (or a
-    ``-wal`` file is there, left by a writer), the plain read-only open lets SQLite see
-    a writer's commits safely. An immutable store is read on this one connection: the
-    parallel readers (``dateline.store.readers``) open the file without ``immutable``."""
-    where = str(path)
+    ``-wal`` file is there, left by a writer), the plain read-only open (``mode=ro``)
+    lets SQLite see a writer's commits safely."""
     immutable = not os.access(path.absolute().parent, os.W_OK) and not Path(f"{path}-wal").exists()
     uri = path.absolute().as_uri() + "?mode=ro" + ("&immutable=1" if immutable else "")
+    connection = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return connection, immutable
+
+
+def _open_read_only(cls: type[Store], path: Path) -> Store:
+    """The store at ``path`` opened read-only (``read_only_connection``): no migration,
+    and no write. An immutable store is read on this one connection: the parallel readers
+    (``dateline.store.readers``) open the file without ``immutable``."""
+    where = str(path)
     try:
-        connection = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        connection, immutable = read_only_connection(path)
         connection.execute("PRAGMA temp_store = MEMORY")
         connection.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         version = connection.execute("PRAGMA user_version").fetchone()[0]

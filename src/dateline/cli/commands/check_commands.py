@@ -58,11 +58,13 @@ def _print_report(report: IntegrityReport) -> None:
             f"{report.sentences} sentences, {report.mentions} time mentions")
     if report.consistent:
         typer.echo(f"{report.path}: consistent ({size})")
-        return
-    typer.echo(f"{report.path}: {len(report.findings)} problems ({size})")
+    else:
+        typer.echo(f"{report.path}: {len(report.findings)} problems ({size})")
     for finding in report.findings:
         fix = "repairable" if finding.repairable else "not repairable"
         typer.echo(f"  {finding.check}: {finding.count} {finding.message} [{fix}]")
+    for what in report.unchecked:
+        typer.echo(f"  not checked: {what}")
 
 
 def _print_repair(repaired: RepairReport) -> None:
