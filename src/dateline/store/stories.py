@@ -88,11 +88,11 @@ def unassigned(db: sqlite3.Connection, limit: int, lead_chars: int) -> list[Unas
             for rowid, published, title, lead, duplicate_of in rows]
 
 
-def count_unassigned(db: sqlite3.Connection) -> int:
-    return db.execute(
-        "SELECT count(*) FROM articles a"
-        " WHERE NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article = a.rowid)"
-    ).fetchone()[0]
+def has_unassigned(db: sqlite3.Connection) -> bool:
+    """Whether some article has no story: assignments are deleted with their articles,
+    so there are as many as articles when every article has one."""
+    return db.execute("SELECT (SELECT count(*) FROM articles) > (SELECT count(*) FROM story_articles)"
+                      ).fetchone()[0] == 1
 
 
 def document_frequencies(db: sqlite3.Connection, stems: Sequence[str]) -> tuple[int, dict[str, int]]:

@@ -16,6 +16,7 @@ from dateline.store import Store
 from dateline.store.stories import (
     active_stories,
     document_frequencies,
+    has_unassigned,
     next_story_id,
     save_assignments,
     stories_by_id,
@@ -33,6 +34,9 @@ CHUNK = 2000
 def update_stories(store: Store, clusterer: StoryClusterer | None = None, chunk: int = CHUNK) -> int:
     """Assign every stored article without a story, oldest first; return how many."""
     clusterer = clusterer or StoryClusterer()
+    with store.snapshot() as db:
+        if not has_unassigned(db):  # the usual case: nothing to write, so no write lock
+            return 0
     assigned = 0
     while True:
         with store.transaction() as db:
