@@ -6,26 +6,38 @@ words (``lead_phrases``: "the past", "the 0"), by walking the parsed pattern; th
 then scans the text once with a character trie of all lead phrases (``trie``), and at
 each hit tries only the rules that can start with its first word.
 
-``leads`` reads the pattern through ``re._parser``, the standard library's own regex
-parser (stable across 3.11–3.13); it supports the constructs our rules use and refuses
-anything else loudly, at import time.
+``leads`` reads the pattern with its own small parser (``_Parser``) of the regex subset our
+rules use, and refuses anything else loudly, at import time. It reads a pattern into the
+same shape as the standard library's parser: non-capturing groups spliced into their
+sequence, a prefix shared by all alternatives moved out of the alternation, and
+alternatives of one character each merged into a character class.
 """
 
 from __future__ import annotations
 
 import re
-from re import _constants as sre  # type: ignore[attr-defined]
-from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
 
 DIGIT = "0"
 """Lead key of every pattern that can start with a digit (text tokens "1990", "5th"...)."""
 
-_ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
-_REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)}
-
-
 SEPARATOR = " "
 """Stands, inside a lead phrase, for the whitespace or hyphen between its two words."""
+
+Item = tuple[str, Any]
+"""One parsed element: ("literal", char), ("in", class items), ("any", None),
+("zero", ...) for anchors and lookarounds, ("group", items) for a capturing group,
+("branch", alternatives), ("repeat", (low, high, items))."""
+
+ClassItem = tuple[str, Any]
+"""Inside a character class: ("literal", char), ("range", (low, high)),
+("category", "digit" | "space" | "word" | "not_digit" | "not_space" | "not_word"),
+("negate", None) first in a negated class."""
+
+_CATEGORIES = {"d": "digit", "s": "space", "w": "word", "D": "not_digit", "S": "not_space", "W": "not_word"}
+_ANCHORS = set("bBAZ")
+_CONTROL = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
+_UNBOUNDED = -1
 
 
 def leads(pattern: str) -> frozenset[str]:
@@ -40,7 +52,159 @@ def lead_phrases(pattern: str, common: frozenset[str]) -> frozenset[str]:
     else the first token alone ("January", "0"). Common words like "the" start a time
     expression only before a few second words, which is what makes the scan selective;
     rare words are selective enough alone, and keep the phrase set small."""
-    return frozenset(_Walk(common).walk(list(sre_parse.parse(pattern).data), "", ""))
+    return frozenset(_Walk(common).walk(_Parser(pattern).parse(), "", ""))
+
+
+class _Parser:
+    """Reads a regex of the subset the rules use into ``Item`` lists (see the module
+    docstring); a construct outside it (flags, backreferences, atomic groups) raises."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self.at = 0
+
+    def parse(self) -> list[Item]:
+        items = self._alternation()
+        if self.at < len(self.pattern):
+            raise ValueError(f"unbalanced ')' at {self.at} in {self.pattern!r}")
+        return items
+
+    def _peek(self, text: str) -> bool:
+        return self.pattern.startswith(text, self.at)
+
+    def _take(self, text: str) -> bool:
+        if self._peek(text):
+            self.at += len(text)
+            return True
+        return False
+
+    def _next(self) -> str:
+        if self.at >= len(self.pattern):
+            raise ValueError(f"unexpected end of {self.pattern!r}")
+        char = self.pattern[self.at]
+        self.at += 1
+        return char
+
+    def _alternation(self) -> list[Item]:
+        alternatives = [self._sequence()]
+        while self._take("|"):
+            alternatives.append(self._sequence())
+        if len(alternatives) == 1:
+            return alternatives[0]
+        shared: list[Item] = []
+        while all(alternatives) and all(alt[0] == alternatives[0][0] for alt in alternatives):
+            shared.append(alternatives[0][0])
+            alternatives = [alt[1:] for alt in alternatives]
+        chars: list[ClassItem] = []
+        for alt in alternatives:
+            if len(alt) != 1:
+                break
+            op, value = alt[0]
+            if op == "literal":
+                chars.append(alt[0])
+            elif op == "in" and value[0][0] != "negate":
+                chars.extend(value)
+            else:
+                break
+        else:
+            return [*shared, ("in", list(dict.fromkeys(chars)))]
+        return [*shared, ("branch", alternatives)]
+
+    def _sequence(self) -> list[Item]:
+        items: list[Item] = []
+        while self.at < len(self.pattern) and not self._peek("|") and not self._peek(")"):
+            char = self._next()
+            if char in "?*+" or (char == "{" and re.match(r"\d*(,\d*)?\}", self.pattern[self.at:])):
+                items[-1:] = [self._repeat(char, items[-1:])]
+            elif char == "(":
+                items.append(self._group())
+            elif char == "[":
+                items.append(self._class())
+            elif char == "\\":
+                items.append(self._escape(in_class=False))
+            elif char == ".":
+                items.append(("any", None))
+            elif char in "^$":
+                items.append(("zero", char))
+            else:
+                items.append(("literal", char))
+        return [part for op, value in items for part in (value if op == "splice" else [(op, value)])]
+
+    def _repeat(self, char: str, previous: list[Item]) -> Item:
+        if not previous or previous[0][0] in ("zero", "repeat"):
+            raise ValueError(f"nothing to repeat at {self.at} in {self.pattern!r}")
+        if char == "{":
+            bounds = self.pattern[self.at:self.pattern.index("}", self.at)]
+            self.at += len(bounds) + 1
+            low_text, _, high_text = bounds.partition(",")
+            low = int(low_text or 0)
+            high = int(high_text) if high_text else (_UNBOUNDED if "," in bounds else low)
+        else:
+            low, high = {"?": (0, 1), "*": (0, _UNBOUNDED), "+": (1, _UNBOUNDED)}[char]
+        self._take("?")
+        op, value = previous[0]
+        return ("repeat", (low, high, value if op == "splice" else [previous[0]]))
+
+    def _group(self) -> Item:
+        """A capturing group, a zero-width item for a lookaround, or ("splice", items)
+        for a non-capturing group: its items take its place in the sequence once any
+        quantifier after it has been read, so that "a" and "(?:a)" read the same."""
+        if self._take("?:"):
+            kind = "splice"
+        elif self._take("?P<"):
+            self.at = self.pattern.index(">", self.at) + 1
+            kind = "group"
+        elif any(self._take(look) for look in ("?=", "?!", "?<=", "?<!")):
+            kind = "zero"
+        elif self._peek("?"):
+            raise ValueError(f"unsupported group at {self.at} in {self.pattern!r}")
+        else:
+            kind = "group"
+        items = self._alternation()
+        if not self._take(")"):
+            raise ValueError(f"missing ')' in {self.pattern!r}")
+        # A lookaround is an item equal only to itself (as in the standard library's
+        # parser), so that alternatives starting with one keep it.
+        return ("zero", object()) if kind == "zero" else (kind, items)
+
+    def _class(self) -> Item:
+        negated = self._take("^")
+        chars: list[ClassItem] = []
+        while True:
+            char = self._next()
+            if char == "]" and chars:
+                break
+            first = self._escape(in_class=True) if char == "\\" else ("literal", char)
+            if self._peek("-") and not self._peek("-]"):
+                self.at += 1
+                end = self._next()
+                last = self._escape(in_class=True) if end == "\\" else ("literal", end)
+                if first[0] != "literal" or last[0] != "literal":
+                    raise ValueError(f"bad character range in {self.pattern!r}")
+                chars.append(("range", (first[1], last[1])))
+            else:
+                chars.append(first)
+        chars = list(dict.fromkeys(chars))
+        if len(chars) == 1 and chars[0][0] == "literal" and not negated:
+            return chars[0]
+        return ("in", [("negate", None), *chars] if negated else chars)
+
+    def _escape(self, in_class: bool) -> Item:
+        char = self._next()
+        if char in _CATEGORIES:
+            category = ("category", _CATEGORIES[char])
+            return category if in_class else ("in", [category])
+        if char in _ANCHORS and not in_class:
+            return ("zero", char)
+        if char == "u":
+            code = self.pattern[self.at:self.at + 4]
+            self.at += 4
+            return ("literal", chr(int(code, 16)))
+        if char in _CONTROL:
+            return ("literal", _CONTROL[char])
+        if char.isalnum():
+            raise ValueError(f"unsupported escape \\{char} in {self.pattern!r}")
+        return ("literal", char)
 
 
 class _Walk:
@@ -49,49 +213,46 @@ class _Walk:
     def __init__(self, common: frozenset[str]) -> None:
         self.common = common
 
-    def second_word(self, rest: list, word: str) -> set[str]:
+    def second_word(self, rest: list[Item], word: str) -> set[str]:
         """After a separator: read a second word only after a common first word."""
         if word.lower() in self.common:
             return self.walk(rest, word, "")
         return {word}
 
-    def walk(self, items: list, first: str, prefix: str) -> set[str]:
+    def walk(self, items: list[Item], first: str, prefix: str) -> set[str]:
         """Phrases of ``items``, given the completed ``first`` token (or "") and the
         letters of the current token read so far."""
-        for index, (op, av) in enumerate(items):
+        for index, (op, value) in enumerate(items):
             rest = items[index + 1:]
-            if op is sre.LITERAL:
-                char = chr(av)
-                if char.isalpha():
-                    prefix += char
+            if op == "literal":
+                if value.isalpha():
+                    prefix += value
                     continue
-                if char in " -" and prefix and not first:
+                if value in " -" and prefix and not first:
                     return self.second_word(rest, prefix)
-                return _end(first, prefix or (DIGIT if char.isdigit() else char))
-            if op in _ZERO_WIDTH:
+                return _end(first, prefix or (DIGIT if value.isdigit() else value))
+            if op == "zero":
                 continue
-            if op is sre.SUBPATTERN:
-                return self.walk(list(av[-1].data) + rest, first, prefix)
-            if op is sre.BRANCH:
-                return set().union(*(self.walk(list(branch.data) + rest, first, prefix)
-                                     for branch in av[1]))
-            if op in _REPEATS:
-                low, _, body = av
+            if op == "group":
+                return self.walk(value + rest, first, prefix)
+            if op == "branch":
+                return set().union(*(self.walk(branch + rest, first, prefix) for branch in value))
+            if op == "repeat":
+                low, _, body = value
                 if prefix and not first and _is_separator(body):
                     # Optional spacing ("Jan.\\s*5") ends the word too: words glued to
                     # a following word ("JanFifth") are not worth a lead of their own.
                     return self.second_word(rest, prefix)
-                found = self.walk(list(body.data) + rest, first, prefix)
+                found = self.walk(body + rest, first, prefix)
                 return found | self.walk(rest, first, prefix) if low == 0 else found
-            if op is sre.IN:
-                letters = _letters(av)
+            if op == "in":
+                letters = _letters(value)
                 if letters:  # the parser turns "(?:l|n)" into "[ln]"
-                    return set().union(*(self.walk(rest, first, prefix + char)
-                                         for char in letters))
-                if prefix and not first and _is_separator_class(av):
+                    return set().union(*(self.walk(rest, first, prefix + char) for char in letters))
+                if prefix and not first and _is_separator_class(value):
                     return self.second_word(rest, prefix)
                 if not prefix:
-                    return {_join(first, token) for token in _charset_leads(av)}
+                    return {_join(first, token) for token in _charset_leads(value)}
             if prefix:
                 return _end(first, prefix)
             if first:
@@ -114,36 +275,33 @@ def _end(first: str, token: str) -> set[str]:
     return {_join(first, token)}
 
 
-def _is_separator_class(items: list) -> bool:
-    return any(op is sre.CATEGORY and av is sre.CATEGORY_SPACE for op, av in items)
+def _is_separator_class(chars: list[ClassItem]) -> bool:
+    return ("category", "space") in chars
 
 
-def _is_separator(body) -> bool:
-    data = list(body.data)
-    return len(data) == 1 and (
-        (data[0][0] is sre.IN and _is_separator_class(data[0][1]))
-        or (data[0][0] is sre.LITERAL and chr(data[0][1]) in " -"))
+def _is_separator(body: list[Item]) -> bool:
+    return len(body) == 1 and (
+        (body[0][0] == "in" and _is_separator_class(body[0][1]))
+        or (body[0][0] == "literal" and body[0][1] in " -"))
 
 
-def _letters(items: list) -> list[str]:
+def _letters(chars: list[ClassItem]) -> list[str]:
     """The letters of a character class made only of literal letters, else []."""
-    chars = [chr(av) for op, av in items if op is sre.LITERAL]
-    if len(chars) == len(items) and all(char.isalpha() for char in chars):
-        return chars
+    letters = [value for op, value in chars if op == "literal"]
+    if len(letters) == len(chars) and all(char.isalpha() for char in letters):
+        return letters
     return []
 
 
-def _charset_leads(items: list) -> set[str]:
+def _charset_leads(chars: list[ClassItem]) -> set[str]:
     found: set[str] = set()
-    for op, av in items:
-        if op is sre.LITERAL:
-            found.add(DIGIT if chr(av).isdigit() else chr(av))
-        elif op is sre.RANGE and all(chr(c).isdigit() for c in av):
-            found.add(DIGIT)
-        elif op is sre.CATEGORY and av is sre.CATEGORY_DIGIT:
+    for op, value in chars:
+        if op == "literal":
+            found.add(DIGIT if value.isdigit() else value)
+        elif (op == "range" and all(char.isdigit() for char in value)) or (op, value) == ("category", "digit"):
             found.add(DIGIT)
         else:
-            raise ValueError(f"pattern may start with a character class {op} {av}")
+            raise ValueError(f"pattern may start with a character class {op} {value}")
     return found
 
 
