@@ -47,7 +47,7 @@ def align_many_to_one(
     columns = range(len(reference))
     rows = range(len(predicted))
     to_reference = [min(columns, key=row.__getitem__) for row in costs]
-    to_predicted = [min(rows, key=lambda i, j=j: costs[i][j]) for j in columns]
+    to_predicted = [min(rows, key=column.__getitem__) for column in zip(*costs, strict=True)]
     return to_reference, to_predicted
 
 

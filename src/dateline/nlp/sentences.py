@@ -84,12 +84,12 @@ def _blingfire_spans(text: str) -> list[tuple[int, int]]:
         return [(0, len(text))]
     count = output.raw[:written].count(b"\n") + 1
     if len(data) == len(text):
-        return [(start, end + 1) for start, end in zip(starts[:count], ends[:count])]
-    byte_starts = np.frombuffer(starts, dtype=np.int32, count=count).astype(np.int64)
-    byte_ends = np.frombuffer(ends, dtype=np.int32, count=count).astype(np.int64) + 1
+        return [(start, end + 1) for start, end in zip(starts[:count], ends[:count], strict=True)]
+    byte_starts = np.frombuffer(memoryview(starts), dtype=np.int32, count=count).astype(np.int64)
+    byte_ends = np.frombuffer(memoryview(ends), dtype=np.int32, count=count).astype(np.int64) + 1
     is_char_start = (np.frombuffer(data, dtype=np.uint8) & 0xC0) != 0x80
     char_at_byte = np.concatenate(([0], np.cumsum(is_char_start)))
-    return list(zip(char_at_byte[byte_starts].tolist(), char_at_byte[byte_ends].tolist()))
+    return list(zip(char_at_byte[byte_starts].tolist(), char_at_byte[byte_ends].tolist(), strict=True))
 
 
 def _buffers(capacity: int) -> tuple[ctypes.Array, ctypes.Array, ctypes.Array]:

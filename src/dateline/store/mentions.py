@@ -28,4 +28,4 @@ def pack_mentions(mentions: Sequence[StoredMention]) -> str:
 
 def unpack_mentions(packed: str) -> list[StoredMention]:
     """The mentions a stored array holds, as ``pack_mentions`` was given them."""
-    return [tuple(mention) for mention in json.loads(packed)]  # type: ignore[misc]
+    return [tuple(mention) for mention in json.loads(packed)]

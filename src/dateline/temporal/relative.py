@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from dateline.temporal.calendar_math import (
     century_value,
@@ -275,11 +276,11 @@ def _season(m: re.Match[str], ctx: Context) -> Normalised:
     return "DATE", f"{year_value(year)}-{season}"
 
 
-def _fixed_holiday(month: int, day: int):
+def _fixed_holiday(month: int, day: int) -> Callable[[int], dt.date]:
     return lambda year: dt.date(year, month, day)
 
 
-def _nth_weekday(month: int, weekday: int, n: int):
+def _nth_weekday(month: int, weekday: int, n: int) -> Callable[[int], dt.date]:
     """The n-th (n < 0: from the end) given weekday of ``month``, as a function of the year."""
     def compute(year: int) -> dt.date:
         if n > 0:

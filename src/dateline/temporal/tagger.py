@@ -21,8 +21,8 @@ from dateline.temporal.lexicon import COMMON_WORDS, any_of, cases
 from dateline.temporal.rule import Context, Rule
 from dateline.temporal.timex import Timex
 
-_FIRST = ("day_around", "weekday_date", "week_of", "iso_date", "numeric_date", "month_day_year", "day_month_year", "month_day",
-          "day_month", "month_year", "decade", "century", "clock", "ago", "duration")
+_FIRST = ("day_around", "weekday_date", "week_of", "iso_date", "numeric_date", "month_day_year", "day_month_year",
+          "month_day", "day_month", "month_year", "decade", "century", "clock", "ago", "duration")
 _LAST = ("set", "vague_plural", "year", "reference")
 
 
@@ -178,7 +178,7 @@ def tag(text: str, dct: dt.date) -> list[Timex]:
             if normalised is None:
                 continue
             kind, value = normalised[0], normalised[1]
-            end = normalised[2] if len(normalised) == 3 else match.end()  # type: ignore[misc]
+            end = normalised[2] if len(normalised) == 3 else match.end()
             found.append(Timex(start, end, text[start:end], kind, value))
             covered = end
             break
