@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from dateline.model import ArticleSummary, Timeline
+from dateline.stories import Story
 
 
 def timeline_to_dict(timeline: Timeline, explain: bool = False) -> dict[str, Any]:
@@ -48,6 +49,17 @@ def articles_to_dict(articles: Sequence[ArticleSummary], total: int) -> dict[str
         ],
         "total": total,
     }
+
+
+def stories_to_dict(stories: Sequence[Story]) -> dict[str, Any]:
+    """``{"stories": [{"id", "label", "headline", "first", "last", "articles", "sources",
+    "key_terms", "article_ids", "query"}]}`` (``dateline stories``, ``GET /api/stories``)."""
+    return {"stories": [
+        {"id": story.id, "label": story.label, "headline": story.headline, "first": story.first.isoformat(),
+         "last": story.last.isoformat(), "articles": story.articles, "sources": story.sources,
+         "key_terms": story.key_terms, "article_ids": story.article_ids, "query": story.query}
+        for story in stories
+    ]}
 
 
 def dumps(data: Any) -> str:

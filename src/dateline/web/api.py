@@ -17,8 +17,9 @@ from fastapi.responses import JSONResponse, Response
 
 from dateline.ingest.job import ingest_items
 from dateline.operations import list_articles
-from dateline.render.json_format import articles_to_dict, timeline_to_dict
+from dateline.render.json_format import articles_to_dict, stories_to_dict, timeline_to_dict
 from dateline.retrieve import find_articles
+from dateline.stories import find_stories
 from dateline.store.writes import Write, WriteStamp
 from dateline.web.connections import open_store, settings_of
 from dateline.web.exports import export_timeline
@@ -104,6 +105,22 @@ def get_articles(
         articles, total = list_articles(store, selection.query, limit, selection.date_from,
                                         selection.date_to, selection.collection)
     return JSONResponse(articles_to_dict(articles, total))
+
+
+@router.get("/stories", summary="The stories of the stored articles, largest first")
+def get_stories(
+    settings: Settings,
+    selection: Selection,
+    min_articles: Annotated[int, Query(ge=1, description="Only stories with at least this many articles.")] = 2,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIST_LIMIT, description="How many to list.")] = 20,
+) -> JSONResponse:
+    """``{"stories": [{"id", "label", "headline", "first", "last", "articles", "sources",
+    "key_terms", "article_ids", "query"}]}`` as ``dateline stories --format json`` gives
+    it; ``query`` (the query parameter) is not used: stories are found without one."""
+    with open_store(settings) as store:
+        stories = find_stories(store, selection.collection, selection.date_from, selection.date_to,
+                               min_articles, limit)
+    return JSONResponse(stories_to_dict(stories))
 
 
 @router.get("/articles/{article_id}", summary="One article with its full text")

@@ -1,5 +1,9 @@
 """The HTML pages: the timeline explorer at ``/`` and a printable view of one article.
 
+The explorer opens on the archive's largest stories (``dateline.stories``), each a plain
+link to its timeline (its query and dates in the URL), so the search box is not the only
+way in.
+
 The explorer is a static shell filled in by ``static/app.js`` from the JSON API; the
 article page is rendered on the server so a sentence's link works in a new tab, without
 JavaScript. Templates autoescape everything, and a Content-Security-Policy allows only
@@ -10,6 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path as FilePath
 from typing import Annotated
+from urllib.parse import urlencode
 
 import jinja2
 from fastapi import APIRouter, Depends, Path, Query, Request
@@ -19,6 +24,7 @@ from fastapi.templating import Jinja2Templates
 from dateline.operations import DEFAULT_METHOD, MAX_DATES, MAX_SENTENCES
 from dateline.render.formats import FORMATS
 from dateline.render.html_export import safe_url
+from dateline.stories import find_stories
 from dateline.timeline import method_names
 from dateline.web.connections import open_store, settings_of
 from dateline.web.settings import WebSettings
@@ -28,6 +34,8 @@ PAGE_POLICY = (
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
 
+# Stories listed on the explorer's first page, each a link to its timeline.
+STORIES_LISTED = 12
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(env=jinja2.Environment(
     loader=jinja2.FileSystemLoader(FilePath(__file__).parent / "templates"), autoescape=True,
@@ -39,8 +47,11 @@ Settings = Annotated[WebSettings, Depends(settings_of)]
 def explorer(request: Request, settings: Settings) -> HTMLResponse:
     with open_store(settings) as store:
         collections = store.collections()
+        stories = find_stories(store, limit=STORIES_LISTED)
     return _page(request, "index.html", {
         "collections": [(name, count) for name, count in collections if name],
+        "stories": [(story, urlencode({"query": story.query, "from": story.first.isoformat(),
+                                       "to": story.last.isoformat()})) for story in stories],
         "methods": method_names(), "default_method": DEFAULT_METHOD,
         "formats": [(name, output.label) for name, output in FORMATS.items()],
         "max_dates": MAX_DATES, "max_sentences": MAX_SENTENCES,

@@ -8,9 +8,9 @@ import typer
 
 from dateline.cli.options import CollectionOption, DbOption, FromOption, ToOption, check_collection
 from dateline.errors import UsageError
-from dateline.render.json_format import dumps
+from dateline.render.json_format import dumps, stories_to_dict
 from dateline.store import Store
-from dateline.stories import Story, find_stories
+from dateline.stories import find_stories
 
 
 def stories_command(
@@ -34,7 +34,7 @@ def stories_command(
         check_collection(store, collection)
         stories = find_stories(store, collection, date_from, date_to, min_articles, limit or None)
     if output == "json":
-        typer.echo(dumps({"stories": [story_to_dict(story) for story in stories]}))
+        typer.echo(dumps(stories_to_dict(stories)))
         return
     if not stories:
         typer.echo(f"No story of {min_articles} or more articles.")
@@ -42,13 +42,6 @@ def stories_command(
         typer.echo(f"{story.id:>6}  {story.label}\n        {story.first} to {story.last}, "
                    f"{story.articles} articles, {story.sources} sources; "
                    f"dateline timeline \"{story.query}\"")
-
-
-def story_to_dict(story: Story) -> dict[str, object]:
-    """A story as its JSON object (``dateline stories --format json``, the HTTP API)."""
-    return {"id": story.id, "label": story.label, "headline": story.headline, "first": story.first.isoformat(),
-            "last": story.last.isoformat(), "articles": story.articles, "sources": story.sources,
-            "key_terms": story.key_terms, "article_ids": story.article_ids, "query": story.query}
 
 
 def register(app: typer.Typer) -> None:

@@ -223,6 +223,8 @@
   };
 
   async function build(params) {
+    const stories = document.getElementById("stories");
+    if (stories) stories.open = false;  // the story list folds away under a timeline
     setStatus("Building the timeline…");
     document.body.classList.add("busy");
     const volumeParams = new URLSearchParams();
