@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import trafilatura
+from trafilatura.settings import Document
 
 from dateline.errors import InputProblem
 from dateline.ingest.dates import DateOrder, parse_publication_date
@@ -70,8 +71,11 @@ def page_article(
         include_tables=False, favor_precision=True,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
+    # A Document, or None when there is nothing to extract (a dict only with as_dict=True).
+    if not isinstance(document, Document):
+        document = None
     text = main_text(document.text or "", document.title or "") if document is not None else ""
-    if not text:
+    if document is None or not text:
         return InputProblem(where, "no article text found on the page (an index, a login or "
                             "an empty page?)", field="text")
     if len(text) > max_chars:
@@ -86,9 +90,9 @@ def page_article(
                             "article:published_time or datePublished, no dateline)", field="date")
     title, page_url = (document.title or "").strip(), url or (document.url or "").strip()
     for name, value in (("text", text), ("title", title), ("url", page_url)):
-        problem = text_problem(value)
-        if problem is not None:
-            return InputProblem(where, problem, field=name)
+        wrong = text_problem(value)
+        if wrong is not None:
+            return InputProblem(where, wrong, field=name)
     published = dated[0]
     return Article(id=article_id(published, text, collection), published=published, text=text,
                    title=title, url=page_url, source=source, collection=collection)
