@@ -13,11 +13,13 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from dateline.model import Granularity
+
 # What an article's ``mentions`` value counts for in SQL: its number of mentions (a value
 # that is not JSON, which only damage can write, counts as one).
 MENTION_COUNT = "CASE WHEN json_valid(mentions) THEN json_array_length(mentions) ELSE 1 END"
 
-StoredMention = tuple[int, int, int, str, str, str | None, str | None]
+StoredMention = tuple[int, int, int, str, str, str | None, Granularity | None]
 """sentence, start, end, type, value, ISO date, granularity."""
 
 

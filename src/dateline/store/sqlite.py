@@ -382,7 +382,7 @@ def _read_in_parallel(file: str, parts: list[list[int]]) -> Iterator[AnalyzedArt
 def _analyzed_from_reads(
     parts: list[list[int]], reads: Iterable[list[tuple]]
 ) -> Iterator[AnalyzedArticle]:
-    for part, rows in zip(parts, reads):
+    for part, rows in zip(parts, reads, strict=True):
         yield from _analyzed_from_rows(part, rows)
 
 
@@ -423,7 +423,8 @@ def _filters(
     date_from: dt.date | None, date_to: dt.date | None, collection: str | None
 ) -> tuple[str, list[object]]:
     """SQL conditions on the articles (alias ``a``) for the filters, and their values."""
-    clauses, parameters = ["1"], []
+    clauses = ["1"]
+    parameters: list[object] = []
     if date_from is not None:
         clauses.append("a.published >= ?")
         parameters.append(date_from.isoformat())
