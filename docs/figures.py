@@ -282,6 +282,22 @@ def crash(results: Path) -> str:
             f"on average (seed {data['seed']}, {data['seconds']:.0f} s in all).")
 
 
+def check(results: Path) -> str:
+    """``dateline check`` of a store of one large article, against a baseline commit
+    (bench_check.py)."""
+    data = load(results, "check.json")
+    rows = [[f"{size} MB", count(run["sentences"]), count(run["mentions"]),
+             *(f"{run[side][key]:.{digits}f} s" if side in run else "not run"
+               for key, digits in (("check_s", 1), ("check_store_s", 2)) for side in ("baseline", "current")),
+             f"{run['speedup']:g}×" if "speedup" in run else ""]
+            for size, run in data["sizes"].items()]
+    return (provenance(data, "check.json") + f" Baseline: commit {data['baseline_commit'][:7]}; "
+            f"median of {data['repeat']} runs of the whole `dateline check` process (imports "
+            "included) and of `check_store` alone:\n\n"
+            + table(["article", "sentences", "time mentions", "dateline check, baseline", "current",
+                     "check_store, baseline", "current", "speed-up of check_store"], rows))
+
+
 def _run_cells(run: dict[str, Any]) -> list[str]:
     ingest = run["ingest"]
     return [f"exit {ingest['exit_code']}", f"{ingest['seconds']:.1f} s", f"{ingest['peak_rss_mb']} MB"]
@@ -379,6 +395,7 @@ BLOCKS: dict[str, Block] = {
     "scale-timelines": scale_timelines,
     "scale-stages": scale_stages,
     "crash": crash,
+    "check": check,
     "bad-input": bad_input,
     "ingest-formats": ingest_formats,
     "mutation": mutation,
