@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from dateline.errors import InputProblem
 from dateline.ingest import read_articles
@@ -27,9 +27,11 @@ from dateline.model import Article, BatchAnalysis
 from dateline.store import Store
 
 if TYPE_CHECKING:
+    from dateline.ingest.parallel import Chunk
     from dateline.nlp.workers import Analyzer, PendingAnalysis
 
 DEFAULT_BATCH_SIZE = 256
+Item = TypeVar("Item")
 
 
 class OnError(str, Enum):
@@ -84,6 +86,16 @@ def ingest(
     def files_found(count: int) -> None:
         report.files_found = count
 
+    if analyzer is None and workers > 1:
+        # The files are read in the worker processes too (``dateline.ingest.parallel``).
+        from dateline.ingest.parallel import Reading, read_in_pool
+
+        chunks = read_in_pool(store, [str(path) for path in paths],
+                              Reading(collection, max_chars, date_order), batch_size, workers,
+                              stdin_format, files_found)
+        _store_chunks(store, chunks, report, on_error, on_progress)
+        return report
+
     def file_done() -> None:
         report.files_read += 1
 
@@ -94,8 +106,7 @@ def ingest(
     )
 
 
-def _outside_store(store: Store, items: Iterator[Article | InputProblem]
-                   ) -> Iterator[Article | InputProblem]:
+def _outside_store(store: Store, items: Iterator[Item]) -> Iterator[Item]:
     """``items`` without the problems of the store's own files (the database, its ``-wal``,
     ``-shm`` and ``-journal``), which a user ingesting the folder that holds the store
     (``dateline ingest .``) did not mean as input."""
@@ -159,15 +170,31 @@ def _store_batches(
             on_progress(report)
 
 
+def _store_chunks(
+    store: Store, chunks: Iterator[Chunk], report: IngestReport, on_error: OnError,
+    on_progress: ProgressCallback | None,
+) -> None:
+    """Store each chunk read and analysed by a worker, as ``_store_batches`` stores a
+    batch, its problems handled as ``_batches`` handles them."""
+    for chunk in chunks:
+        for problem in _outside_store(store, iter(chunk.problems)):
+            _note_problem(problem, report, on_error)
+        report.read += chunk.read
+        report.files_read += chunk.files
+        added = store.add_batch(chunk.articles, chunk.analysis) if chunk.analysis is not None else 0
+        report.added += added
+        report.already_stored += chunk.already_stored + len(chunk.articles) - added
+        if on_progress is not None:
+            on_progress(report)
+
+
 def _batches(
     items: Iterator[Article | InputProblem], size: int, report: IngestReport, on_error: OnError
 ) -> Iterator[list[Article]]:
     batch: list[Article] = []
     for item in items:
         if isinstance(item, InputProblem):
-            if on_error is OnError.FAIL:
-                raise IngestAborted(item.path, item.message, item.line, item.field)
-            report.problems.append(item)
+            _note_problem(item, report, on_error)
             continue
         report.read += 1
         batch.append(item)
@@ -176,6 +203,13 @@ def _batches(
             batch = []
     if batch:
         yield batch
+
+
+def _note_problem(problem: InputProblem, report: IngestReport, on_error: OnError) -> None:
+    """Report ``problem``, or stop the ingest at it (``OnError.FAIL``)."""
+    if on_error is OnError.FAIL:
+        raise IngestAborted(problem.path, problem.message, problem.line, problem.field)
+    report.problems.append(problem)
 
 
 def _analyzed(

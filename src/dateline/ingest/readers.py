@@ -10,25 +10,28 @@ entry-point group ``dateline.readers``.
 A file no reader takes is never passed by in silence: ``reader_for`` says why it is not
 read (an unsupported type, a PDF, a binary), and the ingest lists it with the inputs
 skipped.
+
+The readers of web formats (pages, feeds, crawls) stand for functions imported on their
+first call (``DeferredReader``): the libraries under them (trafilatura, feedparser,
+warcio) take longer to import than a small ingest takes to run, and an ingest of text or
+records never calls them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
 from typing import Protocol
 
 from dateline.errors import InputProblem
 from dateline.ingest.dates import DateOrder
 from dateline.ingest.decode import DEFAULT_MAX_CHARS, display_path
-from dateline.ingest.feeds import read_feed
-from dateline.ingest.html_page import read_html
 from dateline.ingest.plaintext import read_plaintext
 from dateline.ingest.records import read_csv, read_json, read_jsonl
 from dateline.ingest.sniff import HEAD_BYTES, binary_kind, is_feed, is_html, is_warc
 from dateline.ingest.tilse_layout import is_tilse_article, read_tilse_article
-from dateline.ingest.warc import read_warc
 from dateline.model import Article
 from dateline.registry import Registry
 
@@ -53,15 +56,32 @@ class ArticleReader:
     sniffs: Callable[[bytes], bool] | None = None
 
 
+@dataclass(frozen=True)
+class DeferredReader:
+    """The reader ``reference`` (``"module:function"``), imported when first called. A
+    value, not a closure, so that it can be sent to a worker process."""
+
+    reference: str
+
+    def __call__(self, path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS,
+                 date_order: DateOrder | None = None) -> Iterator[Article | InputProblem]:
+        module, _, function = self.reference.partition(":")
+        read: Reader = getattr(import_module(module), function)
+        return read(path, collection, max_chars, date_order)
+
+
 READERS: Registry[ArticleReader] = Registry("reader", "dateline.readers")
 READERS.register("text", ArticleReader(read_plaintext, (".txt",)))
 READERS.register("jsonl", ArticleReader(read_jsonl, (".jsonl", ".ndjson")))
 READERS.register("json", ArticleReader(read_json, (".json",)))
 READERS.register("csv", ArticleReader(read_csv, (".csv",)))
 READERS.register("tilse", ArticleReader(read_tilse_article, claims=is_tilse_article))
-READERS.register("html", ArticleReader(read_html, (".html", ".htm", ".xhtml"), sniffs=is_html))
-READERS.register("feed", ArticleReader(read_feed, (".rss", ".atom", ".xml"), sniffs=is_feed))
-READERS.register("warc", ArticleReader(read_warc, (".warc", ".warc.gz"), sniffs=is_warc))
+READERS.register("html", ArticleReader(DeferredReader("dateline.ingest.html_page:read_html"),
+                                       (".html", ".htm", ".xhtml"), sniffs=is_html))
+READERS.register("feed", ArticleReader(DeferredReader("dateline.ingest.feeds:read_feed"),
+                                       (".rss", ".atom", ".xml"), sniffs=is_feed))
+READERS.register("warc", ArticleReader(DeferredReader("dateline.ingest.warc:read_warc"),
+                                       (".warc", ".warc.gz"), sniffs=is_warc))
 
 FALLBACK_READER = "text"
 """The reader of a text file named explicitly that neither its name nor its first bytes

@@ -92,6 +92,14 @@ def local_analyzer(workers: int) -> Iterator[Analyzer]:
     if workers <= 1:
         yield InProcessAnalyzer()
         return
+    with worker_pool(workers) as pool:
+        yield PoolAnalyzer(pool, workers)
+
+
+@contextmanager
+def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+    """A pool of ``workers`` processes that end with this one (``_exit_with_parent``),
+    ready to analyse articles."""
     # Forked workers inherit the tagger's compiled tables instead of each compiling them,
     # and are children of this process, which ``_exit_with_parent`` relies on (Python
     # 3.14 starts pool workers from a fork server by default).
@@ -100,4 +108,4 @@ def local_analyzer(workers: int) -> Iterator[Analyzer]:
         max_workers=workers, mp_context=multiprocessing.get_context("fork"),
         initializer=_exit_with_parent, initargs=(os.getpid(),),
     ) as pool:
-        yield PoolAnalyzer(pool, workers)
+        yield pool
