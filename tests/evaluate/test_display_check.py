@@ -14,6 +14,15 @@ MARKUP = [
     "Steve Jobs introduced some new iPods at an Apple event today .",
     "â€œIf he can find a way to say something that his base both subscribes to",
     "Photograph : Centers for Disease Control\\/Reuters The public panic about swine flu",
+    # mojibake split by the tokenizer, and what it leaves after a repair it missed
+    "Les MisÃ © rables opened in London in 1985",
+    "The loan was $ 25bn ( Â£16bn ) over three years",
+    "It was the world’ s most valuable company",
+    # hyphenated words the tokenizer spaced, where no dash reads that way
+    "He ran the day - to - day business of the club",
+    "the US Anti - Doping Agency charged him in June",
+    "Armstrong signs a five - year deal with Discovery",
+    "experts now predict that by mid - June, the spill will exceed",
 ]
 
 FURNITURE = [
@@ -31,6 +40,13 @@ FURNITURE = [
     "By Patricia Sellers, Fortune Amany Eid, an Egyptian woman, wrote about joining the protests",
     "If you'd like to comment on any aspect of Technology Guardian, send your emails to tech@theguardian.com",
     "Visit www.bt.com/london2012 for the schedule.",
+    # page stamps and footers
+    "Page last updated at 08:58 GMT, Thursday, 24 June 2010 09:58 UK Michael Jackson was",
+    "15 February 12 22:17 GMT Syrian President Bashar al-Assad has decreed a referendum",
+    "(8:48 a.m. ET, 2:28 p.m. in Libya) The Libyan government has decided on a cease-fire",
+    "TIMELINE: Six remarkable days in Libya (Updated: 1:19 a.m. Monday, Libya; 6:19 p.m. Sunday ET)",
+    "A version appeared on p18 of the Main section section of the Guardian on 09.39 GMT",
+    "See our special issue Letters for publication should be sent to: letters@guardian.co.uk",
 ]
 
 CLEAN = [
@@ -43,6 +59,13 @@ CLEAN = [
     "The word 'sorry' was never used, officials said.",
     "Shareholders will share the cost, the company said.",
     "He posted on Facebook that he would subscribe to the plan.",
+    # a clock time with its zone inside a sentence, a spaced dash, a range
+    "The stadium has been set a capacity of 60,000, with the first act on stage at 18:00 BST.",
+    "He expected a full ceasefire to take effect by 06:00 (03:00 GMT) on 12 April.",
+    "Celebrities struggle to sign up for even a short tour of duty.",
+    "The pun - ancient artform or lowest form of wit?",
+    "He led the team from 1990 - 1995 and won 2 - 1 in the final.",
+    "Pelé and Beyoncé met in São Paulo, where £1 buys little.",
 ]
 
 

@@ -113,7 +113,8 @@ def test_timeline17_layout_reads_only_inputdocs_with_folder_dates(shared_data: P
     assert len(articles) + len(problems) == len(list((shared_data / "t17" / "EgyptianProtest_cnn" / "InputDocs").glob("*/*")))
     assert {a.collection for a in articles} == {"EgyptianProtest_cnn"}
     assert all(a.lines_are_sentences for a in articles)
-    assert all(p.message == "empty file" for p in problems)
+    # 2011-02-10/93.htm.txt is reader comments from its first line
+    assert {p.message for p in problems} <= {"empty file", "no article text: every line is page furniture"}
     assert min(a.published for a in articles) == dt.date(2011, 1, 25)
 
 

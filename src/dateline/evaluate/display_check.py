@@ -16,22 +16,30 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from dateline.ingest.ptb_text import SPACED_COMPOUND
+
 Problem = Literal["markup", "furniture"]
 
 # Tokens only a PTB tokenizer writes: bracket escapes, `` and '' quotes, split
-# contractions and possessives, a space before closing punctuation, mojibake of UTF-8
-# read as Latin-1 ("â€œ"), and JSON-escaped slashes.
+# contractions and possessives (straight or curly), a space before closing punctuation,
+# mojibake of UTF-8 read as Windows-1252 ("â€œ", "Ã©", "Â£"), whole or split by the
+# tokenizer ("â€ ™", "Ã ©"), JSON-escaped slashes, and hyphenated words the tokenizer
+# spaced where no dash reads that way (``SPACED_COMPOUND``: "day - to - day",
+# "anti - doping"); a " - " between two other words may be a dash and is not counted.
 _MARKUP = re.compile(
     r"-[LR][RSC]B-"
     r"|``|''"
     r"|\w n't\b"
-    r"|\w '(?:s|re|ve|ll|m|d)\b"
+    r"|\w '(?:s|re|ve|ll|m|d)\b|\w’ (?:s|t|re|ve|ll|m|d)\b"
     r"|\w [.,;:?!%](?:\s|$)"
-    r"|â€|Ã[\x80-\xbf]"
-    r"|\\/",
+    r"|â€|Ã ?[\x80-\xbf]|Â[\xa0-\xbf]"
+    r"|\\/"
+    rf"|{SPACED_COMPOUND.pattern}",
 )
 
 _CLOCK = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?"
+_ZONE = r"(?:ET|EST|EDT|GMT|BST)"
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
 _FURNITURE = re.compile(
     # tweets and retweets
     r"\bRETWEET\b|\bRT @\w|(?:^|\s)@\w+|(?:^|\s)#[A-Za-z]\w*"
@@ -40,11 +48,19 @@ _FURNITURE = re.compile(
     # live-blog stamps ("Update 14:32", "10:00 am ET - ...", "updated : Wed Mar 23")
     rf"|^\W*(?:UPDATE|Update|Updated|updated)\b\s*(?::|{_CLOCK})"
     rf"|^\W*{_CLOCK}\s*(?:ET|EST|EDT|GMT|BST|CET|UTC)?\s*(?:-|:|\|)"
-    rf"|\b{_CLOCK}\s*(?:ET|EST|EDT|GMT|BST)\b"
+    # page and entry stamps: "(Update 9:29 p.m. in Cairo", "Posted at 11:06 a.m.", "08:58 GMT,
+    # Thursday", "17:57 GMT Help", "09.26 BST on Wednesday", "8:48 a.m. ET, 2:28 p.m.",
+    # "15 February 12 22:17 GMT" opening a sentence; a time with its zone inside a
+    # sentence ("on stage at 18:00 BST") is prose
+    rf"|\b(?:[Uu]pdated?|[Pp]osted)(?::| at)? {_CLOCK}"
+    rf"|\b{_CLOCK}\s*{_ZONE}(?:,? {_WEEKDAY}| Help\b| on {_WEEKDAY}|, {_CLOCK}| UK\b)"
+    rf"|^(?:Last updated:? )?\d{{1,2}} [A-Z][a-z]+,? \d{{2,4}} (?:- )?{_CLOCK}\s*{_ZONE}"
+    # newspaper footers
+    r"|\b(?:A version|This article) appeared on p\d+\b|\bLetters for publication should be sent\b"
     # captions and credits
     r"|\b(?:Photograph|Photo|Picture|Pictured|Caption|Video|Image)\s*:"
     # calls to action, links, addresses
-    r"|\bclick here\b|\bSubscribe (?:to|now|for)\b|\bsubscribe now\b|\bsign up (?:for|to|here)\b"
+    r"|\bclick here\b|\bSubscribe (?:to|now|for)\b|\bsubscribe now\b|\bSign up (?:for|to)\b|\bsign up here\b"
     r"|\b(?:[Ss]hare|[Ee]mail|[Pp]rint) this (?:story|article|page)\b|\b[Ff]ollow us\b"
     r"|https?://|\bwww\.|\S@\S+\.[a-z]{2,}"
     # bylines

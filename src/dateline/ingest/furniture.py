@@ -10,13 +10,16 @@ text (``dateline.ingest.ptb_text``), one line (one sentence) at a time, and are 
 page conventions, never a topic's words:
 
 * ``is_furniture(line)`` names why a whole line is furniture (``None`` when it is not);
-* ``strip_furniture(line)`` cuts the stamp or credit a line starts with (a live-blog
-  stamp, a caption's photo credit) and keeps the sentence that follows;
+* ``strip_furniture(line)`` cuts the stamp, credit or byline a line starts with (a
+  live-blog stamp, a caption's photo credit, "By Peter Bowes BBC News, Los Angeles")
+  and keeps the sentence that follows;
 * ``clean_text(text)`` applies both to an article and finds where its own text starts:
   before a news agency dateline (``Tripoli, Libya (CNN) --``), a photo credit or a
   page time stamp in the first lines stands the headline, which becomes the title.
   The first reader-comment stamp ends the article: all that follows is comments (one
-  page of Timeline17 is 700,000 characters of them after a 48-line article).
+  page of Timeline17 is 700,000 characters of them after a 48-line article); so does a
+  newspaper's footer ("A version appeared on p18 of the Main section", "Letters for
+  publication should be sent to"), from where it starts in its line.
 """
 
 from __future__ import annotations
@@ -31,13 +34,18 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
           r"|November|December)")
 _ZONE = r"(?:ET|EST|EDT|GMT|BST|CET|UK time|local time)"
 _CREDIT = (r"(?:(?:[A-Z][\w.'&-]*|of|de|van|for) ){0,5}?[\w.'&-]*/[\w.&/-]+"
-           r"|(?:Reuters|AP|AFP|PA|EPA|Getty Images|Rex Features|Corbis|Alamy)")
+           r"|(?:[A-Z][\w.'-]* ){1,3}for the (?:Guardian|Observer)"
+           r"|(?:Reuters|AP|AFP|PA|EPA|Getty Images|Rex Features|Corbis|Alamy|Associated Press|Nasa|NASA)")
+_CLOCK = r"\d{1,2}[:.]\d{2}"
+_AM_PM = r"[ap]\.?m\.?"
 
 # Whole lines: (reason, pattern searched anywhere in the line).
 _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("tweet", re.compile(r"\bRETWEET\b")),
     ("comments", re.compile(
-        r"\| (?:Report abuse|Permalink)|Add your comment|We welcome comments that advance")),
+        r"\| (?:Report abuse|Permalink)|Add your comment|We welcome comments that advance"
+        # a reader comment's stamp: "April 22, 2011 04:35 pm at 4:35 pm |"
+        rf"|\b{_MONTH} \d{{1,2}}, \d{{4}}(?: {_CLOCK} [ap]m)? at {_CLOCK} [ap]m \|")),
     ("byline", re.compile(
         r"^\((?:Additional )?(?:[Rr]eporting|Writing|Editing|Compiled) by\b"
         r"|^By [^|]{1,60} \| |\bcontributed to this report\b")),
@@ -45,11 +53,29 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:Sign up for|Subscribe to|Follow us on|Like us on Facebook|Share this"
         r"|Email this|Print this|[Cc]lick here|Read more\b|All rights reserved)")),
     ("page header", re.compile(r"THIS IS A RUSH TRANSCRIPT|THIS COPY MAY NOT BE IN ITS FINAL FORM")),
-    ("caption", re.compile(r"^(?:Photograph|Photo|Caption|Image):?$|\(AP Photo\b")),
+    ("caption", re.compile(
+        r"^(?:Photograph|Photo|Caption|Image):?$|\(AP Photo\b|\bPhotograph: \S+$|^Video: [^.]*/")),
 )
 # Stamps and credits a sentence follows on its line: (reason, pattern that ends there).
 _PREFIX_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("live-blog stamp", re.compile(rf"^(?:-- )?\(?Updated?:? [^()]{{0,80}}?\b{_ZONE}\)?:? ")),
+    # "(Updated 5:45 p.m. (0045 in Egypt)) ", "(Posted at 11:06 a.m. ET, 6:06 p.m. local
+    # time) ", also after the tail of the entry before, which the splitter ran into it
+    ("live-blog stamp", re.compile(
+        rf"^[^(]{{0,120}}?\((?:Updated?|Posted)(?: at)?:? {_CLOCK} {_AM_PM}[^()]{{0,60}}?"
+        rf"(?:\([^()]{{0,30}}\))?[^()]{{0,60}}?\)\)?:?(?: --)? ")),
+    # "(8:48 a.m. ET, 2:28 p.m. in Libya) ", "LIBYA, 5:29 p.m. ET, 12:29 a.m. local: "
+    ("live-blog stamp", re.compile(rf"^\({_CLOCK} {_AM_PM} {_ZONE}, {_CLOCK} {_AM_PM}[^()]{{0,40}}\) ")),
+    ("live-blog stamp", re.compile(rf"^[A-Z]{{2,}}(?: [A-Z]{{2,}})?, {_CLOCK} {_AM_PM} {_ZONE}, {_CLOCK} {_AM_PM} local: ")),
+    # a minute-by-minute report's "10.12 pm: "
+    ("live-blog stamp", re.compile(rf"^{_CLOCK} ?[ap]m: ")),
+    # "By Peter Bowes BBC News, Los Angeles ", "By Amar C. Bakshi, CNN ", "By the CNN Wire
+    # Staff ", and a byline before a dateline ("By Michael D. Shear and Robert Barnes NEW YORK -- ")
+    ("byline", re.compile(
+        r"^By (?:the CNN Wire Staff"
+        r"|(?:[A-Z][\w.'-]* ){1,3}BBC News, (?:[A-Z][a-z]+ )?[A-Z][a-z]+"
+        r"|(?:[A-Z][\w.'-]*,? ){1,4}CNN"
+        r"|(?:[A-Z][\w.'-]* ){1,4}(?:and (?:[A-Z][\w.'-]* ){1,4})?(?:[A-Z]{2,} ){1,3}--) ")),
     ("caption", re.compile(r"^\((?:[A-Z][\w.'-]* ){0,3}[\w.'-]*/(?:Reuters|AP|AFP|Getty Images|EPA|PA)\) ")),
     ("caption", re.compile(rf"\bPhotograph: (?:{_CREDIT}) ")),
 )
@@ -59,7 +85,7 @@ _CANDIDATE = re.compile(
     r"|Writing by|Editing by|Compiled by|contributed to this|Sign up|Subscribe|Follow us"
     r"|Like us|Share this|Email this|Print this|lick here|Read more|All rights|RUSH TRANS"
     r"|FINAL FORM|Photo|Caption|Image|Update|By |/Reuters\)|/AP\)|/AFP\)|/Getty Images\)"
-    r"|/EPA\)|/PA\)")
+    r"|/EPA\)|/PA\)|m \||Posted at|[ap]m: |m\.? (?:ET|GMT|EST|EDT), ")
 # What ends the headline, standfirst and caption run into an article's first lines:
 # an agency dateline, a page time stamp ("Tuesday 5 May 2009 17.04 BST", "Mark Easton |
 # 16:59 UK time, Tuesday, 5 May 2009"), a photo credit.
@@ -68,7 +94,19 @@ _ARTICLE_START = re.compile(
     rf"|\b\d{{1,2}} {_MONTH} \d{{4}} \d{{1,2}}[.:]\d{{2}} {_ZONE} "
     rf"|\| \d{{1,2}}[.:]\d{{2}} {_ZONE}, \w+,? \d{{1,2}} {_MONTH} \d{{4}} "
     rf"|\bPhotograph: (?:{_CREDIT}) "
+    # the BBC's page stamps: "Page last updated at 08:58 GMT, Thursday, 24 June 2010 09:58 UK ",
+    # "29 September 2011 Last updated at 17:57 GMT Help ", "Last updated: 19 January, 2010 -
+    # 14:10 GMT ", "15 February 12 22:17 GMT "
+    rf"|\bPage last updated at {_CLOCK} GMT, \w+, \d{{1,2}} {_MONTH} \d{{4}}(?: {_CLOCK} UK)?"
+    r"(?: \(an error occurred while processing this directive\))? "
+    rf"|\b\d{{1,2}} {_MONTH} \d{{4}} Last updated at {_CLOCK}(?: GMT)?(?: Help)? "
+    rf"|\bLast updated: \d{{1,2}} {_MONTH},? \d{{4}} - {_CLOCK} GMT "
+    rf"|^\d{{1,2}} {_MONTH} \d{{2}} {_CLOCK} GMT "
 )
+# What ends an article wherever it stands: the Guardian's footer (where it printed the
+# article, where to send letters); what follows it is more footer and sidebars.
+_ARTICLE_END = re.compile(
+    r"\b(?:A version|This article) appeared on p\d+ of the\b|\bLetters for publication should be sent to\b")
 _HEADLINE_MAX_CHARS = 600
 _COMMENT_STAMP = _LINE_RULES[1][1]
 _TITLE_MAX_CHARS = 200
@@ -108,8 +146,12 @@ def clean_text(text: str) -> CleanText:
 
     Rules are looked for in the whole text first, so that lines without furniture (most
     of them) cost no rule at all."""
-    comments = _COMMENT_STAMP.search(text)
     removed: Counter[str] = Counter()
+    footer = _ARTICLE_END.search(text)
+    if footer is not None:
+        removed["footer"] = text.count("\n", footer.start()) + 1
+        text = text[:footer.start()]
+    comments = _COMMENT_STAMP.search(text)
     if comments is not None:
         cut = text.rfind("\n", 0, comments.start()) + 1
         removed["comments"] = text.count("\n", cut) + 1

@@ -12,8 +12,13 @@ sacremoses' ``MosesDetokenizer``, faster, does not know ```` `` ```` or ``-LRB-`
 replacements over the whole text, with every token padded by spaces, so that a rule is a
 whole-token match without a regular expression; they never join two lines.
 
-What is left as it is: spaced hyphens (``Self - linking`` in the Entities corpus could be
-a dash as well), spaced ellipses, and quotes that the tokenizer got the wrong way round.
+Spaced hyphens are joined by ``join_spaced_hyphens`` (``day - to - day`` to
+``day-to-day``), which has to tell a tokenizer's split hyphen from a dash written with
+spaces: Timeline17 writes hyphens as they were and its " - " are dashes, the Entities
+corpus split every hyphen and kept some dashes as " - " too. See its docstring.
+
+What is left as it is: spaced ellipses, and quotes that the tokenizer got the wrong way
+round.
 """
 
 from __future__ import annotations
@@ -42,7 +47,8 @@ _POUNDS = re.compile("#" + _POUND + r" (?=\d)")
 
 def restore_text(text: str) -> str:
     """``text`` (one line or many) with PTB tokenization undone, line by line: lines
-    keep their number and order, each stripped of surrounding spaces.
+    keep their number and order, each stripped of surrounding spaces. Spaced hyphens are
+    judged over the whole of ``text`` (``join_spaced_hyphens``): give it a document.
 
     Restoring normal text leaves it as it is, apart from spaces before punctuation and
     split clitics, which normal text does not have."""
@@ -64,7 +70,89 @@ def restore_text(text: str) -> str:
     if " na " in glued or " ta " in glued:
         for pair, word in _MERGED_WORDS:
             glued = glued.replace(pair, word)
-    return glued
+    return join_spaced_hyphens(glued)
+
+
+# The words after which a " - " is a dash in a text whose hyphens are all spaced: a
+# clause, an aside or a list starts there.
+_DASH_BEFORE = frozenset("""
+    a an the and but or nor so yet who whom whose which that what when where while why how
+    as if because although though since unless until we i you he she it they me him us them
+    this these those his her its their our my your there here is was are were be been has
+    have had will would can could should may might must do does did not no according
+    including especially particularly mostly perhaps even just only also now then indeed
+    with for from at by to of in on into after before like such
+""".split())
+_NOT_AFTER_DASH = rf"(?!(?i:{'|'.join(sorted(_DASH_BEFORE))})\b)"
+# Hyphenated words no dash reads that way: a chain of three or more parts with a short
+# word inside ("day - to - day", "80 - year - old"), a bound prefix ("anti - doping",
+# "re - elected"; capitalized only where no name starts so: "Post" is a newspaper's) and a
+# number of units ("five - year"). ``SPACED_COMPOUND`` finds them.
+_PREFIXES = r"(?:anti|co|ex|mid|multi|non|post|pre|pro|re|self|semi|vice)"
+_LINKS = r"(?:to|of|in|and|the|a|on|for|by|or|up|off|out|over|at)"
+_NUMBERS = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred)"
+_UNITS = r"(?:year|month|week|day|hour|minute|second|mile|metre|meter|point|man|time)s?"
+_WORD = r"\w+(?:\.\w+)*"
+SPACED_COMPOUND = re.compile(
+    rf"\b{_WORD} - {_LINKS} - {_NOT_AFTER_DASH}{_WORD}"
+    rf"|(?<![\w.'’-])(?:{_PREFIXES}|Anti|Non|Self|Semi|Multi|Vice) - {_NOT_AFTER_DASH}\w"
+    rf"|(?<![\w.'’-])(?i:{_NUMBERS}) - (?i:{_UNITS})\b"
+)
+# Two or more words (each perhaps hyphenated already) joined by spaced hyphens.
+_HYPHENED_WORD = r"\w+(?:[.-]\w+)*"
+_SPACED_RUN = re.compile(rf"(?<![\w.-]){_HYPHENED_WORD}\.?(?: - {_HYPHENED_WORD})+(?!\w)")
+_SPACED_WORD_HYPHEN = re.compile(r"[A-Za-z] - [A-Za-z]")
+_WORD_HYPHEN = re.compile(r"(?<![\w./@-])[A-Za-z]+(?:-[A-Za-z]+)+(?![\w./@-])")
+
+
+def hyphens_are_spaced(text: str) -> bool:
+    """Whether ``text`` writes hyphenated words with spaces: it has a ``SPACED_COMPOUND``
+    (proof that its tokenizer spaced hyphens), and at least three "a - b" between letters
+    for each word hyphenated without spaces (a web address's hyphens do not count).
+
+    Dashes alone prove nothing: a page of Timeline17 may have several " - " and no
+    hyphenated word, and its " - " are dashes."""
+    dashed = _dashed_lines(text)
+    if not any(SPACED_COMPOUND.search(line) for line in dashed):
+        return False
+    return sum(len(_SPACED_WORD_HYPHEN.findall(line)) for line in dashed) >= 3 * len(_WORD_HYPHEN.findall(text))
+
+
+def join_spaced_hyphens(text: str) -> str:
+    """``text`` with tokenizer-spaced hyphens joined.
+
+    A run of words joined by " - " is joined when it holds a ``SPACED_COMPOUND`` (no dash
+    reads that way) or when the whole text's hyphens are spaced (``hyphens_are_spaced``),
+    except before a word a dash introduces ("his role - a minor one": the run's last
+    " - " stays) and between numbers only ("1990 - 1995", "2 - 1": a range or a score
+    reads the same with the dash, and the date tagger reads ranges spaced). A lowercase
+    word before a capitalized one is joined only after a bound prefix ("anti - French";
+    "a bit posh - Prince William" is a dash). Idempotent; text without " - " is
+    returned unchanged."""
+    if " - " not in text:
+        return text
+    spaced = hyphens_are_spaced(text)
+    return "\n".join([_SPACED_RUN.sub(lambda run: _joined_run(run[0], spaced), line) if " - " in line else line
+                      for line in text.split("\n")])
+
+
+def _dashed_lines(text: str) -> list[str]:
+    """The lines of ``text`` with a " - " (few are: the rules need look at no other)."""
+    return [line for line in text.split("\n") if " - " in line]
+
+
+def _joined_run(run: str, spaced: bool) -> str:
+    parts = run.split(" - ")
+    if all(part.isdigit() for part in parts) or not spaced and SPACED_COMPOUND.search(run) is None:
+        return run
+    if len(parts) > 2:
+        last = parts.pop() if parts[-1].lower() in _DASH_BEFORE else None
+        return "-".join(parts) + ("" if last is None else f" - {last}")
+    left, right = parts
+    if right.lower() in _DASH_BEFORE or left[:1].islower() and right[:1].isupper() and \
+            re.fullmatch(_PREFIXES, left) is None:
+        return run
+    return f"{left}-{right}"
 
 
 def _glued_quotes(line: str) -> str:

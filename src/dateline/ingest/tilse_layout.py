@@ -4,13 +4,14 @@ The publication date is the name of the file's folder; the collection is the nam
 folder that holds ``InputDocs`` (e.g. ``bpoil_bbc``), so one store can hold many topics
 and each can be searched alone.
 
-The files are PTB-tokenized, one sentence a line, with the page's furniture kept; what is
-stored is the article as a reader sees it: normal text (``dateline.ingest.ptb_text``),
+The files are PTB-tokenized, one sentence a line, with the page's furniture kept (and,
+in the Entities corpus, with mojibake); what is stored is the article as a reader sees
+it: decoded (``dateline.ingest.mojibake``), normal text (``dateline.ingest.ptb_text``),
 without furniture lines, and with the headline run into the first sentence taken out and
 made the title (``dateline.ingest.furniture``). The article id is still the hash of the
 file's own text: it names the source document, not what the rules make of it, so that
 changing a rule cannot turn a re-ingest into a second copy of every article. A store
-written before text was restored therefore keeps its tokenized text when the same files
+written before a cleaning rule changed therefore keeps its older text when the same files
 are ingested again (they are recognised as stored): to upgrade, ingest the same folders
 into a new store (``dateline ingest <folders> --db new.db``) and use that one.
 """
@@ -26,6 +27,7 @@ from dateline.ingest.dates import DateOrder, parse_publication_date
 from dateline.ingest.decode import DEFAULT_MAX_CHARS, display_path, read_text
 from dateline.ingest.furniture import clean_text
 from dateline.ingest.ids import article_id
+from dateline.ingest.mojibake import repair_mojibake
 from dateline.ingest.ptb_text import restore_text
 from dateline.model import Article
 
@@ -63,7 +65,7 @@ def read_tilse_article(path: Path, collection: str = "", max_chars: int = DEFAUL
     if not raw:
         yield InputProblem(where, "empty file", field="text")
         return
-    clean = clean_text(restore_text(raw))
+    clean = clean_text(restore_text(repair_mojibake(raw)))
     if not clean.lines:
         yield InputProblem(where, "no article text: every line is page furniture", field="text")
         return
