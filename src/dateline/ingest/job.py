@@ -86,18 +86,18 @@ def ingest(
     def files_found(count: int) -> None:
         report.files_found = count
 
+    def file_done() -> None:
+        report.files_read += 1
+
     if analyzer is None and workers > 1:
         # The files are read in the worker processes too (``dateline.ingest.parallel``).
         from dateline.ingest.parallel import Reading, read_in_pool
 
         chunks = read_in_pool(store, [str(path) for path in paths],
                               Reading(collection, max_chars, date_order), batch_size, workers,
-                              stdin_format, files_found)
+                              stdin_format, files_found, file_done)
         _store_chunks(store, chunks, report, on_error, on_progress)
         return report
-
-    def file_done() -> None:
-        report.files_read += 1
 
     articles = _outside_store(store, read_articles(paths, collection, files_found, file_done,
                                                    max_chars, date_order, stdin_format))

@@ -106,15 +106,16 @@ def read_and_analyze(entries: list[Entry], reading: Reading, store_file: str) ->
 
 def read_in_pool(
     store: Store, paths: list[str], reading: Reading, batch_size: int, workers: int,
-    stdin_format: str, on_files_found: Callable[[int], None],
+    stdin_format: str, on_files_found: Callable[[int], None], on_file_done: Callable[[], None],
 ) -> Iterator[Chunk]:
     """The chunks of ``paths`` (see ``read_and_analyze``) read and analysed by
     ``workers`` processes, in input order; ``on_files_found`` gets the number of files
-    once they are listed."""
+    once they are listed, ``on_file_done`` is called for each file read here (those read
+    in a worker are counted in its chunk)."""
     found = list(find_article_files(Path(name) for name in paths if name != STDIN))
     on_files_found(sum(1 for item in found if isinstance(item, tuple)))
     store_file = store.path if Path(store.path).is_file() else ""
-    entries = _entries(found, reading)
+    entries = _entries(found, reading, on_file_done)
     if STDIN in paths:
         stdin = read_stream(sys.stdin.buffer, READERS.get(stdin_format).read, reading.collection,
                             reading.max_chars, reading.date_order)
@@ -130,8 +131,8 @@ def read_in_pool(
             yield in_flight.popleft().result()
 
 
-def _entries(found: list[tuple[Path, Reader] | InputProblem], reading: Reading
-             ) -> Iterator[tuple[Entry, int]]:
+def _entries(found: list[tuple[Path, Reader] | InputProblem], reading: Reading,
+             on_file_done: Callable[[], None]) -> Iterator[tuple[Entry, int]]:
     """``found`` with the files to read here replaced by their items (read lazily), each
     with its size in bytes (a file's; 0 for an item)."""
     sendable: dict[int, bool] = {}
@@ -146,6 +147,7 @@ def _entries(found: list[tuple[Path, Reader] | InputProblem], reading: Reading
         else:
             for read in reader(path, reading.collection, reading.max_chars, reading.date_order):
                 yield read, 0
+            on_file_done()
 
 
 def _size(path: Path) -> int:
