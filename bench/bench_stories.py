@@ -1,6 +1,7 @@
 """Stories without a query (``dateline stories``), measured against known topics.
 
     .venv/bin/python bench/bench_stories.py [--work /tmp/stories-bench] [--data ../shared/data]
+                                            [--synthetic 20000]
 
 Each dataset is ingested whole into one fresh store (Timeline17: 9 topics in 17 folders;
 Entities: 13 people), so its topics share the store as stories in a real archive do.
@@ -15,7 +16,10 @@ stories are scored against the topic folders:
 
 The incremental case: the Entities articles of ``INCREMENT_TOPIC`` are added to the
 Timeline17 store after its stories exist, and the update that assigns them is timed,
-with a check that no earlier article moved. Writes bench/results/stories.json.
+with a check that no earlier article moved. With ``--synthetic N``, a store of N
+synthetic articles (``bench/synthetic.py``: recombined Timeline17 sentences) times the
+first run and a default listing (the 20 largest stories) at that size. Writes
+bench/results/stories.json.
 """
 
 from __future__ import annotations
@@ -34,12 +38,14 @@ from pathlib import Path
 from run_metadata import ROOT, run_metadata, write_results
 
 RESULT_KEYS = {"stories.json": {
-    "": ("metadata", "parameters", "target", "datasets", "incremental"),
+    "": ("metadata", "parameters", "target", "datasets", "incremental", "synthetic"),
     "datasets.*": ("articles", "topics", "stories", "stories_of_2_or_more", "weighted_purity",
                    "topics_meeting_target", "ingest_seconds", "first_run_seconds", "list_seconds",
                    "per_topic"),
     "incremental": ("store_articles", "added_articles", "update_seconds", "earlier_articles_moved",
                     "added_topic_best_coverage", "added_topic_best_purity"),
+    "synthetic": ("articles", "stories", "ingest_seconds", "first_run_seconds", "first_run_articles_per_s",
+                  "list_seconds"),
 }}
 PURITY_TARGET = 0.6
 COVERAGE_TARGET = 0.3
@@ -53,6 +59,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work", type=Path, default=Path("/tmp/stories-bench"))
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--synthetic", type=int, default=0, metavar="N",
+                        help="Also time a store of N synthetic articles (0: not).")
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results" / "stories.json")
     args = parser.parse_args()
     metadata = run_metadata()
@@ -71,6 +79,8 @@ def main() -> None:
     for name, topic_of in DATASETS.items():
         report["datasets"][name] = measure(args.data / name, args.work / f"{name}.db", topic_of)
     report["incremental"] = incremental(args.work / "t17.db", args.data / "entities" / INCREMENT_TOPIC)
+    if args.synthetic:
+        report["synthetic"] = synthetic(args.synthetic, args.work, args.data / "t17")
     write_results(args.output, report, RESULT_KEYS["stories.json"])
     print_table(report)
 
@@ -152,6 +162,22 @@ def incremental(db: Path, folder: Path) -> dict[str, object]:
             "added_topic_best_purity": round(len(new.intersection(best)) / len(best), 3)}
 
 
+def synthetic(articles: int, work: Path, t17: Path) -> dict[str, object]:
+    corpus = work / "synthetic"
+    subprocess.run([sys.executable, str(ROOT / "bench" / "synthetic.py"), "--articles", str(articles),
+                    "--out", str(corpus), "--t17", str(t17)], check=True, capture_output=True)
+    db = work / "synthetic.db"
+    ingest_seconds = timed([DATELINE, "ingest", str(corpus), "--db", str(db), "--quiet"])[0]
+    first_seconds = timed(stories_command(db))[0]
+    list_seconds, output = timed([DATELINE, "stories", "--db", str(db), "--format", "json"])
+    with closing(sqlite3.connect(db)) as connection:
+        stored, stories = connection.execute(
+            "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM stories)").fetchone()
+    return {"articles": stored, "stories": stories, "ingest_seconds": round(ingest_seconds, 1),
+            "first_run_seconds": round(first_seconds, 1),
+            "first_run_articles_per_s": round(stored / first_seconds), "list_seconds": round(list_seconds, 2)}
+
+
 def assignments(db: Path) -> dict[str, int]:
     with closing(sqlite3.connect(db)) as connection:
         return dict(connection.execute(
@@ -171,6 +197,11 @@ def print_table(report: dict) -> None:
     step = report["incremental"]
     print(f"\nincremental: {step['added_articles']} articles added to a store of {step['store_articles']}: "
           f"{step['update_seconds']} s; {step['earlier_articles_moved']} earlier articles moved")
+    if "synthetic" in report:
+        scale = report["synthetic"]
+        print(f"synthetic: {scale['articles']} articles, {scale['stories']} stories; first run "
+              f"{scale['first_run_seconds']} s ({scale['first_run_articles_per_s']} articles/s), "
+              f"listing the 20 largest {scale['list_seconds']} s")
 
 
 if __name__ == "__main__":

@@ -15,6 +15,9 @@ from typer.testing import CliRunner
 from planted import STORIES, planted_records, record, write_jsonl
 
 from dateline.cli.app import app
+from dateline.stories import find_stories
+from dateline.store import Store
+from dateline.store.sqlite import read_only_connection
 
 runner = CliRunner()
 
@@ -97,3 +100,11 @@ def test_text_output_lists_each_story_with_its_query(db: Path) -> None:
     result = runner.invoke(app, ["stories", "--db", str(db)])
     assert result.exit_code == 0, result.output
     assert result.output.count("dateline timeline \"") == len(STORIES)
+
+
+def test_a_store_opened_read_only_lists_the_stories_it_has(db: Path, tmp_path: Path) -> None:
+    stories(db)
+    ingest(db, write_jsonl(tmp_path / "more.jsonl", [record("volcano", 8, 30)]))
+    with Store(read_only_connection(db)[0], str(db)) as store:
+        listed = find_stories(store)
+    assert sorted(story.articles for story in listed) == [8, 8, 8]  # the new article waits

@@ -10,6 +10,7 @@ on from there.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections import Counter
 
 from dateline.store import Store
@@ -32,32 +33,43 @@ CHUNK = 2000
 
 
 def update_stories(store: Store, clusterer: StoryClusterer | None = None, chunk: int = CHUNK) -> int:
-    """Assign every stored article without a story, oldest first; return how many."""
+    """Assign every stored article without a story, oldest first; return how many. A
+    store opened read-only keeps the stories it has."""
     clusterer = clusterer or StoryClusterer()
     with store.snapshot() as db:
         if not has_unassigned(db):  # the usual case: nothing to write, so no write lock
             return 0
     assigned = 0
-    while True:
-        with store.transaction() as db:
-            rows = unassigned(db, chunk, LEAD_CHARS)
-            if not rows:
-                return assigned
-            terms = {row.rowid: article_terms(row.title, row.lead) for row in rows}
-            new_frequencies = Counter(stem for article in terms.values() for stem in article.counts)
-            documents, frequencies = document_frequencies(db, sorted(new_frequencies))
-            idf = inverse_document_frequencies(Counter(frequencies) + new_frequencies, documents + len(rows))
-            incoming = [
-                IncomingArticle(row.rowid, row.published, weigh(terms[row.rowid], idf),
-                                terms[row.rowid].words, row.duplicate_of)
-                for row in rows
-            ]
-            window = dt.timedelta(days=clusterer.window_days)
-            stories = active_stories(db, rows[0].published - window, rows[-1].published + window)
-            known = stories_of(db, [row.duplicate_of for row in rows if row.duplicate_of is not None])
-            stories |= stories_by_id(db, sorted(set(known.values()) - stories.keys()))
-            assignment = clusterer.assign(stories, incoming, next_story_id(db), known)
-            changed = [stories[story_id] for story_id in sorted(set(assignment.articles.values())
-                                                              | set(assignment.merged.values()))]
-            save_assignments(db, changed, assignment.articles, assignment.merged, new_frequencies)
-        assigned += len(rows)
+    try:
+        while added := _assign_chunk(store, clusterer, chunk):
+            assigned += added
+    except sqlite3.OperationalError as error:
+        if "readonly" not in str(error):
+            raise
+    return assigned
+
+
+def _assign_chunk(store: Store, clusterer: StoryClusterer, chunk: int) -> int:
+    """Assign the ``chunk`` oldest articles without a story, in one transaction."""
+    with store.transaction() as db:
+        rows = unassigned(db, chunk, LEAD_CHARS)
+        if not rows:
+            return 0
+        terms = {row.rowid: article_terms(row.title, row.lead) for row in rows}
+        new_frequencies = Counter(stem for article in terms.values() for stem in article.counts)
+        documents, frequencies = document_frequencies(db, sorted(new_frequencies))
+        idf = inverse_document_frequencies(Counter(frequencies) + new_frequencies, documents + len(rows))
+        incoming = [
+            IncomingArticle(row.rowid, row.published, weigh(terms[row.rowid], idf),
+                            terms[row.rowid].words, row.duplicate_of)
+            for row in rows
+        ]
+        window = dt.timedelta(days=clusterer.window_days)
+        stories = active_stories(db, rows[0].published - window, rows[-1].published + window)
+        known = stories_of(db, [row.duplicate_of for row in rows if row.duplicate_of is not None])
+        stories |= stories_by_id(db, sorted(set(known.values()) - stories.keys()))
+        assignment = clusterer.assign(stories, incoming, next_story_id(db), known)
+        changed = [stories[story_id] for story_id in sorted(set(assignment.articles.values())
+                                                          | set(assignment.merged.values()))]
+        save_assignments(db, changed, assignment.articles, assignment.merged, new_frequencies)
+    return len(rows)
