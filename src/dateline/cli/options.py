@@ -34,10 +34,8 @@ DbOption = Annotated[
 ]
 
 
-def parse_day(value: str | None) -> dt.date | None:
-    """Typer callback: a YYYY-MM-DD option value as a date (``BadParameter`` otherwise)."""
-    if value is None:
-        return None
+def parse_day(value: str) -> dt.date:
+    """Typer parser: a YYYY-MM-DD option value as a date (``BadParameter`` otherwise)."""
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
@@ -45,14 +43,14 @@ def parse_day(value: str | None) -> dt.date | None:
 
 
 FromOption = Annotated[
-    str | None,
+    dt.date | None,
     typer.Option("--from", help="Only articles published on or after this date (YYYY-MM-DD).",
-                 callback=parse_day, metavar="YYYY-MM-DD"),
+                 parser=parse_day, metavar="YYYY-MM-DD"),
 ]
 ToOption = Annotated[
-    str | None,
+    dt.date | None,
     typer.Option("--to", help="Only articles published on or before this date (YYYY-MM-DD).",
-                 callback=parse_day, metavar="YYYY-MM-DD"),
+                 parser=parse_day, metavar="YYYY-MM-DD"),
 ]
 CollectionOption = Annotated[
     str | None,

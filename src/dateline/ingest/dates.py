@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from enum import Enum
+from enum import StrEnum
 
 EARLIEST_PUBLICATION = dt.date(1800, 1, 1)
 
 
-class DateOrder(str, Enum):
+class DateOrder(StrEnum):
     """How to read a numeric date whose day and month could be swapped."""
 
     DMY = "dmy"

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import partial
 from typing import Literal
 
 from dateline.store import Store
@@ -57,18 +58,18 @@ def find_articles(
 ) -> Retrieval:
     """The articles ``query`` is about, within the filters; see the module docstring."""
     words = query_words(query)
-    filters = {"date_from": date_from, "date_to": date_to, "collection": collection, "limit": limit,
-               "stories_only": True}
+    match = partial(store.match_articles, date_from=date_from, date_to=date_to, collection=collection,
+                    limit=limit, stories_only=True)
     if not words:
-        return Retrieval(store.match_articles(None, **filters), "everything")
-    strict = store.match_articles(fts_expression(words, "AND"), **filters)
+        return Retrieval(match(None), "everything")
+    strict = match(fts_expression(words, "AND"))
     if len(strict) >= MIN_STRICT_MATCHES:
         return Retrieval(strict, "all-words")
-    loose = store.match_articles(fts_expression(words, "OR"), **filters)
+    loose = match(fts_expression(words, "OR"))
     if strict and len(loose) == len(strict):
         return Retrieval(strict, "all-words")
     if loose:
         return Retrieval(loose, "any-word")
     if collection is not None:
-        return Retrieval(store.match_articles(None, **filters), "everything")
+        return Retrieval(match(None), "everything")
     return Retrieval([], "nothing")

@@ -84,8 +84,6 @@ def ingest_command(
     check_inputs(paths)
     chosen_workers = workers or min(os.cpu_count() or 1, 8)
     report = IngestReport()
-    reading = {"max_chars": max_chars, "date_order": date_order, "stdin_format": stdin_format,
-               "report": report}
     try:
         with Store.open(db) as store, _ingest_progress(quiet) as progress:
             task = progress.add_task("ingesting", total=None)
@@ -95,12 +93,14 @@ def ingest_command(
                                 description=f"ingesting ({report.added} new)")
 
             if dask is None:
-                ingest(store, paths, on_error, collection, batch_size, chosen_workers, show, **reading)
+                ingest(store, paths, on_error, collection, batch_size, chosen_workers, show,
+                       max_chars=max_chars, date_order=date_order, stdin_format=stdin_format, report=report)
             else:
                 from dateline.distributed import ingest_on_dask  # Dask takes a second to import
 
-                ingest_on_dask(store, paths, dask, on_error, collection, batch_size, show,
-                               workers or None, **reading)
+                ingest_on_dask(store, paths, dask, on_error, collection, batch_size, show, workers or None,
+                               max_chars=max_chars, date_order=date_order, stdin_format=stdin_format,
+                               report=report)
             total = store.count_articles()
     except KeyboardInterrupt:
         _print_skipped(errors, report)

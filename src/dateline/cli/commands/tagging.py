@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from dateline.temporal.evaluation import TaggerEvaluation
 
 
-class TagFormat(str, Enum):
+class TagFormat(StrEnum):
     json = "json"
     timeml = "timeml"
 
@@ -29,9 +29,9 @@ class TagFormat(str, Enum):
 def tag_command(
     file: Annotated[Path, typer.Argument(help="A UTF-8 text file ('-' for standard input).",
                                          show_default=False)],
-    dct: Annotated[str, typer.Option("--dct", help="Publication date the expressions are "
-                                     "resolved against.", metavar="YYYY-MM-DD",
-                                     callback=parse_day, show_default=False)],
+    dct: Annotated[dt.date, typer.Option("--dct", help="Publication date the expressions are "
+                                         "resolved against.", metavar="YYYY-MM-DD",
+                                         parser=parse_day, show_default=False)],
     output_format: Annotated[TagFormat, typer.Option("--format", help="json: offsets and "
                                                      "values; timeml: the text marked up.")]
     = TagFormat.json,
@@ -41,13 +41,12 @@ def tag_command(
     from dateline.temporal import tag
     from dateline.temporal.export import to_record, to_timeml
 
-    day: dt.date = dct  # type: ignore[assignment]  # converted by parse_day
     text = _read_text(file)
-    timexes = tag(text, day)
+    timexes = tag(text, dct)
     if output_format is TagFormat.timeml:
-        typer.echo(to_timeml(text, day, timexes), nl=False)
+        typer.echo(to_timeml(text, dct, timexes), nl=False)
     else:
-        typer.echo(json.dumps(to_record(day, timexes), ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(to_record(dct, timexes), ensure_ascii=False, indent=2))
 
 
 def _read_text(file: Path) -> str:
@@ -91,7 +90,7 @@ def _write_predictions(out: Path, evaluation: TaggerEvaluation) -> None:
 
     try:
         out.mkdir(parents=True, exist_ok=True)
-        for document, predicted in zip(evaluation.documents, evaluation.predictions):
+        for document, predicted in zip(evaluation.documents, evaluation.predictions, strict=True):
             record = to_record(document.dct, predicted)
             (out / f"{document.name}.json").write_text(json.dumps(record, ensure_ascii=False))
     except OSError as error:
