@@ -26,7 +26,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 
 from dateline.errors import InputProblem
@@ -112,9 +112,8 @@ def read_in_pool(
     ``workers`` processes, in input order; ``on_files_found`` gets the number of files
     once they are listed, ``on_file_done`` is called for each file read here (those read
     in a worker are counted in its chunk)."""
-    found = list(find_article_files(Path(name) for name in paths if name != STDIN))
-    on_files_found(sum(1 for item in found if isinstance(item, tuple)))
     store_file = store.path if Path(store.path).is_file() else ""
+    found = _listed([Path(name) for name in paths if name != STDIN], batch_size, on_files_found)
     entries = _entries(found, reading, on_file_done)
     if STDIN in paths:
         stdin = read_stream(sys.stdin.buffer, READERS.get(stdin_format).read, reading.collection,
@@ -131,7 +130,20 @@ def read_in_pool(
             yield in_flight.popleft().result()
 
 
-def _entries(found: list[tuple[Path, Reader] | InputProblem], reading: Reading,
+def _listed(paths: list[Path], head: int, on_files_found: Callable[[int], None]
+            ) -> Iterator[tuple[Path, Reader] | InputProblem]:
+    """``find_article_files(paths)``: the first ``head`` at once, so that the workers
+    can start on them, then the rest, listed whole before any is yielded, so that
+    ``on_files_found`` has the number of files early."""
+    listing = find_article_files(paths)
+    first = list(islice(listing, head))
+    yield from first
+    rest = list(listing)
+    on_files_found(sum(1 for item in (*first, *rest) if isinstance(item, tuple)))
+    yield from rest
+
+
+def _entries(found: Iterator[tuple[Path, Reader] | InputProblem], reading: Reading,
              on_file_done: Callable[[], None]) -> Iterator[tuple[Entry, int]]:
     """``found`` with the files to read here replaced by their items (read lazily), each
     with its size in bytes (a file's; 0 for an item)."""
