@@ -23,6 +23,8 @@ MARKUP = [
     "the US Anti - Doping Agency charged him in June",
     "Armstrong signs a five - year deal with Discovery",
     "experts now predict that by mid - June, the spill will exceed",
+    "amid a climate of state - sponsored terror",
+    'she heard “ bloodcurdling screams ” on the night',
 ]
 
 FURNITURE = [

@@ -10,6 +10,7 @@ from corpus_lines import corpus_line
 
 from dateline.ingest import read_articles
 from dateline.ingest.mojibake import has_mojibake_signs, repair_mojibake
+from dateline.ingest.ptb_text import restore_text
 
 ARNOLD = "entities/Arnold_Schwarzenegger/InputDocs"
 
@@ -42,6 +43,12 @@ def test_split_mojibake_is_repaired(shared_data: Path, relative: str, needle: st
 ])
 def test_text_without_complete_mojibake_is_left_alone(text: str) -> None:
     assert repair_mojibake(text) == text
+
+
+def test_repaired_curly_quotes_and_clitics_join_their_words(shared_data: Path) -> None:
+    relative = "entities/Marco_Rubio/InputDocs/2015-09-28/97.txt"
+    line = corpus_line(shared_data, relative, "strengthened Putinâ€ ™ s hands")
+    assert restore_text(repair_mojibake(line)) == "He’s, in fact, strengthened Putin’s hands,” Rubio said."
 
 
 def test_a_name_followed_by_a_word_keeps_its_space() -> None:

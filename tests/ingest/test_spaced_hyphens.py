@@ -22,6 +22,9 @@ ARNOLD = "entities/Arnold_Schwarzenegger/InputDocs"
     (f"{ARNOLD}/2004-09-02/194.txt", "supporting role - a pro - choice",
      "his new supporting role - a pro-choice, gun control liberal in a deeply conservative setting - then"),
     (f"{ARNOLD}/2008-10-16/354.txt", "day - to - day operations", "will take control of day-to-day operations"),
+    # a participle compound (here what shows that the page spaced its hyphens)
+    ("entities/Morgan_Tsvangirai/InputDocs/2008-06-28/223.txt", "state - sponsored terror",
+     "amid a climate of state-sponsored terror"),
     # a range stays spaced
     ("entities/Hu_Jintao/InputDocs/2007-10-15/125.txt", "1993 - 1996",
      "inflationary catastrophes of 1988 - 89 and 1993 - 1996"),

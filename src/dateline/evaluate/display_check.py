@@ -20,16 +20,17 @@ from dateline.ingest.ptb_text import SPACED_COMPOUND
 
 Problem = Literal["markup", "furniture"]
 
-# Tokens only a PTB tokenizer writes: bracket escapes, `` and '' quotes, split
-# contractions and possessives (straight or curly), a space before closing punctuation,
-# mojibake of UTF-8 read as Windows-1252 ("â€œ", "Ã©", "Â£"), whole or split by the
-# tokenizer ("â€ ™", "Ã ©"), JSON-escaped slashes, and hyphenated words the tokenizer
-# spaced where no dash reads that way (``SPACED_COMPOUND``: "day - to - day",
-# "anti - doping"); a " - " between two other words may be a dash and is not counted.
+# Tokens only a PTB tokenizer writes: bracket escapes, `` and '' quotes, curly quotes
+# standing apart from their words, split contractions and possessives (straight or
+# curly), a space before closing punctuation, mojibake of UTF-8 read as Windows-1252
+# ("â€œ", "Ã©", "Â£"), whole or split by the tokenizer ("â€ ™", "Ã ©"), JSON-escaped
+# slashes, and hyphenated words the tokenizer spaced where no dash reads that way
+# (``SPACED_COMPOUND``: "day - to - day", "anti - doping", "state - sponsored"); a " - "
+# between two other words may be a dash and is not counted.
 _MARKUP = re.compile(
     r"-[LR][RSC]B-"
     r"|``|''"
-    r"|\w n't\b"
+    r"|\w n't\b|“ |[\w,.] ”"
     r"|\w '(?:s|re|ve|ll|m|d)\b|\w’ (?:s|t|re|ve|ll|m|d)\b"
     r"|\w [.,;:?!%](?:\s|$)"
     r"|â€|Ã ?[\x80-\xbf]|Â[\xa0-\xbf]"

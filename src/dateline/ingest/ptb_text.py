@@ -28,9 +28,9 @@ import re
 # Tokens that attach to the word after them, and to the word before them, with the
 # characters each stands for; a token stands for itself unless a code is given.
 _OPENING = {"-LRB-": "(", "-LSB-": "[", "-LCB-": "{", "``": '"', "`": "'",
-            "(": "(", "[": "[", "{": "{", "$": "$", "£": "£"}
+            "(": "(", "[": "[", "{": "{", "$": "$", "£": "£", "“": "“"}
 _CLOSING = {token: token for token in (
-    ",", ".", ";", ":", "?", "!", "%", "'", ")", "]", "}", "...", "n't", "N'T",
+    ",", ".", ";", ":", "?", "!", "%", "'", ")", "]", "}", "...", "n't", "N'T", "”",
     "'s", "'S", "'re", "'RE", "'ve", "'VE", "'ll", "'LL", "'d", "'D", "'m", "'M",
 )} | {"-RRB-": ")", "-RSB-": "]", "-RCB-": "}", "''": '"'}
 # What each token becomes in the joined line: a glue mark stands where the space
@@ -86,9 +86,14 @@ _DASH_BEFORE = frozenset("""
 _NOT_AFTER_DASH = rf"(?!(?i:{'|'.join(sorted(_DASH_BEFORE))})\b)"
 # Hyphenated words no dash reads that way: a chain of three or more parts with a short
 # word inside ("day - to - day", "80 - year - old"), a bound prefix ("anti - doping",
-# "re - elected"; capitalized only where no name starts so: "Post" is a newspaper's) and a
-# number of units ("five - year"). ``SPACED_COMPOUND`` finds them.
+# "re - elected"; capitalized only where no name starts so: "Post" is a newspaper's), a
+# number of units ("five - year") and a participle ("Nato - led"). ``SPACED_COMPOUND``
+# finds them.
 _PREFIXES = r"(?:anti|co|ex|mid|multi|non|post|pre|pro|re|self|semi|vice)"
+# Participles that make a compound with the word before ("state - sponsored"), unless a
+# preposition follows ("the firm - based in London - said" may be a dash).
+_SUFFIXES = (r"(?:backed|based|breaking|controlled|funded|led|owned|related|sponsored|winning)\b"
+             r"(?! (?:by|in|on|at|to|for|with)\b)")
 _LINKS = r"(?:to|of|in|and|the|a|on|for|by|or|up|off|out|over|at)"
 _NUMBERS = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred)"
 _UNITS = r"(?:year|month|week|day|hour|minute|second|mile|metre|meter|point|man|time)s?"
@@ -97,6 +102,7 @@ SPACED_COMPOUND = re.compile(
     rf"\b{_WORD} - {_LINKS} - {_NOT_AFTER_DASH}{_WORD}"
     rf"|(?<![\w.'’-])(?:{_PREFIXES}|Anti|Non|Self|Semi|Multi|Vice) - {_NOT_AFTER_DASH}\w"
     rf"|(?<![\w.'’-])(?i:{_NUMBERS}) - (?i:{_UNITS})\b"
+    rf"|\w - {_SUFFIXES}"
 )
 # Two or more words (each perhaps hyphenated already) joined by spaced hyphens.
 _HYPHENED_WORD = r"\w+(?:[.-]\w+)*"
