@@ -155,7 +155,6 @@ def test_the_page_loads_nothing_from_other_hosts(page, server: LiveServer) -> No
 
 
 def test_api_docs_render_offline(page, server: LiveServer) -> None:
-    pytest.importorskip("fastapi_offline", reason="fastapi-offline not installed: /docs uses the CDN")
     page.goto(server.url + "/docs")
     page.wait_for_selector(".swagger-ui .opblock", timeout=15000)
     assert page.locator(".opblock-summary-path", has_text="/api/timeline").count() >= 1

@@ -19,8 +19,8 @@ from dateline.ingest.job import ingest_items
 from dateline.operations import list_articles
 from dateline.render.json_format import articles_to_dict, stories_to_dict, timeline_to_dict
 from dateline.retrieve import find_articles
-from dateline.stories import find_stories
 from dateline.store.writes import Write, WriteStamp
+from dateline.stories import find_stories
 from dateline.web.connections import open_store, settings_of
 from dateline.web.exports import export_timeline
 from dateline.web.params import (

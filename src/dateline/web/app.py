@@ -10,11 +10,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
-
-try:  # Swagger UI and ReDoc served from the package, so /docs works offline too
-    from fastapi_offline import FastAPIOffline as make_fastapi
-except ImportError:  # without it, /docs loads Swagger UI from FastAPI's default CDN
-    make_fastapi = FastAPI
+from fastapi_offline import FastAPIOffline  # Swagger UI and ReDoc from the package: /docs works offline
 
 from dateline.store import Store
 from dateline.web import api, pages
@@ -42,7 +38,7 @@ def create_app(db_path: Path | str, **options: Any) -> FastAPI:
         Store.open(settings.db_path).close()
         yield
 
-    app = make_fastapi(
+    app = FastAPIOffline(
         title="dateline",
         summary="News timelines from dated articles: the dates that matter for a query, "
                 "each summarized by sentences traceable to their source articles.",

@@ -53,7 +53,9 @@ class TimelineParams:
     granularity: str = "auto"
 
 
-QueryParam = Annotated[str, Query(max_length=MAX_QUERY_CHARS, description="Words the articles are about; empty for all.")]
+QueryParam = Annotated[
+    str, Query(max_length=MAX_QUERY_CHARS, description="Words the articles are about; empty for all.")
+]
 FromParam = Annotated[str | None, Query(alias="from", description="Published on or after (YYYY-MM-DD).")]
 ToParam = Annotated[str | None, Query(alias="to", description="Published on or before (YYYY-MM-DD).")]
 CollectionParam = Annotated[

@@ -35,8 +35,8 @@ def articles_from_payload(payload: object, collection: str, max_chars: int) -> l
         if isinstance(result, Article):
             articles.append(result)
         else:
-            location = (*prefix, index) + ((result.field,) if result.field else ())
-            errors.append(_error(location, result.message))
+            field = (result.field,) if result.field else ()
+            errors.append(_error((*prefix, index, *field), result.message))
     if errors:
         raise RequestValidationError(errors)
     return articles
