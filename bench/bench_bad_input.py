@@ -37,13 +37,13 @@ BENCH = Path(__file__).resolve().parent
 RESULTS = BENCH / "results"
 sys.path.insert(0, str(BENCH.parent / "tests" / "reliability"))
 
-from bad_inputs import remove_tree, write_corpus
-from reliability_support import WORDS
-from run_metadata import run_metadata, write_results
+from bad_inputs import remove_tree, write_corpus  # noqa: E402
+from reliability_support import WORDS  # noqa: E402
+from run_metadata import run_metadata, write_results  # noqa: E402
 
-from dateline.errors import InputProblem
-from dateline.ingest import read_articles
-from dateline.model import Article
+from dateline.errors import InputProblem  # noqa: E402
+from dateline.ingest import read_articles  # noqa: E402
+from dateline.model import Article  # noqa: E402
 
 # Templated tiny articles share band keys: before a key yielded at most a few stored
 # holders (store/duplicates.py), 20,000 of them took 100 s and a million never finished.

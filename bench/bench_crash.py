@@ -36,8 +36,8 @@ BENCH = Path(__file__).resolve().parent
 RESULTS = BENCH / "results"
 sys.path.insert(0, str(BENCH.parent / "tests" / "reliability"))
 
-from crash_harness import crash_trial, frozen_package, kill_points, run_baseline
-from run_metadata import run_metadata, write_results
+from crash_harness import crash_trial, frozen_package, kill_points, run_baseline  # noqa: E402
+from run_metadata import run_metadata, write_results  # noqa: E402
 
 # A run faster than the baseline (the machine's load varies) may end before its kill; the
 # trial is then repeated with an earlier kill, so that every trial is a real crash.

@@ -26,13 +26,13 @@ BENCH = Path(__file__).resolve().parent
 RESULTS = BENCH / "results"
 sys.path.insert(0, str(BENCH.parent / "tests" / "ingest"))
 
-from run_metadata import run_metadata, write_results
-from web_pages import news_page, warc_file
+from run_metadata import run_metadata, write_results  # noqa: E402
+from web_pages import news_page, warc_file  # noqa: E402
 
-from dateline.ingest import read_articles
-from dateline.ingest.job import ingest
-from dateline.model import Article
-from dateline.store import Store
+from dateline.ingest import read_articles  # noqa: E402
+from dateline.ingest.job import ingest  # noqa: E402
+from dateline.model import Article  # noqa: E402
+from dateline.store import Store  # noqa: E402
 
 RESULT_KEYS = {"ingest_formats.json": {
     "": ("metadata", "articles", "formats", "ratio_to_text"),

@@ -48,21 +48,21 @@ import psutil
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
-from run_metadata import run_metadata, write_results
-from synthetic import SHARD_SIZE, default_t17, generate, load_sources, write_shards
+from run_metadata import run_metadata, write_results  # noqa: E402
+from synthetic import SHARD_SIZE, default_t17, generate, load_sources, write_shards  # noqa: E402
 
-from dateline.ingest import read_articles
-from dateline.model import Article
-from dateline.nlp.analyze import analysis_rows
-from dateline.nlp.batch import from_rows
-from dateline.nlp.sentences import sentence_bounds
-from dateline.operations import DEFAULT_METHOD
-from dateline.retrieve import find_articles
-from dateline.store import Store
-from dateline.temporal import tag
-from dateline.text.dedup import band_keys
-from dateline.timeline import TimelineRequest, get_method
-from dateline.timeline.corpus import build_corpus
+from dateline.ingest import read_articles  # noqa: E402
+from dateline.model import Article  # noqa: E402
+from dateline.nlp.analyze import analysis_rows  # noqa: E402
+from dateline.nlp.batch import from_rows  # noqa: E402
+from dateline.nlp.sentences import sentence_bounds  # noqa: E402
+from dateline.operations import DEFAULT_METHOD  # noqa: E402
+from dateline.retrieve import find_articles  # noqa: E402
+from dateline.store import Store  # noqa: E402
+from dateline.temporal import tag  # noqa: E402
+from dateline.text.dedup import band_keys  # noqa: E402
+from dateline.timeline import TimelineRequest, get_method  # noqa: E402
+from dateline.timeline.corpus import build_corpus  # noqa: E402
 
 RESULTS = BENCH / "results"
 DATELINE = [sys.executable, "-c", "from dateline.cli.app import main; main()"]

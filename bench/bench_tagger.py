@@ -38,15 +38,15 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
-from baseline import baseline_source, full_commit, run_python
-from run_metadata import run_metadata, write_results
-from tagger.heideltime_runner import as_timexes, heideltime_timexes, read_cache, run_cached
-from tagger.t17 import agreement, read_articles, read_heideltime
+from baseline import baseline_source, full_commit, run_python  # noqa: E402
+from run_metadata import run_metadata, write_results  # noqa: E402
+from tagger.heideltime_runner import as_timexes, heideltime_timexes, read_cache, run_cached  # noqa: E402
+from tagger.t17 import agreement, read_articles, read_heideltime  # noqa: E402
 
-from dateline.temporal import tag
-from dateline.temporal.evaluation import evaluate_tagger
-from dateline.temporal.scoring import score
-from dateline.temporal.timeml import read_corpus
+from dateline.temporal import tag  # noqa: E402
+from dateline.temporal.evaluation import evaluate_tagger  # noqa: E402
+from dateline.temporal.scoring import score  # noqa: E402
+from dateline.temporal.timeml import read_corpus  # noqa: E402
 
 RESULTS = BENCH / "results"
 HEIDELTIME_CACHE = RESULTS / "tagger_heideltime_timebank.json"

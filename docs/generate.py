@@ -27,7 +27,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))  # figures.py beside this script: docs/ is not a package
 
-import figures
+import figures  # noqa: E402
 
 ROOT = HERE.parent
 RESULTS = ROOT / "bench" / "results"

@@ -32,7 +32,7 @@ HERE = Path(__file__).resolve().parent
 GOLDEN = HERE / "golden.json"
 sys.path.insert(0, str(HERE.parent))
 
-from golden_recipes import build_timeline
+from golden_recipes import build_timeline  # noqa: E402
 
 
 def load(path: Path) -> dict:
