@@ -49,6 +49,10 @@ def stored(db: Path) -> int:
             return 0
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def dateline(*args: str) -> list[str]:
     return [sys.executable, "-c", "from dateline.cli.app import main; main()", *args]
 
@@ -58,9 +62,10 @@ def test_ctrl_c_says_what_is_stored_and_the_same_command_finishes_the_rest(tmp_p
     write_corpus(corpus)
     command = dateline("ingest", str(corpus), "--db", str(db), "--quiet", "--workers", "1", "--batch-size", BATCH)
     # Its own process group, as a shell runs a command, so that Ctrl-C reaches the ingest
-    # and its analysis worker alike.
+    # and its analysis worker alike; SIGINT as a terminal leaves it (a test run in the
+    # background of a script has it ignored, and a child would inherit that).
     ingest = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                              start_new_session=True)
+                              start_new_session=True, preexec_fn=_default_sigint)
     deadline = time.monotonic() + SECONDS
     while stored(db) == 0 and ingest.poll() is None and time.monotonic() < deadline:
         time.sleep(POLL_SECONDS)
