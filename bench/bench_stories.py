@@ -141,8 +141,8 @@ def score(stories: list[dict], topics: dict[str, str]) -> dict[str, object]:
 
 def incremental(db: Path, folder: Path) -> dict[str, object]:
     """Add one Entities topic to the Timeline17 store with its stories, and time the update."""
-    from dateline.stories import update_stories
     from dateline.store import Store
+    from dateline.stories import update_stories
 
     before = assignments(db)
     timed([DATELINE, "ingest", str(folder), "--db", str(db), "--quiet"])

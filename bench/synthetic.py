@@ -107,7 +107,7 @@ def _recombined(sources: list[Source], keys: list[tuple[str, dt.date]], index: i
     if high - low > 1:
         replaced = np.flatnonzero(rng.random(len(lines) - 1) < MIX) + 1
         donors = rng.integers(low, high, len(replaced))
-        for position, donor in zip(replaced.tolist(), donors.tolist()):
+        for position, donor in zip(replaced.tolist(), donors.tolist(), strict=True):
             donor_lines = sources[donor].lines
             lines[position] = donor_lines[int(rng.integers(len(donor_lines)))]
     published = template.published + dt.timedelta(weeks=52 * int(rng.integers(ERAS)))

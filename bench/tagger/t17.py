@@ -61,7 +61,7 @@ class Agreement:
 def agreement(articles: Sequence[T17Article], ours: Sequence[Sequence[Timex]],
               reference: dict[tuple[str, str, str], list[Timex]]) -> Agreement:
     total = strict = relaxed = span = 0
-    for article, predicted in zip(articles, ours):
+    for article, predicted in zip(articles, ours, strict=True):
         by_span = {(t.start, t.end): t.value for t in predicted}
         for timex in reference.get(article.key, ()):
             if timex.type != "DATE":

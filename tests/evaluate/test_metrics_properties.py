@@ -6,8 +6,7 @@ import datetime as dt
 from dataclasses import FrozenInstanceError
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from dateline.evaluate.alignment import raw_token_counts
 from dateline.evaluate.metrics import TaskScores, TimelineDict, score_task

@@ -7,8 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from dateline.ingest.dates import AmbiguousDate, DateOrder, find_date_in_text, parse_publication_date
 

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 from corpus_lines import corpus_line
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from dateline.ingest import read_articles
 from dateline.ingest.ptb_text import SPACED_COMPOUND, hyphens_are_spaced, join_spaced_hyphens, restore_text

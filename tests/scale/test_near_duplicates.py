@@ -8,8 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import numpy as np
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from scale_support import CROSS_FOLDER_COPIES, DIFFERENT_EVENTS, REFILINGS
 

@@ -10,8 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from dateline.ingest.ids import article_id
 from dateline.model import Article
@@ -63,7 +62,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
 def originals_of(store: Store, rowids: list[int]) -> dict[int, int | None]:
     """Each row id's original's row id (None for a first copy)."""
     everything = sorted(store.match_articles(None))  # analyzed_articles goes by row id
-    articles = dict(zip(everything, (a.article for a in store.analyzed_articles(everything))))
+    articles = dict(zip(everything, (a.article for a in store.analyzed_articles(everything)), strict=True))
     rowid_of = {article.id: rowid for rowid, article in articles.items()}
     return {rowid: rowid_of.get(articles[rowid].duplicate_of) for rowid in rowids}
 

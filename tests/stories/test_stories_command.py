@@ -15,9 +15,9 @@ from typer.testing import CliRunner
 from planted import STORIES, planted_records, record, write_jsonl
 
 from dateline.cli.app import app
-from dateline.stories import find_stories
 from dateline.store import Store
 from dateline.store.sqlite import read_only_connection
+from dateline.stories import find_stories
 
 runner = CliRunner()
 

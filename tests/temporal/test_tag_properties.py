@@ -32,7 +32,7 @@ def test_never_raises_and_returns_sorted_disjoint_spans_of_the_text(text, dct):
         assert text[timex.start:timex.end] == timex.text
         assert timex.type in {"DATE", "TIME", "DURATION", "SET"}
         value_to_date(timex.value)
-    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
 
 
 @given(dct=NEWS_DATES, weekday=st.sampled_from(WEEKDAY_NAMES),

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+
 from web_support import BRIDGE_STORY, XSS_ARTICLE, LiveServer, ingest_records
 
 from dateline.web import create_app

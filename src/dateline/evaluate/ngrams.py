@@ -32,7 +32,7 @@ class SummaryGrams:
     def __init__(self, sentences: Sequence[str]) -> None:
         tokens = summary_tokens(sentences)
         self._grams: dict[int, Counter[tuple[str, ...]]] = {
-            n: Counter(zip(*(tokens[i:] for i in range(n)))) for n in ORDERS
+            n: Counter(zip(*(tokens[i:] for i in range(n)), strict=False)) for n in ORDERS
         }
 
     def total(self, n: int) -> int:

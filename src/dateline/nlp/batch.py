@@ -36,7 +36,7 @@ def from_rows(
     spans = [bound for bounds, _ in analyses for span in bounds for bound in span]
     mentions = [row for _, rows in analyses for row in rows]
     sentence, start, end, _, kinds, values, dates, granularities = (
-        zip(*mentions) if mentions else ((),) * 8
+        zip(*mentions, strict=True) if mentions else ((),) * 8
     )
     return BatchAnalysis(
         sentence_counts=np.array([len(bounds) for bounds, _ in analyses], dtype=np.int64),

@@ -70,7 +70,7 @@ def write_batch(
         [
             (rowid, a.id, a.published.isoformat(), a.title, a.url, a.source, a.collection,
              int(a.lines_are_sentences), a.text, original, *analysed[position])
-            for rowid, a, original, position in zip(rowids, new, originals, fresh)
+            for rowid, a, original, position in zip(rowids, new, originals, fresh, strict=True)
         ],
     )
     db.execute(
@@ -82,7 +82,7 @@ def write_batch(
         "INSERT INTO article_bands (article, keys) VALUES (?, ?)",
         [
             (rowid, row_keys.tobytes())
-            for rowid, row_keys, original in zip(rowids, keys, originals)
+            for rowid, row_keys, original in zip(rowids, keys, originals, strict=True)
             if original is None and has_keys(row_keys)
         ],
     )
@@ -99,13 +99,13 @@ def analysis_columns(analysis: BatchAnalysis) -> list[tuple[bytes, str]]:
     span_ends = (np.cumsum(analysis.sentence_counts) * SPAN_BYTES).tolist()
     sentences, starts, ends = analysis.mention_spans.T.tolist()
     mentions = list(zip(sentences, starts, ends, analysis.types, analysis.values,
-                        analysis.dates, analysis.granularities))
+                        analysis.dates, analysis.granularities, strict=True))
     firsts = (np.cumsum(analysis.mention_counts) - analysis.mention_counts).tolist()
     return [
         (packed[span_end - sentence_count * SPAN_BYTES:span_end],
          pack_mentions(mentions[first:first + mention_count]))
         for sentence_count, span_end, mention_count, first in zip(
-            analysis.sentence_counts.tolist(), span_ends, analysis.mention_counts.tolist(), firsts
+            analysis.sentence_counts.tolist(), span_ends, analysis.mention_counts.tolist(), firsts, strict=True
         )
     ]
 

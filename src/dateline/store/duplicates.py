@@ -107,7 +107,7 @@ def find_originals(
     batch_firsts: dict[int, list[int]] = {}
     batch_texts: dict[int, str] = {}
     originals: list[int | None] = []
-    for rowid, text, row_keys, shared in zip(rowids, texts, keys, index.shared_keys(keys)):
+    for rowid, text, row_keys, shared in zip(rowids, texts, keys, index.shared_keys(keys), strict=True):
         if not has_keys(row_keys):
             originals.append(None)
             continue

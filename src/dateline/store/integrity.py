@@ -277,6 +277,6 @@ def _reanalyze(store: Store, db: sqlite3.Connection, analyze: Analysis) -> int:
         with store.transaction() as writer:
             writer.executemany(
                 "UPDATE articles SET spans = ?, mentions = ? WHERE rowid = ?",
-                [(*columns, rowid) for (rowid, _), columns in zip(stored, analysis_columns(analysis))],
+                [(*columns, rowid) for (rowid, _), columns in zip(stored, analysis_columns(analysis), strict=True)],
             )
     return len(rowids)

@@ -46,5 +46,5 @@ def evaluate_tagger(documents: Sequence[TimeMLDocument]) -> TaggerEvaluation:
     predictions = [tag(document.text, document.dct) for document in documents]
     seconds = time.perf_counter() - began
     scores = score((document.timexes, predicted)
-                   for document, predicted in zip(documents, predictions))
+                   for document, predicted in zip(documents, predictions, strict=True))
     return TaggerEvaluation(scores, documents, predictions, seconds)

@@ -17,8 +17,8 @@ from dateline.cli.options import DbOption
 from dateline.ingest.inputs import check_inputs
 from dateline.ingest.job import IngestReport, OnError, ingest
 from dateline.ingest.watch import FileWatch
-from dateline.stories import update_stories
 from dateline.store import Store
+from dateline.stories import update_stories
 
 
 def watch_command(
