@@ -3,10 +3,11 @@
 Each batch is committed in its own transaction, so memory stays bounded however large
 the input, and an interruption loses at most the batch in flight (re-running the same
 ingest then stores exactly what is missing: articles already stored are recognised by
-their content-hash id and not analysed again). Analysis, the CPU-heavy part, can run in a
-pool of worker processes, or on a Dask cluster (``dateline.distributed``), while the main
-process reads files and writes to SQLite; what comes back from a worker is the batch's
-analysis in columns (``dateline.nlp.batch``), bulk-loaded by ``Store.add_batch``.
+their content-hash id and not analysed again). Analysis, the CPU-heavy part, can run on
+a Dask cluster (``dateline.distributed``) while this process reads files and writes to
+SQLite, or in a pool of worker processes, which then read the files too
+(``dateline.ingest.parallel``: reading costs as much as analysing); what comes back is
+the analysis in columns (``dateline.nlp.batch``), bulk-loaded by ``Store.add_batch``.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -34,7 +35,7 @@ DEFAULT_BATCH_SIZE = 256
 Item = TypeVar("Item")
 
 
-class OnError(str, Enum):
+class OnError(StrEnum):
     """What to do with input that cannot be read as an article."""
 
     SKIP = "skip"
