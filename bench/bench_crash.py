@@ -71,7 +71,7 @@ def main() -> None:
               f"{baseline.work_seconds:.1f} s of work", flush=True)
         trials = []
         for index, kill_after in enumerate(kill_points(args.trials, baseline.work_seconds, random.Random(seed))):
-            for attempt in range(RETRIES + 1):
+            for attempt in range(RETRIES + 1):  # noqa: B007 (read after the loop: the attempts made)
                 for leftover in work.glob(f"trial{index}.db*"):
                     leftover.unlink()
                 trial = crash_trial([corpus], work / f"trial{index}.db", kill_after, baseline).to_dict()

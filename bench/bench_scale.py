@@ -25,8 +25,9 @@
    store (``timelines_after_idle``): a store that sat idle may have left the host's disk
    cache too, which eviction from this machine's cache cannot reproduce.
 
-Every figure in the results comes from this one run. Writes ``bench/results/scale.json`` and prints a Markdown table. Stores and the corpus
-live under ``--work`` (ignored by git) and are deleted at the end unless ``--keep``.
+Every figure in the results comes from this one run. Writes ``bench/results/scale.json``
+and prints a Markdown table. Stores and the corpus live under ``--work`` (ignored by git)
+and are deleted at the end unless ``--keep``.
 """
 
 from __future__ import annotations

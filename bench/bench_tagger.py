@@ -102,9 +102,9 @@ def timebank_rows(documents, repeat: int) -> dict[str, dict]:
 def baseline_rows(commit: str, timebank: Path) -> dict[str, dict]:
     """``timebank_rows`` (one pass) of the tagger at ``commit``."""
     bounds = {name: [subset.start, subset.stop, subset.step] for name, subset in SUBSETS.items()}
-    with tempfile.TemporaryDirectory(prefix="tagger-baseline-") as scratch:
-        with baseline_source(commit, Path(scratch) / "baseline") as source:
-            _, printed = run_python(source, _BASELINE_ROWS, [str(timebank), json.dumps(bounds)])
+    with (tempfile.TemporaryDirectory(prefix="tagger-baseline-") as scratch,
+          baseline_source(commit, Path(scratch) / "baseline") as source):
+        _, printed = run_python(source, _BASELINE_ROWS, [str(timebank), json.dumps(bounds)])
     return json.loads(printed)
 
 

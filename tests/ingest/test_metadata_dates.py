@@ -14,7 +14,8 @@ from dateline.ingest.dates import AmbiguousDate, DateOrder, find_date_in_text, p
 TODAY = dt.date(2030, 1, 1)
 dates = st.dates(min_value=dt.date(1800, 1, 1), max_value=TODAY)
 times = st.times()
-zones = st.integers(min_value=-12 * 60, max_value=14 * 60).map(lambda minutes: dt.timezone(dt.timedelta(minutes=minutes)))
+zones = st.integers(min_value=-12 * 60, max_value=14 * 60).map(
+    lambda minutes: dt.timezone(dt.timedelta(minutes=minutes)))
 
 
 def parse(raw: str, order: DateOrder | None = None) -> dt.date:

@@ -110,7 +110,8 @@ def test_json_array_and_articles_object(tmp_path: Path) -> None:
 
 def test_timeline17_layout_reads_only_inputdocs_with_folder_dates(shared_data: Path) -> None:
     articles, problems = read(shared_data / "t17" / "EgyptianProtest_cnn")
-    assert len(articles) + len(problems) == len(list((shared_data / "t17" / "EgyptianProtest_cnn" / "InputDocs").glob("*/*")))
+    files = list((shared_data / "t17" / "EgyptianProtest_cnn" / "InputDocs").glob("*/*"))
+    assert len(articles) + len(problems) == len(files)
     assert {a.collection for a in articles} == {"EgyptianProtest_cnn"}
     assert all(a.lines_are_sentences for a in articles)
     # 2011-02-10/93.htm.txt is reader comments from its first line

@@ -22,7 +22,7 @@ RSS = """<?xml version="1.0" encoding="UTF-8"?>
 <description>Cranes idle.</description></item>
 <item><title>Full content</title><link>https://herald.example/c</link><pubDate>Sat, 16 Mar 2024 08:00:00 GMT</pubDate>
 <description>Short.</description><content:encoded><![CDATA[<p>The full <b>story</b>.</p><script>track()</script>]]></content:encoded></item>
-</channel></rss>"""
+</channel></rss>"""  # noqa: E501 (items as feeds send them, each on a line)
 ATOM = """<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>
 <entry><title>Atom entry</title><link href="https://x.example/1"/><updated>2024-03-14T01:00:00+09:00</updated>
 <summary>Harbour reopens.</summary></entry></feed>"""

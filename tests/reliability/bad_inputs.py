@@ -314,7 +314,8 @@ def _(folder: Path) -> Expect:
 @kind("impossible-date")
 def _(folder: Path) -> Expect:
     write(folder, "a.jsonl", jsonl({"date": "2023-02-30", "text": "x"}, {"date": "0000-01-01", "text": "x"}))
-    return Expect(0, (Problem("a.jsonl", 1, "not a real calendar date"), Problem("a.jsonl", 2, "not a real calendar date")))
+    return Expect(0, (Problem("a.jsonl", 1, "not a real calendar date"),
+                      Problem("a.jsonl", 2, "not a real calendar date")))
 
 
 @kind("future-date")

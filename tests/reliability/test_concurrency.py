@@ -94,7 +94,8 @@ def test_the_http_api_keeps_answering_while_an_ingest_writes(seeded: Path) -> No
             writer = start_ingest(seeded.parent / "more.jsonl", "--db", seeded)
             answers = 0
             while writer.poll() is None:
-                response = client.get("/api/timeline", params={"query": QUERY, "dates": 5, "from": f"2020-01-{answers % 28 + 1:02d}"})
+                params = {"query": QUERY, "dates": 5, "from": f"2020-01-{answers % 28 + 1:02d}"}
+                response = client.get("/api/timeline", params=params)
                 assert response.status_code == 200 and response.json()["entries"], response.text
                 answers += 1
             assert writer.returncode == 0 and answers >= 2
@@ -141,11 +142,12 @@ def _both_had_stored_while_both_ran(db: Path, first: subprocess.Popen[str], seco
     1200-1799 from ``second`` alone): both were writing at the same time."""
     while first.poll() is None and second.poll() is None:
         with closing(sqlite3.connect(db)) as connection:
-            numbers = [int(title.removeprefix("Item ")) for (title,) in connection.execute("SELECT title FROM articles")]
+            titles = connection.execute("SELECT title FROM articles")
+            numbers = [int(title.removeprefix("Item ")) for (title,) in titles]
         # Read the titles first, then look whether both are still running.
-        if first.poll() is None and second.poll() is None:
-            if any(n < 600 for n in numbers) and any(n >= 1200 for n in numbers):
-                return True
+        both_running = first.poll() is None and second.poll() is None
+        if both_running and any(n < 600 for n in numbers) and any(n >= 1200 for n in numbers):
+            return True
         time.sleep(0.02)
     return False
 

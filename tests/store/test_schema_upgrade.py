@@ -52,7 +52,8 @@ class KilledAfterTwoUpdates:
 
 
 schema.MIGRATION_ROWS = {ROWS_PER_STATEMENT}
-schema.MIGRATIONS = (schema.MIGRATIONS[:{OLD_VERSION}] + (lambda connection: upgrade(KilledAfterTwoUpdates(connection)),)
+schema.MIGRATIONS = (schema.MIGRATIONS[:{OLD_VERSION}]
+                     + (lambda connection: upgrade(KilledAfterTwoUpdates(connection)),)
                      + schema.MIGRATIONS[{OLD_VERSION} + 1:])
 Store.open(sys.argv[1])
 """

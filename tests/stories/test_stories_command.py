@@ -36,7 +36,8 @@ def stories(db: Path, *options: str) -> list[dict]:
 def planted_of(db: Path) -> dict[str, str]:
     """Article id -> the planted story it was written for (its title's first word)."""
     with closing(sqlite3.connect(db)) as connection:
-        return {article_id: title.split()[0] for article_id, title in connection.execute("SELECT id, title FROM articles")}
+        rows = connection.execute("SELECT id, title FROM articles")
+        return {article_id: title.split()[0] for article_id, title in rows}
 
 
 def assignments(db: Path) -> dict[str, int]:

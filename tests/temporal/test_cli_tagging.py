@@ -17,7 +17,7 @@ GOLD = """<?xml version="1.0" ?>
 <DCT><TIMEX3 tid="t0" type="DATE" value="2023-07-28" temporalFunction="false" functionInDocument="CREATION_TIME">July 28, 2023</TIMEX3></DCT>
 <TEXT>Prices &amp; wages rose <TIMEX3 tid="t1" type="DATE" value="2023-06">last month</TIMEX3>, officials said <TIMEX3 tid="t2" type="DATE" value="2023-07-27">Thursday</TIMEX3>, and will rise <TIMEX3 tid="t3" type="DATE" value="2024">next year</TIMEX3>.</TEXT>
 </TimeML>
-"""
+"""  # noqa: E501 (the TimeML the command prints, line for line)
 
 
 def test_tag_prints_offsets_and_values_as_json(tmp_path: Path):

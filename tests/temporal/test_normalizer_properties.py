@@ -10,7 +10,8 @@ from hypothesis import assume, given, settings, strategies as st
 
 from dateline.temporal import tag, value_to_date
 
-NEWS_DATES = st.dates(min_value=dt.date(1900, 1, 8), max_value=dt.date(2099, 6, 30))  # years the tagger reads: 1000-2099
+# Years the tagger reads: 1000-2099.
+NEWS_DATES = st.dates(min_value=dt.date(1900, 1, 8), max_value=dt.date(2099, 6, 30))
 MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December"]
 ABBREVIATIONS = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.",

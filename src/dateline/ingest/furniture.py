@@ -66,7 +66,8 @@ _PREFIX_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"(?:\([^()]{{0,30}}\))?[^()]{{0,60}}?\)\)?:?(?: --)? ")),
     # "(8:48 a.m. ET, 2:28 p.m. in Libya) ", "LIBYA, 5:29 p.m. ET, 12:29 a.m. local: "
     ("live-blog stamp", re.compile(rf"^\({_CLOCK} {_AM_PM} {_ZONE}, {_CLOCK} {_AM_PM}[^()]{{0,40}}\) ")),
-    ("live-blog stamp", re.compile(rf"^[A-Z]{{2,}}(?: [A-Z]{{2,}})?, {_CLOCK} {_AM_PM} {_ZONE}, {_CLOCK} {_AM_PM} local: ")),
+    ("live-blog stamp", re.compile(rf"^[A-Z]{{2,}}(?: [A-Z]{{2,}})?, {_CLOCK} {_AM_PM} {_ZONE}, "
+                                   rf"{_CLOCK} {_AM_PM} local: ")),
     # a minute-by-minute report's "10.12 pm: "
     ("live-blog stamp", re.compile(rf"^{_CLOCK} ?[ap]m: ")),
     # "By Peter Bowes BBC News, Los Angeles ", "By Amar C. Bakshi, CNN ", "By the CNN Wire

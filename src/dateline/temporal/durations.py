@@ -162,7 +162,8 @@ RULES = [
          rf"(?P<unit>{UNIT_PLURAL})(?P<unit_and_half>{AND_A_HALF})?(?:-old)?{END}",
          _duration),
     Rule("vague_plural",
-         rf"(?:(?<=for )|(?<=within )|(?<=after )|(?<=over ))(?P<unit>{any_of(['years', 'months', 'weeks', 'decades', 'centuries'])}){END}",
+         rf"(?:(?<=for )|(?<=within )|(?<=after )|(?<=over ))"
+         rf"(?P<unit>{any_of(['years', 'months', 'weeks', 'decades', 'centuries'])}){END}",
          _vague_plural),
     Rule("set",
          rf"(?:{any_of(['every', 'each', 'per'])}){SPACE}(?:(?P<n>{NUMBER}|other){SPACE})?"
