@@ -379,6 +379,42 @@ def mutation_survivors(results: Path) -> str:
     return table(["area", "where", "flip", "replayed on today's tests"], rows)
 
 
+def stories(results: Path) -> str:
+    """Stories against the topic folders of Timeline17 and Entities (bench_stories.py)."""
+    data = load(results, "stories.json")
+    target = data["target"]
+    load_average = data["metadata"].get("load_average_1_5_15_at_start", ["?"])[0]
+    parts = [provenance(data, "stories.json") + f" The load average was {load_average} when the run started: "
+             "the seconds below include waiting for other work on the same cores."]
+    for name, dataset in data["datasets"].items():
+        rows = [[topic, count(found["articles"]), f"{found['coverage']:.2f}", f"{found['purity']:.2f}",
+                 "yes" if found["meets_target"] else "no", found["story"] or "-"]
+                for topic, found in dataset["per_topic"].items()]
+        parts.append(
+            f"**{name}**: {count(dataset['articles'])} articles, {dataset['topics']} topics, "
+            f"{count(dataset['stories'])} stories ({count(dataset['stories_of_2_or_more'])} of 2 or more "
+            f"articles), weighted purity {dataset['weighted_purity']:.3f}; "
+            f"{dataset['topics_meeting_target']} of {dataset['topics']} topics have a story at least "
+            f"{target['purity']:.0%} theirs holding at least {target['coverage']:.0%} of them. "
+            f"`dateline stories` assigned every article in {dataset['first_run_seconds']:.1f} s and then "
+            f"listed them all in {dataset['list_seconds']:.1f} s, as whole processes.\n\n"
+            + table(["topic", "articles", "coverage", "purity", "met", "best story (key terms)"], rows))
+    step = data["incremental"]
+    parts.append(f"**Incremental**: {count(step['added_articles'])} articles added to the Timeline17 store "
+                 f"({count(step['store_articles'])} articles with their stories) were assigned in "
+                 f"{step['update_seconds']:.1f} s; {step['earlier_articles_moved']} earlier articles changed "
+                 f"story (by a merge); the best story of the added topic holds "
+                 f"{step['added_topic_best_coverage']:.0%} of it at purity {step['added_topic_best_purity']:.2f}.")
+    if "synthetic" in data:
+        scale = data["synthetic"]
+        parts.append(f"**Synthetic** (`--synthetic`, recombined Timeline17 sentences): "
+                     f"{count(scale['articles'])} articles formed {count(scale['stories'])} stories; the first "
+                     f"run assigned them in {scale['first_run_seconds']:.0f} s "
+                     f"({count(scale['first_run_articles_per_s'])} articles/s), and `dateline stories` then "
+                     f"listed the 20 largest in {scale['list_seconds']:.1f} s, as a whole process.")
+    return "\n\n".join(parts)
+
+
 BLOCKS: dict[str, Block] = {
     "quality": quality,
     "eval-runs": eval_runs,
@@ -400,4 +436,5 @@ BLOCKS: dict[str, Block] = {
     "ingest-formats": ingest_formats,
     "mutation": mutation,
     "mutation-survivors": mutation_survivors,
+    "stories": stories,
 }
