@@ -64,9 +64,9 @@ class _Candidates:
         if self.combined is None:
             return self.rules
         match = self.combined.match(text, start)
-        if match is None:
+        if match is None or match.lastgroup is None:  # every alternative is a named group
             return ()
-        return self.rules[self.position[match.lastgroup]:]  # type: ignore[index]
+        return self.rules[self.position[match.lastgroup]:]
 
 
 def _dispatch_table(phrases: dict[str, frozenset[str]]) -> dict[str, _Candidates]:
@@ -158,15 +158,7 @@ def tag(text: str, dct: dt.date) -> list[Timex]:
         before, word = trigger.groups()  # the first word only: a second one is a lookahead
         if before > "\x7f" and _after_word(before):
             continue
-        candidates = by_lead[word]
-        if candidates.combined is None:
-            rules = candidates.rules
-        else:
-            first = candidates.combined.match(text, start)
-            if first is None:
-                continue
-            rules = candidates.rules[candidates.position[first.lastgroup]:]  # type: ignore[index]
-        for rule in rules:
+        for rule in by_lead[word].matching(text, start):
             match = rule.regex.match(text, start)
             if match is None:
                 continue

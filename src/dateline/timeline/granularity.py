@@ -30,7 +30,7 @@ from dateline.timeline.base import period_floor
 from dateline.timeline.corpus import Corpus, DateRef
 
 GranularityChoice = Literal["auto", "day", "month", "year"]
-GRANULARITY_CHOICES: tuple[str, ...] = get_args(GranularityChoice)
+GRANULARITY_CHOICES: tuple[GranularityChoice, ...] = get_args(GranularityChoice)
 # The days an entry must stand for before entries of a month or a year are allowed.
 # Both datasets' reference timelines are made of days, even over two decades, so the
 # scales are set where coarse entries stop displacing the days a reader expects
@@ -40,9 +40,10 @@ DAYS_PER_ENTRY: dict[Granularity, int] = {"day": 0, "month": 365, "year": 3650}
 
 def check_granularity(choice: str) -> GranularityChoice:
     """``choice`` if it is one of ``GRANULARITY_CHOICES``, else a ``UsageError`` naming them."""
-    if choice not in GRANULARITY_CHOICES:
-        raise UsageError(f"granularity must be one of {', '.join(GRANULARITY_CHOICES)}, got {choice!r}")
-    return choice  # type: ignore[return-value]
+    for known in GRANULARITY_CHOICES:
+        if choice == known:
+            return known
+    raise UsageError(f"granularity must be one of {', '.join(GRANULARITY_CHOICES)}, got {choice!r}")
 
 
 def story_span(corpus: Corpus) -> tuple[dt.date, dt.date] | None:
