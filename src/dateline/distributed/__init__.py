@@ -20,7 +20,7 @@ from typing import Any
 
 from dateline.errors import DatelineError
 
-try:
+try:  # imported here only to say, once and clearly, which package of the extra is missing
     import dask  # noqa: F401
     import distributed  # noqa: F401
     import pyarrow  # noqa: F401
