@@ -38,9 +38,10 @@ from dateline.registry import Registry
 
 class Reader(Protocol):
     """The articles (and problems) of one file, texts at most ``max_chars``; numeric
-    dates read in ``date_order`` where they are ambiguous."""
+    dates read in ``date_order`` where they are ambiguous. The file comes first and
+    unnamed, so that a wrapper can pass the options on unchanged."""
 
-    def __call__(self, path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS,
+    def __call__(self, path: Path, /, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS,
                  date_order: DateOrder | None = None) -> Iterator[Article | InputProblem]: ...
 
 

@@ -19,6 +19,7 @@ import json
 from collections.abc import Callable, Iterator, Mapping
 from functools import wraps
 from pathlib import Path
+from typing import Concatenate, ParamSpec
 
 from dateline.errors import InputProblem
 from dateline.ingest.dates import DateOrder, parse_publication_date
@@ -40,7 +41,7 @@ CSV_FIELD_LIMIT = 1 << 30
 # Room for a record's other fields and JSON escapes beside a text of the maximum size.
 LINE_SLACK_BYTES = 1 << 20
 
-RecordReader = Callable[[Path, str, int, "DateOrder | None"], Iterator[Article | InputProblem]]
+Options = ParamSpec("Options")
 
 
 def record_to_article(
@@ -96,13 +97,14 @@ def parse_json(text: str) -> object:
         raise ValueError("nested too deeply") from None
 
 
-def _report_empty(reader: RecordReader) -> RecordReader:
+def _report_empty(
+    reader: Callable[Concatenate[Path, Options], Iterator[Article | InputProblem]],
+) -> Callable[Concatenate[Path, Options], Iterator[Article | InputProblem]]:
     """Make ``reader`` yield a problem for a file in which it finds nothing at all."""
     @wraps(reader)
-    def reading(path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS,
-                date_order: DateOrder | None = None) -> Iterator[Article | InputProblem]:
+    def reading(path: Path, *args: Options.args, **kwargs: Options.kwargs) -> Iterator[Article | InputProblem]:
         found = False
-        for item in reader(path, collection, max_chars, date_order):
+        for item in reader(path, *args, **kwargs):
             found = True
             yield item
         if not found:
