@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= demo.db
 
-.PHONY: demo test docs install browsers lock clean
+.PHONY: demo test lint docs install browsers lock clean
 
 ## install: the venv with the tested set of packages (requirements.lock: the dependencies
 ## and the test and dask extras), then dateline itself without touching them
@@ -53,10 +53,16 @@ browsers:
 test: install browsers
 	$(BIN)/python -m pytest
 
+## lint: ruff over the code, tests, benchmarks and docs scripts, then mypy over the package
+## (their rules are in pyproject.toml)
+lint: install
+	$(BIN)/ruff check src tests bench docs
+	$(BIN)/mypy
+
 ## docs: rewrite the generated parts of README.md and docs/*.md (figures from
 ## bench/results/*.json, the CLI reference); make test fails while they are stale
 docs: install
 	$(BIN)/python docs/generate.py
 
 clean:
-	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .hypothesis
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .hypothesis .ruff_cache .mypy_cache
