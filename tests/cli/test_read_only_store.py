@@ -11,8 +11,11 @@ from __future__ import annotations
 import ctypes
 import json
 import os
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -118,4 +121,38 @@ def test_reading_commands_work_on_a_read_only_store(store: Path, what: str) -> N
     assert check.stdout.splitlines()[0].startswith(f"{store}: consistent (")
     assert "not checked: the full-text index's content (the store is read-only" in check.stdout
     if what == "folder":  # nothing could be created there, and nothing was
+        assert sorted(path.name for path in store.parent.iterdir()) == [store.name]
+
+
+@pytest.mark.parametrize("what", ["file", "folder"])
+def test_serve_read_only_serves_a_read_only_store(store: Path, what: str) -> None:
+    """``serve --read-only`` needs no write access to a store that exists: an archive on
+    read-only media can be shared; a server that accepts writes is refused (above)."""
+    make_read_only(store, what)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-c", "from dateline.cli.app import main; main()", "serve", "--db", str(store),
+         "--read-only", "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=_drop_write_overrides if os.geteuid() == 0 else None,
+    )
+    try:
+        answer = None
+        for _ in range(SECONDS * 4):
+            if server.poll() is not None:
+                break
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/timeline?q=bridge", timeout=5) as reply:
+                    answer = json.loads(reply.read())
+                break
+            except OSError:
+                time.sleep(0.25)
+        assert answer is not None, server.communicate(timeout=10)
+        assert {entry["date"] for entry in answer["entries"]} >= {"2024-03-01", "2024-04-09"}
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    if what == "folder":
         assert sorted(path.name for path in store.parent.iterdir()) == [store.name]

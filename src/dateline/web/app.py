@@ -35,7 +35,10 @@ def create_app(db_path: Path | str, **options: Any) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        Store.open(settings.db_path).close()
+        # A server that accepts no writes needs no write access to a store that exists
+        # (a read-only archive can be served); one that does must fail now, not per post.
+        writes = settings.write_token is not None or not settings.db_path.exists()
+        Store.open(settings.db_path, create=writes).close()
         yield
 
     app = FastAPIOffline(

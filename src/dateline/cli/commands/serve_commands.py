@@ -6,6 +6,7 @@ import errno
 import re
 import socket
 from contextlib import suppress
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -82,7 +83,8 @@ def serve_command(
             raise typer.BadParameter(f"expected an origin such as https://example.org:8443, got {origin!r}",
                                      param_hint="'--cors-origin'")
     builds, writes = rate_limits(host, builds_per_minute, writes_per_minute)
-    Store.open(db).close()
+    # --read-only serves a store that exists without write access to it (see create_app).
+    Store.open(db, create=not (read_only and Path(db).exists())).close()
     listening = _listen(host, port)
     token = None if read_only else write_token or generate_token()
     app = create_app(
