@@ -16,6 +16,10 @@ the load of a shared machine falls on both alike.
    (``read_articles``), sentence splitting (``sentence_bounds``), temporal tagging
    (``tag``), duplicate keys (``band_keys``), the store write (``Store.add_batch``); the
    rest (start-up, imports, the tagger's tables, batching) is "other".
+3. **Same store**: every store a side builds with its worker processes (1.) holds the
+   same rows as the one it builds in one process (2.): articles with their text,
+   sentences, mentions and duplicate links, band keys, and the full-text index
+   (``stores_identical``; the run stops with an error if the current tree's differ).
 
 Writes ``bench/results/ingest_speed.json`` and prints a Markdown table.
 """
@@ -23,6 +27,7 @@ Writes ``bench/results/ingest_speed.json`` and prints a Markdown table.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import sqlite3
@@ -35,14 +40,14 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path.insert(0, str(BENCH))
 
-from baseline import baseline_source, full_commit, run_python
-from run_metadata import run_metadata, write_results
+from baseline import baseline_source, full_commit, run_python  # noqa: E402
+from run_metadata import run_metadata, write_results  # noqa: E402
 
 RESULTS = BENCH / "results"
 BASELINE = "d1e669f"  # main when issue 20 was taken up
 RESULT_KEYS = {"ingest_speed.json": {
     "": ("metadata", "baseline_commit", "articles", "repeat", "whole_process", "speedup",
-         "cpu_ms_per_article_by_step"),
+         "cpu_ms_per_article_by_step", "stores_identical", "load_average_1_5_15_at_end"),
     "whole_process.*": ("articles_per_s", "wall_s", "main_cpu_s", "worker_cpu_s", "runs"),
 }}
 STEPS = ("read and clean", "split sentences", "tag time expressions", "duplicate keys",
@@ -119,33 +124,56 @@ def stored_articles(db: Path) -> int:
         return connection.execute("SELECT count(*) FROM articles").fetchone()[0]
 
 
+# What a store digest covers: every row an ingest writes, in row id order.
+STORE_ROWS = (
+    "SELECT * FROM articles ORDER BY rowid",
+    "SELECT * FROM article_bands ORDER BY article",
+    "SELECT rowid, bm25(articles_fts) FROM articles_fts WHERE articles_fts MATCH 'the OR said'"
+    " ORDER BY rowid",
+)
+
+
+def store_digest(db: Path) -> str:
+    """A SHA-256 of ``STORE_ROWS``: equal digests, equal stores."""
+    digest = hashlib.sha256()
+    with sqlite3.connect(db) as connection:
+        for sql in STORE_ROWS:
+            for row in connection.execute(sql):
+                digest.update(repr(row).encode())
+    return digest.hexdigest()
+
+
 def remove_store(db: Path) -> None:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
 
 
-def whole_process(source: Path, t17: Path, work: Path) -> dict[str, float]:
+def whole_process(source: Path, t17: Path, work: Path) -> tuple[dict[str, float], str]:
+    """The run's figures, and the digest of the store it built."""
     db, report = work / "whole.db", work / "whole.json"
     remove_store(db)
     wall, _ = run_python(source, _WHOLE, [str(report), "ingest", str(t17), "--db", str(db), "-q"])
     cpu = json.loads(report.read_text())
     run = {"wall_s": wall, **cpu, "articles": stored_articles(db)}
+    digest = store_digest(db)
     remove_store(db)
-    return run
+    return run, digest
 
 
-def steps(source: Path, t17: Path, work: Path) -> dict[str, float]:
+def steps(source: Path, t17: Path, work: Path) -> tuple[dict[str, float], str]:
+    """CPU ms per article by step, and the digest of the store it built."""
     db, report = work / "steps.db", work / "steps.json"
     remove_store(db)
     run_python(source, _STEPS, [str(report), str(t17), str(db)])
     spent = json.loads(report.read_text())
     articles = stored_articles(db)
+    digest = store_digest(db)
     remove_store(db)
     other = spent.pop("total") - sum(spent.values())
     per_article = {name: round(1000 * spent.get(name, 0.0) / articles, 3) for name in STEPS[:-1]}
     per_article["other"] = round(1000 * other / articles, 3)
     per_article["total"] = round(sum(per_article.values()), 3)
-    return per_article
+    return per_article, digest
 
 
 def summary(runs: list[dict[str, float]]) -> dict:
@@ -164,6 +192,8 @@ def table(results: dict) -> str:
                        ("main_cpu_s", "main process CPU s"), ("worker_cpu_s", "worker processes CPU s")):
         lines.append(f"| {label} | {whole['baseline'][key]} | {whole['current'][key]} |")
     lines.append(f"| speed-up | | {results['speedup']}x |")
+    same = results["stores_identical"]
+    lines.append(f"| store with workers = store in one process | {same['baseline']} | {same['current']} |")
     lines += ["", "| CPU ms per article (one process) | baseline | current |", "|---|---|---|"]
     steps_ms = results["cpu_ms_per_article_by_step"]
     for name in (*STEPS, "total"):
@@ -186,10 +216,19 @@ def main() -> None:
         with baseline_source(args.baseline, work / "baseline") as baseline:
             sources = {"baseline": baseline, "current": ROOT / "src"}
             runs: dict[str, list[dict[str, float]]] = {name: [] for name in sources}
+            digests: dict[str, set[str]] = {name: set() for name in sources}
             for _ in range(args.repeat):
                 for name, source in sources.items():
-                    runs[name].append(whole_process(source, t17, work))
-            by_step = {name: steps(source, t17, work) for name, source in sources.items()}
+                    run, digest = whole_process(source, t17, work)
+                    runs[name].append(run)
+                    digests[name].add(digest)
+            by_step, one_process = {}, {}
+            for name, source in sources.items():
+                by_step[name], one_process[name] = steps(source, t17, work)
+    identical = {name: digests[name] == {one_process[name]} for name in sources}
+    if not identical["current"]:
+        sys.exit("the current tree's ingest with workers stored other rows than its ingest in one "
+                 "process: the speed figures are not written")
     whole = {name: summary(name_runs) for name, name_runs in runs.items()}
     results = {
         "metadata": metadata,
@@ -198,6 +237,8 @@ def main() -> None:
         "whole_process": whole,
         "speedup": round(whole["current"]["articles_per_s"] / whole["baseline"]["articles_per_s"], 3),
         "cpu_ms_per_article_by_step": by_step,
+        "stores_identical": identical,
+        "load_average_1_5_15_at_end": [round(load, 2) for load in os.getloadavg()],
     }
     write_results(args.out, results, RESULT_KEYS[args.out.name])
     print(table(results))
