@@ -53,6 +53,17 @@ class ArticleSummary:
     collection: str
 
 
+@dataclass(frozen=True, slots=True)
+class CollectionSummary:
+    """A collection (``""``: the articles ingested without one), its article count and
+    the first and last publication dates among them."""
+
+    name: str
+    articles: int
+    first: dt.date
+    last: dt.date
+
+
 Sources = Mapping[str, "Article | ArticleSummary"]
 """The articles a timeline cites, by id: what a rendering names beside each sentence."""
 

@@ -100,12 +100,14 @@ def test_an_unknown_collection_in_a_store_without_collections_says_there_are_non
     assert result.exit_code == 2 and "no collection named 'lakeside'; the store has no collections" in result.stderr
 
 
-def test_collections_lists_each_collection_with_its_article_count(db: Path) -> None:
+def test_collections_lists_each_collection_with_its_article_count_and_span(db: Path) -> None:
     listing = runner.invoke(app, ["collections", "--db", str(db), "--format", "json"])
     assert listing.exit_code == 0, listing.output
-    assert json.loads(listing.stdout) == {
-        "collections": [{"name": "lakeside", "articles": 2}, {"name": "riverton", "articles": 3}], "total": 5}
+    assert json.loads(listing.stdout) == {"collections": [
+        {"name": "lakeside", "articles": 2, "first": "2024-02-15", "last": "2024-05-15"},
+        {"name": "riverton", "articles": 3, "first": "2023-03-15", "last": "2023-11-15"}], "total": 5}
     text = runner.invoke(app, ["collections", "--db", str(db)])
     assert text.exit_code == 0
     assert [line.split() for line in text.stdout.splitlines()] == [
-        ["collection", "articles"], ["lakeside", "2"], ["riverton", "3"], ["2", "collections,", "5", "articles"]]
+        ["collection", "articles", "first", "last"], ["lakeside", "2", "2024-02-15", "2024-05-15"],
+        ["riverton", "3", "2023-03-15", "2023-11-15"], ["2", "collections,", "5", "articles"]]

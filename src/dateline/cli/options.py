@@ -64,7 +64,7 @@ def check_collection(store: Store, name: str | None) -> None:
     an answer."""
     if name is None:
         return
-    known = dict(store.collections())
+    known = {collection.name: collection.articles for collection in store.collections()}
     if name in known:
         return
     named = [f"{collection} ({count})" for collection, count in known.items() if collection]

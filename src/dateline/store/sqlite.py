@@ -20,7 +20,15 @@ from pathlib import Path
 from typing import Any
 
 from dateline.errors import StoreError
-from dateline.model import AnalyzedArticle, Article, ArticleSummary, BatchAnalysis, Span, TimeMention
+from dateline.model import (
+    AnalyzedArticle,
+    Article,
+    ArticleSummary,
+    BatchAnalysis,
+    CollectionSummary,
+    Span,
+    TimeMention,
+)
 from dateline.store.bulk import stored_ids, write_batch
 from dateline.store.duplicates import BandIndex
 from dateline.store.matching import (
@@ -192,11 +200,16 @@ class Store:
             "SELECT count(*) FROM articles WHERE collection = ?", (collection,)
         ).fetchone()[0]
 
-    def collections(self) -> list[tuple[str, int]]:
-        """Each collection name with its article count, by name."""
-        return self._db.execute(
-            "SELECT collection, count(*) FROM articles GROUP BY collection ORDER BY collection"
-        ).fetchall()
+    def collections(self) -> list[CollectionSummary]:
+        """Each collection with its article count and span, by name (one pass over the
+        index on collection and publication date)."""
+        return [
+            CollectionSummary(name, count, dt.date.fromisoformat(first), dt.date.fromisoformat(last))
+            for name, count, first, last in self._db.execute(
+                "SELECT collection, count(*), min(published), max(published) FROM articles "
+                "GROUP BY collection ORDER BY collection"
+            )
+        ]
 
     def get_article(self, article_id: str) -> Article | None:
         row = self._db.execute(

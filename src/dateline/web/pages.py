@@ -49,7 +49,7 @@ def explorer(request: Request, settings: Settings) -> HTMLResponse:
         collections = store.collections()
         stories = find_stories(store, limit=STORIES_LISTED)
     return _page(request, "index.html", {
-        "collections": [(name, count) for name, count in collections if name],
+        "collections": [(c.name, c.articles) for c in collections if c.name],
         "stories": [(story, urlencode({"query": story.query, "from": story.first.isoformat(),
                                        "to": story.last.isoformat()})) for story in stories],
         "methods": method_names(), "default_method": DEFAULT_METHOD,

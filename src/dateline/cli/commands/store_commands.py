@@ -157,23 +157,26 @@ def collections_command(
     output: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
 ) -> None:
     """List the collections (the names given with 'dateline ingest --collection', and
-    Timeline17 topics) with their article counts; articles ingested without a collection
-    are counted as "(none)". JSON: {"collections": [{"name", "articles"}], "total"}, where
-    the name of no collection is ""."""
+    Timeline17 topics) with their article counts and the first and last publication
+    dates; articles ingested without a collection are counted as "(none)". JSON:
+    {"collections": [{"name", "articles", "first", "last"}], "total"}, where the name of
+    no collection is ""."""
     if output not in ("text", "json"):
         raise UsageError(f"--format must be text or json, got {output!r}")
     with Store.open(db, create=False) as store:
         collections = store.collections()
-    total = sum(count for _, count in collections)
+    total = sum(collection.articles for collection in collections)
     if output == "json":
-        typer.echo(dumps({"collections": [{"name": name, "articles": count} for name, count in collections],
-                          "total": total}))
+        typer.echo(dumps({"collections": [
+            {"name": c.name, "articles": c.articles, "first": c.first.isoformat(), "last": c.last.isoformat()}
+            for c in collections], "total": total}))
         return
-    rows = [(name or NO_COLLECTION, str(count)) for name, count in collections]
-    width = max([len("collection"), *(len(name) for name, _ in rows)])
-    digits = max([len("articles"), *(len(count) for _, count in rows)])
-    for name, count in [("collection", "articles"), *rows]:
-        typer.echo(f"{name:<{width}}  {count:>{digits}}")
+    rows = [(c.name or NO_COLLECTION, str(c.articles), c.first.isoformat(), c.last.isoformat())
+            for c in collections]
+    width = max([len("collection"), *(len(row[0]) for row in rows)])
+    digits = max([len("articles"), *(len(row[1]) for row in rows)])
+    for name, count, first, last in [("collection", "articles", "first", "last"), *rows]:
+        typer.echo(f"{name:<{width}}  {count:>{digits}}  {first:<10}  {last}")
     typer.echo(f"{len(collections)} collections, {total} articles")
 
 
