@@ -17,7 +17,7 @@ from planted import STORIES, planted_records, record, write_jsonl
 from dateline.cli.app import app
 from dateline.store import Store
 from dateline.store.sqlite import read_only_connection
-from dateline.stories import find_stories
+from dateline.stories import find_stories, update_stories
 
 runner = CliRunner()
 
@@ -109,3 +109,13 @@ def test_a_store_opened_read_only_lists_the_stories_it_has(db: Path, tmp_path: P
     with Store(read_only_connection(db)[0], str(db)) as store:
         listed = find_stories(store)
     assert sorted(story.articles for story in listed) == [8, 8, 8]  # the new article waits
+
+
+def test_assigning_in_small_chunks_assigns_every_article_once(tmp_path: Path) -> None:
+    # chunks of 3 end between the two articles of 2024-05-03: neither may be skipped
+    db = tmp_path / "chunks.db"
+    ingest(db, write_jsonl(tmp_path / "planted.jsonl", planted_records()))
+    with Store.open(db) as store:
+        assert update_stories(store, chunk=3) == len(planted_records())
+        assert update_stories(store, chunk=3) == 0
+    assert len(assignments(db)) == len(planted_records())

@@ -74,15 +74,20 @@ class StorySummary:
 _STORY_FIELDS = "rowid, first, last, size, centroid, label, label_score"
 
 
-def unassigned(db: sqlite3.Connection, limit: int, lead_chars: int) -> list[UnassignedArticle]:
-    """The first ``limit`` articles without a story, in publication order."""
+def unassigned(db: sqlite3.Connection, limit: int, lead_chars: int,
+               after: tuple[dt.date, int] | None = None) -> list[UnassignedArticle]:
+    """The first ``limit`` articles without a story, in publication order (then row id);
+    only those after ``after`` (a date and row id) where given, so that a run assigning
+    chunk after chunk does not scan again the articles its earlier chunks assigned."""
+    start = ("0000-00-00", 0) if after is None else (after[0].isoformat(), after[1])
     rows = db.execute(
         """
         SELECT rowid, published, title, substr(text, 1, ?), duplicate_of FROM articles a
-        WHERE NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article = a.rowid)
+        WHERE (published, rowid) > (?, ?)
+          AND NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article = a.rowid)
         ORDER BY published, rowid LIMIT ?
         """,
-        (lead_chars, limit),
+        (lead_chars, *start, limit),
     )
     return [UnassignedArticle(rowid, dt.date.fromisoformat(published), title, lead, duplicate_of)
             for rowid, published, title, lead, duplicate_of in rows]

@@ -30,6 +30,8 @@ from dateline.stories.terms import LEAD_CHARS, article_terms, inverse_document_f
 # Articles assigned per transaction: enough that the stories active in a chunk's dates
 # are loaded once for many articles, few enough that a writer waits a second at most.
 CHUNK = 2000
+Cursor = tuple[dt.date, int]
+"""Where a chunk ended: the publication date and row id of its last article."""
 
 
 def update_stories(store: Store, clusterer: StoryClusterer | None = None, chunk: int = CHUNK) -> int:
@@ -40,21 +42,26 @@ def update_stories(store: Store, clusterer: StoryClusterer | None = None, chunk:
         if not has_unassigned(db):  # the usual case: nothing to write, so no write lock
             return 0
     assigned = 0
+    cursor: Cursor | None = None
     try:
-        while added := _assign_chunk(store, clusterer, chunk):
-            assigned += added
+        while (done := _assign_chunk(store, clusterer, chunk, cursor)) is not None:
+            count, cursor = done
+            assigned += count
     except sqlite3.OperationalError as error:
         if "readonly" not in str(error):
             raise
     return assigned
 
 
-def _assign_chunk(store: Store, clusterer: StoryClusterer, chunk: int) -> int:
-    """Assign the ``chunk`` oldest articles without a story, in one transaction."""
+def _assign_chunk(store: Store, clusterer: StoryClusterer, chunk: int, after: Cursor | None
+                  ) -> tuple[int, Cursor] | None:
+    """Assign the ``chunk`` oldest articles without a story after ``after`` (the last
+    article the previous chunk assigned), in one transaction; return how many, and the
+    last one's cursor, or None when none is left."""
     with store.transaction() as db:
-        rows = unassigned(db, chunk, LEAD_CHARS)
+        rows = unassigned(db, chunk, LEAD_CHARS, after)
         if not rows:
-            return 0
+            return None
         terms = {row.rowid: article_terms(row.title, row.lead) for row in rows}
         new_frequencies = Counter(stem for article in terms.values() for stem in article.counts)
         documents, frequencies = document_frequencies(db, sorted(new_frequencies))
@@ -72,4 +79,4 @@ def _assign_chunk(store: Store, clusterer: StoryClusterer, chunk: int) -> int:
         changed = [stories[story_id] for story_id in sorted(set(assignment.articles.values())
                                                           | set(assignment.merged.values()))]
         save_assignments(db, changed, assignment.articles, assignment.merged, new_frequencies)
-    return len(rows)
+    return len(rows), (rows[-1].published, rows[-1].rowid)
