@@ -25,6 +25,7 @@ bench/results/stories.json.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import shutil
 import sqlite3
@@ -40,7 +41,7 @@ from run_metadata import ROOT, run_metadata, write_results
 RESULT_KEYS = {"stories.json": {
     "": ("metadata", "parameters", "target", "datasets", "incremental", "synthetic"),
     "datasets.*": ("articles", "topics", "stories", "stories_of_2_or_more", "weighted_purity",
-                   "topics_meeting_target", "ingest_seconds", "first_run_seconds", "list_seconds",
+                   "topics_meeting_target", "mean_query_topic_share", "ingest_seconds", "first_run_seconds", "list_seconds",
                    "per_topic"),
     "incremental": ("store_articles", "added_articles", "update_seconds", "earlier_articles_moved",
                     "added_topic_best_coverage", "added_topic_best_purity"),
@@ -92,6 +93,7 @@ def measure(folder: Path, db: Path, topic_of: object) -> dict[str, object]:
     stories = json.loads(output)["stories"]
     topics = topics_of(db, topic_of)
     scores = score(stories, topics)
+    scores["mean_query_topic_share"] = query_shares(db, scores["per_topic"], topics)
     return {"articles": len(topics), "topics": len(set(topics.values())), "stories": len(stories),
             "stories_of_2_or_more": sum(story["articles"] >= 2 for story in stories),
             **scores, "ingest_seconds": round(ingest_seconds, 1),
@@ -130,13 +132,35 @@ def score(stories: list[dict], topics: dict[str, str]) -> dict[str, object]:
             purity, coverage = count / story["articles"], count / sizes[topic]
             if purity >= PURITY_TARGET and coverage > best[topic]["coverage"]:
                 best[topic] = {"coverage": round(coverage, 3), "purity": round(purity, 3),
-                               "story": story["label"], "story_articles": story["articles"]}
+                               "story": story["label"], "story_articles": story["articles"],
+                               "query": story["query"], "first": story["first"], "last": story["last"]}
     for topic, found in best.items():
         found["articles"] = sizes[topic]
         found["meets_target"] = found["coverage"] >= COVERAGE_TARGET
     return {"weighted_purity": round(majority / max(sum(sizes.values()), 1), 3),
             "topics_meeting_target": sum(found["meets_target"] for found in best.values()),
             "per_topic": dict(sorted(best.items()))}
+
+
+def query_shares(db: Path, best: dict[str, dict], topics: dict[str, str]) -> float:
+    """For each topic's best story, the share of the articles its query retrieves within
+    its dates (what its timeline is built from: the web page's story link) that are of
+    the topic; stored per topic, and their mean returned."""
+    from dateline.operations import DEFAULT_MAX_ARTICLES
+    from dateline.retrieve import find_articles
+    from dateline.store import Store
+
+    shares = []
+    with Store.open(db, create=False) as store:
+        for topic, found in best.items():
+            if not found.get("query"):
+                continue
+            rowids = find_articles(store, found["query"], dt.date.fromisoformat(found["first"]),
+                                   dt.date.fromisoformat(found["last"]), limit=DEFAULT_MAX_ARTICLES).rowids
+            ids = [summary.id for summary in store.summaries(rowids)]
+            found["query_topic_share"] = round(sum(topics[i] == topic for i in ids) / max(len(ids), 1), 3)
+            shares.append(found["query_topic_share"])
+    return round(sum(shares) / max(len(shares), 1), 3)
 
 
 def incremental(db: Path, folder: Path) -> dict[str, object]:
