@@ -41,8 +41,8 @@ from run_metadata import ROOT, run_metadata, write_results
 RESULT_KEYS = {"stories.json": {
     "": ("metadata", "parameters", "target", "datasets", "incremental", "synthetic"),
     "datasets.*": ("articles", "topics", "stories", "stories_of_2_or_more", "weighted_purity",
-                   "topics_meeting_target", "mean_query_topic_share", "ingest_seconds", "first_run_seconds", "list_seconds",
-                   "per_topic"),
+                   "topics_meeting_target", "mean_query_topic_share", "ingest_seconds", "first_run_seconds",
+                   "list_seconds", "per_topic"),
     "incremental": ("store_articles", "added_articles", "update_seconds", "earlier_articles_moved",
                     "added_topic_best_coverage", "added_topic_best_purity"),
     "synthetic": ("articles", "stories", "ingest_seconds", "first_run_seconds", "first_run_articles_per_s",
