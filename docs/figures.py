@@ -388,8 +388,13 @@ def stories(results: Path) -> str:
              "the seconds below include waiting for other work on the same cores."]
     for name, dataset in data["datasets"].items():
         rows = [[topic, count(found["articles"]), f"{found['coverage']:.2f}", f"{found['purity']:.2f}",
-                 "yes" if found["meets_target"] else "no", found["story"] or "-"]
+                 "yes" if found["meets_target"] else "no",
+                 f"{found['query_topic_share']:.2f}" if "query_topic_share" in found else "-",
+                 found["story"] or "-"]
                 for topic, found in dataset["per_topic"].items()]
+        query_share = (f" The query of a topic's best story retrieves, within the story's dates, articles "
+                       f"{dataset['mean_query_topic_share']:.0%} of which are of the topic (mean; "
+                       "column \"query share\")." if "mean_query_topic_share" in dataset else "")
         parts.append(
             f"**{name}**: {count(dataset['articles'])} articles, {dataset['topics']} topics, "
             f"{count(dataset['stories'])} stories ({count(dataset['stories_of_2_or_more'])} of 2 or more "
@@ -397,8 +402,9 @@ def stories(results: Path) -> str:
             f"{dataset['topics_meeting_target']} of {dataset['topics']} topics have a story at least "
             f"{target['purity']:.0%} theirs holding at least {target['coverage']:.0%} of them. "
             f"`dateline stories` assigned every article in {dataset['first_run_seconds']:.1f} s and then "
-            f"listed them all in {dataset['list_seconds']:.1f} s, as whole processes.\n\n"
-            + table(["topic", "articles", "coverage", "purity", "met", "best story (key terms)"], rows))
+            f"listed them all in {dataset['list_seconds']:.1f} s, as whole processes.{query_share}\n\n"
+            + table(["topic", "articles", "coverage", "purity", "met", "query share", "best story (key terms)"],
+                    rows))
     step = data["incremental"]
     parts.append(f"**Incremental**: {count(step['added_articles'])} articles added to the Timeline17 store "
                  f"({count(step['store_articles'])} articles with their stories) were assigned in "
