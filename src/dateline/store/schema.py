@@ -44,6 +44,13 @@ Version 7 adds the stories (``dateline.store.stories``): ``stories`` (each story
 centroid and label article), ``story_articles`` (each article's story) and
 ``story_terms`` (the document frequency of each term over the assigned articles). They
 start empty: the first ``dateline stories`` assigns the articles already stored.
+
+Version 8 records when articles were stored: ``batches`` holds one row per stored batch,
+its UTC time and the row id of its last article (``dateline.store.batches``), which
+``dateline timeline --since`` reads. Articles are never deleted and each batch takes the
+row ids after the current maximum under the write lock, so the articles stored by a time
+are those up to a row id. The upgrade records the articles already stored as one batch at
+no time (``''``, before every time): when they were stored is not known.
 """
 
 from __future__ import annotations
@@ -215,6 +222,15 @@ MIGRATIONS: tuple[Migration, ...] = (
     );
     CREATE INDEX story_articles_by_story ON story_articles (story);
     CREATE TABLE story_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+    """,
+    """
+    CREATE TABLE batches (
+        rowid INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        last_article INTEGER NOT NULL
+    );
+    CREATE INDEX batches_by_time ON batches (at);
+    INSERT INTO batches (at, last_article) SELECT '', max(rowid) FROM articles HAVING count(*) > 0;
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -29,6 +29,7 @@ from dateline.model import (
     Span,
     TimeMention,
 )
+from dateline.store.batches import last_article_by, record_batch
 from dateline.store.bulk import stored_ids, write_batch
 from dateline.store.duplicates import BandIndex
 from dateline.store.matching import (
@@ -173,6 +174,8 @@ class Store:
             writing = self._writing
             first_rowid = next_rowid(db) if writing is not None else 0
             added = write_batch(db, articles, analysis, self._bands)
+            if added:
+                record_batch(db, dt.datetime.now(dt.UTC))
             if added and writing is not None:
                 writing.attribute(db, first_rowid)
             return added
@@ -231,6 +234,13 @@ class Store:
 
     def articles_of_write(self, write_id: int, limit: int) -> list[str]:
         return articles_of_write(self._db, write_id, limit)
+
+    def stored_by(self, rowids: Sequence[int], moment: dt.datetime) -> list[int]:
+        """The articles of ``rowids`` (in their order) stored at or before ``moment``, by
+        the batch log (``dateline.store.batches``); those stored before the log began count
+        as stored before any time."""
+        last = last_article_by(self._db, moment)
+        return [rowid for rowid in rowids if rowid <= last]
 
     def match_articles(
         self,
