@@ -18,6 +18,9 @@ if TYPE_CHECKING:  # only the batch's field types; the model itself needs no Num
 Granularity = Literal["day", "month", "year"]
 """How precisely a calendar value is known."""
 GRANULARITIES: tuple[Granularity, ...] = ("day", "month", "year")
+Change = Literal["new", "changed"]
+"""How a timeline entry differs from the same timeline at an earlier time
+(``dateline.timeline.changes``): a date it did not have, or other sentences."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,12 +161,15 @@ class TimelineEntry:
     sentences: tuple[SourcedSentence, ...]
     score: float = 0.0
     explanation: dict[str, float] = field(default_factory=dict, compare=False)
+    change: Change | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Timeline:
-    """A query's timeline: entries in date order."""
+    """A query's timeline: entries in date order. ``since`` is set when its entries are
+    marked with what changed since that time (``TimelineEntry.change``)."""
 
     query: str
     method: str
     entries: tuple[TimelineEntry, ...]
+    since: dt.datetime | None = None

@@ -20,6 +20,7 @@ from dateline.retrieve import Retrieval, find_articles
 from dateline.retrieve.search import fts_expression, query_words
 from dateline.store import Store
 from dateline.timeline import TimelineRequest, get_method
+from dateline.timeline.changes import mark_changes
 from dateline.timeline.corpus import build_corpus
 from dateline.timeline.granularity import allowed_granularities, check_granularity, coarsen, story_span
 
@@ -53,6 +54,7 @@ def make_timeline(
     collection: str | None = None,
     granularity: str = "auto",
     max_articles: int | None = DEFAULT_MAX_ARTICLES,
+    since: dt.datetime | None = None,
 ) -> TimelineResult:
     """Build the timeline of ``query`` from the stored articles.
 
@@ -61,6 +63,10 @@ def make_timeline(
     same range. ``granularity`` is ``auto`` (day entries, and month or year entries
     where the story lives at that scale; see ``dateline.timeline.granularity``) or the
     one granularity every entry must have.
+
+    With ``since``, the timeline is built a second time from the retrieved articles that
+    were stored by then, and its entries are marked new or changed against that one
+    (``dateline.timeline.changes``).
     """
     choice = check_granularity(granularity)
     check_timeline_size(n_dates, n_sentences)
@@ -70,13 +76,21 @@ def make_timeline(
         raise UsageError(f"max-articles must be 1 or more, got {max_articles}")
     chosen_method = get_method(method)
     retrieval = find_articles(store, query, date_from, date_to, collection, max_articles)
-    corpus = build_corpus(store.analyzed_articles(retrieval.rowids), chosen_method.undated_sentences, query)
-    span = story_span(corpus)
-    if choice != "auto":
-        corpus = coarsen(corpus, choice)
-    request = TimelineRequest(query, n_dates, n_sentences, allowed_granularities(choice, span, n_dates),
-                              date_from, date_to, coarse_span=span if choice == "auto" else None)
-    return TimelineResult(chosen_method.build(corpus, request), retrieval)
+
+    def build(rowids: list[int]) -> Timeline:
+        corpus = build_corpus(store.analyzed_articles(rowids), chosen_method.undated_sentences, query)
+        span = story_span(corpus)
+        if choice != "auto":
+            corpus = coarsen(corpus, choice)
+        request = TimelineRequest(query, n_dates, n_sentences, allowed_granularities(choice, span, n_dates),
+                                  date_from, date_to, coarse_span=span if choice == "auto" else None)
+        return chosen_method.build(corpus, request)
+
+    timeline = build(retrieval.rowids)
+    if since is not None:
+        earlier = store.stored_by(retrieval.rowids, since)
+        timeline = mark_changes(timeline, timeline if earlier == retrieval.rowids else build(earlier), since)
+    return TimelineResult(timeline, retrieval)
 
 
 def cited_articles(store: Store, timeline: Timeline) -> dict[str, Article]:
