@@ -86,7 +86,7 @@ _CANDIDATE = re.compile(
     r"|Writing by|Editing by|Compiled by|contributed to this|Sign up|Subscribe|Follow us"
     r"|Like us|Share this|Email this|Print this|lick here|Read more|All rights|RUSH TRANS"
     r"|FINAL FORM|Photo|Caption|Image|Update|By |/Reuters\)|/AP\)|/AFP\)|/Getty Images\)"
-    r"|/EPA\)|/PA\)|m \||Posted at|[ap]m: |m\.? (?:ET|GMT|EST|EDT), ")
+    r"|/EPA\)|/PA\)|\||Posted at|m: |m\.? (?:ET|EST|EDT|GMT|BST|CET|UK time|local time), ")
 # What ends the headline, standfirst and caption run into an article's first lines:
 # an agency dateline, a page time stamp ("Tuesday 5 May 2009 17.04 BST", "Mark Easton |
 # 16:59 UK time, Tuesday, 5 May 2009"), a photo credit.
@@ -146,13 +146,14 @@ def clean_text(text: str) -> CleanText:
     lines dropped, stamps cut, the headline split off, comments cut off.
 
     Rules are looked for in the whole text first, so that lines without furniture (most
-    of them) cost no rule at all."""
+    of them) cost no rule at all, and the article's ends only in texts holding a word each
+    of them needs."""
     removed: Counter[str] = Counter()
-    footer = _ARTICLE_END.search(text)
+    footer = _ARTICLE_END.search(text) if "appeared on p" in text or "Letters for" in text else None
     if footer is not None:
         removed["footer"] = text.count("\n", footer.start()) + 1
         text = text[:footer.start()]
-    comments = _COMMENT_STAMP.search(text)
+    comments = _COMMENT_STAMP.search(text) if "|" in text or "comment" in text else None
     if comments is not None:
         cut = text.rfind("\n", 0, comments.start()) + 1
         removed["comments"] = text.count("\n", cut) + 1
