@@ -1,7 +1,9 @@
 """The JSON shapes scripts rely on (documented in docs/formats.md; keep them stable).
 
 Timeline: ``{"query", "method", "entries": [{"date": "YYYY-MM-DD", "granularity",
-"sentences": [{"text", "article_id", "start", "end"}]}]}``, entries in date order.
+"sentences": [{"text", "article_id", "start", "end"}]}]}``, entries in date order. A
+timeline marked with what is new since a time adds ``"since"`` (ISO, UTC) and
+``"changes": {"new", "changed"}`` (counts), and ``"new"`` and ``"changed"`` to each entry.
 Articles: ``{"articles": [{"id", "date", "title", "url", "chars"}], "total"}``.
 """
 
@@ -13,6 +15,7 @@ from typing import Any
 
 from dateline.model import ArticleSummary, Timeline
 from dateline.stories import Story
+from dateline.timeline.changes import count_changes, since_text
 
 
 def timeline_to_dict(timeline: Timeline, explain: bool = False) -> dict[str, Any]:
@@ -31,8 +34,12 @@ def timeline_to_dict(timeline: Timeline, explain: bool = False) -> dict[str, Any
         if explain:
             item["score"] = round(entry.score, 6)
             item["evidence"] = {key: round(value, 6) for key, value in entry.explanation.items()}
+        if timeline.since is not None:
+            item |= {"new": entry.change == "new", "changed": entry.change == "changed"}
         entries.append(item)
-    return {"query": timeline.query, "method": timeline.method, "entries": entries}
+    marked = {} if timeline.since is None else {
+        "since": since_text(timeline.since), "changes": count_changes(timeline)}
+    return {"query": timeline.query, "method": timeline.method, **marked, "entries": entries}
 
 
 def articles_to_dict(articles: Sequence[ArticleSummary], total: int) -> dict[str, Any]:

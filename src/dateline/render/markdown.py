@@ -1,10 +1,13 @@
 """A timeline as Markdown: one heading per date, one bullet per sentence with its source
-(the article's title linked to its URL, its date, and the span the sentence is)."""
+(the article's title linked to its URL, its date, and the span the sentence is). A
+timeline marked with what is new says so under the title and beside each new or changed
+date (``## 2024-01-02 (new)``)."""
 
 from __future__ import annotations
 
 from dateline.model import Article, ArticleSummary, SourcedSentence, Sources, Timeline, TimelineEntry
 from dateline.render.citation import safe_url, source_name, span_label
+from dateline.timeline.changes import changes_line
 
 
 def date_label(entry: TimelineEntry) -> str:
@@ -20,10 +23,13 @@ def timeline_to_markdown(timeline: Timeline, sources: Sources) -> str:
     """The Markdown document; ``sources`` maps article ids to the articles cited (or their
     summaries), to name each sentence's source (a missing one shows the span alone)."""
     lines = [f"# Timeline: {timeline.query or '(all articles)'}", ""]
+    if timeline.since is not None:
+        lines += [f"_{changes_line(timeline)}._", ""]
     if not timeline.entries:
         lines.append("_No dated events found._")
     for entry in timeline.entries:
-        lines += [f"## {date_label(entry)}", ""]
+        mark = f" ({entry.change})" if entry.change else ""
+        lines += [f"## {date_label(entry)}{mark}", ""]
         lines += [f"- {_escape(s.text)} — {_source(s, sources.get(s.article_id))}" for s in entry.sentences]
         lines.append("")
     lines.append(f"_Method: {timeline.method}._")

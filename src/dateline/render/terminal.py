@@ -12,6 +12,7 @@ from rich.table import Table
 from dateline.model import ArticleSummary, Sources, Timeline
 from dateline.render.citation import safe_url, source_name, span_label
 from dateline.render.markdown import date_label
+from dateline.timeline.changes import changes_line
 
 # Columns of a console that is not a terminal: tables take their columns' natural widths.
 UNWRAPPED_WIDTH = 1_000_000
@@ -30,15 +31,19 @@ def stdout_console() -> Console:
 
 def print_timeline(console: Console, timeline: Timeline, sources: Sources, explain: bool = False) -> None:
     """The timeline, each sentence followed by its source: the article's title, date and
-    URL (from ``sources``, by article id) and the span the sentence is."""
+    URL (from ``sources``, by article id) and the span the sentence is; a date new or
+    changed since the timeline's ``since`` says ``NEW`` or ``CHANGED`` beside it."""
     title = timeline.query or "all articles"
     console.print(f"[bold]Timeline: {escape(title)}[/bold]  [dim]({timeline.method}, "
                   f"{len(timeline.entries)} dates)[/dim]")
+    if timeline.since is not None:
+        console.print(f"[dim]{changes_line(timeline)}[/dim]")
     if not timeline.entries:
         console.print("[yellow]No dated events found.[/yellow]")
     for entry in timeline.entries:
         detail = f"  [dim]{entry.granularity}[/dim]" if entry.granularity != "day" else ""
-        console.print(f"\n[bold cyan]{date_label(entry)}[/bold cyan]{detail}")
+        mark = f"  [bold yellow]{entry.change.upper()}[/bold yellow]" if entry.change else ""
+        console.print(f"\n[bold cyan]{date_label(entry)}[/bold cyan]{detail}{mark}")
         if explain:
             evidence = ", ".join(f"{key}={value:g}" for key, value in entry.explanation.items())
             console.print(f"  [dim]why: {escape(evidence)}[/dim]")

@@ -62,3 +62,18 @@ def _change(entry: TimelineEntry, before: dict[tuple[dt.date, str], frozenset]) 
 
 def _spans(entry: TimelineEntry) -> frozenset[tuple[str, int, int]]:
     return frozenset((s.article_id, s.start, s.end) for s in entry.sentences)
+
+
+def since_text(moment: dt.datetime) -> str:
+    """``since`` as the outputs write it: ISO 8601 in UTC with a ``Z``."""
+    return moment.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+
+
+def changes_line(timeline: Timeline) -> str:
+    """``2 new dates and 1 changed since 2026-12-03T10:00:00Z``: the summary the text and
+    Markdown outputs print under the title ("" for a timeline not marked)."""
+    if timeline.since is None:
+        return ""
+    counts = count_changes(timeline)
+    new = f"{counts['new']} new date{'s' if counts['new'] != 1 else ''}"
+    return f"{new} and {counts['changed']} changed since {since_text(timeline.since)}"

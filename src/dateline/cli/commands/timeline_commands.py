@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 import typer
@@ -14,6 +15,7 @@ from dateline.render.formats import FORMATS
 from dateline.render.terminal import print_timeline, stdout_console
 from dateline.store import Store
 from dateline.timeline import method_names
+from dateline.timeline.changes import parse_since
 from dateline.timeline.granularity import GRANULARITY_CHOICES
 
 
@@ -37,6 +39,10 @@ def timeline_command(
     max_articles: Annotated[int, typer.Option("--max-articles", min=0, help="Build from at most this "
                                               "many articles, the query's best matches (0: all; "
                                               "slow on large stores).")] = DEFAULT_MAX_ARTICLES,
+    since: Annotated[dt.datetime | None, typer.Option(
+        "--since", parser=_parse_since, metavar="DATE_OR_TIME",
+        help="Mark the dates that are new, or whose sentences changed, since this ingest time: "
+        "YYYY-MM-DD (from 00:00 UTC) or an ISO time with a zone, e.g. 2026-12-03T10:15:00Z.")] = None,
 ) -> None:
     """Build the timeline of QUERY from the stored articles: the most important dates,
     each with its most central sentences and the article and span they come from."""
@@ -45,7 +51,7 @@ def timeline_command(
     with Store.open(db, create=False) as store:
         check_collection(store, collection)
         result = make_timeline(store, query, dates, sentences, method, date_from, date_to, collection,
-                               granularity=granularity, max_articles=max_articles or None)
+                               granularity=granularity, max_articles=max_articles or None, since=since)
         sources = cited_articles(store, result.timeline)
     errors = Console(stderr=True)
     if result.retrieval.strategy == "nothing":
@@ -57,6 +63,14 @@ def timeline_command(
     else:
         content = FORMATS.get(output).render(result.timeline, sources, explain)
         typer.echo(content, nl=not content.endswith("\n"))
+
+
+def _parse_since(value: str) -> dt.datetime:
+    """Typer parser: ``--since`` as an instant (``BadParameter`` saying what it expects)."""
+    try:
+        return parse_since(value)
+    except UsageError as error:
+        raise typer.BadParameter(str(error)) from None
 
 
 def methods_command() -> None:
