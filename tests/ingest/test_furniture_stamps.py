@@ -11,7 +11,7 @@ from corpus_lines import corpus_line
 
 from dateline.evaluate.display_check import display_problem
 from dateline.ingest import read_articles
-from dateline.ingest.furniture import clean_text, strip_furniture
+from dateline.ingest.furniture import clean_text, is_furniture, strip_furniture
 from dateline.ingest.ptb_text import restore_text
 
 EGYPT, LIBYA, MJ = ("t17/EgyptianProtest_cnn/InputDocs", "t17/LibyaWar_cnn/InputDocs", "t17/MJ_bbc/InputDocs")
@@ -73,3 +73,11 @@ def test_footers_and_comments_end_the_article(shared_data: Path, relative: str, 
     [article] = read_articles([shared_data / relative])
     assert article.text.split("\n")[-1].endswith(kept)
     assert gone not in article.text
+
+
+def test_a_video_credit_line_is_a_caption(shared_data: Path) -> None:
+    relative = "t17/Finan_washingtonpost/InputDocs/2008-10-17/1844.htm.txt"
+    line = restore_text(corpus_line(shared_data, relative, "Video : Ian Shapira"))
+    assert line == "Video: Ian Shapira/The Washington PostEditor: Megan Rossman/washingtonpost."
+    assert is_furniture(line) == "caption"
+    assert clean_text(line).lines == []

@@ -85,7 +85,7 @@ _CANDIDATE = re.compile(
     r"RETWEET|Report abuse|Permalink|Add your comment|We welcome comments|eporting by"
     r"|Writing by|Editing by|Compiled by|contributed to this|Sign up|Subscribe|Follow us"
     r"|Like us|Share this|Email this|Print this|lick here|Read more|All rights|RUSH TRANS"
-    r"|FINAL FORM|Photo|Caption|Image|Update|By |/Reuters\)|/AP\)|/AFP\)|/Getty Images\)"
+    r"|FINAL FORM|Photo|Caption|Image|Video|Update|By |/Reuters\)|/AP\)|/AFP\)|/Getty Images\)"
     r"|/EPA\)|/PA\)|\||Posted at|m: |m\.? (?:ET|EST|EDT|GMT|BST|CET|UK time|local time), ")
 # What ends the headline, standfirst and caption run into an article's first lines:
 # an agency dateline, a page time stamp ("Tuesday 5 May 2009 17.04 BST", "Mark Easton |
