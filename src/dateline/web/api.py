@@ -176,8 +176,10 @@ def get_timeline(
 ) -> JSONResponse:
     """The same JSON as ``dateline timeline --format json``: ``{"query", "method",
     "entries": [{"date", "granularity", "sentences": [{"text", "article_id", "start",
-    "end"}]}]}``, entries in date order. A timeline not in the server's cache counts
-    against the client's limit of builds (429 with ``Retry-After`` beyond it)."""
+    "end"}]}]}``, entries in date order; with ``since``, also ``"since"``, ``"changes":
+    {"new", "changed"}`` and each entry's ``"new"`` and ``"changed"`` (what is new since
+    that ingest time). A timeline not in the server's cache counts against the client's
+    limit of builds (429 with ``Retry-After`` beyond it)."""
     with open_store(settings) as store:
         built = _timelines(request).build(store, params, client_of(request))
     return JSONResponse(timeline_to_dict(built.timeline, explain))

@@ -16,9 +16,11 @@ from typing import Annotated
 from fastapi import Depends, Query
 from fastapi.exceptions import RequestValidationError
 
+from dateline.errors import UsageError
 from dateline.operations import DEFAULT_METHOD, MAX_DATES, MAX_SENTENCES
 from dateline.render.formats import FORMATS
 from dateline.timeline import method_names
+from dateline.timeline.changes import parse_since
 from dateline.timeline.granularity import GRANULARITY_CHOICES
 
 MAX_QUERY_CHARS = 500
@@ -51,6 +53,7 @@ class TimelineParams:
     sentences: int
     method: str
     granularity: str = "auto"
+    since: dt.datetime | None = None
 
 
 QueryParam = Annotated[
@@ -78,6 +81,8 @@ def timeline_params(
     method: Annotated[str, Query(max_length=100, description="Timeline method.")] = DEFAULT_METHOD,
     granularity: Annotated[str, Query(max_length=10, description="auto (days, and months or years where "
                                       "the story spans enough of them), day, month or year.")] = "auto",
+    since: Annotated[str | None, Query(max_length=40, description="Mark the dates new or changed since this "
+                                       "ingest time: YYYY-MM-DD (from 00:00 UTC) or an ISO time with a zone.")] = None,
 ) -> TimelineParams:
     if method not in method_names():
         raise invalid(("query", "method"), f"unknown method {method!r}; choose one of: "
@@ -85,7 +90,7 @@ def timeline_params(
     if granularity not in GRANULARITY_CHOICES:
         raise invalid(("query", "granularity"), f"unknown granularity {granularity!r}; choose one of: "
                       f"{', '.join(GRANULARITY_CHOICES)}", granularity)
-    return TimelineParams(selection, dates, sentences, method, granularity)
+    return TimelineParams(selection, dates, sentences, method, granularity, _since(since))
 
 
 def output_format(
@@ -96,6 +101,15 @@ def output_format(
         raise invalid(("query", "format"), f"unknown format {name!r}; choose one of: "
                       f"{', '.join(FORMATS.names())}", name)
     return name
+
+
+def _since(value: str | None) -> dt.datetime | None:
+    if value is None or not value.strip():
+        return None
+    try:
+        return parse_since(value)
+    except UsageError as error:
+        raise invalid(("query", "since"), str(error), value) from None
 
 
 def _day(name: str, value: str | None) -> dt.date | None:

@@ -57,7 +57,7 @@ class TimelineBuilder:
                 result = make_timeline(
                     store, selection.query, params.dates, params.sentences, params.method,
                     selection.date_from, selection.date_to, selection.collection,
-                    granularity=params.granularity,
+                    granularity=params.granularity, since=params.since,
                 )
             return BuiltTimeline(result.timeline, result.retrieval.strategy, len(result.retrieval.rowids))
 
