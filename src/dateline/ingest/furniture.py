@@ -132,13 +132,23 @@ def is_furniture(line: str) -> str | None:
 
 
 def strip_furniture(line: str) -> tuple[str, str | None]:
-    """``line`` without the stamp or photo credit (and the caption before it) that the
-    sentence follows, and the reason (None when there was none)."""
+    """``line`` without the stamps, photo credits (and the captions before them) and
+    bylines that the sentence follows, one after another ("(Brian Snyder/Reuters) By
+    Michael D. Shear and Robert Barnes NEW YORK -- "), and the reason for the last one
+    cut (None when there was none)."""
+    found = None
+    while (stamp := _first_stamp(line)) is not None:
+        found, line = stamp[0], line[stamp[1]:]
+    return line, found
+
+
+def _first_stamp(line: str) -> tuple[str, int] | None:
+    """The reason and the end of the first prefix rule's match in ``line``."""
     for reason, pattern in _PREFIX_RULES:
         stamp = pattern.search(line)
-        if stamp is not None:
-            return line[stamp.end():], reason
-    return line, None
+        if stamp is not None and stamp.end() > 0:
+            return reason, stamp.end()
+    return None
 
 
 def clean_text(text: str) -> CleanText:
