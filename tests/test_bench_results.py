@@ -62,24 +62,11 @@ class Inline(ast.NodeTransformer):
         return node
 
 
-# Results written by ``dateline eval --json`` (docs/development.md), which records no run
-# metadata and is no bench script: expected to fail until a bench script writes them (or
-# quality.json replaces them in the docs); then their names are removed here.
-RERUN_PENDING = frozenset({"eval_t17_clust.json", "eval_t17_datewise.json", "eval_t17_salience.json"})
-
-
-def pending(path: Path) -> object:
-    """``path`` as a test parameter, marked as a known failure while its rerun is pending."""
-    marks = [pytest.mark.xfail(reason=f"{path.name}: rerun through write_results pending")] \
-        if path.name in RERUN_PENDING else []
-    return pytest.param(path, marks=marks, id=path.name)
-
-
 DECLARATIONS = {script.name: declared_keys(script) for script in sorted(BENCH.glob("*.py"))}
 BENCHMARKS = sorted(BENCH.glob("bench_*.py"))
 
 
-@pytest.mark.parametrize("results", [pending(path) for path in sorted(RESULTS.glob("*.json"))])
+@pytest.mark.parametrize("results", sorted(RESULTS.glob("*.json")), ids=lambda path: path.name)
 def test_results_file_holds_only_what_its_script_writes(results: Path) -> None:
     claims = {script: keys for script, declarations in DECLARATIONS.items() if declarations
               for keys in [helper.declaration_for(results.name, declarations)] if keys is not None}
@@ -91,7 +78,7 @@ def test_results_file_holds_only_what_its_script_writes(results: Path) -> None:
     assert helper.undeclared_keys(content, keys) == [], f"{results.name} against {script}"
 
 
-@pytest.mark.parametrize("script", [pending(path) for path in BENCHMARKS])
+@pytest.mark.parametrize("script", BENCHMARKS, ids=lambda path: path.name)
 def test_benchmark_declares_its_results_and_writes_them_with_metadata(script: Path) -> None:
     source = script.read_text(encoding="utf-8")
     assert DECLARATIONS[script.name], f"{script.name} declares no RESULT_KEYS"

@@ -7,16 +7,17 @@ import datetime as dt
 from dateline.operations import DEFAULT_METHOD
 from dateline.timeline import TimelineRequest, get_method
 from dateline.timeline.corpus import Corpus, CorpusSentence, DateRef
-from dateline.timeline.methods.salience import demote_echoes
+from dateline.timeline.summarize import article_limit_for
 
 EVENT = dt.date(2010, 4, 20)
 OTHER = dt.date(2010, 5, 2)
 
 
 def sentence(text: str, article: str, published: dt.date, ref: dt.date | None = None,
-             granularity: str = "day", entry: bool = False, position: int = 3) -> CorpusSentence:
+             granularity: str = "day", entry: bool = False, position: int = 3,
+             on_topic: bool = False) -> CorpusSentence:
     refs = (DateRef(ref, granularity, entry),) if ref else ()
-    return CorpusSentence(text, article, 0, len(text), position, published, refs, len(text.split()))
+    return CorpusSentence(text, article, 0, len(text), position, published, refs, len(text.split()), on_topic)
 
 
 def build(sentences: list[CorpusSentence], **request: object):
@@ -32,6 +33,19 @@ def test_a_date_cited_on_many_days_beats_one_cited_by_many_articles_on_one_day()
                               OTHER, OTHER) for i in range(5)]
     [entry] = build(cited_over_time + one_day_burst).entries
     assert entry.date == EVENT
+
+
+def test_articles_citing_a_date_in_a_passage_about_the_query_outvote_other_citing_days() -> None:
+    """Two articles that cite a date where they speak of the query beat five days of
+    articles citing another date in passages about something else (the weights: a day
+    counts 1, a topical article 8)."""
+    about = [sentence(f"Jobs unveiled the first iPhone in San Francisco, story {i} recalled.", f"t{i}",
+                      EVENT + dt.timedelta(days=40 + i), EVENT, on_topic=True) for i in range(2)]
+    aside = [sentence(f"The city council met to debate the new budget, notice {i} said.", f"x{i}",
+                      OTHER + dt.timedelta(days=i + 1), OTHER) for i in range(5)]
+    [entry] = build(about + aside, query="Steve Jobs").entries
+    assert entry.date == EVENT
+    assert entry.explanation["topical_articles"] == 2
 
 
 def test_a_timeline_entry_is_strong_evidence() -> None:
@@ -71,36 +85,26 @@ def test_a_month_is_dropped_when_a_day_inside_it_is_in_the_timeline() -> None:
     assert [(e.date, e.granularity) for e in timeline.entries] == [(EVENT, "day")]
 
 
-def cited(date: dt.date, days: int, tag: str) -> list[CorpusSentence]:
-    """Sentences about ``date`` from articles published on ``days`` different later days."""
-    return [sentence(f"Report {tag}{i} on the spill and the cleanup along the coast was filed.",
-                     f"{tag}{i}", date + dt.timedelta(days=i + 1), date) for i in range(days)]
-
-
-def test_a_weak_neighbour_of_a_chosen_day_gives_way_to_a_day_of_its_own() -> None:
-    echo = EVENT + dt.timedelta(days=1)
-    sentences = cited(EVENT, 10, "e") + cited(echo, 3, "n") + cited(OTHER, 2, "o")
-    timeline = build(sentences, n_dates=2)
-    assert [entry.date for entry in timeline.entries] == [EVENT, OTHER]
-
-
-def test_two_neighbouring_days_with_strong_evidence_are_both_kept() -> None:
-    next_day = EVENT + dt.timedelta(days=1)
-    sentences = cited(EVENT, 10, "e") + cited(next_day, 6, "n") + cited(OTHER, 2, "o")
-    timeline = build(sentences, n_dates=2)
-    assert [entry.date for entry in timeline.entries] == [EVENT, next_day]
-
-
-def test_demoted_echoes_keep_their_order_at_the_back_and_say_why() -> None:
-    days = [dt.date(2010, 4, d) for d in (20, 21, 19, 25, 26)]
-    keys = [(day, "day") for day in days]
-    scores = [10.0, 3.0, 5.0, 2.0, 0.5]
-    evidence = {key: {"score": score} for key, score in zip(keys, scores)}
-    ranked = demote_echoes(keys, evidence, 0.4)
-    assert [key[0].day for key in ranked] == [20, 19, 25, 21, 26]
-    assert [key[0].day for key in keys if "echo_of_neighbour" in evidence[key]] == [21, 26]
-    assert demote_echoes(keys, {key: {"score": s} for key, s in zip(keys, scores)}, 0.0) == keys
-
-
 def test_salience_is_the_default_method() -> None:
     assert DEFAULT_METHOD == "salience"
+
+
+def test_no_single_article_speaks_for_more_than_its_share_of_the_entries() -> None:
+    """A factbox listing five dates is the most central source of each of them, but speaks
+    for at most one entry in five (``MAX_ARTICLE_SHARE``); other coverage speaks for the rest."""
+    days = [EVENT + dt.timedelta(days=7 * i) for i in range(5)]
+    listed = ["a containment dome fails to stop the leak", "fishing is banned across a third of the Gulf",
+              "oil reaches the beaches of Alabama and Florida", "the president visits the marshes again",
+              "engineers start drilling a relief well"]
+    factbox = [sentence(f"{day:%d %B} : {what} .", "factbox", days[-1] + dt.timedelta(days=30), day, entry=True)
+               for what, day in zip(listed, days)]
+    happenings = ["Engineers lowered a containment dome over the leaking well on Friday.",
+                  "Fishermen in Louisiana protested the closure of their waters.",
+                  "Tar balls washed up on beaches in Alabama and Florida.",
+                  "The president flew over the marshes and met local officials.",
+                  "A relief well reached the damaged pipe deep below the seabed."]
+    coverage = [sentence(text, f"c{i}", day, day) for i, (text, day) in enumerate(zip(happenings, days))]
+    timeline = build(factbox + coverage, n_dates=5)
+    sources = [s.article_id for entry in timeline.entries for s in entry.sentences]
+    assert len(timeline.entries) == 5
+    assert sources.count("factbox") == article_limit_for(5) == 1

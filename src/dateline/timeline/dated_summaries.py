@@ -1,5 +1,6 @@
-"""What date-first methods share: each date's candidate sentences, and turning a ranked
-list of dates into timeline entries.
+"""What date-first methods share: each date's candidate sentences, turning a ranked list
+of dates into timeline entries, and the build that joins them (``DateFirst``: a method
+ranks dates its own way, the rest is common).
 
 Candidates of a date are the sentences that mention it and, for a day, the lead
 sentences of articles published that day that mention no other day — the way a news
@@ -17,13 +18,66 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from dateline.model import Granularity, TimelineEntry
+from dateline.model import Granularity, Timeline, TimelineEntry
 from dateline.timeline.base import TimelineRequest
 from dateline.timeline.corpus import Corpus, CorpusSentence
-from dateline.timeline.summarize import SentencePicker
+from dateline.timeline.summarize import SentencePicker, article_limit_for
 
 DateKey = tuple[dt.date, Granularity]
-Prior = Callable[[dt.date, list[CorpusSentence]], np.ndarray]
+Prior = Callable[[dt.date, list[CorpusSentence]], np.ndarray | None]
+Evidence = dict[DateKey, dict[str, float]]
+
+
+class DateFirst:
+    """The build of a method that ranks dates first, then summarizes each (Datewise,
+    Salience). A subclass (a frozen dataclass) gives ``rank_dates`` and the fields read
+    here; it may re-rank the shortlist once candidates are known (``rerank``), weigh how
+    central a sentence is to the whole story (``topic_weight``) and add its own evidence
+    per sentence (``prior``)."""
+
+    name: str
+    lead_sentences: int
+    min_words: int
+    max_words: int
+    query_boost: float
+    max_redundancy: float
+    candidate_factor: int
+    topic_weight: float = 0.0
+
+    @property
+    def undated_sentences(self) -> int:
+        """Only lead sentences can speak for a date without mentioning it."""
+        return self.lead_sentences
+
+    def rank_dates(self, corpus: Corpus, request: TimelineRequest) -> tuple[list[DateKey], Evidence]:
+        """Candidate dates, best first, with the evidence behind each score."""
+        raise NotImplementedError
+
+    def rerank(
+        self, shortlist: list[DateKey], candidates: dict[DateKey, list[CorpusSentence]],
+        picker: SentencePicker, evidence: Evidence,
+    ) -> list[DateKey]:
+        """The shortlist in its final order (as ranked, unless a method says otherwise)."""
+        return shortlist
+
+    def prior(self, date: dt.date, group: list[CorpusSentence]) -> np.ndarray | None:
+        """Each candidate of ``date``'s own evidence, added to its score (none here)."""
+        return None
+
+    def build(self, corpus: Corpus, request: TimelineRequest) -> Timeline:
+        ranked, evidence = self.rank_dates(corpus, request)
+        shortlist = ranked[: request.n_dates * self.candidate_factor]
+        candidates = candidates_by_date(
+            corpus, set(shortlist), self.lead_sentences, self.min_words, self.max_words
+        )
+        picker = SentencePicker.over(
+            [s for key in shortlist for s in candidates.get(key, ())],
+            request.query, self.query_boost, self.max_redundancy, self.topic_weight,
+            article_limit_for(request.n_dates),
+        )
+        shortlist = self.rerank(shortlist, candidates, picker, evidence)
+        entries = fill_entries(shortlist, candidates, picker, request, evidence, self.prior)
+        return Timeline(request.query, self.name, entries)
 
 
 def candidates_by_date(

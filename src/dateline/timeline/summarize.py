@@ -9,10 +9,19 @@ Two optional terms serve methods that want more than local centrality: ``topic_w
 adds the cosine to the centroid of the whole pool (how much a sentence is about the
 story rather than a side detail of its day), and ``pick(..., prior=...)`` adds a
 method's own per-sentence evidence.
+
+No single article may dominate a timeline: a factbox or a long retrospective mentions
+many dates and its sentences are central to the story, so without a limit one such page
+can speak for a third of the entries, and the reader gets one writer's chronology
+instead of the coverage. With ``article_limit`` an article supplies sentences to at most
+that many entries (``article_limit_for`` gives the default: ``MAX_ARTICLE_SHARE`` of the
+entries, at least one).
 """
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -21,6 +30,13 @@ from scipy import sparse
 
 from dateline.timeline.corpus import CorpusSentence
 from dateline.timeline.textvectors import centroid_similarity, matched_terms, query_terms, tfidf_matrix
+
+MAX_ARTICLE_SHARE = 0.2
+
+
+def article_limit_for(n_entries: int) -> int:
+    """How many of ``n_entries`` entries one article may supply sentences to."""
+    return max(1, math.ceil(MAX_ARTICLE_SHARE * n_entries))
 
 
 @dataclass
@@ -33,19 +49,25 @@ class SentencePicker:
     query_boost: float = 0.5
     max_redundancy: float = 0.5
     topic_weight: float = 0.0
+    article_limit: int | None = None
     chosen_rows: list[int] = field(default_factory=list)
+    _entries_of_article: Counter[str] = field(default_factory=Counter)
     _row_of: dict[int, int] = field(default_factory=dict)
     _topic_similarity: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
     @classmethod
     def over(
         cls, sentences: Sequence[CorpusSentence], query: str, query_boost: float = 0.5,
-        max_redundancy: float = 0.5, topic_weight: float = 0.0,
+        max_redundancy: float = 0.5, topic_weight: float = 0.0, article_limit: int | None = None,
     ) -> SentencePicker:
-        """A picker over the distinct ``sentences`` (TF-IDF fitted on them)."""
+        """A picker over the distinct ``sentences`` (TF-IDF fitted on them); each article
+        supplies at most ``article_limit`` entries (no limit for None)."""
         pool = list({id(sentence): sentence for sentence in sentences}.values())
         vectors = tfidf_matrix([s.text for s in pool])
-        picker = cls(pool, vectors, query_terms(query), query_boost, max_redundancy, topic_weight)
+        picker = cls(
+            pool, vectors, query_terms(query), query_boost, max_redundancy, topic_weight,
+            article_limit,
+        )
         picker._row_of = {id(sentence): row for row, sentence in enumerate(pool)}
         picker._topic_similarity = centroid_similarity(vectors)
         return picker
@@ -83,13 +105,23 @@ class SentencePicker:
             if len(picked) == k:
                 break
             row = rows[index]
+            if self._article_used_up(self.pool[row].article_id, picked):
+                continue
             vector = self._dense(row)
             if self._max_similarity(vector, chosen, picked_here) > self.max_redundancy:
                 continue
             picked.append((self.pool[row], float(scores[index])))
             self.chosen_rows.append(row)
             picked_here.append(vector)
+        self._entries_of_article.update({sentence.article_id for sentence, _ in picked})
         return picked
+
+    def _article_used_up(self, article_id: str, picked: list[tuple[CorpusSentence, float]]) -> bool:
+        """Whether ``article_id`` has supplied its limit of entries (sentences for the
+        entry being picked, ``picked``, do not count twice)."""
+        if self.article_limit is None or any(s.article_id == article_id for s, _ in picked):
+            return False
+        return self._entries_of_article[article_id] >= self.article_limit
 
     def _dense(self, row: int) -> np.ndarray:
         """Pool ``row`` as a dense vector."""

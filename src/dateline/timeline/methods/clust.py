@@ -20,11 +20,12 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from dateline.model import Timeline, TimelineEntry
+from dateline.model import Timeline
 from dateline.timeline.base import TimelineRequest
 from dateline.timeline.clustering import markov_clusters
 from dateline.timeline.corpus import Corpus, CorpusSentence
-from dateline.timeline.summarize import SentencePicker
+from dateline.timeline.dated_summaries import DateKey, fill_entries
+from dateline.timeline.summarize import SentencePicker, article_limit_for
 from dateline.timeline.textvectors import tfidf_matrix
 
 
@@ -63,31 +64,20 @@ class Clust:
             by_article[sentence.article_id].append(sentence)
         events = self.events(by_article, request)
         candidates = {event: self._candidates(event, by_article) for event in events}
+        # A date goes to its best-ranked event; entries are then filled as date-first
+        # methods fill them (``fill_entries``), each date keyed as a day.
+        best: dict[DateKey, Event] = {}
+        for event in events:
+            best.setdefault((event.date, "day"), event)
         picker = SentencePicker.over(
             [s for group in candidates.values() for s in group], request.query,
-            self.query_boost, self.max_redundancy,
+            self.query_boost, self.max_redundancy, article_limit=article_limit_for(request.n_dates),
         )
-        entries: list[TimelineEntry] = []
-        used_dates: set[dt.date] = set()
-        for event in events:
-            if len(entries) == request.n_dates:
-                break
-            if event.date in used_dates:
-                continue
-            picked = picker.pick(candidates[event], request.n_sentences)
-            if not picked:
-                continue
-            used_dates.add(event.date)
-            entries.append(TimelineEntry(
-                date=event.date,
-                granularity="day",
-                sentences=tuple(sentence.sourced(score) for sentence, score in picked),
-                score=float(len(event.articles)),
-                explanation={"articles": float(len(event.articles)),
-                             "date_references": float(event.date_references)},
-            ))
-        entries.sort(key=lambda entry: entry.date)
-        return Timeline(request.query, self.name, tuple(entries))
+        evidence = {key: {"score": float(len(event.articles)), "articles": float(len(event.articles)),
+                          "date_references": float(event.date_references)} for key, event in best.items()}
+        entries = fill_entries(list(best), {key: candidates[event] for key, event in best.items()},
+                               picker, request, evidence)
+        return Timeline(request.query, self.name, entries)
 
     def events(
         self, by_article: dict[str, list[CorpusSentence]], request: TimelineRequest

@@ -19,16 +19,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from dateline.model import Timeline
 from dateline.timeline.base import TimelineRequest
 from dateline.timeline.corpus import Corpus
-from dateline.timeline.dated_summaries import DateKey, candidates_by_date, fill_entries
-from dateline.timeline.summarize import SentencePicker
-
+from dateline.timeline.dated_summaries import DateFirst, DateKey
 
 
 @dataclass(frozen=True)
-class Datewise:
+class Datewise(DateFirst):
     """Date ranking by reference counts, then per-date centroid summaries."""
 
     publication_weight: float = 0.0
@@ -41,28 +38,9 @@ class Datewise:
     candidate_factor: int = 3
     name: str = "datewise"
 
-    @property
-    def undated_sentences(self) -> int:
-        """Only lead sentences can speak for a date without mentioning it."""
-        return self.lead_sentences
-
-    def build(self, corpus: Corpus, request: TimelineRequest) -> Timeline:
-        ranked, evidence = self.rank_dates(corpus, request)
-        shortlist = ranked[: request.n_dates * self.candidate_factor]
-        candidates = candidates_by_date(
-            corpus, set(shortlist), self.lead_sentences, self.min_words, self.max_words
-        )
-        picker = SentencePicker.over(
-            [s for key in shortlist for s in candidates.get(key, ())],
-            request.query, self.query_boost, self.max_redundancy,
-        )
-        entries = fill_entries(shortlist, candidates, picker, request, evidence)
-        return Timeline(request.query, self.name, entries)
-
     def rank_dates(
         self, corpus: Corpus, request: TimelineRequest
     ) -> tuple[list[DateKey], dict[DateKey, dict[str, float]]]:
-        """Candidate dates, best first, with the evidence behind each score."""
         referring: dict[DateKey, set[str]] = defaultdict(set)
         mentions: dict[DateKey, int] = defaultdict(int)
         published: dict[DateKey, set[str]] = defaultdict(set)

@@ -13,21 +13,19 @@ year references count at ``coarse_weight``: they are less specific and often con
 and a month or year is left out of a timeline that has a finer date inside it (the finer
 date says more).
 A citing article whose citing sentence is about the query (``CorpusSentence.on_topic``:
-a query word in it or near it) adds ``topical_weight``: an article retrieved for one
-paragraph about a person is about something else, and so are most of its dates.
+a query word in it or near it) adds ``topical_weight``: in a mixed archive, an article
+retrieved for one paragraph about a person is about something else, and so are most of
+its dates, while every article that cites a date in a passage about the query is a vote
+for it. So a date scores days + 2 x listed + 8 x topical articles: with a query its
+users' words pick, the topical votes weigh most; with a query the articles never use (a
+bare collection), the days and the listings decide alone.
 
 Sentences. A date's candidates are the sentences that mention it, plus the lead
 sentences of articles published that day that mention no other day. Once they are
 known, a date's score is multiplied by ``1 + relevance_weight * r``, where ``r`` is how
 central its most central candidate is to the whole story (cosine to the centroid of all
 candidates, in [0, 1]): of dates with equal evidence, the one whose news is most about
-the story comes first. Then a day next to a better-ranked day that was kept (not itself
-an echo) goes to the back of the ranking unless it has at least ``echo_ratio`` of that
-day's score: coverage of an event
-spills into the next day (follow-ups, other time zones, "yesterday" read a day off) and
-the earlier or later day is then an echo of the event rather than an event of its own,
-whereas two neighbouring days that both carry much evidence are both kept. Each
-candidate is scored by
+the story comes first. Each candidate is scored by
 its cosine to the date's centroid (what that day's coverage is about), plus its cosine to
 the centroid of all candidates (how much it is about the story rather than a side
 detail), plus ``retrospective_bonus`` when it was written more than
@@ -35,8 +33,10 @@ detail), plus ``retrospective_bonus`` when it was written more than
 essentials ("The rig exploded on 20 April, killing 11 workers"). Query words boost the
 score; redundancy across the whole timeline is avoided (``SentencePicker``).
 
-Every constant here was chosen on Timeline17 and checked leave-one-topic-out (see
-docs/evaluation.md); none refers to a topic, a source or a period.
+The date weights were chosen across datasets (``bench/bench_weights.py``: chosen on one of
+Timeline17 and Entities through the open protocol, scored on the other, both ways; see
+docs/evaluation.md), the sentence constants on Timeline17 and checked leave-one-topic-out;
+none refers to a topic, a source or a period.
 """
 
 from __future__ import annotations
@@ -47,23 +47,21 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dateline.model import Timeline
 from dateline.timeline.base import TimelineRequest
 from dateline.timeline.corpus import Corpus, CorpusSentence
-from dateline.timeline.dated_summaries import DateKey, candidates_by_date, fill_entries
+from dateline.timeline.dated_summaries import DateFirst, DateKey
 from dateline.timeline.summarize import SentencePicker
 
 TIE_BREAK = 1e-3
-_ONE_DAY = dt.timedelta(days=1)
 
 
 @dataclass(frozen=True)
-class Salience:
+class Salience(DateFirst):
     """Dates ranked by how many days the news refers back to them; sentences by how
     central, on-topic and retrospective they are."""
 
-    entry_weight: float = 3.0
-    topical_weight: float = 0.5
+    entry_weight: float = 2.0
+    topical_weight: float = 8.0
     coarse_weight: float = 0.5
     retrospective_bonus: float = 0.3
     retrospective_days: int = 7
@@ -75,29 +73,7 @@ class Salience:
     query_boost: float = 0.5
     max_redundancy: float = 0.4
     candidate_factor: int = 3
-    echo_ratio: float = 0.4
     name: str = "salience"
-
-    @property
-    def undated_sentences(self) -> int:
-        """Only lead sentences can speak for a date without mentioning it."""
-        return self.lead_sentences
-
-    def build(self, corpus: Corpus, request: TimelineRequest) -> Timeline:
-        ranked, evidence = self.rank_dates(corpus, request)
-        shortlist = ranked[: request.n_dates * self.candidate_factor]
-        candidates = candidates_by_date(
-            corpus, set(shortlist), self.lead_sentences, self.min_words, self.max_words
-        )
-        picker = SentencePicker.over(
-            [s for key in shortlist for s in candidates.get(key, ())],
-            request.query, self.query_boost, self.max_redundancy, self.topic_weight,
-        )
-        shortlist = demote_echoes(
-            self.by_relevance(shortlist, candidates, picker, evidence), evidence, self.echo_ratio
-        )
-        entries = fill_entries(shortlist, candidates, picker, request, evidence, self._prior)
-        return Timeline(request.query, self.name, entries)
 
     def rank_dates(
         self, corpus: Corpus, request: TimelineRequest
@@ -140,7 +116,7 @@ class Salience:
         ranked = sorted(evidence, key=lambda key: (-evidence[key]["score"], key[0], key[1]))
         return ranked, evidence
 
-    def by_relevance(
+    def rerank(
         self,
         shortlist: list[DateKey],
         candidates: dict[DateKey, list[CorpusSentence]],
@@ -155,30 +131,8 @@ class Salience:
             evidence[key]["score"] *= 1 + self.relevance_weight * relevance
         return sorted(shortlist, key=lambda key: (-evidence[key]["score"], key[0], key[1]))
 
-    def _prior(self, date: dt.date, group: list[CorpusSentence]) -> np.ndarray:
+    def prior(self, date: dt.date, group: list[CorpusSentence]) -> np.ndarray:
         """The retrospective bonus of each candidate of ``date``."""
         late = date + dt.timedelta(days=self.retrospective_days)
         return self.retrospective_bonus * np.array([s.published > late for s in group], dtype=float)
 
-
-def demote_echoes(
-    ranked: list[DateKey], evidence: dict[DateKey, dict[str, float]], ratio: float
-) -> list[DateKey]:
-    """``ranked`` with every day that neighbours a kept day ranked before it, and has less
-    than ``ratio`` of that day's score, moved to the back (in its order); such a day's
-    evidence gains ``echo_of_neighbour`` = 1. A demoted day demotes none of its own
-    neighbours: only days that stay count (see the module docstring)."""
-    kept: list[DateKey] = []
-    kept_days: dict[dt.date, float] = {}
-    echoes: list[DateKey] = []
-    for key in ranked:
-        date, granularity = key
-        if granularity == "day":
-            neighbours = [kept_days[day] for day in (date - _ONE_DAY, date + _ONE_DAY) if day in kept_days]
-            if neighbours and evidence[key]["score"] < ratio * max(neighbours):
-                evidence[key]["echo_of_neighbour"] = 1.0
-                echoes.append(key)
-                continue
-            kept_days[date] = evidence[key]["score"]
-        kept.append(key)
-    return kept + echoes
