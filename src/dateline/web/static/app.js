@@ -99,7 +99,9 @@
       const when = element("div", { class: "when" },
         element("time", { datetime: entry.date }, dateLabel(entry)),
         element("span", { class: `granularity ${entry.granularity}` }, entry.granularity));
-      timelineList.append(element("li", { class: "entry", "data-date": entry.date }, when, sentences));
+      const change = entry.new ? "new" : entry.changed ? "changed" : "";
+      if (change) when.append(element("span", { class: `change ${change}` }, change));
+      timelineList.append(element("li", { class: `entry ${change}`.trim(), "data-date": entry.date }, when, sentences));
     }
   }
 
@@ -222,6 +224,39 @@
     "nothing": "no article matches the query",
   };
 
+  // What is new since the last visit: the time each query (and collection) was last
+  // shown is kept in this browser, and sent as the API's since on the next visit. The
+  // time is taken before the request, so an article stored while it runs is new next time.
+  function visitKey(params) {
+    const key = new URLSearchParams();
+    for (const name of ["query", "collection"]) key.set(name, params.get(name) || "");
+    return `dateline.visit:${key}`;
+  }
+
+  function lastVisit(params) {
+    try {
+      return localStorage.getItem(visitKey(params));
+    } catch (error) {
+      return null;  // storage disabled: no marks
+    }
+  }
+
+  function rememberVisit(params, time) {
+    try {
+      localStorage.setItem(visitKey(params), time);
+    } catch (error) {
+      // storage disabled or full: the next visit shows no marks
+    }
+  }
+
+  function changesNote(timeline) {
+    if (!timeline.changes) return "";
+    const { new: added, changed } = timeline.changes;
+    const parts = [`${added} new date${added === 1 ? "" : "s"}`];
+    if (changed) parts.push(`${changed} changed`);
+    return ` ${parts.join(", ")} since your last visit.`;
+  }
+
   async function build(params) {
     const stories = document.getElementById("stories");
     if (stories) stories.open = false;  // the story list folds away under a timeline
@@ -231,14 +266,20 @@
     for (const name of ["query", "collection", "from", "to"]) {
       if (params.has(name)) volumeParams.set(name, params.get(name));
     }
+    const timelineParams = new URLSearchParams(params);
+    const since = lastVisit(params);
+    if (since) timelineParams.set("since", since);
+    const visited = new Date().toISOString();
     try {
       const [timeline, volume] = await Promise.all([
-        getJSON(`/api/timeline?${params}`), getJSON(`/api/volume?${volumeParams}`)]);
+        getJSON(`/api/timeline?${timelineParams}`), getJSON(`/api/volume?${volumeParams}`)]);
       drawTimeline(timeline);
       drawHistogram(volume, timeline);
       showExports(params);
       const count = timeline.entries.length;
-      setStatus(`${count} date${count === 1 ? "" : "s"} from ${volume.articles} articles (${STRATEGY_NOTES[volume.strategy]}).`);
+      setStatus(`${count} date${count === 1 ? "" : "s"} from ${volume.articles} articles ` +
+        `(${STRATEGY_NOTES[volume.strategy]}).${changesNote(timeline)}`);
+      rememberVisit(params, visited);
     } catch (error) {
       setStatus(error.message, true);
     } finally {
