@@ -97,13 +97,13 @@ def test_no_single_article_speaks_for_more_than_its_share_of_the_entries() -> No
               "oil reaches the beaches of Alabama and Florida", "the president visits the marshes again",
               "engineers start drilling a relief well"]
     factbox = [sentence(f"{day:%d %B} : {what} .", "factbox", days[-1] + dt.timedelta(days=30), day, entry=True)
-               for what, day in zip(listed, days)]
+               for what, day in zip(listed, days, strict=True)]
     happenings = ["Engineers lowered a containment dome over the leaking well on Friday.",
                   "Fishermen in Louisiana protested the closure of their waters.",
                   "Tar balls washed up on beaches in Alabama and Florida.",
                   "The president flew over the marshes and met local officials.",
                   "A relief well reached the damaged pipe deep below the seabed."]
-    coverage = [sentence(text, f"c{i}", day, day) for i, (text, day) in enumerate(zip(happenings, days))]
+    coverage = [sentence(text, f"c{i}", day, day) for i, (text, day) in enumerate(zip(happenings, days, strict=True))]
     timeline = build(factbox + coverage, n_dates=5)
     sources = [s.article_id for entry in timeline.entries for s in entry.sentences]
     assert len(timeline.entries) == 5

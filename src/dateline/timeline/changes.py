@@ -16,7 +16,7 @@ import datetime as dt
 import re
 
 from dateline.errors import UsageError
-from dateline.model import Change, Timeline, TimelineEntry
+from dateline.model import Change, Granularity, Timeline, TimelineEntry
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -53,7 +53,9 @@ def count_changes(timeline: Timeline) -> dict[Change, int]:
     return {kind: sum(entry.change == kind for entry in timeline.entries) for kind in ("new", "changed")}
 
 
-def _change(entry: TimelineEntry, before: dict[tuple[dt.date, str], frozenset]) -> Change | None:
+def _change(
+    entry: TimelineEntry, before: dict[tuple[dt.date, Granularity], frozenset[tuple[str, int, int]]]
+) -> Change | None:
     key = (entry.date, entry.granularity)
     if key not in before:
         return "new"

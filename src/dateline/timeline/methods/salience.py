@@ -94,7 +94,8 @@ class Salience(DateFirst):
                     entries[key].add(sentence.article_id)
                 if sentence.on_topic:
                     topical[key].add(sentence.article_id)
-        keys = set(citing_days) | {(day, "day") for day in published}
+        keys: set[DateKey] = set(citing_days)
+        keys.update((day, "day") for day in published)
         evidence: dict[DateKey, dict[str, float]] = {}
         for key in keys:
             if not request.allows(*key):
