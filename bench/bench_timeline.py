@@ -7,10 +7,9 @@ Runs the standard protocol (``dateline.evaluate.protocol``) with each configurat
 the same in-memory corpora, prints Markdown tables and writes
 ``bench/results/timeline.json``. Leave-one-topic-out: for each of the 9 topics, the grid
 point with the best AR1-F on the other topics' tasks is chosen and scored on the held-out
-topic's tasks; the scores are then macro-averaged like any run. ``echo_ratio`` (a
-date-selection constant) is swept alone, every other constant at its default, and
-checked leave-one-topic-out twice: chosen by Date-F1, the figure it is meant to move,
-and by AR1-F. Latency is the time to
+topic's tasks; the scores are then macro-averaged like any run. (The date weights that
+need a query of a user's words, ``topical_weight`` above all, are chosen across datasets
+by ``bench_weights.py``: Timeline17's keywords are folder names.) Latency is the time to
 build one timeline from a task's stored articles (loading them included), the figure a
 user waits for after ingest, as wall clock and as CPU time.
 """
@@ -49,12 +48,11 @@ ABLATIONS = {
     "without the retrospective bonus": {"retrospective_bonus": 0.0},
     "without topic centrality (topic_weight=0)": {"topic_weight": 0.0},
     "without topic relevance of dates (relevance_weight=0)": {"relevance_weight": 0.0},
-    "without echo demotion (echo_ratio=0)": {"echo_ratio": 0.0},
     "without redundancy control": {"max_redundancy": 1.01},
     "without query boost": {"query_boost": 0.0},
     "citing days only (all of the above off)": {
         "entry_weight": 0.0, "retrospective_bonus": 0.0, "topic_weight": 0.0, "relevance_weight": 0.0,
-        "echo_ratio": 0.0,
+        "topical_weight": 0.0,
     },
 }
 GRID = {
@@ -64,9 +62,8 @@ GRID = {
     "relevance_weight": (0.0, 0.1, 0.5),
     "max_redundancy": (0.4, 0.5),
 }
-RESULT_KEYS = {"timeline.json": ("metadata", "methods", "ablations", "leave_one_topic_out", "echo_ratio_sweep",
-                                  "echo_ratio_leave_one_topic_out", "latency_seconds", "tasks")}
-ECHO_SWEEP = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+RESULT_KEYS = {"timeline.json": ("metadata", "methods", "ablations", "leave_one_topic_out", "latency_seconds",
+                                  "tasks")}
 
 
 def main() -> None:
@@ -88,15 +85,7 @@ def main() -> None:
     grid = [dict(zip(GRID, values)) for values in itertools.product(*GRID.values())]
     loto = leave_one_topic_out(tasks, grid, [run(Salience(**c), tasks, corpora) for c in grid],
                                lambda scores: scores.align_r1.f1)
-    echo = [{"echo_ratio": ratio} for ratio in ECHO_SWEEP]
-    echo_scores = [run(Salience(**c), tasks, corpora) for c in echo]
-    echo_sweep = {f"echo_ratio={c['echo_ratio']}": averaged(s) for c, s in zip(echo, echo_scores)}
-    echo_loto = {
-        "chosen by Date-F1": leave_one_topic_out(tasks, echo, echo_scores, lambda s: s.date.f1),
-        "chosen by AR1-F": leave_one_topic_out(tasks, echo, echo_scores, lambda s: s.align_r1.f1),
-    }
     report = {"metadata": metadata, "methods": methods, "ablations": ablations, "leave_one_topic_out": loto,
-              "echo_ratio_sweep": echo_sweep, "echo_ratio_leave_one_topic_out": echo_loto,
               "latency_seconds": latency, "tasks": len(tasks)}
     write_results(RESULTS, report, RESULT_KEYS[RESULTS.name])
     print_table("Methods", methods)
@@ -104,11 +93,6 @@ def main() -> None:
     print_table("Leave-one-topic-out", {"salience, constants chosen without the test topic":
                                         loto["scores"]})
     print(f"\nchosen per held-out topic: {json.dumps(loto['chosen'])}")
-    print_table("echo_ratio sweep", echo_sweep)
-    print_table("echo_ratio leave-one-topic-out",
-                {f"echo_ratio {name}": result["scores"] for name, result in echo_loto.items()})
-    for name, result in echo_loto.items():
-        print(f"{name}, per held-out topic: {json.dumps(result['chosen'])}")
     print(f"latency per timeline (s): {json.dumps(latency)}")
     print(f"results: {RESULTS}")
 

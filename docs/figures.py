@@ -96,19 +96,6 @@ def quality(results: Path) -> str:
     return "\n\n".join(parts)
 
 
-def eval_runs(results: Path) -> str:
-    """The committed ``dateline eval --json`` outputs, one per method (eval_t17_*.json)."""
-    rows = []
-    for path in sorted(results.glob("eval_t17_*.json")):
-        run = json.loads(path.read_text(encoding="utf-8"))
-        rows.append([f"`{run['method']}`", *(f3(run["mean"][m]) for m in run["mean"]),
-                     len(run["tasks"]), f"{run['seconds']:.1f} s", f"`{path.name}`"])
-        names = list(run["mean"])
-    if not rows:
-        raise FileNotFoundError(f"{results}/eval_t17_*.json: no dateline eval results")
-    return table(["method", *map(metric, names), "tasks", "time", "file"], rows)
-
-
 PUBLISHED = Path(__file__).resolve().parent / "published.json"
 
 
@@ -145,11 +132,19 @@ def leave_one_topic_out(results: Path) -> str:
     return scores + "\n\nThe constants each fold chose:\n\n" + table(["held-out topic", *constants], rows)
 
 
-def echo_sweep(results: Path) -> str:
-    """Salience's echo ratio swept (bench_timeline.py)."""
-    data = load(results, "timeline.json")
-    rows = [_scores_row(name, scores) for name, scores in data["echo_ratio_sweep"].items()]
-    return table(["setting", *map(metric, HEADLINE_METRICS)], rows)
+def date_weights(results: Path) -> str:
+    """Salience's date weights chosen across datasets (bench_weights.py)."""
+    data = load(results, "weights.json")
+    rows = []
+    for name, row in [*data["choices"].items(), ("shipped defaults", data["shipped"])]:
+        weights = f"{row['weights']['entry_weight']:g} / {row['weights']['topical_weight']:g}"
+        for protocol in ("open", "closed"):
+            t17, entities = row[protocol]["t17"], row[protocol]["entities"]
+            rows.append([name, weights, protocol, f"{t17['ar1_f']:.3f}", f"{t17['date_f1']:.3f}",
+                         f"{entities['date_f1']:.3f}", f"{entities['concat_r1_f']:.3f}"])
+    header = ["choice", "entry / topical weight", "protocol", "T17 AR1-F", "T17 Date-F1",
+              "Entities Date-F1", "Entities concat R1"]
+    return provenance(data, "weights.json") + "\n\n" + table(header, rows)
 
 
 def timeline_latency(results: Path) -> str:
@@ -423,11 +418,10 @@ def stories(results: Path) -> str:
 
 BLOCKS: dict[str, Block] = {
     "quality": quality,
-    "eval-runs": eval_runs,
     "published": published,
     "ablations": ablations,
     "leave-one-topic-out": leave_one_topic_out,
-    "echo-sweep": echo_sweep,
+    "date-weights": date_weights,
     "timeline-latency": timeline_latency,
     "tagger-timebank": tagger_timebank,
     "tagger-t17": tagger_t17,
