@@ -82,7 +82,7 @@ def main() -> None:
 
     methods = {name: row(get_method(name), tasks, corpora) for name in ("salience", "datewise", "clust")}
     ablations = {name: row(Salience(**change), tasks, corpora) for name, change in ABLATIONS.items()}
-    grid = [dict(zip(GRID, values)) for values in itertools.product(*GRID.values())]
+    grid = [dict(zip(GRID, values, strict=True)) for values in itertools.product(*GRID.values())]
     loto = leave_one_topic_out(tasks, grid, [run(Salience(**c), tasks, corpora) for c in grid],
                                lambda scores: scores.align_r1.f1)
     report = {"metadata": metadata, "methods": methods, "ablations": ablations, "leave_one_topic_out": loto,

