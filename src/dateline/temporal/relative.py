@@ -346,6 +346,13 @@ _PERIOD = (rf"{SPACE}(?:{any_of(['first', 'second', 'third', 'fourth'])}[\s-]+)?
 _QUARTER_MODIFIER = any_of(["latest", "last", "current", "same", "fiscal", "calendar", "recent"])
 _YEAR = r"(?:1[0-9]|20)[0-9]{2}(?!\d)"
 _HOLIDAY = any_of(list(_HOLIDAYS), title_upper).replace("'", "\\s?'")
+# A holiday naming a period or a thing rather than its day: "the Christmas quarter" (the
+# last quarter of the year), "the Easter holidays", "Easter Island", "Christmas sales".
+_HOLIDAY_AS_MODIFIER = any_of([
+    "quarter", "season", "period", "holidays", "holiday", "shopping", "sales", "spending", "rush",
+    "break", "recess", "trading", "island", "rising", "tree", "trees", "card", "cards", "carols",
+    "decorations", "lights", "market", "markets",
+])
 
 _THE = cases("the")
 _LAST_THIS_NEXT = any_of(["last", "this", "next"])
@@ -426,7 +433,8 @@ RULES = [
          rf"(?P<season>{SEASON})(?:{SPACE}(?:of{SPACE})?(?P<year>{_YEAR}))?{END}",
          _season),
     Rule("holiday",
-         rf"(?:(?P<rel>{_LAST_THIS_NEXT}){SPACE})?(?P<name>{_HOLIDAY})(?:{SPACE}(?P<year>{_YEAR}))?{END}",
+         rf"(?:(?P<rel>{_LAST_THIS_NEXT}){SPACE})?(?P<name>{_HOLIDAY})(?:{SPACE}(?P<year>{_YEAR}))?{END}"
+         rf"(?!{SPACE}{_HOLIDAY_AS_MODIFIER}{END})",
          _holiday),
     Rule("reference",
          rf"(?:{any_of(['recent', 'coming', 'upcoming', 'the past', 'the coming'])}{SPACE}"
