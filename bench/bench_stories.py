@@ -18,7 +18,8 @@ The incremental case: the Entities articles of ``INCREMENT_TOPIC`` are added to 
 Timeline17 store after its stories exist, and the update that assigns them is timed,
 with a check that no earlier article moved. With ``--synthetic N``, a store of N
 synthetic articles (``bench/synthetic.py``: recombined Timeline17 sentences) times the
-first run and a default listing (the 20 largest stories) at that size. Writes
+first run and a default listing (the 20 largest stories) at that size, then the update
+after an ingest of ``SYNTHETIC_ADDED`` more (another seed, the same period). Writes
 bench/results/stories.json.
 """
 
@@ -38,6 +39,7 @@ from pathlib import Path
 
 from run_metadata import ROOT, run_metadata, write_results
 
+SYNTHETIC_ADDED = 1000
 RESULT_KEYS = {"stories.json": {
     "": ("metadata", "parameters", "target", "datasets", "incremental", "synthetic"),
     "datasets.*": ("articles", "topics", "stories", "stories_of_2_or_more", "weighted_purity",
@@ -46,7 +48,7 @@ RESULT_KEYS = {"stories.json": {
     "incremental": ("store_articles", "added_articles", "update_seconds", "earlier_articles_moved",
                     "added_topic_best_coverage", "added_topic_best_purity"),
     "synthetic": ("articles", "stories", "ingest_seconds", "first_run_seconds", "first_run_articles_per_s",
-                  "list_seconds"),
+                  "list_seconds", "added_articles", "update_seconds"),
 }}
 PURITY_TARGET = 0.6
 COVERAGE_TARGET = 0.3
@@ -187,9 +189,10 @@ def incremental(db: Path, folder: Path) -> dict[str, object]:
 
 
 def synthetic(articles: int, work: Path, t17: Path) -> dict[str, object]:
-    corpus = work / "synthetic"
-    subprocess.run([sys.executable, str(ROOT / "bench" / "synthetic.py"), "--articles", str(articles),
-                    "--out", str(corpus), "--t17", str(t17)], check=True, capture_output=True)
+    corpus, added = work / "synthetic", work / "synthetic-added"
+    for out, count, seed in ((corpus, articles, "17"), (added, SYNTHETIC_ADDED, "18")):
+        subprocess.run([sys.executable, str(ROOT / "bench" / "synthetic.py"), "--articles", str(count),
+                        "--out", str(out), "--t17", str(t17), "--seed", seed], check=True, capture_output=True)
     db = work / "synthetic.db"
     ingest_seconds = timed([DATELINE, "ingest", str(corpus), "--db", str(db), "--quiet"])[0]
     first_seconds = timed(stories_command(db))[0]
@@ -197,9 +200,14 @@ def synthetic(articles: int, work: Path, t17: Path) -> dict[str, object]:
     with closing(sqlite3.connect(db)) as connection:
         stored, stories = connection.execute(
             "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM stories)").fetchone()
+    timed([DATELINE, "ingest", str(added), "--db", str(db), "--quiet"])
+    update_seconds = timed(stories_command(db))[0]
+    with closing(sqlite3.connect(db)) as connection:
+        now = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
     return {"articles": stored, "stories": stories, "ingest_seconds": round(ingest_seconds, 1),
             "first_run_seconds": round(first_seconds, 1),
-            "first_run_articles_per_s": round(stored / first_seconds), "list_seconds": round(list_seconds, 2)}
+            "first_run_articles_per_s": round(stored / first_seconds), "list_seconds": round(list_seconds, 2),
+            "added_articles": now - stored, "update_seconds": round(update_seconds, 2)}
 
 
 def assignments(db: Path) -> dict[str, int]:
@@ -225,7 +233,8 @@ def print_table(report: dict) -> None:
         scale = report["synthetic"]
         print(f"synthetic: {scale['articles']} articles, {scale['stories']} stories; first run "
               f"{scale['first_run_seconds']} s ({scale['first_run_articles_per_s']} articles/s), "
-              f"listing the 20 largest {scale['list_seconds']} s")
+              f"listing the 20 largest {scale['list_seconds']} s; {scale['added_articles']} more articles "
+              f"assigned in {scale['update_seconds']} s")
 
 
 if __name__ == "__main__":

@@ -413,7 +413,10 @@ def stories(results: Path) -> str:
                      f"{count(scale['articles'])} articles formed {count(scale['stories'])} stories; the first "
                      f"run assigned them in {scale['first_run_seconds']:.0f} s "
                      f"({count(scale['first_run_articles_per_s'])} articles/s), and `dateline stories` then "
-                     f"listed the 20 largest in {scale['list_seconds']:.1f} s, as a whole process.")
+                     f"listed the 20 largest in {scale['list_seconds']:.1f} s, as a whole process."
+                     + (f" After an ingest of {count(scale['added_articles'])} more articles, the update "
+                        f"that assigns them took {scale['update_seconds']:.1f} s." if "update_seconds" in scale
+                        else ""))
     return "\n\n".join(parts)
 
 
