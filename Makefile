@@ -49,12 +49,13 @@ browsers:
 			|| echo "make: could not install TimelineJS: its browser test will skip"; \
 	else echo "make: no npm: the TimelineJS browser test will skip"; fi
 
-## test: set up (the venv, and Chromium where it can be installed) and run the whole test suite
-test: install browsers
+## test: set up (the venv, and Chromium where it can be installed), lint and type-check
+## (make lint), then run the whole test suite
+test: install browsers lint
 	$(BIN)/python -m pytest
 
 ## lint: ruff over the code, tests, benchmarks and docs scripts, then mypy over the package
-## (their rules are in pyproject.toml)
+## (their rules are in pyproject.toml); part of make test
 lint: install
 	$(BIN)/ruff check src tests bench docs
 	$(BIN)/mypy
