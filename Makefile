@@ -54,10 +54,12 @@ browsers:
 test: install browsers lint
 	$(BIN)/python -m pytest
 
-## lint: ruff over the code, tests, benchmarks and docs scripts, then mypy over the package
+## lint: ruff's checks and its formatting over the code, tests, benchmarks and docs scripts,
+## then mypy over the package
 ## (their rules are in pyproject.toml); part of make test
 lint: install
 	$(BIN)/ruff check src tests bench docs
+	$(BIN)/ruff format --check src tests bench docs
 	$(BIN)/mypy
 
 ## docs: rewrite the generated parts of README.md and docs/*.md (figures from

@@ -22,18 +22,19 @@ ROOT = Path(__file__).resolve().parent.parent
 @contextmanager
 def baseline_source(commit: str, where: Path) -> Iterator[Path]:
     """The ``src`` folder of a detached checkout of ``commit`` at ``where``, removed after."""
-    subprocess.run(["git", "worktree", "add", "--detach", "--force", str(where), commit],
-                   cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(
+        ["git", "worktree", "add", "--detach", "--force", str(where), commit], cwd=ROOT, check=True, capture_output=True
+    )
     try:
         yield where / "src"
     finally:
-        subprocess.run(["git", "worktree", "remove", "--force", str(where)], cwd=ROOT,
-                       capture_output=True)
+        subprocess.run(["git", "worktree", "remove", "--force", str(where)], cwd=ROOT, capture_output=True)
 
 
 def full_commit(commit: str) -> str:
-    return subprocess.run(["git", "rev-parse", commit], cwd=ROOT, capture_output=True,
-                          text=True, check=True).stdout.strip()
+    return subprocess.run(
+        ["git", "rev-parse", commit], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.strip()
 
 
 def run_python(source: Path, code: str, arguments: list[str]) -> tuple[float, str]:
@@ -41,6 +42,7 @@ def run_python(source: Path, code: str, arguments: list[str]) -> tuple[float, st
     wall-clock seconds and what it printed."""
     environment = dict(os.environ, PYTHONPATH=str(source))
     began = time.monotonic()
-    done = subprocess.run([sys.executable, "-c", code, *arguments], env=environment, check=True,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code, *arguments], env=environment, check=True, capture_output=True, text=True
+    )
     return time.monotonic() - began, done.stdout

@@ -46,16 +46,38 @@ RESULTS = BENCH / "results"
 # ``dateline ingest`` exits 3 when it skipped inputs: Timeline17's folders hold files
 # that are not articles (keywords, reference timelines).
 INGEST_OK = (0, 3)
-RESULT_KEYS = {"api.json": {
-    "": ("metadata", "endpoint", "store", "load_average_1min", "distinct_requests", "clients",
-         "duration_s", "cold_start", "warm", "server", "target", "met", "met_from_cold_start"),
-    "store": ("articles", "ingest_seconds", "ingest_output"),
-}}
+RESULT_KEYS = {
+    "api.json": {
+        "": (
+            "metadata",
+            "endpoint",
+            "store",
+            "load_average_1min",
+            "distinct_requests",
+            "clients",
+            "duration_s",
+            "cold_start",
+            "warm",
+            "server",
+            "target",
+            "met",
+            "met_from_cold_start",
+        ),
+        "store": ("articles", "ingest_seconds", "ingest_output"),
+    }
+}
 FREE_TEXT = [
-    ("oil spill", None, None), ("swine flu vaccine", None, None), ("Libya rebels", None, None),
-    ("Egypt protest Mubarak", None, None), ("Michael Jackson doctor", None, None),
-    ("Syria Assad", None, None), ("Haiti earthquake", None, None), ("financial crisis bank", None, None),
-    ("Iraq war", None, None), ("oil spill", "2010-05-01", "2010-07-31"), ("Gaddafi", "2011-08-01", "2011-10-31"),
+    ("oil spill", None, None),
+    ("swine flu vaccine", None, None),
+    ("Libya rebels", None, None),
+    ("Egypt protest Mubarak", None, None),
+    ("Michael Jackson doctor", None, None),
+    ("Syria Assad", None, None),
+    ("Haiti earthquake", None, None),
+    ("financial crisis bank", None, None),
+    ("Iraq war", None, None),
+    ("oil spill", "2010-05-01", "2010-07-31"),
+    ("Gaddafi", "2011-08-01", "2011-10-31"),
 ]
 
 
@@ -78,8 +100,9 @@ def dateline_command(*args: str) -> list[str]:
 def ingest(t17: Path, store: Path) -> dict[str, object]:
     """Ingest Timeline17 into the new store ``store``; stops the benchmark if it fails."""
     started = time.perf_counter()
-    result = subprocess.run(dateline_command("ingest", str(t17), "--db", str(store), "--quiet"),
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        dateline_command("ingest", str(t17), "--db", str(store), "--quiet"), capture_output=True, text=True
+    )
     seconds = time.perf_counter() - started
     if result.returncode not in INGEST_OK or not store.exists():
         raise SystemExit(f"the ingest failed (exit {result.returncode}): {result.stderr[-2000:]}")
@@ -92,8 +115,7 @@ def request_mix(t17: Path) -> list[dict[str, str]]:
     for folder in sorted(path for path in t17.iterdir() if (path / "keywords.json").is_file()):
         keywords = " ".join(json.loads((folder / "keywords.json").read_text()))
         for dates, sentences in ((10, 2), (20, 1)):
-            mix.append({"query": keywords, "collection": folder.name, "dates": str(dates),
-                        "sentences": str(sentences)})
+            mix.append({"query": keywords, "collection": folder.name, "dates": str(dates), "sentences": str(sentences)})
     for query, start, end in FREE_TEXT:
         params = {"query": query, "dates": "10", "sentences": "2"}
         if start:
@@ -108,12 +130,21 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_server(store: Path, port: int, cache_entries: int, concurrent_builds: int,
-                 *options: str) -> subprocess.Popen:
+def start_server(store: Path, port: int, cache_entries: int, concurrent_builds: int, *options: str) -> subprocess.Popen:
     """``dateline serve`` on 127.0.0.1:``port`` with further ``options``, once it answers."""
     server = subprocess.Popen(
-        dateline_command("serve", "--db", str(store), "--port", str(port), "--cache-entries", str(cache_entries),
-                         "--concurrent-builds", str(concurrent_builds), *options),
+        dateline_command(
+            "serve",
+            "--db",
+            str(store),
+            "--port",
+            str(port),
+            "--cache-entries",
+            str(cache_entries),
+            "--concurrent-builds",
+            str(concurrent_builds),
+            *options,
+        ),
         stdout=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 60
@@ -136,12 +167,15 @@ def percentile(values: list[float], share: float) -> float:
 def summary(latencies: list[float]) -> dict[str, float]:
     if not latencies:
         return {}
-    return {name: round(percentile(latencies, share) * 1000, 1)
-            for name, share in (("p50_ms", .5), ("p95_ms", .95), ("p99_ms", .99), ("max_ms", 1.0))}
+    return {
+        name: round(percentile(latencies, share) * 1000, 1)
+        for name, share in (("p50_ms", 0.5), ("p95_ms", 0.95), ("p99_ms", 0.99), ("max_ms", 1.0))
+    }
 
 
-async def load(base: str, mix: list[dict[str, str]], clients: int, duration: float,
-               address: Callable[[int], str] | None = None) -> dict:
+async def load(
+    base: str, mix: list[dict[str, str]], clients: int, duration: float, address: Callable[[int], str] | None = None
+) -> dict:
     """``clients`` clients, each waiting for its answer before its next request, for
     ``duration`` seconds; client N connects from ``address(N)`` when given (a loopback
     address of its own, so that the server sees separate clients)."""
@@ -168,9 +202,14 @@ async def load(base: str, mix: list[dict[str, str]], clients: int, duration: flo
     started = time.perf_counter()
     await asyncio.gather(*(client_loop(number) for number in range(clients)))
     elapsed = time.perf_counter() - started
-    return {"requests": len(latencies), "seconds": round(elapsed, 2),
-            "requests_per_s": round(len(latencies) / elapsed, 1),
-            "errors": sum(errors.values()), "errors_by_kind": errors, **summary(latencies)}
+    return {
+        "requests": len(latencies),
+        "seconds": round(elapsed, 2),
+        "requests_per_s": round(len(latencies) / elapsed, 1),
+        "errors": sum(errors.values()),
+        "errors_by_kind": errors,
+        **summary(latencies),
+    }
 
 
 def main() -> None:
@@ -211,9 +250,12 @@ def main() -> None:
         "duration_s": args.duration,
         "cold_start": cold_start,
         "warm": warm,
-        "server": {"cache_entries": args.cache_entries, "concurrent_builds": args.concurrent_builds,
-                   "cache": health["cache"],
-                   "peak_rss_mib": round(peak_rss / 2**20, 1)},
+        "server": {
+            "cache_entries": args.cache_entries,
+            "concurrent_builds": args.concurrent_builds,
+            "cache": health["cache"],
+            "peak_rss_mib": round(peak_rss / 2**20, 1),
+        },
         "target": "zero errors and p95 < 1000 ms with 20 clients for 30 s (steady state: the warm phase)",
         "met": meets_target(warm),
         "met_from_cold_start": meets_target(cold_start),
@@ -235,18 +277,24 @@ def peak_rss_bytes(pid: int) -> int:
 
 
 def print_table(report: dict) -> None:
-    print(f"GET /api/timeline on {report['store']['articles']} articles, {report['distinct_requests']} distinct "
-          f"requests, {report['clients']} clients x {report['duration_s']:g} s per phase, "
-          f"{report['metadata']['machine']['cores']} CPUs (load average {report['load_average_1min']}), "
-          f"cache {report['server']['cache_entries']} entries, {report['server']['concurrent_builds']} build slots")
+    print(
+        f"GET /api/timeline on {report['store']['articles']} articles, {report['distinct_requests']} distinct "
+        f"requests, {report['clients']} clients x {report['duration_s']:g} s per phase, "
+        f"{report['metadata']['machine']['cores']} CPUs (load average {report['load_average_1min']}), "
+        f"cache {report['server']['cache_entries']} entries, {report['server']['concurrent_builds']} build slots"
+    )
     print("| phase | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors |")
     print("|---|---|---|---|---|---|---|---|")
     for name, label in (("cold_start", "cold start (empty cache)"), ("warm", "warm")):
         run = report[name]
-        print(f"| {label} | {run['requests']} | {run['requests_per_s']} | {run.get('p50_ms')} | {run.get('p95_ms')} "
-              f"| {run.get('p99_ms')} | {run.get('max_ms')} | {run['errors']} |")
-    print(f"server peak RSS {report['server']['peak_rss_mib']} MiB; cache {report['server']['cache']}; "
-          f"target met: warm {report['met']}, from cold start {report['met_from_cold_start']}")
+        print(
+            f"| {label} | {run['requests']} | {run['requests_per_s']} | {run.get('p50_ms')} | {run.get('p95_ms')} "
+            f"| {run.get('p99_ms')} | {run.get('max_ms')} | {run['errors']} |"
+        )
+    print(
+        f"server peak RSS {report['server']['peak_rss_mib']} MiB; cache {report['server']['cache']}; "
+        f"target met: warm {report['met']}, from cold start {report['met_from_cold_start']}"
+    )
 
 
 if __name__ == "__main__":

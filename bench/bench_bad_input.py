@@ -48,12 +48,29 @@ from dateline.model import Article  # noqa: E402
 # Templated tiny articles share band keys: before a key yielded at most a few stored
 # holders (store/duplicates.py), 20,000 of them took 100 s and a million never finished.
 TEMPLATED = (10_000, 20_000)
-RESULT_KEYS = {"bad_input.json": {
-    "": ("metadata", "load_average_1_5_15_at_end", "corpus", "big_article", "tiny_articles",
-         "templated_tiny_articles"),
-    "corpus": ("kinds", "as_expected", "read", "refused", "partly_read", "nothing", "cli_ingest",
-               "cli_check", "per_kind"),
-}}
+RESULT_KEYS = {
+    "bad_input.json": {
+        "": (
+            "metadata",
+            "load_average_1_5_15_at_end",
+            "corpus",
+            "big_article",
+            "tiny_articles",
+            "templated_tiny_articles",
+        ),
+        "corpus": (
+            "kinds",
+            "as_expected",
+            "read",
+            "refused",
+            "partly_read",
+            "nothing",
+            "cli_ingest",
+            "cli_check",
+            "per_kind",
+        ),
+    }
+}
 PYTHON = [sys.executable, "-c"]
 DATELINE = [*PYTHON, "from dateline.cli.app import main; main()"]
 # News-like density of time expressions: two in about 600 characters.
@@ -81,9 +98,11 @@ def timed(command: list[str]) -> dict:
     seconds = time.monotonic() - started
     stderr, _, peak = result.stderr.rpartition(PEAK_MARK)
     return {
-        "exit_code": result.returncode, "seconds": round(seconds, 2),
+        "exit_code": result.returncode,
+        "seconds": round(seconds, 2),
         "peak_rss_mb": round(int(peak) / 1024) if peak.strip().isdigit() else None,
-        "stdout": result.stdout[-2000:], "stderr_tail": stderr[-300:],
+        "stdout": result.stdout[-2000:],
+        "stderr_tail": stderr[-300:],
         "traceback": "Traceback" in stderr,
     }
 
@@ -97,7 +116,9 @@ def corpus_run(work: Path) -> dict:
         articles = sum(isinstance(item, Article) for item in items)
         problems = [item for item in items if isinstance(item, InputProblem)]
         kinds[name] = {
-            "outcome": outcome(articles, len(problems)), "articles": articles, "problems": len(problems),
+            "outcome": outcome(articles, len(problems)),
+            "articles": articles,
+            "problems": len(problems),
             "as_expected": articles == want.articles and len(problems) == len(want.problems),
             "examples": [str(problem).replace(str(root), "<corpus>") for problem in problems[:2]],
         }
@@ -106,10 +127,15 @@ def corpus_run(work: Path) -> dict:
     remove_tree(root)
     outcomes = [kind["outcome"] for kind in kinds.values()]
     return {
-        "kinds": len(kinds), "as_expected": sum(kind["as_expected"] for kind in kinds.values()),
-        "read": outcomes.count("read"), "refused": outcomes.count("refused"),
-        "partly_read": outcomes.count("partly read"), "nothing": outcomes.count("nothing"),
-        "cli_ingest": cli, "cli_check": check, "per_kind": kinds,
+        "kinds": len(kinds),
+        "as_expected": sum(kind["as_expected"] for kind in kinds.values()),
+        "read": outcomes.count("read"),
+        "refused": outcomes.count("refused"),
+        "partly_read": outcomes.count("partly read"),
+        "nothing": outcomes.count("nothing"),
+        "cli_ingest": cli,
+        "cli_check": check,
+        "per_kind": kinds,
     }
 
 
@@ -130,9 +156,11 @@ def big_article_run(work: Path, megabytes: int, accepted_megabytes: int) -> dict
             out.write(" date 2020-03-01 A very long article indeed\n\n")
             for _ in range(size_mb * 1_000_000 // len(PARAGRAPH)):
                 out.write(PARAGRAPH)
-        runs[label] = {"bytes": path.stat().st_size,
-                       "ingest": timed([*DATELINE, "ingest", str(path), "--db", str(db), "--quiet"]),
-                       "check": timed([*DATELINE, "check", "--db", str(db)])}
+        runs[label] = {
+            "bytes": path.stat().st_size,
+            "ingest": timed([*DATELINE, "ingest", str(path), "--db", str(db), "--quiet"]),
+            "check": timed([*DATELINE, "check", "--db", str(db)]),
+        }
         path.unlink()
     return runs
 
@@ -143,8 +171,11 @@ def tiny_articles_run(work: Path, count: int, templated: bool) -> dict:
     path = work / "tiny.jsonl"
     with path.open("w") as out:
         for number in range(count):
-            text = (f"Item {number} was approved on Monday." if templated
-                    else " ".join(random.Random(number).sample(WORDS, 6)) + f" {number} on Monday.")
+            text = (
+                f"Item {number} was approved on Monday."
+                if templated
+                else " ".join(random.Random(number).sample(WORDS, 6)) + f" {number} on Monday."
+            )
             out.write(json.dumps({"date": f"2020-{number % 12 + 1:02d}-{number % 28 + 1:02d}", "text": text}) + "\n")
     db = work / "tiny.db"
     ingest = timed([*DATELINE, "ingest", str(path), "--db", str(db), "--quiet"])
@@ -152,9 +183,15 @@ def tiny_articles_run(work: Path, count: int, templated: bool) -> dict:
     report = json.loads(check["stdout"])
     for leftover in [path, *work.glob("tiny.db*")]:
         leftover.unlink()
-    return {"articles": count, "templated": templated, "stored": report["articles"],
-            "consistent": report["consistent"], "ingest": ingest,
-            "articles_per_second": round(count / ingest["seconds"]), "check": check}
+    return {
+        "articles": count,
+        "templated": templated,
+        "stored": report["articles"],
+        "consistent": report["consistent"],
+        "ingest": ingest,
+        "articles_per_second": round(count / ingest["seconds"]),
+        "check": check,
+    }
 
 
 def main() -> None:
@@ -167,27 +204,42 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="dateline-bench-bad-") as scratch:
         work = Path(scratch)
         corpus = corpus_run(work)
-        print(f"corpus: {corpus['kinds']} kinds, {corpus['as_expected']} as expected "
-              f"({corpus['read']} read, {corpus['refused']} refused, {corpus['partly_read']} partly read, "
-              f"{corpus['nothing']} gave nothing); "
-              f"CLI exit {corpus['cli_ingest']['exit_code']}, traceback: {corpus['cli_ingest']['traceback']}",
-              flush=True)
+        print(
+            f"corpus: {corpus['kinds']} kinds, {corpus['as_expected']} as expected "
+            f"({corpus['read']} read, {corpus['refused']} refused, {corpus['partly_read']} partly read, "
+            f"{corpus['nothing']} gave nothing); "
+            f"CLI exit {corpus['cli_ingest']['exit_code']}, traceback: {corpus['cli_ingest']['traceback']}",
+            flush=True,
+        )
         big = big_article_run(work, args.big_mb, args.accepted_mb)
         for label, run in big.items():
-            print(f"{run['bytes'] / 1e6:.0f} MB article ({label}): exit {run['ingest']['exit_code']} in "
-                  f"{run['ingest']['seconds']} s, {run['ingest']['peak_rss_mb']} MB; "
-                  f"check: {run['check']['stdout'].strip()}", flush=True)
+            print(
+                f"{run['bytes'] / 1e6:.0f} MB article ({label}): exit {run['ingest']['exit_code']} in "
+                f"{run['ingest']['seconds']} s, {run['ingest']['peak_rss_mb']} MB; "
+                f"check: {run['check']['stdout'].strip()}",
+                flush=True,
+            )
         tiny = tiny_articles_run(work, args.tiny, templated=False)
-        print(f"{args.tiny} tiny articles: {tiny['stored']} stored in {tiny['ingest']['seconds']} s "
-              f"({tiny['articles_per_second']}/s, {tiny['ingest']['peak_rss_mb']} MB), "
-              f"consistent: {tiny['consistent']}", flush=True)
+        print(
+            f"{args.tiny} tiny articles: {tiny['stored']} stored in {tiny['ingest']['seconds']} s "
+            f"({tiny['articles_per_second']}/s, {tiny['ingest']['peak_rss_mb']} MB), "
+            f"consistent: {tiny['consistent']}",
+            flush=True,
+        )
         templated = [tiny_articles_run(work, count, templated=True) for count in TEMPLATED]
         for run in templated:
-            print(f"{run['articles']} templated tiny articles: {run['ingest']['seconds']} s "
-                  f"({run['articles_per_second']}/s, {run['ingest']['peak_rss_mb']} MB)", flush=True)
+            print(
+                f"{run['articles']} templated tiny articles: {run['ingest']['seconds']} s "
+                f"({run['articles_per_second']}/s, {run['ingest']['peak_rss_mb']} MB)",
+                flush=True,
+            )
     result = {
-        "metadata": metadata, "load_average_1_5_15_at_end": [round(load, 2) for load in os.getloadavg()],
-        "corpus": corpus, "big_article": big, "tiny_articles": tiny, "templated_tiny_articles": templated,
+        "metadata": metadata,
+        "load_average_1_5_15_at_end": [round(load, 2) for load in os.getloadavg()],
+        "corpus": corpus,
+        "big_article": big,
+        "tiny_articles": tiny,
+        "templated_tiny_articles": templated,
     }
     write_results(RESULTS / "bad_input.json", result, RESULT_KEYS["bad_input.json"])
     print(f"wrote {RESULTS / 'bad_input.json'}")

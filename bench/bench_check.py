@@ -40,11 +40,13 @@ from run_metadata import run_metadata, write_results  # noqa: E402
 
 RESULTS = BENCH / "results"
 BASELINE = "6cc36d7"  # main when the slow check was reported
-RESULT_KEYS = {"check.json": {
-    "": ("metadata", "baseline_commit", "repeat", "sizes"),
-    "sizes.*": ("chars", "sentences", "mentions", "baseline", "current", "speedup"),
-    "sizes.*.*": ("ingest_s", "check_s", "check_runs_s", "check_store_s", "check_store_runs_s"),
-}}
+RESULT_KEYS = {
+    "check.json": {
+        "": ("metadata", "baseline_commit", "repeat", "sizes"),
+        "sizes.*": ("chars", "sentences", "mentions", "baseline", "current", "speedup"),
+        "sizes.*.*": ("ingest_s", "check_s", "check_runs_s", "check_store_s", "check_store_runs_s"),
+    }
+}
 
 # The CLI's own entry point with the arguments given, as a user runs it.
 _CLI = """
@@ -100,8 +102,7 @@ def check(source: Path, db: Path) -> tuple[float, float, dict[str, object]]:
     return seconds, report["seconds"], report
 
 
-def measure_size(megabytes: float, sources: dict[str, Path], t17: Path, work: Path,
-                 repeat: int) -> dict[str, object]:
+def measure_size(megabytes: float, sources: dict[str, Path], t17: Path, work: Path, repeat: int) -> dict[str, object]:
     """Ingest then check one article of ``megabytes`` million characters on each side."""
     chars = round(megabytes * 1_000_000)
     article = write_article(t17, chars, work / f"article-{megabytes}.txt")
@@ -115,37 +116,47 @@ def measure_size(megabytes: float, sources: dict[str, Path], t17: Path, work: Pa
             seconds, store_seconds, report = check(source, dbs[name])
             runs[name].append(round(seconds, 2))
             store_runs[name].append(round(store_seconds, 3))
-    result: dict[str, object] = {"chars": chars, "sentences": report["sentences"],
-                                 "mentions": report["mentions"]}
+    result: dict[str, object] = {"chars": chars, "sentences": report["sentences"], "mentions": report["mentions"]}
     for name in sources:
-        result[name] = {"ingest_s": round(ingested[name], 2),
-                        "check_s": round(statistics.median(runs[name]), 2), "check_runs_s": runs[name],
-                        "check_store_s": round(statistics.median(store_runs[name]), 3),
-                        "check_store_runs_s": store_runs[name]}
+        result[name] = {
+            "ingest_s": round(ingested[name], 2),
+            "check_s": round(statistics.median(runs[name]), 2),
+            "check_runs_s": runs[name],
+            "check_store_s": round(statistics.median(store_runs[name]), 3),
+            "check_store_runs_s": store_runs[name],
+        }
     if "baseline" in sources:
         result["speedup"] = round(
-            statistics.median(store_runs["baseline"]) / statistics.median(store_runs["current"]), 1)
+            statistics.median(store_runs["baseline"]) / statistics.median(store_runs["current"]), 1
+        )
     return result
 
 
 def table(results: dict[str, object]) -> str:
-    lines = ["| article | sentences | mentions | dateline check, baseline | current "
-             "| check_store, baseline | current | speed-up |", "|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| article | sentences | mentions | dateline check, baseline | current "
+        "| check_store, baseline | current | speed-up |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for size, run in results["sizes"].items():  # type: ignore[attr-defined]
         baseline = run.get("baseline", {"check_s": "not run", "check_store_s": "not run"})
-        lines.append(f"| {size} MB | {run['sentences']:,} | {run['mentions']:,} | {baseline['check_s']} "
-                     f"| {run['current']['check_s']} | {baseline['check_store_s']} "
-                     f"| {run['current']['check_store_s']} | {run.get('speedup', '')} |")
+        lines.append(
+            f"| {size} MB | {run['sentences']:,} | {run['mentions']:,} | {baseline['check_s']} "
+            f"| {run['current']['check_s']} | {baseline['check_store_s']} "
+            f"| {run['current']['check_store_s']} | {run.get('speedup', '')} |"
+        )
     return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--baseline", default=BASELINE, help="the commit to compare with")
-    parser.add_argument("--sizes", type=float, nargs="+", default=[0.5, 2, 9],
-                        help="article sizes, in millions of characters")
-    parser.add_argument("--baseline-sizes", type=float, nargs="+", default=[0.5, 2],
-                        help="the sizes at which the baseline runs too")
+    parser.add_argument(
+        "--sizes", type=float, nargs="+", default=[0.5, 2, 9], help="article sizes, in millions of characters"
+    )
+    parser.add_argument(
+        "--baseline-sizes", type=float, nargs="+", default=[0.5, 2], help="the sizes at which the baseline runs too"
+    )
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--out", type=Path, default=RESULTS / "check.json")
     args = parser.parse_args()
@@ -155,12 +166,22 @@ def main() -> None:
         with baseline_source(args.baseline, work / "baseline") as baseline:
             sizes = {
                 f"{size:g}": measure_size(
-                    size, {"baseline": baseline, "current": ROOT / "src"} if size in args.baseline_sizes
-                    else {"current": ROOT / "src"}, t17, work, args.repeat)
+                    size,
+                    {"baseline": baseline, "current": ROOT / "src"}
+                    if size in args.baseline_sizes
+                    else {"current": ROOT / "src"},
+                    t17,
+                    work,
+                    args.repeat,
+                )
                 for size in args.sizes
             }
-    results = {"metadata": metadata, "baseline_commit": full_commit(args.baseline),
-               "repeat": args.repeat, "sizes": sizes}
+    results = {
+        "metadata": metadata,
+        "baseline_commit": full_commit(args.baseline),
+        "repeat": args.repeat,
+        "sizes": sizes,
+    }
     write_results(args.out, results, RESULT_KEYS[args.out.name])
     print(table(results))
     print(f"\nwritten to {args.out}")

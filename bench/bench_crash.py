@@ -43,8 +43,18 @@ from run_metadata import run_metadata, write_results  # noqa: E402
 # trial is then repeated with an earlier kill, so that every trial is a real crash.
 RETRIES = 3
 RETRY_FACTOR = 0.7
-RESULT_KEYS = {"crash.json": ("metadata", "load_average_1_5_15_at_end", "corpus", "seed", "baseline",
-                              "summary", "trials_detail", "seconds")}
+RESULT_KEYS = {
+    "crash.json": (
+        "metadata",
+        "load_average_1_5_15_at_end",
+        "corpus",
+        "seed",
+        "baseline",
+        "summary",
+        "trials_detail",
+        "seconds",
+    )
+}
 
 
 def data_dir() -> Path:
@@ -66,9 +76,12 @@ def main() -> None:
         os.environ["PYTHONPATH"] = frozen_package(work / "code")
         started = time.monotonic()
         baseline = run_baseline([corpus], work / "baseline.db")
-        print(f"baseline: {len(baseline.contents.ids)} articles, {baseline.contents.sentences} sentences, "
-              f"{baseline.contents.mentions} mentions, exit {baseline.exit_code}, "
-              f"{baseline.work_seconds:.1f} s of work", flush=True)
+        print(
+            f"baseline: {len(baseline.contents.ids)} articles, {baseline.contents.sentences} sentences, "
+            f"{baseline.contents.mentions} mentions, exit {baseline.exit_code}, "
+            f"{baseline.work_seconds:.1f} s of work",
+            flush=True,
+        )
         trials = []
         for index, kill_after in enumerate(kill_points(args.trials, baseline.work_seconds, random.Random(seed))):
             for attempt in range(RETRIES + 1):  # noqa: B007 (read after the loop: the attempts made)
@@ -100,8 +113,10 @@ def main() -> None:
         "corpus": str(corpus),
         "seed": seed,
         "baseline": {
-            "articles": len(baseline.contents.ids), "sentences": baseline.contents.sentences,
-            "mentions": baseline.contents.mentions, "exit_code": baseline.exit_code,
+            "articles": len(baseline.contents.ids),
+            "sentences": baseline.contents.sentences,
+            "mentions": baseline.contents.mentions,
+            "exit_code": baseline.exit_code,
             "work_seconds": round(baseline.work_seconds, 2),
         },
         "summary": summary,
@@ -115,13 +130,15 @@ def main() -> None:
 
 
 def _row(index: int, trial: dict) -> str:
-    return (f"trial {index:2d}: kill at {trial['kill_after']:6.2f} s "
-            f"({'running' if trial['killed_while_running'] else 'done   '}), "
-            f"{trial['stored_at_kill']:5d} stored, check {'ok' if trial['consistent_after_kill'] else 'FAIL'}; "
-            f"resume {trial['resume_seconds']:5.1f} s -> {trial['stored_after_resume']} stored, "
-            f"lost {trial['lost']}, duplicated {trial['duplicated']}, unexpected {trial['unexpected']}, "
-            f"derived {'ok' if trial['sentences_match'] and trial['mentions_match'] else 'DIFFERENT'}, "
-            f"check {'ok' if trial['consistent_after_resume'] else 'FAIL'}")
+    return (
+        f"trial {index:2d}: kill at {trial['kill_after']:6.2f} s "
+        f"({'running' if trial['killed_while_running'] else 'done   '}), "
+        f"{trial['stored_at_kill']:5d} stored, check {'ok' if trial['consistent_after_kill'] else 'FAIL'}; "
+        f"resume {trial['resume_seconds']:5.1f} s -> {trial['stored_after_resume']} stored, "
+        f"lost {trial['lost']}, duplicated {trial['duplicated']}, unexpected {trial['unexpected']}, "
+        f"derived {'ok' if trial['sentences_match'] and trial['mentions_match'] else 'DIFFERENT'}, "
+        f"check {'ok' if trial['consistent_after_resume'] else 'FAIL'}"
+    )
 
 
 if __name__ == "__main__":

@@ -34,24 +34,32 @@ from dateline.ingest.job import ingest  # noqa: E402
 from dateline.model import Article  # noqa: E402
 from dateline.store import Store  # noqa: E402
 
-RESULT_KEYS = {"ingest_formats.json": {
-    "": ("metadata", "articles", "formats", "ratio_to_text"),
-}}
-WORDS = ("port council bridge harbour union strike minister budget vote court ruling river "
-         "school hospital railway election mayor tunnel airport contract workers").split()
+RESULT_KEYS = {
+    "ingest_formats.json": {
+        "": ("metadata", "articles", "formats", "ratio_to_text"),
+    }
+}
+WORDS = (
+    "port council bridge harbour union strike minister budget vote court ruling river "
+    "school hospital railway election mayor tunnel airport contract workers"
+).split()
 FORMATS = ("text", "html", "warc")
 WARM_UP_ARTICLES = 10
 
 
 def paragraphs(rng: random.Random, published: dt.date) -> list[str]:
     """Three news-like paragraphs with a few dates relative to ``published``."""
+
     def sentence() -> str:
         words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(12, 22)))
         return words[0].upper() + words[1:] + "."
+
     earlier = published - dt.timedelta(days=rng.randint(2, 40))
-    return [f"On Tuesday the {rng.choice(WORDS)} {sentence()} {sentence()}",
-            f"{sentence()} It was first proposed on {earlier:%d %B %Y}. {sentence()}",
-            f"{sentence()} {sentence()} A decision is due next month."]
+    return [
+        f"On Tuesday the {rng.choice(WORDS)} {sentence()} {sentence()}",
+        f"{sentence()} It was first proposed on {earlier:%d %B %Y}. {sentence()}",
+        f"{sentence()} {sentence()} A decision is due next month.",
+    ]
 
 
 def write_corpus(root: Path, count: int) -> dict[str, Path]:
@@ -64,11 +72,14 @@ def write_corpus(root: Path, count: int) -> dict[str, Path]:
         published = dt.date(2023, 1, 1) + dt.timedelta(days=number % 700)
         body = paragraphs(rng, published)
         (text_dir / f"{number:05}.txt").write_text(f" date {published}\n" + "\n\n".join(body) + "\n")
-        page = news_page(f'<meta property="article:published_time" content="{published}T09:00:00+01:00">',
-                         body="".join(f"<p>{p}</p>" for p in body))
+        page = news_page(
+            f'<meta property="article:published_time" content="{published}T09:00:00+01:00">',
+            body="".join(f"<p>{p}</p>" for p in body),
+        )
         (html_dir / f"{number:05}.html").write_text(page, encoding="utf-8")
-        records.append((f"https://news.example/{number}", page.encode(), "text/html; charset=utf-8",
-                        f"{published}T12:00:00Z"))
+        records.append(
+            (f"https://news.example/{number}", page.encode(), "text/html; charset=utf-8", f"{published}T12:00:00Z")
+        )
     warc = root / "crawl.warc.gz"
     warc.write_bytes(warc_file(records))
     return {"text": text_dir, "html": html_dir, "warc": warc}
@@ -82,10 +93,15 @@ def measure(path: Path, store_path: Path) -> dict[str, float]:
     with Store.open(store_path) as store:
         report = ingest(store, [path], workers=1)
     ingest_seconds = time.perf_counter() - start
-    return {"articles": read, "stored": report.added, "problems": len(report.problems),
-            "read_seconds": round(read_seconds, 3), "read_articles_per_s": round(read / read_seconds, 1),
-            "ingest_seconds": round(ingest_seconds, 3),
-            "ingest_articles_per_s": round(report.added / ingest_seconds, 1)}
+    return {
+        "articles": read,
+        "stored": report.added,
+        "problems": len(report.problems),
+        "read_seconds": round(read_seconds, 3),
+        "read_articles_per_s": round(read / read_seconds, 1),
+        "ingest_seconds": round(ingest_seconds, 3),
+        "ingest_articles_per_s": round(report.added / ingest_seconds, 1),
+    }
 
 
 def main() -> None:
@@ -101,16 +117,23 @@ def main() -> None:
             measure(path, root / "warm" / f"{name}.db")  # imports, tagger tables, parsers
         formats = {name: measure(inputs[name], root / f"{name}.db") for name in FORMATS}
     text = formats["text"]
-    ratios = {name: {"read": round(formats[name]["read_articles_per_s"] / text["read_articles_per_s"], 3),
-                     "ingest": round(formats[name]["ingest_articles_per_s"] / text["ingest_articles_per_s"], 3)}
-              for name in FORMATS if name != "text"}
+    ratios = {
+        name: {
+            "read": round(formats[name]["read_articles_per_s"] / text["read_articles_per_s"], 3),
+            "ingest": round(formats[name]["ingest_articles_per_s"] / text["ingest_articles_per_s"], 3),
+        }
+        for name in FORMATS
+        if name != "text"
+    }
     results = {"metadata": metadata, "articles": args.articles, "formats": formats, "ratio_to_text": ratios}
     write_results(RESULTS / "ingest_formats.json", results, RESULT_KEYS["ingest_formats.json"])
     print(f"{'format':<6} {'read/s':>9} {'ingest/s':>9} {'ingest ratio':>13}")
     for name in FORMATS:
         ratio = ratios.get(name, {"ingest": 1.0})["ingest"]
-        print(f"{name:<6} {formats[name]['read_articles_per_s']:>9} "
-              f"{formats[name]['ingest_articles_per_s']:>9} {ratio:>13}")
+        print(
+            f"{name:<6} {formats[name]['read_articles_per_s']:>9} "
+            f"{formats[name]['ingest_articles_per_s']:>9} {ratio:>13}"
+        )
 
 
 if __name__ == "__main__":

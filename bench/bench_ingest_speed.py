@@ -45,13 +45,23 @@ from run_metadata import run_metadata, write_results  # noqa: E402
 
 RESULTS = BENCH / "results"
 BASELINE = "d1e669f"  # main when issue 20 was taken up
-RESULT_KEYS = {"ingest_speed.json": {
-    "": ("metadata", "baseline_commit", "articles", "repeat", "whole_process", "speedup",
-         "cpu_ms_per_article_by_step", "stores_identical", "load_average_1_5_15_at_end"),
-    "whole_process.*": ("articles_per_s", "wall_s", "main_cpu_s", "worker_cpu_s", "runs"),
-}}
-STEPS = ("read and clean", "split sentences", "tag time expressions", "duplicate keys",
-         "store write", "other")
+RESULT_KEYS = {
+    "ingest_speed.json": {
+        "": (
+            "metadata",
+            "baseline_commit",
+            "articles",
+            "repeat",
+            "whole_process",
+            "speedup",
+            "cpu_ms_per_article_by_step",
+            "stores_identical",
+            "load_average_1_5_15_at_end",
+        ),
+        "whole_process.*": ("articles_per_s", "wall_s", "main_cpu_s", "worker_cpu_s", "runs"),
+    }
+}
+STEPS = ("read and clean", "split sentences", "tag time expressions", "duplicate keys", "store write", "other")
 
 # Run inside the measured process: the CLI's own entry point, then the process's CPU
 # time (its own, and its reaped workers') written as JSON to the file named in argv[1].
@@ -128,8 +138,7 @@ def stored_articles(db: Path) -> int:
 STORE_ROWS = (
     "SELECT * FROM articles ORDER BY rowid",
     "SELECT * FROM article_bands ORDER BY article",
-    "SELECT rowid, bm25(articles_fts) FROM articles_fts WHERE articles_fts MATCH 'the OR said'"
-    " ORDER BY rowid",
+    "SELECT rowid, bm25(articles_fts) FROM articles_fts WHERE articles_fts MATCH 'the OR said' ORDER BY rowid",
 )
 
 
@@ -179,17 +188,24 @@ def steps(source: Path, t17: Path, work: Path) -> tuple[dict[str, float], str]:
 def summary(runs: list[dict[str, float]]) -> dict:
     articles = runs[0]["articles"]
     wall = statistics.median(run["wall_s"] for run in runs)
-    return {"articles_per_s": round(articles / wall, 1), "wall_s": round(wall, 3),
-            "main_cpu_s": round(statistics.median(run["main_cpu_s"] for run in runs), 3),
-            "worker_cpu_s": round(statistics.median(run["worker_cpu_s"] for run in runs), 3),
-            "runs": [{key: round(value, 3) for key, value in run.items()} for run in runs]}
+    return {
+        "articles_per_s": round(articles / wall, 1),
+        "wall_s": round(wall, 3),
+        "main_cpu_s": round(statistics.median(run["main_cpu_s"] for run in runs), 3),
+        "worker_cpu_s": round(statistics.median(run["worker_cpu_s"] for run in runs), 3),
+        "runs": [{key: round(value, 3) for key, value in run.items()} for run in runs],
+    }
 
 
 def table(results: dict) -> str:
     whole = results["whole_process"]
     lines = ["| ingest of Timeline17 | baseline | current |", "|---|---|---|"]
-    for key, label in (("articles_per_s", "articles/s (wall clock, median)"), ("wall_s", "wall s"),
-                       ("main_cpu_s", "main process CPU s"), ("worker_cpu_s", "worker processes CPU s")):
+    for key, label in (
+        ("articles_per_s", "articles/s (wall clock, median)"),
+        ("wall_s", "wall s"),
+        ("main_cpu_s", "main process CPU s"),
+        ("worker_cpu_s", "worker processes CPU s"),
+    ):
         lines.append(f"| {label} | {whole['baseline'][key]} | {whole['current'][key]} |")
     lines.append(f"| speed-up | | {results['speedup']}x |")
     same = results["stores_identical"]
@@ -227,13 +243,16 @@ def main() -> None:
                 by_step[name], one_process[name] = steps(source, t17, work)
     identical = {name: digests[name] == {one_process[name]} for name in sources}
     if not identical["current"]:
-        sys.exit("the current tree's ingest with workers stored other rows than its ingest in one "
-                 "process: the speed figures are not written")
+        sys.exit(
+            "the current tree's ingest with workers stored other rows than its ingest in one "
+            "process: the speed figures are not written"
+        )
     whole = {name: summary(name_runs) for name, name_runs in runs.items()}
     results = {
         "metadata": metadata,
         "baseline_commit": full_commit(args.baseline),
-        "articles": runs["current"][0]["articles"], "repeat": args.repeat,
+        "articles": runs["current"][0]["articles"],
+        "repeat": args.repeat,
         "whole_process": whole,
         "speedup": round(whole["current"]["articles_per_s"] / whole["baseline"]["articles_per_s"], 3),
         "cpu_ms_per_article_by_step": by_step,

@@ -41,11 +41,26 @@ QUERIES = BENCH / "queries" / "open_queries.json"
 DATASETS = ("t17", "entities")
 ALL_METRICS = ("ar1_f", "ar2_f", "date_f1", "concat_r1_f", "concat_r2_f", "agree_r1_f", "agree_r2_f")
 VALID_METRICS = {"t17": ALL_METRICS, "entities": ("date_f1", "concat_r1_f", "concat_r2_f")}
-TASK_FIELDS = ("dataset", "topic", "timeline", "query", "dates", "sentences_per_date", "predicted_dates",
-               "retrieved_articles", "retrieval", "on_topic_share", "own_folder_found", "display", "seconds")
+TASK_FIELDS = (
+    "dataset",
+    "topic",
+    "timeline",
+    "query",
+    "dates",
+    "sentences_per_date",
+    "predicted_dates",
+    "retrieved_articles",
+    "retrieval",
+    "on_topic_share",
+    "own_folder_found",
+    "display",
+    "seconds",
+)
 SENTENCE_CHARS = 120
-RESULT_KEYS = {"quality.json": ("metadata", "queries", "valid_metrics", "results"),
-               "quality_timelines.json": ("metadata", "method", "closed", "open")}
+RESULT_KEYS = {
+    "quality.json": ("metadata", "queries", "valid_metrics", "results"),
+    "quality_timelines.json": ("metadata", "method", "closed", "open"),
+}
 
 
 def main() -> None:
@@ -70,7 +85,8 @@ def run(data: Path, work: Path, queries: Path) -> None:
     ingest_seconds = {}
     for dataset in datasets:
         ingest_seconds[f"closed {dataset.name}"] = timed(
-            lambda d=dataset: ensure_dataset_store(d, work / f"closed-{d.name}"))
+            lambda d=dataset: ensure_dataset_store(d, work / f"closed-{d.name}")
+        )
     ingest_seconds["open"] = timed(lambda: ensure_store(datasets, work / "open" / OPEN_DB))
 
     results: dict[str, dict[str, dict[str, object]]] = {}
@@ -81,38 +97,52 @@ def run(data: Path, work: Path, queries: Path) -> None:
             tasks, mean, _ = evaluate(dataset, method, work / f"closed-{dataset.name}")
             display = sum((count_problems(sentences(r.predicted)) for r in tasks), DisplayCount())
             results[method][dataset.name]["closed"] = figures(
-                dataset.name, mean, display, sum(r.seconds for r in tasks),
-                [{"dataset": dataset.name, "query": " ".join(r.task.keywords), **r.to_dict()} for r in tasks])
+                dataset.name,
+                mean,
+                display,
+                sum(r.seconds for r in tasks),
+                [{"dataset": dataset.name, "query": " ".join(r.task.keywords), **r.to_dict()} for r in tasks],
+            )
             if method == DEFAULT_METHOD:
-                timelines["closed"].update({f"{dataset.name}/{r.task.topic}/{r.task.name}": brief(r.predicted)
-                                            for r in tasks})
+                timelines["closed"].update(
+                    {f"{dataset.name}/{r.task.topic}/{r.task.name}": brief(r.predicted) for r in tasks}
+                )
         open_tasks, means, _ = evaluate_open(datasets, queries, method, work / "open")
         for dataset in datasets:
             mine = [r for r in open_tasks if r.open_task.dataset == dataset.name]
             display = sum((r.display for r in mine), DisplayCount())
             results[method][dataset.name]["open"] = figures(
-                dataset.name, means[dataset.name], display, sum(r.seconds for r in mine),
-                [r.to_dict() for r in mine])
+                dataset.name, means[dataset.name], display, sum(r.seconds for r in mine), [r.to_dict() for r in mine]
+            )
         if method == DEFAULT_METHOD:
-            timelines["open"] = {r.open_task.key: {"query": r.open_task.query, **brief(r.predicted)}
-                                 for r in open_tasks}
+            timelines["open"] = {
+                r.open_task.key: {"query": r.open_task.query, **brief(r.predicted)} for r in open_tasks
+            }
 
     report = {
-        "metadata": {**started_metadata, "seconds": round(time.perf_counter() - started, 1),
-                     "ingest_seconds": ingest_seconds},
+        "metadata": {
+            **started_metadata,
+            "seconds": round(time.perf_counter() - started, 1),
+            "ingest_seconds": ingest_seconds,
+        },
         "queries": read_queries(queries),
         "valid_metrics": VALID_METRICS,
         "results": results,
     }
     write_results(RESULTS, report, RESULT_KEYS[RESULTS.name], indent=1)
-    write_results(TIMELINES, {"metadata": started_metadata, "method": DEFAULT_METHOD, **timelines},
-                  RESULT_KEYS[TIMELINES.name], indent=0)
+    write_results(
+        TIMELINES,
+        {"metadata": started_metadata, "method": DEFAULT_METHOD, **timelines},
+        RESULT_KEYS[TIMELINES.name],
+        indent=0,
+    )
     print(markdown(results))
     print(f"\nwrote {RESULTS} and {TIMELINES} in {time.perf_counter() - started:.0f} s")
 
 
-def figures(dataset: str, mean: TaskScores, display: DisplayCount, seconds: float,
-            tasks: list[dict[str, object]]) -> dict[str, object]:
+def figures(
+    dataset: str, mean: TaskScores, display: DisplayCount, seconds: float, tasks: list[dict[str, object]]
+) -> dict[str, object]:
     """One run's figures, with only the metrics valid on ``dataset``; ``seconds``: the
     time spent building the dataset's timelines (loading their articles included)."""
     valid = VALID_METRICS[dataset]
@@ -121,8 +151,13 @@ def figures(dataset: str, mean: TaskScores, display: DisplayCount, seconds: floa
         "mean": {key: round(scores[key], 4) for key in valid},
         "display": display.to_dict(),
         "seconds": round(seconds, 2),
-        "tasks": [{**{key: task[key] for key in TASK_FIELDS if key in task},
-                   **{key: round(float(task[key]), 4) for key in valid}} for task in tasks],  # type: ignore[arg-type]
+        "tasks": [
+            {
+                **{key: task[key] for key in TASK_FIELDS if key in task},
+                **{key: round(float(task[key]), 4) for key in valid},
+            }
+            for task in tasks
+        ],  # type: ignore[arg-type]
     }
 
 
@@ -132,8 +167,12 @@ def sentences(timeline: Timeline) -> list[str]:
 
 def brief(timeline: Timeline) -> dict[str, object]:
     """What a reader sees of ``timeline``, each sentence cut to its first characters."""
-    return {"entries": [[entry.date.isoformat(), entry.granularity,
-                         [s.text[:SENTENCE_CHARS] for s in entry.sentences]] for entry in timeline.entries]}
+    return {
+        "entries": [
+            [entry.date.isoformat(), entry.granularity, [s.text[:SENTENCE_CHARS] for s in entry.sentences]]
+            for entry in timeline.entries
+        ]
+    }
 
 
 def timed(step: Callable[[], object]) -> float:
@@ -145,15 +184,20 @@ def timed(step: Callable[[], object]) -> float:
 def markdown(results: dict[str, dict[str, dict[str, object]]]) -> str:
     """One row per method x dataset x protocol; metrics not valid on a dataset show as —."""
     titles = ("AR1-F", "AR2-F", "Date-F1", "concat R1-F", "concat R2-F")
-    lines = ["| method | dataset | protocol | " + " | ".join(titles) + " | flagged shown | s |",
-             "|---|---|---|" + "---:|" * (len(titles) + 2)]
+    lines = [
+        "| method | dataset | protocol | " + " | ".join(titles) + " | flagged shown | s |",
+        "|---|---|---|" + "---:|" * (len(titles) + 2),
+    ]
     for method, by_dataset in results.items():
         for dataset, by_protocol in by_dataset.items():
             for protocol, run in by_protocol.items():
                 mean, display = run["mean"], run["display"]  # type: ignore[index]
                 cells = [f"{mean[key]:.3f}" if key in mean else "—" for key in ALL_METRICS[:5]]
-                lines.append(f"| {method} | {dataset} | {protocol} | " + " | ".join(cells)
-                             + f" | {display['flagged_share']:.1%} | {run['seconds']:.1f} |")  # type: ignore[index]
+                lines.append(
+                    f"| {method} | {dataset} | {protocol} | "
+                    + " | ".join(cells)
+                    + f" | {display['flagged_share']:.1%} | {run['seconds']:.1f} |"
+                )  # type: ignore[index]
     return "\n".join(lines)
 
 

@@ -70,11 +70,24 @@ DATELINE = [sys.executable, "-c", "from dateline.cli.app import main; main()"]
 QUERIES = ("Gaddafi", "oil spill", "Michael Jackson")
 SAMPLE_SECONDS = 0.2
 SEED = 17
-RESULT_KEYS = {"scale.json": {
-    "": ("metadata", "sizes", "workers", "batch_size", "cap", "uncapped_up_to", "cli_timeout_s",
-         "idle_passes_s", "cli_import_s", "stages_ms_per_article_t17", "runs"),
-    "runs.*": ("ingest", "timelines", "timelines_after_idle"),
-}}
+RESULT_KEYS = {
+    "scale.json": {
+        "": (
+            "metadata",
+            "sizes",
+            "workers",
+            "batch_size",
+            "cap",
+            "uncapped_up_to",
+            "cli_timeout_s",
+            "idle_passes_s",
+            "cli_import_s",
+            "stages_ms_per_article_t17",
+            "runs",
+        ),
+        "runs.*": ("ingest", "timelines", "timelines_after_idle"),
+    }
+}
 
 
 @dataclass
@@ -129,14 +142,15 @@ def stage_costs(t17: Path) -> dict[str, float]:
     analyzed = [analysis_rows(article) for article in articles]
     costs["analyze (split + tag + mentions)"] = clock() - started
     started = clock()
-    batches = [from_rows(analyzed[i:i + 256], [a.text for a in articles[i:i + 256]])
-               for i in range(0, len(analyzed), 256)]
+    batches = [
+        from_rows(analyzed[i : i + 256], [a.text for a in articles[i : i + 256]]) for i in range(0, len(analyzed), 256)
+    ]
     costs["columnar batch (incl. duplicate keys)"] = clock() - started
     work_dir = Path(os.environ.get("TMPDIR", "/tmp")) / f"stage-costs-{os.getpid()}.db"
     with Store.open(work_dir) as store:
         started = clock()
         for number, batch in enumerate(batches):
-            store.add_batch(articles[number * 256:(number + 1) * 256], batch)
+            store.add_batch(articles[number * 256 : (number + 1) * 256], batch)
         costs["store write (SQL, FTS5, duplicates)"] = clock() - started
     remove_store(work_dir)
     return {"articles": len(articles)} | {
@@ -147,8 +161,18 @@ def stage_costs(t17: Path) -> dict[str, float]:
 def ingest_run(paths: list[Path], db: Path, workers: int, batch_size: int) -> dict[str, float]:
     """``dateline ingest`` into a new store ``db``: speed, memory, size, duplicates."""
     remove_store(db)
-    command = [*DATELINE, "ingest", *map(str, paths), "--db", str(db), "--quiet",
-               "--workers", str(workers), "--batch-size", str(batch_size)]
+    command = [
+        *DATELINE,
+        "ingest",
+        *map(str, paths),
+        "--db",
+        str(db),
+        "--quiet",
+        "--workers",
+        str(workers),
+        "--batch-size",
+        str(batch_size),
+    ]
     # Flush what earlier steps wrote (the synthetic corpus: gigabytes; a previous store):
     # the kernel's writeback of it would otherwise share the 2 cores with this run and
     # bill it for another step's work (without this, the Timeline17 run right after the
@@ -168,18 +192,22 @@ def ingest_run(paths: list[Path], db: Path, workers: int, batch_size: int) -> di
     cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
     with sqlite3.connect(db) as connection:
         stored = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
-        copies = connection.execute(
-            "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0]
+        copies = connection.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0]
         page_size = connection.execute("PRAGMA page_size").fetchone()[0]
     return {
-        "articles": stored, "near_duplicates": copies, "wall_s": round(wall, 1),
-        "cpu_s": round(cpu, 1), "articles_per_s": round(stored / wall, 1),
+        "articles": stored,
+        "near_duplicates": copies,
+        "wall_s": round(wall, 1),
+        "cpu_s": round(cpu, 1),
+        "articles_per_s": round(stored / wall, 1),
         "articles_per_cpu_s_x_cores": round(stored / cpu * workers, 1),
         "peak_rss_main_mib": round(memory.main_peak / 2**20),
         "peak_rss_tree_mib": round(memory.tree_peak / 2**20),
-        "store_mib": round(db.stat().st_size / 2**20), "page_size": page_size,
+        "store_mib": round(db.stat().st_size / 2**20),
+        "page_size": page_size,
         "load_average_before": round(load_before, 2),
-        "load_average_after": round(os.getloadavg()[0], 2), "output": stdout.strip(),
+        "load_average_after": round(os.getloadavg()[0], 2),
+        "output": stdout.strip(),
     }
 
 
@@ -215,8 +243,12 @@ def cli_timeline(db: Path, query: str, timeout: float) -> dict[str, float | None
     seconds (None when stopped after ``timeout``), CPU seconds, peak RSS."""
     started = time.monotonic()
     before = psutil.Process().cpu_times()
-    process = subprocess.Popen([*DATELINE, "timeline", query, "--db", str(db), "--format", "json"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [*DATELINE, "timeline", query, "--db", str(db), "--format", "json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     memory = TreeMemory(process.pid)
     try:
         _, stderr = process.communicate(timeout=timeout)
@@ -229,9 +261,11 @@ def cli_timeline(db: Path, query: str, timeout: float) -> dict[str, float | None
     after = psutil.Process().cpu_times()
     if seconds is not None and process.returncode != 0:
         raise RuntimeError(f"timeline failed: {stderr[-2000:]}")
-    return {"s": seconds, "cpu_s": round(after.children_user - before.children_user
-                                         + after.children_system - before.children_system, 2),
-            "peak_rss_mib": round(memory.main_peak / 2**20)}
+    return {
+        "s": seconds,
+        "cpu_s": round(after.children_user - before.children_user + after.children_system - before.children_system, 2),
+        "peak_rss_mib": round(memory.main_peak / 2**20),
+    }
 
 
 def in_process_timeline(db: Path, query: str, limit: int | None) -> dict[str, float]:
@@ -248,10 +282,16 @@ def in_process_timeline(db: Path, query: str, limit: int | None) -> dict[str, fl
         loaded, after_load = time.monotonic(), read_calls()
         method.build(corpus, request)
         done = time.monotonic()
-    return {"articles": len(retrieval.rowids), "retrieve_s": round(retrieved - clock, 3),
-            "load_s": round(loaded - retrieved, 3), "method_s": round(done - loaded, 3),
-            "total_s": round(done - clock, 3), "cpu_s": round(time.process_time() - cpu, 3),
-            "retrieve_reads": after_retrieval - before, "load_reads": after_load - after_retrieval}
+    return {
+        "articles": len(retrieval.rowids),
+        "retrieve_s": round(retrieved - clock, 3),
+        "load_s": round(loaded - retrieved, 3),
+        "method_s": round(done - loaded, 3),
+        "total_s": round(done - clock, 3),
+        "cpu_s": round(time.process_time() - cpu, 3),
+        "retrieve_reads": after_retrieval - before,
+        "load_reads": after_load - after_retrieval,
+    }
 
 
 def read_calls() -> int:
@@ -267,9 +307,7 @@ def read_calls() -> int:
     return 0
 
 
-def timeline_latency(
-    db: Path, query: str, cap: int, uncapped: bool, cli_timeout: float
-) -> dict[str, float | None]:
+def timeline_latency(db: Path, query: str, cap: int, uncapped: bool, cli_timeout: float) -> dict[str, float | None]:
     """Seconds for one timeline of ``query``: the CLI (a new process) with the store cold
     (its pages evicted from the OS cache), then again warm; in this process, capped to
     ``cap`` articles, cold then warm; and (when ``uncapped``) not capped, as the CLI does
@@ -278,16 +316,13 @@ def timeline_latency(
     for label in ("cold", "warm"):
         if label == "cold":
             result["cli_cold_evicted_mib"] = evict_from_page_cache(db)
-        result |= {f"cli_{label}_{key}": value
-                   for key, value in cli_timeline(db, query, cli_timeout).items()}
+        result |= {f"cli_{label}_{key}": value for key, value in cli_timeline(db, query, cli_timeout).items()}
     for label in ("cold", "warm"):
         if label == "cold":
             result[f"cap{cap}_cold_evicted_mib"] = evict_from_page_cache(db)
-        result |= {f"cap{cap}_{label}_{key}": value
-                   for key, value in in_process_timeline(db, query, cap).items()}
+        result |= {f"cap{cap}_{label}_{key}": value for key, value in in_process_timeline(db, query, cap).items()}
     if uncapped:
-        result |= {f"uncapped_{key}": value
-                   for key, value in in_process_timeline(db, query, None).items()}
+        result |= {f"uncapped_{key}": value for key, value in in_process_timeline(db, query, None).items()}
     return result
 
 
@@ -312,8 +347,7 @@ def corpus_shards(work: Path, articles: int, t17: Path) -> list[Path]:
             return [corpus / name for name in made["shards"]]
     shutil.rmtree(corpus, ignore_errors=True)
     shards = write_shards(generate(load_sources(t17), articles, SEED), corpus)
-    manifest.write_text(json.dumps({"seed": SEED, "articles": articles,
-                                    "shards": [shard.name for shard in shards]}))
+    manifest.write_text(json.dumps({"seed": SEED, "articles": articles, "shards": [shard.name for shard in shards]}))
     return shards
 
 
@@ -366,31 +400,47 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--batch-size", type=int, default=256)
     parser.add_argument("--cap", type=int, default=1000)
-    parser.add_argument("--uncapped-up-to", type=int, default=100_000,
-                        help="measure uncapped in-process timelines on stores this big at most "
-                        "(the CLI, uncapped, is always measured)")
-    parser.add_argument("--cli-timeout", type=float, default=120.0,
-                        help="stop a `dateline timeline` run after this many seconds")
+    parser.add_argument(
+        "--uncapped-up-to",
+        type=int,
+        default=100_000,
+        help="measure uncapped in-process timelines on stores this big at most (the CLI, uncapped, is always measured)",
+    )
+    parser.add_argument(
+        "--cli-timeout", type=float, default=120.0, help="stop a `dateline timeline` run after this many seconds"
+    )
     parser.add_argument("--work", type=Path, default=RESULTS / "scale.tmp")
     parser.add_argument("--t17", type=Path, default=default_t17())
     parser.add_argument("--output", type=Path, default=RESULTS / "scale.json")
-    parser.add_argument("--idle-passes", type=float, nargs="*", default=[], metavar="SECONDS",
-                        help="after every store is made, for each value: wait that long, then "
-                        "measure the timelines again on every store")
+    parser.add_argument(
+        "--idle-passes",
+        type=float,
+        nargs="*",
+        default=[],
+        metavar="SECONDS",
+        help="after every store is made, for each value: wait that long, then "
+        "measure the timelines again on every store",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the corpus and the stores")
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     results: dict = {
-        "metadata": run_metadata(), "sizes": sorted(args.sizes), "workers": args.workers,
-        "batch_size": args.batch_size, "cap": args.cap, "uncapped_up_to": args.uncapped_up_to,
-        "cli_timeout_s": args.cli_timeout, "idle_passes_s": args.idle_passes,
+        "metadata": run_metadata(),
+        "sizes": sorted(args.sizes),
+        "workers": args.workers,
+        "batch_size": args.batch_size,
+        "cap": args.cap,
+        "uncapped_up_to": args.uncapped_up_to,
+        "cli_timeout_s": args.cli_timeout,
+        "idle_passes_s": args.idle_passes,
         "cli_import_s": cli_import_seconds(),
-        "stages_ms_per_article_t17": stage_costs(args.t17), "runs": {},
+        "stages_ms_per_article_t17": stage_costs(args.t17),
+        "runs": {},
     }
     print(json.dumps(results["stages_ms_per_article_t17"]), file=sys.stderr)
     shards = corpus_shards(args.work, max(args.sizes), args.t17)
     inputs = {"Timeline17": [args.t17]} | {
-        f"synthetic {size:,}": shards[:-(-size // SHARD_SIZE)] for size in sorted(args.sizes)
+        f"synthetic {size:,}": shards[: -(-size // SHARD_SIZE)] for size in sorted(args.sizes)
     }
     stores = {}
     for name, paths in inputs.items():
@@ -407,7 +457,8 @@ def main(argv: list[str] | None = None) -> int:
         for name, db in stores.items():
             run = results["runs"][name]
             run.setdefault("timelines_after_idle", []).append(
-                {"idle_s": seconds, "timelines": measure_timelines(db, run["ingest"]["articles"], args)})
+                {"idle_s": seconds, "timelines": measure_timelines(db, run["ingest"]["articles"], args)}
+            )
             print(json.dumps({name: run["timelines_after_idle"][-1]}), file=sys.stderr)
             write_results(args.output, results, RESULT_KEYS["scale.json"])
     if not args.keep:

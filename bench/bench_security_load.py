@@ -49,19 +49,41 @@ from bench_api import (
 )
 from run_metadata import run_metadata, write_results
 
-RESULT_KEYS = {"security_load.json": {
-    "": ("metadata", "store", "distinct_requests", "clients", "abuser_connections", "duration_s", "settings",
-         "target", "met"),
-    "store": ("articles", "ingest_seconds", "ingest_output"),
-    "settings.*": ("serve_options", "baseline", "abused", "load_average_1min", "server_peak_rss_mib", "cache"),
-    "settings.*.baseline": ("others", "abuser"),
-    "settings.*.abused": ("others", "abuser"),
-    "settings.*.*.others": ("requests", "seconds", "requests_per_s", "errors", "errors_by_kind", "p50_ms",
-                            "p95_ms", "p99_ms", "max_ms"),
-    "settings.*.*.abuser": ("requests", "ok", "limited", "other"),
-}}
-SETTINGS = {"limited": ("--builds-per-minute", "20", "--writes-per-minute", "30"),
-            "unlimited": ("--builds-per-minute", "0", "--writes-per-minute", "0")}
+RESULT_KEYS = {
+    "security_load.json": {
+        "": (
+            "metadata",
+            "store",
+            "distinct_requests",
+            "clients",
+            "abuser_connections",
+            "duration_s",
+            "settings",
+            "target",
+            "met",
+        ),
+        "store": ("articles", "ingest_seconds", "ingest_output"),
+        "settings.*": ("serve_options", "baseline", "abused", "load_average_1min", "server_peak_rss_mib", "cache"),
+        "settings.*.baseline": ("others", "abuser"),
+        "settings.*.abused": ("others", "abuser"),
+        "settings.*.*.others": (
+            "requests",
+            "seconds",
+            "requests_per_s",
+            "errors",
+            "errors_by_kind",
+            "p50_ms",
+            "p95_ms",
+            "p99_ms",
+            "max_ms",
+        ),
+        "settings.*.*.abuser": ("requests", "ok", "limited", "other"),
+    }
+}
+SETTINGS = {
+    "limited": ("--builds-per-minute", "20", "--writes-per-minute", "30"),
+    "unlimited": ("--builds-per-minute", "0", "--writes-per-minute", "0"),
+}
 ABUSER_ADDRESS = "127.0.2.1"
 FIRST_DAY = dt.date(2000, 1, 1)
 
@@ -132,9 +154,14 @@ def run_setting(store: Path, mix: list[dict[str, str]], options: tuple[str, ...]
     finally:
         server.terminate()
         server.wait(timeout=30)
-    return {"serve_options": " ".join(options), "baseline": baseline, "abused": abused,
-            "load_average_1min": {"before": round(load_before, 2), "after": round(os.getloadavg()[0], 2)},
-            "server_peak_rss_mib": round(peak_rss / 2**20, 1), "cache": health["cache"]}
+    return {
+        "serve_options": " ".join(options),
+        "baseline": baseline,
+        "abused": abused,
+        "load_average_1min": {"before": round(load_before, 2), "after": round(os.getloadavg()[0], 2)},
+        "server_peak_rss_mib": round(peak_rss / 2**20, 1),
+        "cache": health["cache"],
+    }
 
 
 def main() -> None:
@@ -162,9 +189,12 @@ def main() -> None:
         "duration_s": args.duration,
         "settings": settings,
         "target": "with the default limit, while one client floods uncached builds, the other clients get no "
-                  "error and a p95 below 1000 ms, and the abusive client is answered 429",
-        "met": (limited["others"]["errors"] == 0 and limited["others"].get("p95_ms", float("inf")) < 1000
-                and limited["abuser"]["limited"] > 0),
+        "error and a p95 below 1000 ms, and the abusive client is answered 429",
+        "met": (
+            limited["others"]["errors"] == 0
+            and limited["others"].get("p95_ms", float("inf")) < 1000
+            and limited["abuser"]["limited"] > 0
+        ),
     }
     write_results(args.output, report, RESULT_KEYS["security_load.json"])
     print_table(report)
@@ -178,18 +208,24 @@ def stored_articles(store: Path) -> int:
 
 
 def print_table(report: dict) -> None:
-    print(f"{report['clients']} well-behaved clients and 1 abusive client ({report['abuser_connections']} requests "
-          f"in flight, each a new timeline), {report['duration_s']:g} s per phase, {report['store']['articles']} "
-          f"articles")
-    print("| server | phase | others: requests | p50 ms | p95 ms | p99 ms | max ms | errors "
-          "| abuser: requests | 200 | 429 |")
+    print(
+        f"{report['clients']} well-behaved clients and 1 abusive client ({report['abuser_connections']} requests "
+        f"in flight, each a new timeline), {report['duration_s']:g} s per phase, {report['store']['articles']} "
+        f"articles"
+    )
+    print(
+        "| server | phase | others: requests | p50 ms | p95 ms | p99 ms | max ms | errors "
+        "| abuser: requests | 200 | 429 |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for name, setting in report["settings"].items():
         for phase_name in ("baseline", "abused"):
             others, bad = setting[phase_name]["others"], setting[phase_name]["abuser"]
-            print(f"| {name} | {phase_name} | {others['requests']} | {others.get('p50_ms')} | {others.get('p95_ms')} "
-                  f"| {others.get('p99_ms')} | {others.get('max_ms')} | {others['errors']} | {bad['requests']} "
-                  f"| {bad['ok']} | {bad['limited']} |")
+            print(
+                f"| {name} | {phase_name} | {others['requests']} | {others.get('p50_ms')} | {others.get('p95_ms')} "
+                f"| {others.get('p99_ms')} | {others.get('max_ms')} | {others['errors']} | {bad['requests']} "
+                f"| {bad['ok']} | {bad['limited']} |"
+            )
     print(f"target met: {report['met']}")
 
 

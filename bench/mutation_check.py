@@ -44,8 +44,10 @@ from run_metadata import run_metadata, write_results
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
-RESULT_KEYS = {"mutation.json": ("metadata", "seed", "per_area", "timeout_s", "areas"),
-               "mutation_replay.json": ("metadata", "replayed", "timeout_s", "areas")}
+RESULT_KEYS = {
+    "mutation.json": ("metadata", "seed", "per_area", "timeout_s", "areas"),
+    "mutation_replay.json": ("metadata", "replayed", "timeout_s", "areas"),
+}
 
 
 @dataclass(frozen=True)
@@ -61,36 +63,72 @@ class Area:
 # The core the issue names.
 AREAS = {
     "tagger normalization": Area(
-        ("temporal/values.py", "temporal/relative.py", "temporal/calendar_math.py",
-         "temporal/explicit.py", "temporal/durations.py"),
-        ("tests/temporal/test_values.py", "tests/temporal/test_tag_properties.py",
-         "tests/temporal/test_tag_tense_and_anaphora.py", "tests/temporal/test_tag_golden.py",
-         "tests/temporal/test_golden.py", "tests/temporal/test_calendar_resolution.py"),
+        (
+            "temporal/values.py",
+            "temporal/relative.py",
+            "temporal/calendar_math.py",
+            "temporal/explicit.py",
+            "temporal/durations.py",
+        ),
+        (
+            "tests/temporal/test_values.py",
+            "tests/temporal/test_tag_properties.py",
+            "tests/temporal/test_tag_tense_and_anaphora.py",
+            "tests/temporal/test_tag_golden.py",
+            "tests/temporal/test_golden.py",
+            "tests/temporal/test_calendar_resolution.py",
+        ),
         ("tests/temporal/test_reference_data.py",),
     ),
     "date ranking": Area(
         ("timeline/methods/salience.py", "timeline/methods/datewise.py", "timeline/dated_summaries.py"),
-        ("tests/timeline/test_salience.py", "tests/timeline/test_datewise.py",
-         "tests/timeline/test_date_sanity.py", "tests/timeline/test_date_containment.py"),
+        (
+            "tests/timeline/test_salience.py",
+            "tests/timeline/test_datewise.py",
+            "tests/timeline/test_date_sanity.py",
+            "tests/timeline/test_date_containment.py",
+        ),
         ("tests/evaluate/test_quality_floors.py",),
     ),
     "metric computation": Area(
         ("evaluate/metrics.py", "evaluate/alignment.py", "evaluate/prf.py", "evaluate/ngrams.py"),
-        ("tests/evaluate/test_metrics_golden.py", "tests/evaluate/test_alignment.py",
-         "tests/evaluate/test_metrics_properties.py", "tests/evaluate/test_measures.py"),
+        (
+            "tests/evaluate/test_metrics_golden.py",
+            "tests/evaluate/test_alignment.py",
+            "tests/evaluate/test_metrics_properties.py",
+            "tests/evaluate/test_measures.py",
+        ),
     ),
     "store writes": Area(
         ("store/bulk.py", "store/duplicates.py", "store/spans.py", "store/mentions.py"),
-        ("tests/store/test_store.py", "tests/scale/test_near_duplicates.py", "tests/store/test_spans_fit.py",
-         "tests/store/test_duplicate_candidates.py"),
+        (
+            "tests/store/test_store.py",
+            "tests/scale/test_near_duplicates.py",
+            "tests/store/test_spans_fit.py",
+            "tests/store/test_duplicate_candidates.py",
+        ),
     ),
 }
 
 # One token for another: each flip is a plausible slip that a test should notice.
 FLIPS = {
-    "<": "<=", "<=": "<", ">": ">=", ">=": ">", "==": "!=", "!=": "==",
-    "+": "-", "-": "+", "*": "/", "/": "*", "//": "/", "%": "//",
-    "and": "or", "or": "and", "True": "False", "False": "True", "in": "not in",
+    "<": "<=",
+    "<=": "<",
+    ">": ">=",
+    ">=": ">",
+    "==": "!=",
+    "!=": "==",
+    "+": "-",
+    "-": "+",
+    "*": "/",
+    "/": "*",
+    "//": "/",
+    "%": "//",
+    "and": "or",
+    "or": "and",
+    "True": "False",
+    "False": "True",
+    "in": "not in",
 }
 
 
@@ -128,8 +166,8 @@ def sites(source: str, path: str) -> list[Site]:
 def mutated(source: str, site: Site) -> str:
     lines = source.splitlines(keepends=True)
     text = lines[site.line - 1]
-    assert text[site.column:site.column + len(site.original)] == site.original, site
-    lines[site.line - 1] = text[:site.column] + site.replacement + text[site.column + len(site.original):]
+    assert text[site.column : site.column + len(site.original)] == site.original, site
+    lines[site.line - 1] = text[: site.column] + site.replacement + text[site.column + len(site.original) :]
     return "".join(lines)
 
 
@@ -137,8 +175,12 @@ def copy_committed_tree(work: Path) -> Path:
     """``src``, ``tests`` and ``examples`` of HEAD, unpacked into a new ``work``."""
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
-    archive = subprocess.run(["git", "archive", "--format=tar", "HEAD", "src", "tests", "examples"],
-                             cwd=ROOT, capture_output=True, check=True).stdout
+    archive = subprocess.run(
+        ["git", "archive", "--format=tar", "HEAD", "src", "tests", "examples"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(work, filter="data")
     return work
@@ -148,11 +190,21 @@ def run_tests(work: Path, tests: tuple[str, ...], timeout: float, slow: bool = F
     """``passed``, ``failed`` or ``timeout``, and the seconds it took; tests marked slow
     run only when ``slow``."""
     environment = os.environ | {
-        "PYTHONPATH": str(work / "src"), "PYTHONDONTWRITEBYTECODE": "1",
+        "PYTHONPATH": str(work / "src"),
+        "PYTHONDONTWRITEBYTECODE": "1",
         "DATELINE_DATA": os.environ.get("DATELINE_DATA") or str(ROOT.parent / "shared" / "data"),
     }
-    command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider",
-               *([] if slow else ["-m", "not slow"]), *tests]
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "-x",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        *([] if slow else ["-m", "not slow"]),
+        *tests,
+    ]
     started = time.monotonic()
     try:
         result = subprocess.run(command, cwd=work, env=environment, capture_output=True, timeout=timeout)
@@ -168,21 +220,39 @@ def replayed_sites(source: str, path: str, survivors: list[dict]) -> list[Site]:
     """The sites of ``survivors`` (of an earlier run) in today's ``source``: the line that
     reads as the survivor's ``code`` did, the same token at the same column."""
     lines = [line.strip() for line in source.splitlines()]
-    return [site for survivor in survivors if survivor["path"] == path
-            for site in sites(source, path)
-            if lines[site.line - 1] == survivor["code"] and site.column == survivor["column"]
-            and (site.original, site.replacement) == (survivor["original"], survivor["replacement"])]
+    return [
+        site
+        for survivor in survivors
+        if survivor["path"] == path
+        for site in sites(source, path)
+        if lines[site.line - 1] == survivor["code"]
+        and site.column == survivor["column"]
+        and (site.original, site.replacement) == (survivor["original"], survivor["replacement"])
+    ]
 
 
-def check_area(work: Path, name: str, area: Area, sample: int, chooser: random.Random,
-               timeout: float, replay: list[dict] | None = None) -> dict[str, object]:
+def check_area(
+    work: Path,
+    name: str,
+    area: Area,
+    sample: int,
+    chooser: random.Random,
+    timeout: float,
+    replay: list[dict] | None = None,
+) -> dict[str, object]:
     """The area's baseline runs, then ``sample`` mutants of its files (or the survivors
     ``replay`` of an earlier run), one at a time."""
     baseline, seconds = run_tests(work, area.focused, timeout)
     wider, wider_seconds = run_tests(work, area.wider, timeout, slow=True) if area.wider else ("passed", 0.0)
-    report: dict[str, object] = {"files": list(area.files), "tests": list(area.focused),
-                                 "wider_tests": list(area.wider), "baseline": baseline, "baseline_s": seconds,
-                                 "wider_baseline": wider, "wider_baseline_s": wider_seconds}
+    report: dict[str, object] = {
+        "files": list(area.files),
+        "tests": list(area.focused),
+        "wider_tests": list(area.wider),
+        "baseline": baseline,
+        "baseline_s": seconds,
+        "wider_baseline": wider,
+        "wider_baseline_s": wider_seconds,
+    }
     if baseline != "passed":
         return report
     if wider != "passed":  # a floor already broken on HEAD can tell nothing about a mutant
@@ -191,8 +261,11 @@ def check_area(work: Path, name: str, area: Area, sample: int, chooser: random.R
     package = work / "src" / "dateline"
     sources = {path: (package / path).read_text(encoding="utf-8") for path in files}
     every = [site for path, source in sources.items() for site in sites(source, path)]
-    chosen = (chooser.sample(every, min(sample, len(every))) if replay is None else
-              [site for path, source in sources.items() for site in replayed_sites(source, path, replay)])
+    chosen = (
+        chooser.sample(every, min(sample, len(every)))
+        if replay is None
+        else [site for path, source in sources.items() for site in replayed_sites(source, path, replay)]
+    )
     outcomes: list[dict[str, object]] = []
     for site in chosen:
         source = sources[site.path]
@@ -212,13 +285,19 @@ def check_area(work: Path, name: str, area: Area, sample: int, chooser: random.R
             (package / site.path).write_text(source, encoding="utf-8")
         code = source.splitlines()[site.line - 1].strip()
         outcomes.append(asdict(site) | {"outcome": outcome, "seconds": took, "code": code})
-        print(f"{name}: {site.path}:{site.line} {site.original!r} -> {site.replacement!r}: {outcome} "
-              f"({took} s)", file=sys.stderr, flush=True)
+        print(
+            f"{name}: {site.path}:{site.line} {site.original!r} -> {site.replacement!r}: {outcome} ({took} s)",
+            file=sys.stderr,
+            flush=True,
+        )
     counted = [o for o in outcomes if str(o["outcome"]).split()[0] in ("passed", "failed", "timeout")]
     killed = [o for o in counted if o["outcome"] != "passed"]
     report |= {
-        "sites": len(every), "sampled": len(outcomes), "not_counted": len(outcomes) - len(counted),
-        "mutants": len(counted), "killed": len(killed),
+        "sites": len(every),
+        "sampled": len(outcomes),
+        "not_counted": len(outcomes) - len(counted),
+        "mutants": len(counted),
+        "killed": len(killed),
         "killed_by_wider_tests": sum(str(o["outcome"]).endswith("(wider)") for o in killed),
         "killed_share": round(len(killed) / len(counted), 3) if counted else None,
         "survivors": [o for o in counted if o["outcome"] == "passed"],
@@ -241,8 +320,12 @@ def main() -> None:
     output = args.output or RESULTS / ("mutation_replay.json" if replay else "mutation.json")
     metadata = run_metadata()
     work = copy_committed_tree(args.work)
-    probe = subprocess.run([sys.executable, "-c", "import dateline; print(dateline.__file__)"],
-                           env=os.environ | {"PYTHONPATH": str(work / "src")}, capture_output=True, text=True)
+    probe = subprocess.run(
+        [sys.executable, "-c", "import dateline; print(dateline.__file__)"],
+        env=os.environ | {"PYTHONPATH": str(work / "src")},
+        capture_output=True,
+        text=True,
+    )
     if not probe.stdout.startswith(str(work)):
         raise SystemExit(f"the copy is not the package the tests would import: {probe.stdout or probe.stderr}")
     chooser = random.Random(args.seed)
@@ -250,20 +333,26 @@ def main() -> None:
     for name in args.areas:
         if replay is None:
             areas[name] = check_area(work, name, AREAS[name], args.per_area, chooser, args.timeout)
-            results = {"metadata": metadata, "seed": args.seed, "per_area": args.per_area,
-                       "timeout_s": args.timeout, "areas": areas}
+            results = {
+                "metadata": metadata,
+                "seed": args.seed,
+                "per_area": args.per_area,
+                "timeout_s": args.timeout,
+                "areas": areas,
+            }
         else:
             survivors = replay.get(name, {}).get("survivors", [])
             areas[name] = check_area(work, name, AREAS[name], 0, chooser, args.timeout, survivors)
             areas[name]["replayed_survivors"] = len(survivors)
-            results = {"metadata": metadata, "replayed": str(args.replay), "timeout_s": args.timeout,
-                       "areas": areas}
+            results = {"metadata": metadata, "replayed": str(args.replay), "timeout_s": args.timeout, "areas": areas}
         write_results(output, results, RESULT_KEYS[output.name])
     shutil.rmtree(work, ignore_errors=True)
     print("| area | sites | mutants run | killed | of which by the wider tests | survived |\n|---|---|---|---|---|---|")
     for name, area in areas.items():
-        print(f"| {name} | {area.get('sites')} | {area.get('mutants')} | {area.get('killed')} | "
-              f"{area.get('killed_by_wider_tests')} | {len(area.get('survivors', []))} |")  # type: ignore[arg-type]
+        print(
+            f"| {name} | {area.get('sites')} | {area.get('mutants')} | {area.get('killed')} | "
+            f"{area.get('killed_by_wider_tests')} | {len(area.get('survivors', []))} |"
+        )  # type: ignore[arg-type]
 
 
 if __name__ == "__main__":

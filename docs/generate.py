@@ -48,12 +48,18 @@ def cli_reference(_results: Path) -> str:
     sections = []
     for name, command in group.commands.items():  # type: ignore[attr-defined]
         context = typer.Context(command, info_name=name, parent=root)
-        rows = [[f"`{_cell(opts)}`", _prose(_cell(text))] for param in command.get_params(context)
-                if (record := param.get_help_record(context)) is not None
-                for opts, text in [record] if opts != "--help"]
+        rows = [
+            [f"`{_cell(opts)}`", _prose(_cell(text))]
+            for param in command.get_params(context)
+            if (record := param.get_help_record(context)) is not None
+            for opts, text in [record]
+            if opts != "--help"
+        ]
         help_text = _prose((command.help or "").strip())
-        sections.append(f"### `dateline {name}`\n\n```\n{command.get_usage(context)}\n```\n\n"
-                        f"{help_text}\n\n" + figures.table(["argument or option", "what it does"], rows))
+        sections.append(
+            f"### `dateline {name}`\n\n```\n{command.get_usage(context)}\n```\n\n"
+            f"{help_text}\n\n" + figures.table(["argument or option", "what it does"], rows)
+        )
     return "\n\n".join(sections)
 
 
@@ -89,22 +95,21 @@ def pages(root: Path = ROOT) -> list[Path]:
 
 def stale(paths: list[Path], results: Path) -> list[Path]:
     """The pages whose generated blocks differ from what ``results`` gives now."""
-    return [path for path in paths
-            if render(text := path.read_text(encoding="utf-8"), results) != text]
+    return [path for path in paths if render(text := path.read_text(encoding="utf-8"), results) != text]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--check", action="store_true",
-                        help="change nothing; exit 1 if a generated block is not current")
+    parser.add_argument(
+        "--check", action="store_true", help="change nothing; exit 1 if a generated block is not current"
+    )
     parser.add_argument("--results", type=Path, default=RESULTS, help="the results folder")
     args = parser.parse_args(argv)
     paths = pages()
     if args.check:
         out_of_date = stale(paths, args.results)
         for path in out_of_date:
-            print(f"{path.relative_to(ROOT)}: generated text is not current; run `make docs`",
-                  file=sys.stderr)
+            print(f"{path.relative_to(ROOT)}: generated text is not current; run `make docs`", file=sys.stderr)
         return 1 if out_of_date else 0
     for path in paths:
         text = path.read_text(encoding="utf-8")

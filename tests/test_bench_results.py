@@ -68,10 +68,16 @@ BENCHMARKS = sorted(BENCH.glob("bench_*.py"))
 
 @pytest.mark.parametrize("results", sorted(RESULTS.glob("*.json")), ids=lambda path: path.name)
 def test_results_file_holds_only_what_its_script_writes(results: Path) -> None:
-    claims = {script: keys for script, declarations in DECLARATIONS.items() if declarations
-              for keys in [helper.declaration_for(results.name, declarations)] if keys is not None}
+    claims = {
+        script: keys
+        for script, declarations in DECLARATIONS.items()
+        if declarations
+        for keys in [helper.declaration_for(results.name, declarations)]
+        if keys is not None
+    }
     assert len(claims) == 1, (
-        f"{results.name} must be claimed by exactly one bench script's RESULT_KEYS, not {sorted(claims)}")
+        f"{results.name} must be claimed by exactly one bench script's RESULT_KEYS, not {sorted(claims)}"
+    )
     [(script, keys)] = claims.items()
     content = json.loads(results.read_text(encoding="utf-8"))
     assert isinstance(content, dict), f"{results.name}: a results file is a JSON object"
@@ -83,14 +89,17 @@ def test_benchmark_declares_its_results_and_writes_them_with_metadata(script: Pa
     source = script.read_text(encoding="utf-8")
     assert DECLARATIONS[script.name], f"{script.name} declares no RESULT_KEYS"
     assert "run_metadata()" in source and "write_results(" in source, (
-        f"{script.name} must take run_metadata() and write through write_results()")
+        f"{script.name} must take run_metadata() and write through write_results()"
+    )
 
 
 def test_a_key_merged_by_hand_is_found() -> None:
     declared = {"": ("metadata", "runs"), "runs.*": ("ingest", "timelines")}
-    content = {"metadata": helper.run_metadata(),
-               "runs": {"Timeline17": {"ingest": {}, "timelines": {}, "timelines_later_pass": {}}},
-               "notes": "merged from three runs"}
+    content = {
+        "metadata": helper.run_metadata(),
+        "runs": {"Timeline17": {"ingest": {}, "timelines": {}, "timelines_later_pass": {}}},
+        "notes": "merged from three runs",
+    }
     assert helper.undeclared_keys(content, declared) == ["notes", "runs.Timeline17.timelines_later_pass"]
 
 

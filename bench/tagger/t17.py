@@ -26,9 +26,11 @@ class T17Article:
 
 def read_articles(t17: Path) -> list[T17Article]:
     """Every ``<topic>/InputDocs/<date>/<file>``; the folder name is the DCT."""
-    return [T17Article(path.parts[-4], dt.date.fromisoformat(path.parts[-2]), path.name,
-                       path.read_text(encoding="utf-8"))
-            for path in sorted(t17.glob("*/InputDocs/*/*")) if path.is_file()]
+    return [
+        T17Article(path.parts[-4], dt.date.fromisoformat(path.parts[-2]), path.name, path.read_text(encoding="utf-8"))
+        for path in sorted(t17.glob("*/InputDocs/*/*"))
+        if path.is_file()
+    ]
 
 
 def read_heideltime(t17: Path) -> dict[tuple[str, str, str], list[Timex]]:
@@ -38,8 +40,8 @@ def read_heideltime(t17: Path) -> dict[tuple[str, str, str], list[Timex]]:
         for line in lines:
             record = json.loads(line)
             found[(record["topic"], record["pub_date"], record["doc"])] = [
-                Timex(t["start"], t["end"], t["text"], t["type"], t["value"])
-                for t in record["timexes"]]
+                Timex(t["start"], t["end"], t["text"], t["type"], t["value"]) for t in record["timexes"]
+            ]
     return found
 
 
@@ -58,8 +60,9 @@ class Agreement:
     span: float
 
 
-def agreement(articles: Sequence[T17Article], ours: Sequence[Sequence[Timex]],
-              reference: dict[tuple[str, str, str], list[Timex]]) -> Agreement:
+def agreement(
+    articles: Sequence[T17Article], ours: Sequence[Sequence[Timex]], reference: dict[tuple[str, str, str], list[Timex]]
+) -> Agreement:
     total = strict = relaxed = span = 0
     for article, predicted in zip(articles, ours, strict=True):
         by_span = {(t.start, t.end): t.value for t in predicted}
@@ -70,6 +73,5 @@ def agreement(articles: Sequence[T17Article], ours: Sequence[Sequence[Timex]],
             value = by_span.get((timex.start, timex.end))
             span += value is not None
             strict += value == timex.value
-            relaxed += any(t.value == timex.value for t in predicted
-                           if t.start < timex.end and t.end > timex.start)
+            relaxed += any(t.value == timex.value for t in predicted if t.start < timex.end and t.end > timex.start)
     return Agreement(total, strict / total, relaxed / total, span / total)

@@ -82,8 +82,15 @@ def make_timeline(
         span = story_span(corpus)
         if choice != "auto":
             corpus = coarsen(corpus, choice)
-        request = TimelineRequest(query, n_dates, n_sentences, allowed_granularities(choice, span, n_dates),
-                                  date_from, date_to, coarse_span=span if choice == "auto" else None)
+        request = TimelineRequest(
+            query,
+            n_dates,
+            n_sentences,
+            allowed_granularities(choice, span, n_dates),
+            date_from,
+            date_to,
+            coarse_span=span if choice == "auto" else None,
+        )
         return chosen_method.build(corpus, request)
 
     timeline = build(retrieval.rowids)

@@ -64,8 +64,7 @@ class Registry(Generic[T]):
         try:
             return self._loaded[name]
         except KeyError:
-            raise UsageError(f"unknown {self.kind} {name!r}; choose one of: "
-                             f"{', '.join(self.names())}") from None
+            raise UsageError(f"unknown {self.kind} {name!r}; choose one of: {', '.join(self.names())}") from None
 
     def names(self) -> list[str]:
         """Every registered name, sorted; nothing is imported to list them."""

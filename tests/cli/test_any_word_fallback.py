@@ -59,8 +59,13 @@ def test_fewer_than_three_articles_with_every_word_fall_back_to_those_with_any(d
 
 
 def test_three_articles_with_every_word_are_used_alone(db: Path) -> None:
-    ingest(db, [{"date": f"2024-04-0{day}", "title": "both", "text": f"The harbour strike went on, day {day}."}
-                for day in (1, 2)])
+    ingest(
+        db,
+        [
+            {"date": f"2024-04-0{day}", "title": "both", "text": f"The harbour strike went on, day {day}."}
+            for day in (1, 2)
+        ],
+    )
     titles, strategy = found_titles(db, QUERY)
     assert strategy == "all-words" and titles == ["both"] * 3
 

@@ -23,10 +23,15 @@ TOWNS = {"riverton": ("2023-03", "2023-06", "2023-11"), "lakeside": ("2024-02", 
 
 
 def town_records(town: str) -> list[dict]:
-    return [{"date": f"{month}-15", "title": f"{town} {month}",
-             "text": f"The {town.title()} bridge works reached a new stage on {month}-12. "
-                     f"The {town.title()} council met about the bridge on {month}-14."}
-            for month in TOWNS[town]]
+    return [
+        {
+            "date": f"{month}-15",
+            "title": f"{town} {month}",
+            "text": f"The {town.title()} bridge works reached a new stage on {month}-12. "
+            f"The {town.title()} council met about the bridge on {month}-14.",
+        }
+        for month in TOWNS[town]
+    ]
 
 
 @pytest.fixture
@@ -35,8 +40,9 @@ def db(tmp_path: Path) -> Path:
     for town in TOWNS:
         corpus = tmp_path / f"{town}.jsonl"
         corpus.write_text("".join(json.dumps(r) + "\n" for r in town_records(town)), encoding="utf-8")
-        result = runner.invoke(app, ["ingest", str(corpus), "--db", str(db), "--collection", town,
-                                     "--quiet", "--workers", "1"])
+        result = runner.invoke(
+            app, ["ingest", str(corpus), "--db", str(db), "--collection", town, "--quiet", "--workers", "1"]
+        )
         assert result.exit_code == 0, result.output
     return db
 
@@ -87,8 +93,8 @@ def test_an_unknown_collection_is_an_error_naming_it_and_the_known_ones(db: Path
     result = runner.invoke(app, [*command, "--db", str(db), "--collection", "rivertown"])
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
-        "Error: --collection: no collection named 'rivertown'; the store's collections are: "
-        "lakeside (2), riverton (3)"]
+        "Error: --collection: no collection named 'rivertown'; the store's collections are: lakeside (2), riverton (3)"
+    ]
 
 
 def test_an_unknown_collection_in_a_store_without_collections_says_there_are_none(tmp_path: Path) -> None:
@@ -103,11 +109,18 @@ def test_an_unknown_collection_in_a_store_without_collections_says_there_are_non
 def test_collections_lists_each_collection_with_its_article_count_and_span(db: Path) -> None:
     listing = runner.invoke(app, ["collections", "--db", str(db), "--format", "json"])
     assert listing.exit_code == 0, listing.output
-    assert json.loads(listing.stdout) == {"collections": [
-        {"name": "lakeside", "articles": 2, "first": "2024-02-15", "last": "2024-05-15"},
-        {"name": "riverton", "articles": 3, "first": "2023-03-15", "last": "2023-11-15"}], "total": 5}
+    assert json.loads(listing.stdout) == {
+        "collections": [
+            {"name": "lakeside", "articles": 2, "first": "2024-02-15", "last": "2024-05-15"},
+            {"name": "riverton", "articles": 3, "first": "2023-03-15", "last": "2023-11-15"},
+        ],
+        "total": 5,
+    }
     text = runner.invoke(app, ["collections", "--db", str(db)])
     assert text.exit_code == 0
     assert [line.split() for line in text.stdout.splitlines()] == [
-        ["collection", "articles", "first", "last"], ["lakeside", "2", "2024-02-15", "2024-05-15"],
-        ["riverton", "3", "2023-03-15", "2023-11-15"], ["2", "collections,", "5", "articles"]]
+        ["collection", "articles", "first", "last"],
+        ["lakeside", "2", "2024-02-15", "2024-05-15"],
+        ["riverton", "3", "2023-03-15", "2023-11-15"],
+        ["2", "collections,", "5", "articles"],
+    ]

@@ -52,12 +52,26 @@ def test_every_timeline_sentence_is_the_exact_span_of_its_article(seeded_db: Pat
             texts[item["id"]] = store.get_article(item["id"]).text
     for entry in json.loads(out)["entries"]:
         for sentence in entry["sentences"]:
-            assert texts[sentence["article_id"]][sentence["start"]:sentence["end"]] == sentence["text"]
+            assert texts[sentence["article_id"]][sentence["start"] : sentence["end"]] == sentence["text"]
 
 
 def test_timeline_size_and_date_range_are_respected(seeded_db: Path) -> None:
-    _, out, _ = dateline("timeline", "India Japan", "--db", seeded_db, "--format", "json",
-                         "--dates", "1", "--sentences", "1", "--from", "2023-01-01", "--to", "2024-12-31")
+    _, out, _ = dateline(
+        "timeline",
+        "India Japan",
+        "--db",
+        seeded_db,
+        "--format",
+        "json",
+        "--dates",
+        "1",
+        "--sentences",
+        "1",
+        "--from",
+        "2023-01-01",
+        "--to",
+        "2024-12-31",
+    )
     [entry] = json.loads(out)["entries"]
     assert entry["date"] >= "2023" and len(entry["sentences"]) == 1
 
@@ -101,26 +115,32 @@ def test_on_error_fail_stops_with_one_line_and_exit_1(tmp_path: Path) -> None:
     assert err.strip().count("\n") == 0 and "bad.txt:1" in err and "Traceback" not in err
 
 
-@pytest.mark.parametrize("args, fragment", [
-    (["timeline", "x", "--dates", "0"], "dates must be between"),
-    (["timeline", "x", "--from", "2023-13-01"], "YYYY-MM-DD"),
-    (["timeline", "x", "--method", "magic"], "unknown method"),
-    (["timeline", "x", "--format", "xml"], "--format"),
-    (["articles", "--limit", "-1"], "limit"),
-])
+@pytest.mark.parametrize(
+    "args, fragment",
+    [
+        (["timeline", "x", "--dates", "0"], "dates must be between"),
+        (["timeline", "x", "--from", "2023-13-01"], "YYYY-MM-DD"),
+        (["timeline", "x", "--method", "magic"], "unknown method"),
+        (["timeline", "x", "--format", "xml"], "--format"),
+        (["articles", "--limit", "-1"], "limit"),
+    ],
+)
 def test_wrong_flags_give_one_clear_line_and_a_nonzero_exit(seeded_db: Path, args: list[str], fragment: str) -> None:
     code, _, err = dateline(*args, "--db", seeded_db)
     assert code == 2 and fragment in err and "Traceback" not in err
     assert err.strip().count("\n") == 0, err
 
 
-@pytest.mark.parametrize("args, fragment", [
-    (["timeline", "x", "--bogus"], "No such option: --bogus (see 'dateline timeline --help')"),
-    (["timeline", "x", "--dates", "many"], "Invalid value for '--dates'"),
-    (["timeline"], "Missing argument"),
-    (["--bogus"], "No such option: --bogus (see 'dateline --help')"),
-    (["nosuch"], "No such command 'nosuch'"),
-])
+@pytest.mark.parametrize(
+    "args, fragment",
+    [
+        (["timeline", "x", "--bogus"], "No such option: --bogus (see 'dateline timeline --help')"),
+        (["timeline", "x", "--dates", "many"], "Invalid value for '--dates'"),
+        (["timeline"], "Missing argument"),
+        (["--bogus"], "No such option: --bogus (see 'dateline --help')"),
+        (["nosuch"], "No such command 'nosuch'"),
+    ],
+)
 def test_usage_errors_are_one_line_naming_the_help_to_read(args: list[str], fragment: str) -> None:
     code, _, err = dateline(*args)
     assert code == 2 and fragment in err and err.startswith("Error: ")
@@ -130,8 +150,9 @@ def test_usage_errors_are_one_line_naming_the_help_to_read(args: list[str], frag
 def test_max_articles_bounds_what_a_timeline_is_built_from(seeded_db: Path) -> None:
     _, out, _ = dateline("timeline", "India Japan", "--db", seeded_db, "--format", "json", "--max-articles", "1")
     sources = {s["article_id"] for entry in json.loads(out)["entries"] for s in entry["sentences"]}
-    _, everything, _ = dateline("timeline", "India Japan", "--db", seeded_db, "--format", "json",
-                                "--max-articles", "0", "--dates", "20")
+    _, everything, _ = dateline(
+        "timeline", "India Japan", "--db", seeded_db, "--format", "json", "--max-articles", "0", "--dates", "20"
+    )
     assert len(sources) == 1
     assert len({s["article_id"] for e in json.loads(everything)["entries"] for s in e["sentences"]}) == 2
 
@@ -176,6 +197,10 @@ def test_a_timeline_does_not_load_the_tagger_or_the_evaluation(seeded_db: Path) 
     loaded = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert loaded.returncode == 0, loaded.stderr
     modules = set(loaded.stdout.split())
-    for heavy in ("dateline.temporal.tagger", "dateline.evaluate.protocol", "dateline.nlp.workers",
-                  "dateline.store.integrity"):
+    for heavy in (
+        "dateline.temporal.tagger",
+        "dateline.evaluate.protocol",
+        "dateline.nlp.workers",
+        "dateline.store.integrity",
+    ):
         assert heavy not in modules

@@ -13,13 +13,13 @@ from dateline.cli.app import app
 runner = CliRunner()
 
 
-def test_granularity_month_makes_every_entry_a_month_and_a_bad_value_is_refused(
-        tmp_path: Path, samples: Path) -> None:
+def test_granularity_month_makes_every_entry_a_month_and_a_bad_value_is_refused(tmp_path: Path, samples: Path) -> None:
     db = tmp_path / "g.db"
     assert runner.invoke(app, ["ingest", str(samples), "--db", str(db), "--quiet"]).exit_code == 0
     auto = runner.invoke(app, ["timeline", "India Japan", "--db", str(db), "--format", "json"])
-    month = runner.invoke(app, ["timeline", "India Japan", "--db", str(db), "--format", "json",
-                                "--granularity", "month"])
+    month = runner.invoke(
+        app, ["timeline", "India Japan", "--db", str(db), "--format", "json", "--granularity", "month"]
+    )
     assert auto.exit_code == 0 and month.exit_code == 0
     assert {e["granularity"] for e in json.loads(auto.stdout)["entries"]} == {"day"}
     months = json.loads(month.stdout)["entries"]

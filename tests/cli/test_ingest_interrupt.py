@@ -31,11 +31,17 @@ def write_corpus(path: Path) -> None:
         for i in range(ARTICLES):
             day = f"{2000 + i // 336}-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}"
             town = TOWNS[i % len(TOWNS)]
-            out.write(json.dumps({
-                "date": day, "title": f"{town} council, meeting {i}",
-                "text": f"The {town} council met on {day} and agreed plan {i * 7919 % 10007}. "
+            out.write(
+                json.dumps(
+                    {
+                        "date": day,
+                        "title": f"{town} council, meeting {i}",
+                        "text": f"The {town} council met on {day} and agreed plan {i * 7919 % 10007}. "
                         f"Residents said work {i} would start on Friday.",
-            }) + "\n")
+                    }
+                )
+                + "\n"
+            )
 
 
 def stored(db: Path) -> int:
@@ -64,8 +70,14 @@ def test_ctrl_c_says_what_is_stored_and_the_same_command_finishes_the_rest(tmp_p
     # Its own process group, as a shell runs a command, so that Ctrl-C reaches the ingest
     # and its analysis worker alike; SIGINT as a terminal leaves it (a test run in the
     # background of a script has it ignored, and a child would inherit that).
-    ingest = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                              start_new_session=True, preexec_fn=_default_sigint)
+    ingest = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        preexec_fn=_default_sigint,
+    )
     deadline = time.monotonic() + SECONDS
     while stored(db) == 0 and ingest.poll() is None and time.monotonic() < deadline:
         time.sleep(POLL_SECONDS)

@@ -22,7 +22,8 @@ def listed_methods() -> tuple[list[str], list[str]]:
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     return [line.removesuffix(DEFAULT_MARK) for line in lines], [
-        line.removesuffix(DEFAULT_MARK) for line in lines if line.endswith(DEFAULT_MARK)]
+        line.removesuffix(DEFAULT_MARK) for line in lines if line.endswith(DEFAULT_MARK)
+    ]
 
 
 def test_methods_lists_every_registered_method_once_and_marks_the_default() -> None:
@@ -34,14 +35,27 @@ def test_methods_lists_every_registered_method_once_and_marks_the_default() -> N
 
 def test_every_listed_method_builds_a_timeline_and_others_are_refused(tmp_path: Path) -> None:
     db, corpus = tmp_path / "methods.db", tmp_path / "council.jsonl"
-    corpus.write_text("\n".join(json.dumps({"date": f"2023-0{month}-10", "text": (
-        f"The council met on {month} March 2023 to discuss the harbour budget. "
-        f"The harbour budget vote was held on {month + 1} March 2023.")}) for month in range(1, 6)) + "\n")
+    corpus.write_text(
+        "\n".join(
+            json.dumps(
+                {
+                    "date": f"2023-0{month}-10",
+                    "text": (
+                        f"The council met on {month} March 2023 to discuss the harbour budget. "
+                        f"The harbour budget vote was held on {month + 1} March 2023."
+                    ),
+                }
+            )
+            for month in range(1, 6)
+        )
+        + "\n"
+    )
     assert runner.invoke(app, ["ingest", str(corpus), "--db", str(db), "--quiet", "--workers", "1"]).exit_code == 0
     names, _ = listed_methods()
     for name in names:
-        result = runner.invoke(app, ["timeline", "harbour budget", "--db", str(db), "--method", name,
-                                     "--format", "json"])
+        result = runner.invoke(
+            app, ["timeline", "harbour budget", "--db", str(db), "--method", name, "--format", "json"]
+        )
         assert result.exit_code == 0, (name, result.output)
         timeline = json.loads(result.stdout)
         assert timeline["method"] == name and timeline["entries"], name

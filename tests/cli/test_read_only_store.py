@@ -29,10 +29,16 @@ WRITE_OVERRIDES = (1, 2)  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
 SECONDS = 120
 
 RECORDS = [
-    {"date": "2024-03-01", "title": "Bridge closes",
-     "text": "The Riverton bridge closed on March 1, 2024 for repairs. The council met on Friday."},
-    {"date": "2024-04-10", "title": "Bridge reopens",
-     "text": "The Riverton bridge reopened on April 9, 2024. Traffic returned the next day."},
+    {
+        "date": "2024-03-01",
+        "title": "Bridge closes",
+        "text": "The Riverton bridge closed on March 1, 2024 for repairs. The council met on Friday.",
+    },
+    {
+        "date": "2024-04-10",
+        "title": "Bridge reopens",
+        "text": "The Riverton bridge reopened on April 9, 2024. Traffic returned the next day.",
+    },
 ]
 NEW_RECORD = {"date": "2024-05-02", "text": "The Riverton bridge got a new lamp on May 1, 2024."}
 
@@ -48,7 +54,9 @@ def dateline(*args: str) -> subprocess.CompletedProcess[str]:
     """``dateline *args`` in a child process that file permissions bind."""
     return subprocess.run(
         [sys.executable, "-c", "from dateline.cli.app import main; main()", *args],
-        capture_output=True, text=True, timeout=SECONDS,
+        capture_output=True,
+        text=True,
+        timeout=SECONDS,
         preexec_fn=_drop_write_overrides if os.geteuid() == 0 else None,
     )
 
@@ -133,9 +141,20 @@ def test_serve_read_only_serves_a_read_only_store(store: Path, what: str) -> Non
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     server = subprocess.Popen(
-        [sys.executable, "-c", "from dateline.cli.app import main; main()", "serve", "--db", str(store),
-         "--read-only", "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            "from dateline.cli.app import main; main()",
+            "serve",
+            "--db",
+            str(store),
+            "--read-only",
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
         preexec_fn=_drop_write_overrides if os.geteuid() == 0 else None,
     )
     try:

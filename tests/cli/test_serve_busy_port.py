@@ -18,11 +18,22 @@ def test_serve_on_a_busy_port_prints_one_error_line_and_exits_1(tmp_path: Path) 
         taken.listen()
         port = taken.getsockname()[1]
         result = subprocess.run(
-            [sys.executable, "-c", "from dateline.cli.app import main; main()", "serve",
-             "--db", str(tmp_path / "s.db"), "--port", str(port)],
-            capture_output=True, text=True, timeout=SECONDS,
+            [
+                sys.executable,
+                "-c",
+                "from dateline.cli.app import main; main()",
+                "serve",
+                "--db",
+                str(tmp_path / "s.db"),
+                "--port",
+                str(port),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=SECONDS,
         )
     assert result.returncode == 1 and result.stdout == ""
     assert result.stderr.splitlines() == [
         f"Error: cannot listen on 127.0.0.1:{port}: Address already in use "
-        "(choose another --port, or stop what uses it)"]
+        "(choose another --port, or stop what uses it)"
+    ]

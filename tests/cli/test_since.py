@@ -24,8 +24,10 @@ SECOND_BATCH = [
 
 
 def write_articles(path: Path, articles: list[tuple[str, str, str]]) -> Path:
-    path.write_text("".join(json.dumps({"date": day, "title": title, "text": text}) + "\n"
-                            for day, title, text in articles), encoding="utf-8")
+    path.write_text(
+        "".join(json.dumps({"date": day, "title": title, "text": text}) + "\n" for day, title, text in articles),
+        encoding="utf-8",
+    )
     return path
 
 
@@ -54,8 +56,12 @@ def test_since_marks_exactly_the_date_the_second_ingest_brought(tmp_path: Path) 
     data = json.loads(timeline(db, "--since", between, "--format", "json"))
     assert data["since"] == between.replace("+00:00", "Z") and data["changes"] == {"new": 1, "changed": 0}
     marked = {entry["date"]: (entry["new"], entry["changed"]) for entry in data["entries"]}
-    assert marked == {"2024-03-01": (False, False), "2024-03-11": (False, False),
-                      "2024-03-20": (False, False), "2024-04-20": (True, False)}
+    assert marked == {
+        "2024-03-01": (False, False),
+        "2024-03-11": (False, False),
+        "2024-03-20": (False, False),
+        "2024-04-20": (True, False),
+    }
 
 
 def test_text_and_markdown_show_the_mark_beside_the_new_date(tmp_path: Path) -> None:
@@ -65,7 +71,11 @@ def test_text_and_markdown_show_the_mark_beside_the_new_date(tmp_path: Path) -> 
     assert [line for line in text.splitlines() if "NEW" in line] == ["2024-04-20  NEW"]
     markdown = timeline(db, "--since", between, "--format", "md")
     assert [line for line in markdown.splitlines() if line.startswith("## ")] == [
-        "## 2024-03-01", "## 2024-03-11", "## 2024-03-20", "## 2024-04-20 (new)"]
+        "## 2024-03-01",
+        "## 2024-03-11",
+        "## 2024-03-20",
+        "## 2024-04-20 (new)",
+    ]
 
 
 def test_since_a_day_before_any_ingest_marks_every_date_new(tmp_path: Path) -> None:

@@ -19,14 +19,23 @@ from dateline.cli.app import app
 
 runner = CliRunner()
 STYLE = re.compile(r"\x1b\[[0-9;]*m")  # a terminal's bold, dim, underline...
-LONG = ("The Riverton council voted on March 4, 2024 to close the old bridge to all traffic "
-        "for six months while engineers replace the corroded steel girders under the deck.")
+LONG = (
+    "The Riverton council voted on March 4, 2024 to close the old bridge to all traffic "
+    "for six months while engineers replace the corroded steel girders under the deck."
+)
 RECORDS = [
-    {"date": "2024-03-05", "title": "Riverton bridge to close for six months while engineers replace its steel girders",
-     "url": "https://news.example/riverton/close",
-     "text": LONG + " Shops near the bridge expect fewer customers."},
-    {"date": "2024-09-10", "title": "Riverton bridge reopens", "url": "https://news.example/riverton/reopen",
-     "text": "The Riverton bridge reopened on September 9, 2024, a week late. The mayor cut a ribbon."},
+    {
+        "date": "2024-03-05",
+        "title": "Riverton bridge to close for six months while engineers replace its steel girders",
+        "url": "https://news.example/riverton/close",
+        "text": LONG + " Shops near the bridge expect fewer customers.",
+    },
+    {
+        "date": "2024-09-10",
+        "title": "Riverton bridge reopens",
+        "url": "https://news.example/riverton/reopen",
+        "text": "The Riverton bridge reopened on September 9, 2024, a week late. The mayor cut a ribbon.",
+    },
 ]
 SOURCES = {(r["title"], r["date"], r["url"]) for r in RECORDS}
 
@@ -80,7 +89,9 @@ def test_text_on_a_terminal_is_wrapped_to_its_width(db: Path) -> None:
     controller, terminal = pty.openpty()
     child = subprocess.Popen(
         [sys.executable, "-c", "from dateline.cli.app import main; main()", "timeline", "bridge", "--db", str(db)],
-        stdout=terminal, stderr=subprocess.DEVNULL, env={**os.environ, "COLUMNS": "60"},
+        stdout=terminal,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "COLUMNS": "60"},
     )
     os.close(terminal)
     shown = b""

@@ -31,8 +31,11 @@ def test_every_generated_block_matches_its_source(generate: ModuleType) -> None:
 
 
 def test_the_docs_have_generated_blocks(generate: ModuleType) -> None:
-    names = {match["name"] for path in generate.pages()
-             for match in generate.BLOCK.finditer(path.read_text(encoding="utf-8"))}
+    names = {
+        match["name"]
+        for path in generate.pages()
+        for match in generate.BLOCK.finditer(path.read_text(encoding="utf-8"))
+    }
     assert {"quality", "cli"} <= names
 
 
@@ -48,8 +51,7 @@ def test_a_results_file_that_changes_makes_the_docs_stale(generate: ModuleType, 
 
 def test_a_figure_edited_by_hand_is_stale(generate: ModuleType, tmp_path: Path) -> None:
     page = tmp_path / "page.md"
-    current = generate.render(
-        "<!-- generated: crash -->\n<!-- end generated -->\n", generate.RESULTS)
+    current = generate.render("<!-- generated: crash -->\n<!-- end generated -->\n", generate.RESULTS)
     page.write_text(current.replace("| 0 |", "| 1 |", 1), encoding="utf-8")
     assert generate.stale([page], generate.RESULTS) == [page]
 

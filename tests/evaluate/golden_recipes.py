@@ -47,8 +47,9 @@ def build_timeline(spec: dict[str, Any], t17: Path, load: Loader) -> Timeline:
     dates = sorted(timeline)[: spec.get("first_dates")]
     timeline = {date: timeline[date] for date in dates}
     if "keep_words" in spec:
-        timeline = {date: [" ".join(s.split()[: spec["keep_words"]]) for s in sentences]
-                    for date, sentences in timeline.items()}
+        timeline = {
+            date: [" ".join(s.split()[: spec["keep_words"]]) for s in sentences] for date, sentences in timeline.items()
+        }
     if "max_sentences" in spec:
         timeline = {date: sentences[: spec["max_sentences"]] for date, sentences in timeline.items()}
     if "shift" in spec:

@@ -29,8 +29,7 @@ def test_content_can_outweigh_a_closer_date() -> None:
     (F = 5/6): cost 3/4 * 1/6, cheaper."""
     to_reference, to_predicted = align_many_to_one(
         [(day(5), summary("Engineers cap the leaking well after weeks ."))],
-        [(day(4), [summary("Storm delays the cleanup .")]),
-         (day(8), [summary("Engineers cap the leaking well .")])],
+        [(day(4), [summary("Storm delays the cleanup .")]), (day(8), [summary("Engineers cap the leaking well .")])],
     )
     assert to_reference == [1]
     assert to_predicted == [0, 0]
@@ -69,7 +68,8 @@ def test_raw_tokens_keep_case_and_drop_substrings_of_punctuation_only() -> None:
     """tilse tests ``token not in string.punctuation``, a substring test on a string:
     "." and "()" go, but PTB quotes "``" and "''" and the dash "--" stay."""
     assert raw_token_counts(["The the . () `` '' -- U.S."]) == Counter(
-        {"The": 1, "the": 1, "``": 1, "''": 1, "--": 1, "U.S.": 1})
+        {"The": 1, "the": 1, "``": 1, "''": 1, "--": 1, "U.S.": 1}
+    )
 
 
 def test_nothing_to_align() -> None:

@@ -24,7 +24,7 @@ MARKUP = [
     "Armstrong signs a five - year deal with Discovery",
     "experts now predict that by mid - June, the spill will exceed",
     "amid a climate of state - sponsored terror",
-    'she heard “ bloodcurdling screams ” on the night',
+    "she heard “ bloodcurdling screams ” on the night",
 ]
 
 FURNITURE = [

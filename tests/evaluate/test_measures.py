@@ -124,8 +124,26 @@ def test_macro_average_computes_f1_from_averaged_precision_and_recall() -> None:
 def test_flat_keys(rebels: TaskScores) -> None:
     flat = rebels.to_dict()
     assert list(flat) == [
-        "ar1_f", "ar1_p", "ar1_r", "ar2_f", "ar2_p", "ar2_r", "date_f1", "date_p", "date_r",
-        "concat_r1_f", "concat_r1_p", "concat_r1_r", "concat_r2_f", "concat_r2_p", "concat_r2_r",
-        "agree_r1_f", "agree_r1_p", "agree_r1_r", "agree_r2_f", "agree_r2_p", "agree_r2_r",
+        "ar1_f",
+        "ar1_p",
+        "ar1_r",
+        "ar2_f",
+        "ar2_p",
+        "ar2_r",
+        "date_f1",
+        "date_p",
+        "date_r",
+        "concat_r1_f",
+        "concat_r1_p",
+        "concat_r1_r",
+        "concat_r2_f",
+        "concat_r2_p",
+        "concat_r2_r",
+        "agree_r1_f",
+        "agree_r1_p",
+        "agree_r1_r",
+        "agree_r2_f",
+        "agree_r2_p",
+        "agree_r2_r",
     ]
     assert flat["ar1_f"] == rebels.align_r1.f1 and flat["date_f1"] == rebels.date.f1

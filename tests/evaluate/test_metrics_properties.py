@@ -12,8 +12,26 @@ from dateline.evaluate.alignment import raw_token_counts
 from dateline.evaluate.metrics import TaskScores, TimelineDict, score_task
 from dateline.evaluate.rouge_tokens import summary_tokens
 
-WORDS = ["oil", "spill", "coast", "storm", "rescued", "children", "the", "was", "agreement",
-         "well-known", "U.S.", ".", "''", "1.45", "Rebels", "rebel", "capital", "^"]
+WORDS = [
+    "oil",
+    "spill",
+    "coast",
+    "storm",
+    "rescued",
+    "children",
+    "the",
+    "was",
+    "agreement",
+    "well-known",
+    "U.S.",
+    ".",
+    "''",
+    "1.45",
+    "Rebels",
+    "rebel",
+    "capital",
+    "^",
+]
 START = dt.date(2020, 1, 1)
 
 sentences = st.lists(st.sampled_from(WORDS), min_size=1, max_size=6).map(" ".join)
@@ -45,14 +63,15 @@ def test_a_timeline_matches_itself(timeline: TimelineDict) -> None:
     if has_content(timeline):
         assert scores.concat_r1.f1 == scores.agree_r1.f1 == 1
         texts = [raw_token_counts(sentences) for sentences in timeline.values()]
-        if all(a != b for i, a in enumerate(texts) for b in texts[i + 1:]):
+        if all(a != b for i, a in enumerate(texts) for b in texts[i + 1 :]):
             assert scores.align_r1.f1 == 1
 
 
 @settings(max_examples=60, deadline=None, derandomize=True)
 @given(timelines, timelines)
 def test_swapping_prediction_and_single_reference_swaps_precision_and_recall(
-        first: TimelineDict, second: TimelineDict) -> None:
+    first: TimelineDict, second: TimelineDict
+) -> None:
     """With one reference every count is symmetric, the alignment cost too."""
     forward, backward = score_task(first, [second]), score_task(second, [first])
     for name in MEASURES:
@@ -63,7 +82,8 @@ def test_swapping_prediction_and_single_reference_swaps_precision_and_recall(
 @settings(max_examples=60, deadline=None, derandomize=True)
 @given(timelines, timelines, st.randoms(use_true_random=False))
 def test_rouge_1_and_dates_ignore_sentence_order_within_a_date(
-        predicted: TimelineDict, reference: TimelineDict, random) -> None:
+    predicted: TimelineDict, reference: TimelineDict, random
+) -> None:
     """ROUGE-2 does not: bigrams run across sentences (see test_measures)."""
     shuffled = {date: random.sample(list(sents), len(sents)) for date, sents in predicted.items()}
     before, after = score_task(predicted, [reference]), score_task(shuffled, [reference])

@@ -18,8 +18,12 @@ def test_scores_the_19_t17_tasks_within_5_cpu_seconds(shared_data: Path) -> None
     predictions = []
     for reference, other in zip(references, references[1:] + references[:1], strict=True):
         offset = min(reference) - min(other)
-        predictions.append({date + offset + dt.timedelta(days=i % 3): sentences
-                            for i, (date, sentences) in enumerate(sorted(other.items()))})
+        predictions.append(
+            {
+                date + offset + dt.timedelta(days=i % 3): sentences
+                for i, (date, sentences) in enumerate(sorted(other.items()))
+            }
+        )
     started = time.process_time()
     scores = [score_task(predicted, [reference]) for predicted, reference in zip(predictions, references, strict=True)]
     macro_average(scores)

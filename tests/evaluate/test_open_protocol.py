@@ -39,7 +39,8 @@ def make_datasets(root: Path) -> list[Path]:
             (topic / "InputDocs" / day / "1.txt").write_text(f"{sentence}\nReporters said so in {folder}.\n")
         (topic / "timelines").mkdir()
         (topic / "timelines" / "ref.txt").write_text(
-            "".join(f"{day}\n{sentence}\n{'-' * 32}\n" for day, sentence in events.items()))
+            "".join(f"{day}\n{sentence}\n{'-' * 32}\n" for day, sentence in events.items())
+        )
         (topic / "keywords.json").write_text(json.dumps([folder]))
     return [root / "news", root / "people"]
 
@@ -51,8 +52,7 @@ def open_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, Path]:
     queries = root / "queries.json"
     queries.write_text(json.dumps(QUERIES))
     out = root / "out"
-    result = CliRunner().invoke(app, ["eval", *map(str, datasets), "--open", str(queries),
-                                      "--out", str(out), "--json"])
+    result = CliRunner().invoke(app, ["eval", *map(str, datasets), "--open", str(queries), "--out", str(out), "--json"])
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout), out
 
@@ -61,10 +61,20 @@ def test_open_eval_scores_every_task_and_averages_each_dataset(open_run: tuple[d
     report, _ = open_run
     assert report["protocol"] == "open" and report["method"] == "salience"
     assert [(t["dataset"], t["topic"]) for t in report["tasks"]] == [
-        ("news", "Egypt_bbc"), ("news", "Egypt_cnn"), ("people", "Ada_Lovelace")]
+        ("news", "Egypt_bbc"),
+        ("news", "Egypt_cnn"),
+        ("people", "Ada_Lovelace"),
+    ]
     assert set(report["mean"]) == {"news", "people"}
-    assert set(report["mean"]["news"]) == {"ar1_f", "ar2_f", "date_f1", "concat_r1_f", "concat_r2_f",
-                                           "agree_r1_f", "agree_r2_f"}
+    assert set(report["mean"]["news"]) == {
+        "ar1_f",
+        "ar2_f",
+        "date_f1",
+        "concat_r1_f",
+        "concat_r2_f",
+        "agree_r1_f",
+        "agree_r2_f",
+    }
     assert report["mean"]["people"]["date_f1"] > 0
 
 
@@ -123,8 +133,9 @@ QUERIES_FILE = Path(__file__).resolve().parents[2] / "bench" / "queries" / "open
 
 
 def below_floors(measured: dict[str, float], floors: dict[str, float]) -> list[tuple[str, float, float]]:
-    return [(name, round(measured[name], 4), floor) for name, floor in floors.items()
-            if round(measured[name], 3) < floor]
+    return [
+        (name, round(measured[name], 4), floor) for name, floor in floors.items() if round(measured[name], 3) < floor
+    ]
 
 
 @pytest.mark.slow

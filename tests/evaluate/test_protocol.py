@@ -61,8 +61,15 @@ def test_eval_command_writes_timelines_and_prints_json(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["eval", str(dataset), "--out", str(out), "--json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
-    assert set(report["mean"]) == {"ar1_f", "ar2_f", "date_f1", "concat_r1_f", "concat_r2_f",
-                                   "agree_r1_f", "agree_r2_f"}
+    assert set(report["mean"]) == {
+        "ar1_f",
+        "ar2_f",
+        "date_f1",
+        "concat_r1_f",
+        "concat_r2_f",
+        "agree_r1_f",
+        "agree_r2_f",
+    }
     assert report["tasks"][0]["topic"] == "Egypt_test" and report["seconds"] >= 0
     written = read_timeline(out / "Egypt_test" / "ref.txt")
     assert len(written) == report["tasks"][0]["predicted_dates"]

@@ -49,6 +49,9 @@ def test_timeline17_scores_stay_at_their_floor(method: str, t17_store: tuple[Pat
     mean = macro_average([run_task(store, task, chosen).scores for task in tasks])
     measured = (mean.align_r1.f1, mean.align_r2.f1, mean.date.f1)
     floors = T17_FLOORS[method]
-    below = [(name, round(value, 4), floor) for name, value, floor
-             in zip(("AR1-F", "AR2-F", "Date-F1"), measured, floors, strict=True) if round(value, 3) < floor]
+    below = [
+        (name, round(value, 4), floor)
+        for name, value, floor in zip(("AR1-F", "AR2-F", "Date-F1"), measured, floors, strict=True)
+        if round(value, 3) < floor
+    ]
     assert not below, f"{method} fell below its Timeline17 floor (name, measured, floor): {below}"

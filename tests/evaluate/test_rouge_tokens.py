@@ -20,7 +20,14 @@ def test_irregular_forms_become_wordnet_base_forms() -> None:
 
 def test_everything_but_ascii_letters_and_digits_separates_words() -> None:
     assert sentence_tokens("well-organized 1.45 % $5 café -LRB- x -RRB-") == (
-        "organ", "1", "45", "5", "caf", "lrb", "rrb")
+        "organ",
+        "1",
+        "45",
+        "5",
+        "caf",
+        "lrb",
+        "rrb",
+    )
 
 
 def test_a_sentence_ends_at_its_first_angle_bracket() -> None:

@@ -20,8 +20,11 @@ def write(tmp_path: Path, text: str) -> Path:
 
 
 def test_reads_blocks_and_strips_lines(tmp_path: Path) -> None:
-    path = write(tmp_path, f"2010-09-19\nThe well is sealed . \n\n{DASHES}\n2010-09-17 \nBP pumps cement .\n"
-                           f"Relief well done .\n{DASHES}\n")
+    path = write(
+        tmp_path,
+        f"2010-09-19\nThe well is sealed . \n\n{DASHES}\n2010-09-17 \nBP pumps cement .\n"
+        f"Relief well done .\n{DASHES}\n",
+    )
     assert read_timeline(path) == {
         dt.date(2010, 9, 19): ["The well is sealed ."],
         dt.date(2010, 9, 17): ["BP pumps cement .", "Relief well done ."],
@@ -37,13 +40,16 @@ def test_a_date_with_no_sentences_is_kept(tmp_path: Path) -> None:
     assert read_timeline(write(tmp_path, f"2009-05-01\n{DASHES}\n")) == {dt.date(2009, 5, 1): []}
 
 
-@pytest.mark.parametrize(("text", "line", "message"), [
-    (f"2011-04-0\nMichael Jackson's doctor charged .\n{DASHES}\n", 1, "invalid date"),
-    (f"The sentence comes first .\n{DASHES}\n", 1, "expected a date line"),
-    (f"2011-04-02\nA sentence .\n2011-04-03\n{DASHES}\n", 3, "inside the block of line 1"),
-    (f"2011-04-02\nA sentence .\n{DASHES}\n2011-04-03\nUnfinished .\n", 4, "no closing line"),
-    (f"{DASHES}\n", 1, "without a date line"),
-])
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        (f"2011-04-0\nMichael Jackson's doctor charged .\n{DASHES}\n", 1, "invalid date"),
+        (f"The sentence comes first .\n{DASHES}\n", 1, "expected a date line"),
+        (f"2011-04-02\nA sentence .\n2011-04-03\n{DASHES}\n", 3, "inside the block of line 1"),
+        (f"2011-04-02\nA sentence .\n{DASHES}\n2011-04-03\nUnfinished .\n", 4, "no closing line"),
+        (f"{DASHES}\n", 1, "without a date line"),
+    ],
+)
 def test_malformed_files_name_the_line(tmp_path: Path, text: str, line: int, message: str) -> None:
     path = write(tmp_path, text)
     with pytest.raises(InputProblem, match=message) as caught:
@@ -65,7 +71,8 @@ def test_write_then_read_round_trips_in_date_order(tmp_path: Path) -> None:
     path = tmp_path / "out" / "topic" / "tl.txt"
     write_timeline(timeline, path)
     assert path.read_text(encoding="utf-8") == (
-        f"2010-05-01\nFirst day .\n{SEPARATOR}\n2010-05-02\nSecond day .\nTwo sentences .\n{SEPARATOR}\n")
+        f"2010-05-01\nFirst day .\n{SEPARATOR}\n2010-05-02\nSecond day .\nTwo sentences .\n{SEPARATOR}\n"
+    )
     assert read_timeline(path) == timeline
 
 

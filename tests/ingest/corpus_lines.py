@@ -20,5 +20,5 @@ def corpus_line(data: Path, relative: str, needle: str, following: int = 0) -> s
     lines = path.read_text(encoding="utf-8").split("\n")
     for number, line in enumerate(lines):
         if needle in line:
-            return "\n".join(lines[number:number + 1 + following])
+            return "\n".join(lines[number : number + 1 + following])
     raise AssertionError(f"{relative}: no line holds {needle!r}")

@@ -17,27 +17,63 @@ from dateline.ingest.ptb_text import restore_text
 EGYPT, LIBYA, MJ = ("t17/EgyptianProtest_cnn/InputDocs", "t17/LibyaWar_cnn/InputDocs", "t17/MJ_bbc/InputDocs")
 
 
-@pytest.mark.parametrize("relative, needle, sentence, reason", [
-    (f"{EGYPT}/2011-01-30/144.htm.txt", "Updated 5:45 p.m. -LRB- 0045 in Egypt",
-     "Protesters in the streets of Cairo are calling for", "live-blog stamp"),
-    # the tail of the entry before, run into the stamp by the sentence splitter, goes too
-    (f"{EGYPT}/2011-02-13/268.htm.txt", "Update 9:29 p.m. in Cairo , 2:29 p.m. ET",
-     "Hundreds of Egyptian police officers", "live-blog stamp"),
-    (f"{LIBYA}/2011-03-04/88.htm.txt", "Posted at 11:06 a.m. ET",
-     "At least 15 people have been killed", "live-blog stamp"),
-    (f"{LIBYA}/2011-03-18/42.htm.txt", "8:48 a.m. ET , 2:28 p.m. in Libya",
-     "The Libyan government has decided on an immediate cease-fire", "live-blog stamp"),
-    (f"{LIBYA}/2011-02-21/13.htm.txt", "LIBYA , 3:29 p.m. ET", "Libyan leader Moammar Gadhafi still is in Libya",
-     "live-blog stamp"),
-    ("t17/bpoil_guardian/InputDocs/2010-06-17/1029.htm.txt", "10.12 pm :",
-     'Welch, a Democrat from Vermont, says Hayward has answered "65 times"', "live-blog stamp"),
-    (f"{MJ}/2010-06-26/800.htm.txt", "By Peter Bowes BBC News", "Fans sing outside the Jackson family home",
-     "byline"),
-    (f"{LIBYA}/2011-03-31/75.htm.txt", "By Amar C. Bakshi , CNN", "Chris Strohm over at the National Journal",
-     "byline"),
-])
-def test_stamps_and_bylines_are_cut_off_the_sentence(shared_data: Path, relative: str, needle: str,
-                                                     sentence: str, reason: str) -> None:
+@pytest.mark.parametrize(
+    "relative, needle, sentence, reason",
+    [
+        (
+            f"{EGYPT}/2011-01-30/144.htm.txt",
+            "Updated 5:45 p.m. -LRB- 0045 in Egypt",
+            "Protesters in the streets of Cairo are calling for",
+            "live-blog stamp",
+        ),
+        # the tail of the entry before, run into the stamp by the sentence splitter, goes too
+        (
+            f"{EGYPT}/2011-02-13/268.htm.txt",
+            "Update 9:29 p.m. in Cairo , 2:29 p.m. ET",
+            "Hundreds of Egyptian police officers",
+            "live-blog stamp",
+        ),
+        (
+            f"{LIBYA}/2011-03-04/88.htm.txt",
+            "Posted at 11:06 a.m. ET",
+            "At least 15 people have been killed",
+            "live-blog stamp",
+        ),
+        (
+            f"{LIBYA}/2011-03-18/42.htm.txt",
+            "8:48 a.m. ET , 2:28 p.m. in Libya",
+            "The Libyan government has decided on an immediate cease-fire",
+            "live-blog stamp",
+        ),
+        (
+            f"{LIBYA}/2011-02-21/13.htm.txt",
+            "LIBYA , 3:29 p.m. ET",
+            "Libyan leader Moammar Gadhafi still is in Libya",
+            "live-blog stamp",
+        ),
+        (
+            "t17/bpoil_guardian/InputDocs/2010-06-17/1029.htm.txt",
+            "10.12 pm :",
+            'Welch, a Democrat from Vermont, says Hayward has answered "65 times"',
+            "live-blog stamp",
+        ),
+        (
+            f"{MJ}/2010-06-26/800.htm.txt",
+            "By Peter Bowes BBC News",
+            "Fans sing outside the Jackson family home",
+            "byline",
+        ),
+        (
+            f"{LIBYA}/2011-03-31/75.htm.txt",
+            "By Amar C. Bakshi , CNN",
+            "Chris Strohm over at the National Journal",
+            "byline",
+        ),
+    ],
+)
+def test_stamps_and_bylines_are_cut_off_the_sentence(
+    shared_data: Path, relative: str, needle: str, sentence: str, reason: str
+) -> None:
     line = restore_text(corpus_line(shared_data, relative, needle))
     assert display_problem(line) == "furniture"
     cut, why = strip_furniture(line)
@@ -46,11 +82,14 @@ def test_stamps_and_bylines_are_cut_off_the_sentence(shared_data: Path, relative
     assert display_problem(cut) is None
 
 
-@pytest.mark.parametrize("relative, needle, sentence", [
-    # the BBC's page stamps after (or without) the headline
-    (f"{MJ}/2010-06-24/1075.htm.txt", "Page last updated at 08:58", "Michael Jackson was murdered for money"),
-    (f"{MJ}/2011-09-29/1154.htm.txt", "Last updated at 17:57 GMT Help", "One of Michael Jackson's bodyguards"),
-])
+@pytest.mark.parametrize(
+    "relative, needle, sentence",
+    [
+        # the BBC's page stamps after (or without) the headline
+        (f"{MJ}/2010-06-24/1075.htm.txt", "Page last updated at 08:58", "Michael Jackson was murdered for money"),
+        (f"{MJ}/2011-09-29/1154.htm.txt", "Last updated at 17:57 GMT Help", "One of Michael Jackson's bodyguards"),
+    ],
+)
 def test_page_stamps_end_the_headline(shared_data: Path, relative: str, needle: str, sentence: str) -> None:
     line = restore_text(corpus_line(shared_data, relative, needle))
     assert display_problem(line) == "furniture"
@@ -59,16 +98,24 @@ def test_page_stamps_end_the_headline(shared_data: Path, relative: str, needle: 
     assert clean.removed["headline"] == 1
 
 
-@pytest.mark.parametrize("relative, needle, kept, gone", [
-    # a newspaper footer ends the article where it starts in its line
-    ("t17/IraqWar_guardian/InputDocs/2005-04-19/173.htm.txt", "Letters for publication",
-     "Marla Ruzicka, activist, born December 31 1976; died April 16 2005", "letters@guardian.co.uk"),
-    ("t17/bpoil_guardian/InputDocs/2010-11-08/2057.htm.txt", "A version appeared on p18", "", "A version appeared"),
-    # a reader comment's stamp: what follows is comments
-    (f"{LIBYA}/2011-04-22/293.htm.txt", "04:35 pm at 4:35 pm |", "", "It's a civil war and we should not"),
-])
-def test_footers_and_comments_end_the_article(shared_data: Path, relative: str, needle: str, kept: str,
-                                              gone: str) -> None:
+@pytest.mark.parametrize(
+    "relative, needle, kept, gone",
+    [
+        # a newspaper footer ends the article where it starts in its line
+        (
+            "t17/IraqWar_guardian/InputDocs/2005-04-19/173.htm.txt",
+            "Letters for publication",
+            "Marla Ruzicka, activist, born December 31 1976; died April 16 2005",
+            "letters@guardian.co.uk",
+        ),
+        ("t17/bpoil_guardian/InputDocs/2010-11-08/2057.htm.txt", "A version appeared on p18", "", "A version appeared"),
+        # a reader comment's stamp: what follows is comments
+        (f"{LIBYA}/2011-04-22/293.htm.txt", "04:35 pm at 4:35 pm |", "", "It's a civil war and we should not"),
+    ],
+)
+def test_footers_and_comments_end_the_article(
+    shared_data: Path, relative: str, needle: str, kept: str, gone: str
+) -> None:
     corpus_line(shared_data, relative, needle)
     [article] = read_articles([shared_data / relative])
     assert article.text.split("\n")[-1].endswith(kept)

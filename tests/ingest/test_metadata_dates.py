@@ -15,7 +15,8 @@ TODAY = dt.date(2030, 1, 1)
 dates = st.dates(min_value=dt.date(1800, 1, 1), max_value=TODAY)
 times = st.times()
 zones = st.integers(min_value=-12 * 60, max_value=14 * 60).map(
-    lambda minutes: dt.timezone(dt.timedelta(minutes=minutes)))
+    lambda minutes: dt.timezone(dt.timedelta(minutes=minutes))
+)
 
 
 def parse(raw: str, order: DateOrder | None = None) -> dt.date:
@@ -56,8 +57,9 @@ def test_a_numeric_date_that_reads_one_way_only_needs_no_order(date: dt.date) ->
     assert parse(f"{date.month}/{date.day}/{date.year}") == date
 
 
-@pytest.mark.parametrize("raw", ["2024-02-30", "31 April 2024", "Tue, 32 May 2024 10:00:00 GMT",
-                                 "next week", "2024-03-15 and more words"])
+@pytest.mark.parametrize(
+    "raw", ["2024-02-30", "31 April 2024", "Tue, 32 May 2024 10:00:00 GMT", "next week", "2024-03-15 and more words"]
+)
 def test_impossible_or_unreadable_dates_are_refused(raw: str) -> None:
     with pytest.raises(ValueError):
         parse(raw)

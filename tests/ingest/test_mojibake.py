@@ -15,32 +15,42 @@ from dateline.ingest.ptb_text import restore_text
 ARNOLD = "entities/Arnold_Schwarzenegger/InputDocs"
 
 
-@pytest.mark.parametrize("relative, needle, following, repaired", [
-    # the apostrophe's sequence split by the tokenizer, its clitic split off too
-    (f"{ARNOLD}/2014-03-25/528.txt", "Schwarzeneggerâ€ ™ s public", 0,
-     "at odds with Schwarzenegger’s public image"),
-    # "é" split in the middle of a word, and the word cut after it
-    (f"{ARNOLD}/2013-02-19/510.txt", "Les MisÃ © rables", 0, "Les Misérables"),
-    # the pound sign
-    (f"{ARNOLD}/2010-11-18/446.txt", "( Â£16bn )", 0, "( £16bn )"),
-    # a dash whose last character the sentence splitter put on the next line
-    (f"{ARNOLD}/2012-10-04/497.txt", "Total Recall â€", 1, "Total Recall –"),
-    # soft hyphens, invisible once decoded, dropped
-    ("entities/Lance_Armstrong/InputDocs/2009-01-17/331.txt", "anti - Â­doping", 0,
-     "US anti - doping scientist"),
-])
-def test_split_mojibake_is_repaired(shared_data: Path, relative: str, needle: str, following: int,
-                                    repaired: str) -> None:
+@pytest.mark.parametrize(
+    "relative, needle, following, repaired",
+    [
+        # the apostrophe's sequence split by the tokenizer, its clitic split off too
+        (
+            f"{ARNOLD}/2014-03-25/528.txt",
+            "Schwarzeneggerâ€ ™ s public",
+            0,
+            "at odds with Schwarzenegger’s public image",
+        ),
+        # "é" split in the middle of a word, and the word cut after it
+        (f"{ARNOLD}/2013-02-19/510.txt", "Les MisÃ © rables", 0, "Les Misérables"),
+        # the pound sign
+        (f"{ARNOLD}/2010-11-18/446.txt", "( Â£16bn )", 0, "( £16bn )"),
+        # a dash whose last character the sentence splitter put on the next line
+        (f"{ARNOLD}/2012-10-04/497.txt", "Total Recall â€", 1, "Total Recall –"),
+        # soft hyphens, invisible once decoded, dropped
+        ("entities/Lance_Armstrong/InputDocs/2009-01-17/331.txt", "anti - Â­doping", 0, "US anti - doping scientist"),
+    ],
+)
+def test_split_mojibake_is_repaired(
+    shared_data: Path, relative: str, needle: str, following: int, repaired: str
+) -> None:
     line = corpus_line(shared_data, relative, needle, following)
     assert repaired in repair_mojibake(line)
     assert not has_mojibake_signs(repair_mojibake(line))
 
 
-@pytest.mark.parametrize("text", [
-    "Pelé scored in São Paulo; the fare was £3 – or “about that”.",
-    "Plain ASCII news, with 'quotes' and a dash - like this.",
-    "ÃLVARO URIBE in capitals keeps his Ã, and 1€ is a euro",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pelé scored in São Paulo; the fare was £3 – or “about that”.",
+        "Plain ASCII news, with 'quotes' and a dash - like this.",
+        "ÃLVARO URIBE in capitals keeps his Ã, and 1€ is a euro",
+    ],
+)
 def test_text_without_complete_mojibake_is_left_alone(text: str) -> None:
     assert repair_mojibake(text) == text
 

@@ -29,8 +29,7 @@ def _store_rows(path: Path) -> dict[str, list[tuple]]:
     queries = {
         "articles": "SELECT * FROM articles ORDER BY rowid",
         "article_bands": "SELECT * FROM article_bands ORDER BY article",
-        "fts": "SELECT rowid, bm25(articles_fts) FROM articles_fts WHERE articles_fts MATCH 'the'"
-               " ORDER BY rowid",
+        "fts": "SELECT rowid, bm25(articles_fts) FROM articles_fts WHERE articles_fts MATCH 'the' ORDER BY rowid",
     }
     with closing(sqlite3.connect(path)) as connection:
         return {name: connection.execute(sql).fetchall() for name, sql in queries.items()}
@@ -42,8 +41,14 @@ def _ingested(paths: list[Path], db: Path, workers: int, **options: object) -> I
 
 
 def _summary(report: IngestReport) -> tuple:
-    return (report.read, report.added, report.already_stored, report.files_found,
-            report.files_read, [str(problem) for problem in report.problems])
+    return (
+        report.read,
+        report.added,
+        report.already_stored,
+        report.files_found,
+        report.files_read,
+        [str(problem) for problem in report.problems],
+    )
 
 
 def test_a_timeline17_topic_read_in_workers_is_stored_as_one_process_stores_it(
@@ -65,10 +70,12 @@ def mixed_inputs(tmp_path: Path) -> Path:
     root.mkdir()
     for number in range(7):
         (root / f"a{number}.txt").write_text(
-            f" date 2024-03-0{number + 1} Article {number} was written on Monday. It said so.\n")
+            f" date 2024-03-0{number + 1} Article {number} was written on Monday. It said so.\n"
+        )
     (root / "copy.txt").write_text((root / "a3.txt").read_text())
-    lines = [json.dumps({"published": f"2024-04-{day:02d}", "text": f"Record {day} from last week."})
-             for day in range(1, 6)]
+    lines = [
+        json.dumps({"published": f"2024-04-{day:02d}", "text": f"Record {day} from last week."}) for day in range(1, 6)
+    ]
     (root / "records.jsonl").write_text("\n".join([*lines[:2], "{not json", *lines[2:]]) + "\n")
     (root / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
     return root
@@ -99,8 +106,7 @@ def test_a_worker_does_not_analyse_articles_its_store_already_holds(mixed_inputs
 def test_a_worker_analyses_nothing_when_every_article_is_stored(mixed_inputs: Path, tmp_path: Path) -> None:
     files = sorted(mixed_inputs.glob("a*.txt"))
     _ingested(files, tmp_path / "store.db", workers=1)
-    chunk = read_and_analyze([(path, TEXT) for path in files], Reading("", 10_000, None),
-                             str(tmp_path / "store.db"))
+    chunk = read_and_analyze([(path, TEXT) for path in files], Reading("", 10_000, None), str(tmp_path / "store.db"))
     assert (chunk.already_stored, chunk.articles, chunk.analysis) == (7, [], None)
 
 
@@ -126,7 +132,9 @@ def test_an_input_problem_survives_the_trip_from_a_worker() -> None:
 
 
 def test_listing_the_readers_imports_no_web_library() -> None:
-    code = ("import sys, dateline.ingest.readers as r; r.READERS.names();"
-            " print(sorted({'trafilatura', 'feedparser', 'warcio'} & set(sys.modules)))")
+    code = (
+        "import sys, dateline.ingest.readers as r; r.READERS.names();"
+        " print(sorted({'trafilatura', 'feedparser', 'warcio'} & set(sys.modules)))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

@@ -42,12 +42,15 @@ def test_plaintext_without_date_marker_names_file_line_and_field(tmp_path: Path)
     assert (problem.path, problem.line, problem.field) == (str(path), 1, "date")
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("2023-02-30", "not a real calendar date"),
-    ("1066-10-14", "before 1800"),
-    ("2999-01-01", "in the future"),
-    ("yesterday", "expected a date (YYYY-MM-DD"),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("2023-02-30", "not a real calendar date"),
+        ("1066-10-14", "before 1800"),
+        ("2999-01-01", "in the future"),
+        ("yesterday", "expected a date (YYYY-MM-DD"),
+    ],
+)
 def test_impossible_dates_are_refused_with_the_reason(tmp_path: Path, raw: str, expected: str) -> None:
     path = tmp_path / "bad.txt"
     path.write_text(f" date {raw} Some text.\n")

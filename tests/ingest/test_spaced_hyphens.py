@@ -16,50 +16,95 @@ from dateline.ingest.ptb_text import SPACED_COMPOUND, hyphens_are_spaced, join_s
 ARNOLD = "entities/Arnold_Schwarzenegger/InputDocs"
 
 
-@pytest.mark.parametrize("relative, needle, restored", [
-    # a spaced-hyphen page: compounds joined, the dash before "a" kept
-    (f"{ARNOLD}/2004-09-02/194.txt", "supporting role - a pro - choice",
-     "his new supporting role - a pro-choice, gun control liberal in a deeply conservative setting - then"),
-    (f"{ARNOLD}/2008-10-16/354.txt", "day - to - day operations", "will take control of day-to-day operations"),
-    # a participle compound (here what shows that the page spaced its hyphens)
-    ("entities/Morgan_Tsvangirai/InputDocs/2008-06-28/223.txt", "state - sponsored terror",
-     "amid a climate of state-sponsored terror"),
-    # a range stays spaced
-    ("entities/Hu_Jintao/InputDocs/2007-10-15/125.txt", "1993 - 1996",
-     "inflationary catastrophes of 1988 - 89 and 1993 - 1996"),
-])
-def test_entities_pages_get_their_hyphens_back(shared_data: Path, relative: str, needle: str,
-                                               restored: str) -> None:
+@pytest.mark.parametrize(
+    "relative, needle, restored",
+    [
+        # a spaced-hyphen page: compounds joined, the dash before "a" kept
+        (
+            f"{ARNOLD}/2004-09-02/194.txt",
+            "supporting role - a pro - choice",
+            "his new supporting role - a pro-choice, gun control liberal in a deeply conservative setting - then",
+        ),
+        (f"{ARNOLD}/2008-10-16/354.txt", "day - to - day operations", "will take control of day-to-day operations"),
+        # a participle compound (here what shows that the page spaced its hyphens)
+        (
+            "entities/Morgan_Tsvangirai/InputDocs/2008-06-28/223.txt",
+            "state - sponsored terror",
+            "amid a climate of state-sponsored terror",
+        ),
+        # a range stays spaced
+        (
+            "entities/Hu_Jintao/InputDocs/2007-10-15/125.txt",
+            "1993 - 1996",
+            "inflationary catastrophes of 1988 - 89 and 1993 - 1996",
+        ),
+    ],
+)
+def test_entities_pages_get_their_hyphens_back(shared_data: Path, relative: str, needle: str, restored: str) -> None:
     corpus_line(shared_data, relative, needle)
     [article] = read_articles([shared_data / relative])
     assert restored in article.text
 
 
-@pytest.mark.parametrize("relative, needle, restored", [
-    # Timeline17 writes hyphens unspaced: its " - " is a dash, even between two words
-    ("t17/MJ_bbc/InputDocs/2011-05-02/512.htm.txt", "The pun - ancient", "The pun - ancient"),
-    # ... but a compound it did space is joined
-    ("t17/EgyptianProtest_cnn/InputDocs/2011-01-31/45.htm.txt", "non - essential", "non-essential"),
-])
-def test_timeline17_dashes_stay_and_its_spaced_compounds_join(shared_data: Path, relative: str, needle: str,
-                                                              restored: str) -> None:
+@pytest.mark.parametrize(
+    "relative, needle, restored",
+    [
+        # Timeline17 writes hyphens unspaced: its " - " is a dash, even between two words
+        ("t17/MJ_bbc/InputDocs/2011-05-02/512.htm.txt", "The pun - ancient", "The pun - ancient"),
+        # ... but a compound it did space is joined
+        ("t17/EgyptianProtest_cnn/InputDocs/2011-01-31/45.htm.txt", "non - essential", "non-essential"),
+    ],
+)
+def test_timeline17_dashes_stay_and_its_spaced_compounds_join(
+    shared_data: Path, relative: str, needle: str, restored: str
+) -> None:
     line = corpus_line(shared_data, relative, needle)
     text = (shared_data / relative).read_text(encoding="utf-8")
     assert not hyphens_are_spaced(text)
     assert restored in restore_text(line)
 
 
-@pytest.mark.parametrize("text, joined", [
-    ("a five - year - old girl - and more", "a five-year-old girl - and more"),
-    ("the anti - French mood and a bit posh - Prince William", "the anti-French mood and a bit posh - Prince William"),
-    ("a 20 - year-old student at the 2-1/2 - year high", "a 20-year-old student at the 2-1/2-year high"),
-])
+@pytest.mark.parametrize(
+    "text, joined",
+    [
+        ("a five - year - old girl - and more", "a five-year-old girl - and more"),
+        (
+            "the anti - French mood and a bit posh - Prince William",
+            "the anti-French mood and a bit posh - Prince William",
+        ),
+        ("a 20 - year-old student at the 2-1/2 - year high", "a 20-year-old student at the 2-1/2-year high"),
+    ],
+)
 def test_compounds_join_wherever_they_are(text: str, joined: str) -> None:
     assert join_spaced_hyphens(text) == joined
 
 
-WORDS = st.sampled_from(["day", "to", "the", "anti", "war", "a", "Kahn", "1990", "95", "five", "year",
-                         "-", "--", "U.S.", "re", "elected", "who", ",", "'s", "mid", "June", "and"])
+WORDS = st.sampled_from(
+    [
+        "day",
+        "to",
+        "the",
+        "anti",
+        "war",
+        "a",
+        "Kahn",
+        "1990",
+        "95",
+        "five",
+        "year",
+        "-",
+        "--",
+        "U.S.",
+        "re",
+        "elected",
+        "who",
+        ",",
+        "'s",
+        "mid",
+        "June",
+        "and",
+    ]
+)
 TEXTS = st.lists(WORDS, max_size=30).map(" ".join)
 
 

@@ -50,13 +50,20 @@ def test_no_page_furniture_reaches_the_article_text(tmp_path: Path) -> None:
 
 
 def test_json_ld_time_element_and_visible_dateline_date_a_page(tmp_path: Path) -> None:
-    (tmp_path / "a.html").write_text(news_page(
-        '<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", '
-        '"datePublished": "2024-03-12T08:00:00Z"}]}</script>'), encoding="utf-8")
-    (tmp_path / "b.html").write_text(news_page(dateline='<time datetime="2024-03-13">13 March</time>'),
-                                     encoding="utf-8")
-    (tmp_path / "c.html").write_text(news_page(dateline='<p class="article-date">Published: Thursday, '
-                                               'March 14, 2024 | 3:27 PM EST</p>'), encoding="utf-8")
+    (tmp_path / "a.html").write_text(
+        news_page(
+            '<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", '
+            '"datePublished": "2024-03-12T08:00:00Z"}]}</script>'
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "b.html").write_text(
+        news_page(dateline='<time datetime="2024-03-13">13 March</time>'), encoding="utf-8"
+    )
+    (tmp_path / "c.html").write_text(
+        news_page(dateline='<p class="article-date">Published: Thursday, March 14, 2024 | 3:27 PM EST</p>'),
+        encoding="utf-8",
+    )
     articles, [] = read(tmp_path)
     assert [a.published.day for a in articles] == [12, 13, 14]
 
@@ -80,8 +87,11 @@ def test_an_ambiguous_metadata_date_names_the_field_and_the_option(tmp_path: Pat
 
 
 def test_a_legacy_encoding_page_is_read_as_it_declares(tmp_path: Path) -> None:
-    page = news_page(PUBLISHED_META, head='<meta http-equiv="Content-Type" content="text/html; '
-                     'charset=windows-1252">', body="<p>" + "The caf\u00e9 on the quay reopened. " * 5 + "</p>")
+    page = news_page(
+        PUBLISHED_META,
+        head='<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">',
+        body="<p>" + "The caf\u00e9 on the quay reopened. " * 5 + "</p>",
+    )
     (tmp_path / "cafe.html").write_bytes(page.encode("cp1252"))
     [article], [] = read(tmp_path)
     assert "caf\u00e9 on the quay" in article.text
@@ -110,7 +120,8 @@ def test_feed_items_become_articles_and_a_bad_date_costs_only_its_item(tmp_path:
     assert [(a.published, a.title, a.url) for a in articles] == [
         (dt.date(2024, 3, 14), "Atom entry", "https://x.example/1"),
         (dt.date(2024, 3, 15), "Port strike ends", "https://herald.example/a"),
-        (dt.date(2024, 3, 16), "Full content", "https://herald.example/c")]
+        (dt.date(2024, 3, 16), "Full content", "https://herald.example/c"),
+    ]
     assert articles[1].text == "Dock workers voted to end the strike.\nShips wait offshore."
     assert articles[2].text == "The full story."
     assert problem.path.endswith("herald.xml") and "item 2 ('Bad date')" in problem.message
@@ -119,21 +130,28 @@ def test_feed_items_become_articles_and_a_bad_date_costs_only_its_item(tmp_path:
 
 def test_a_truncated_feed_keeps_the_items_before_the_break(tmp_path: Path) -> None:
     path = tmp_path / "cut.rss"
-    path.write_text(RSS[:RSS.index("<item><title>Full")] + "<item><title>Cut", encoding="utf-8")
+    path.write_text(RSS[: RSS.index("<item><title>Full")] + "<item><title>Cut", encoding="utf-8")
     articles, problems = read(path)
     assert [a.title for a in articles] == ["Port strike ends"]
     assert any("malformed" in p.message for p in problems)
 
 
-def test_warc_pages_get_their_url_and_date_and_the_crawl_date_only_as_a_labelled_fallback(
-    tmp_path: Path
-) -> None:
+def test_warc_pages_get_their_url_and_date_and_the_crawl_date_only_as_a_labelled_fallback(tmp_path: Path) -> None:
     undated = news_page(body=BODY.replace("Dock", "Crane")).encode()
-    (tmp_path / "crawl.warc.gz").write_bytes(warc_file([
-        ("https://herald.example/1", news_page(PUBLISHED_META).encode(), "text/html; charset=utf-8",
-         "2024-03-20T10:00:00Z"),
-        ("https://herald.example/logo.png", b"\x89PNG not a page", "image/png", "2024-03-20T10:00:01Z"),
-        ("https://herald.example/2", undated, "text/html", "2024-03-21T10:00:00Z")]))
+    (tmp_path / "crawl.warc.gz").write_bytes(
+        warc_file(
+            [
+                (
+                    "https://herald.example/1",
+                    news_page(PUBLISHED_META).encode(),
+                    "text/html; charset=utf-8",
+                    "2024-03-20T10:00:00Z",
+                ),
+                ("https://herald.example/logo.png", b"\x89PNG not a page", "image/png", "2024-03-20T10:00:01Z"),
+                ("https://herald.example/2", undated, "text/html", "2024-03-21T10:00:00Z"),
+            ]
+        )
+    )
     [dated, crawled], [] = read(tmp_path)
     assert (dated.url, dated.published) == ("https://herald.example/1", dt.date(2024, 3, 15))
     assert "WARC-Date" not in dated.source
@@ -142,16 +160,24 @@ def test_warc_pages_get_their_url_and_date_and_the_crawl_date_only_as_a_labelled
 
 
 def test_a_truncated_warc_names_the_record_and_keeps_the_pages_before_it(tmp_path: Path) -> None:
-    whole = warc_file([("https://herald.example/1", news_page(PUBLISHED_META).encode(), "text/html",
-                        "2024-03-20T10:00:00Z"),
-                       ("https://herald.example/2", news_page(PUBLISHED_META, body=BODY.replace(
-                           "Dock", "Crane")).encode(), "text/html", "2024-03-20T10:00:00Z")])
-    (tmp_path / "cut.warc.gz").write_bytes(whole[:len(whole) - 300])
-    (tmp_path / "good.html").write_text(news_page(PUBLISHED_META, body=BODY.replace("Dock", "Tug")),
-                                        encoding="utf-8")
+    whole = warc_file(
+        [
+            ("https://herald.example/1", news_page(PUBLISHED_META).encode(), "text/html", "2024-03-20T10:00:00Z"),
+            (
+                "https://herald.example/2",
+                news_page(PUBLISHED_META, body=BODY.replace("Dock", "Crane")).encode(),
+                "text/html",
+                "2024-03-20T10:00:00Z",
+            ),
+        ]
+    )
+    (tmp_path / "cut.warc.gz").write_bytes(whole[: len(whole) - 300])
+    (tmp_path / "good.html").write_text(news_page(PUBLISHED_META, body=BODY.replace("Dock", "Tug")), encoding="utf-8")
     articles, [problem] = read(tmp_path)
-    assert [a.url for a in articles] == ["https://herald.example/1",
-                                         "https://www.coastalherald.example/news/port-strike-ends"]
+    assert [a.url for a in articles] == [
+        "https://herald.example/1",
+        "https://www.coastalherald.example/news/port-strike-ends",
+    ]
     assert problem.path.endswith("cut.warc.gz") and problem.message.startswith("record 2: the file ends")
 
 

@@ -12,18 +12,27 @@ import io
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-FURNITURE_WORDS = ("Horoscopes", "cookies", "Lopez", "Shipping rates soar", "JohnD", "bosses",
-                   "Privacy policy", "Copyright")
-BODY = ("<p>Dock workers at the port of Riverton voted on Friday to end a nine-day strike that "
-        "had left hundreds of container ships waiting offshore.</p>"
-        "<p>The union said members accepted a pay rise of 14 percent over three years, along with "
-        "limits on the automation of cranes at the two largest terminals.</p>"
-        "<p>The port authority said normal operations would resume on Monday, and that the backlog "
-        "of vessels should clear within two weeks.</p>")
+FURNITURE_WORDS = (
+    "Horoscopes",
+    "cookies",
+    "Lopez",
+    "Shipping rates soar",
+    "JohnD",
+    "bosses",
+    "Privacy policy",
+    "Copyright",
+)
+BODY = (
+    "<p>Dock workers at the port of Riverton voted on Friday to end a nine-day strike that "
+    "had left hundreds of container ships waiting offshore.</p>"
+    "<p>The union said members accepted a pay rise of 14 percent over three years, along with "
+    "limits on the automation of cranes at the two largest terminals.</p>"
+    "<p>The port authority said normal operations would resume on Monday, and that the backlog "
+    "of vessels should clear within two weeks.</p>"
+)
 
 
-def news_page(metadata: str = "", body: str = BODY, head: str = '<meta charset="utf-8">',
-              dateline: str = "") -> str:
+def news_page(metadata: str = "", body: str = BODY, head: str = '<meta charset="utf-8">', dateline: str = "") -> str:
     """A news page around ``body``: ``metadata`` goes in its head, ``dateline`` under the headline."""
     return f"""<!DOCTYPE html>
 <html lang="en"><head>{head}
@@ -60,7 +69,9 @@ def warc_file(pages: list[tuple[str, bytes, str, str]]) -> bytes:
     writer = WARCWriter(out, gzip=True)
     for url, body, content_type, date in pages:
         headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(
-            url, "response", payload=io.BytesIO(body), http_headers=headers,
-            warc_headers_dict={"WARC-Date": date}))
+        writer.write_record(
+            writer.create_warc_record(
+                url, "response", payload=io.BytesIO(body), http_headers=headers, warc_headers_dict={"WARC-Date": date}
+            )
+        )
     return out.getvalue()

@@ -8,17 +8,22 @@ from dateline.nlp.sentences import MAX_SENTENCE_CHARS, split_sentences
 
 
 def texts(text: str, lines_are_sentences: bool = False) -> list[str]:
-    return [text[s.start:s.end] for s in split_sentences(text, lines_are_sentences)]
+    return [text[s.start : s.end] for s in split_sentences(text, lines_are_sentences)]
 
 
 def test_abbreviations_do_not_end_sentences() -> None:
     assert texts("Mr. Smith met U.S. officials on Jan. 5. They agreed.") == [
-        "Mr. Smith met U.S. officials on Jan. 5.", "They agreed."]
+        "Mr. Smith met U.S. officials on Jan. 5.",
+        "They agreed.",
+    ]
 
 
 def test_lines_are_hard_boundaries() -> None:
     assert texts("A headline without a stop\nThe body starts here. It goes on.") == [
-        "A headline without a stop", "The body starts here.", "It goes on."]
+        "A headline without a stop",
+        "The body starts here.",
+        "It goes on.",
+    ]
 
 
 def test_non_ascii_offsets_are_character_offsets() -> None:
@@ -40,15 +45,17 @@ def test_overlong_lines_are_cut_into_bounded_pieces() -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(list("ab .!?\n\"'é“”\u2028\t") + ["U.S.", "Mr. ", "Dr"]), max_size=120).map("".join),
-       st.booleans())
+@given(
+    st.lists(st.sampled_from(list("ab .!?\n\"'é“”\u2028\t") + ["U.S.", "Mr. ", "Dr"]), max_size=120).map("".join),
+    st.booleans(),
+)
 def test_spans_are_ordered_trimmed_and_cover_every_word(text: str, lines_are_sentences: bool) -> None:
     spans = split_sentences(text, lines_are_sentences)
     previous_end = 0
     for span in spans:
         assert previous_end <= span.start < span.end <= len(text)
-        piece = text[span.start:span.end]
+        piece = text[span.start : span.end]
         assert piece == piece.strip()
         previous_end = span.end
-    covered = "".join(text[s.start:s.end] for s in spans)
+    covered = "".join(text[s.start : s.end] for s in spans)
     assert "".join(covered.split()) == "".join(text.split())

@@ -49,6 +49,7 @@ def kind(name: str) -> Callable[[Writer], Writer]:
     def register(writer: Writer) -> Writer:
         KINDS[name] = writer
         return writer
+
     return register
 
 
@@ -284,10 +285,19 @@ def _(folder: Path) -> Expect:
 
 @kind("jsonl-fields-of-wrong-types")
 def _(folder: Path) -> Expect:
-    write(folder, "a.jsonl", jsonl({"date": "2020-03-01", "text": 5}, record(2, title={"a": 1}),
-                                   record(3, url=[1]), record(4, id=7)))
-    return Expect(1, (Problem("a.jsonl", 1, "missing or empty"), Problem("a.jsonl", 2, "must be a string"),
-                      Problem("a.jsonl", 3, "must be a string")))
+    write(
+        folder,
+        "a.jsonl",
+        jsonl({"date": "2020-03-01", "text": 5}, record(2, title={"a": 1}), record(3, url=[1]), record(4, id=7)),
+    )
+    return Expect(
+        1,
+        (
+            Problem("a.jsonl", 1, "missing or empty"),
+            Problem("a.jsonl", 2, "must be a string"),
+            Problem("a.jsonl", 3, "must be a string"),
+        ),
+    )
 
 
 @kind("jsonl-blank-lines-and-crlf")
@@ -314,8 +324,9 @@ def _(folder: Path) -> Expect:
 @kind("impossible-date")
 def _(folder: Path) -> Expect:
     write(folder, "a.jsonl", jsonl({"date": "2023-02-30", "text": "x"}, {"date": "0000-01-01", "text": "x"}))
-    return Expect(0, (Problem("a.jsonl", 1, "not a real calendar date"),
-                      Problem("a.jsonl", 2, "not a real calendar date")))
+    return Expect(
+        0, (Problem("a.jsonl", 1, "not a real calendar date"), Problem("a.jsonl", 2, "not a real calendar date"))
+    )
 
 
 @kind("future-date")
@@ -333,15 +344,22 @@ def _(folder: Path) -> Expect:
 @kind("date-in-words")
 def _(folder: Path) -> Expect:
     write(folder, "a.jsonl", jsonl({"date": "yesterday", "text": "x"}, {"published": 20200101, "text": "x"}))
-    return Expect(0, (Problem("a.jsonl", 1, "expected a date (YYYY-MM-DD"),
-                      Problem("a.jsonl", 2, "expected a date (YYYY-MM-DD")))
+    return Expect(
+        0, (Problem("a.jsonl", 1, "expected a date (YYYY-MM-DD"), Problem("a.jsonl", 2, "expected a date (YYYY-MM-DD"))
+    )
 
 
 @kind("date-with-time-and-zone")
 def _(folder: Path) -> Expect:
-    write(folder, "a.jsonl", jsonl({"date": "2020-10-07T10:00:00+05:30", "text": "a"},
-                                   {"time": "2020-10-08T10:00:00.123Z", "text": "b"},
-                                   {"published": "2020-10-09 10:00", "text": "c"}))
+    write(
+        folder,
+        "a.jsonl",
+        jsonl(
+            {"date": "2020-10-07T10:00:00+05:30", "text": "a"},
+            {"time": "2020-10-08T10:00:00.123Z", "text": "b"},
+            {"published": "2020-10-09 10:00", "text": "c"},
+        ),
+    )
     return Expect(3)
 
 
@@ -542,7 +560,7 @@ def _(folder: Path) -> Expect:
 
 @kind("scripts-emoji-and-combining-marks")
 def _(folder: Path) -> Expect:
-    write(folder, "a.jsonl", jsonl(record(1, "\u0645\u0635\u0631 \U0001F600 e\u0301 \u4e2d\u6587 on Monday.")))
+    write(folder, "a.jsonl", jsonl(record(1, "\u0645\u0635\u0631 \U0001f600 e\u0301 \u4e2d\u6587 on Monday.")))
     return Expect(1)
 
 

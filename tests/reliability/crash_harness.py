@@ -90,9 +90,15 @@ class Trial:
 
     @property
     def ok(self) -> bool:
-        return (self.consistent_after_kill and self.consistent_after_resume and not self.lost
-                and not self.duplicated and not self.unexpected and self.sentences_match
-                and self.mentions_match)
+        return (
+            self.consistent_after_kill
+            and self.consistent_after_resume
+            and not self.lost
+            and not self.duplicated
+            and not self.unexpected
+            and self.sentences_match
+            and self.mentions_match
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self) | {"ok": self.ok}
@@ -115,8 +121,7 @@ def ingest_command(paths: Sequence[Path], db: Path, options: Sequence[str] = ())
 def run_baseline(paths: Sequence[Path], db: Path, options: Sequence[str] = ()) -> Baseline:
     """Ingest ``paths`` into a new store ``db`` without interruption (``options`` are
     more ``dateline ingest`` options)."""
-    process = subprocess.Popen(ingest_command(paths, db, options), stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(ingest_command(paths, db, options), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     opened = _wait_for_store(process, db)
     exit_code = process.wait()
     return Baseline(StoreContents.read(db), exit_code, time.monotonic() - opened)
@@ -131,14 +136,19 @@ def kill_points(trials: int, work_seconds: float, rng: random.Random) -> list[fl
 
 
 def crash_trial(
-    paths: Sequence[Path], db: Path, kill_after: float, baseline: Baseline, options: Sequence[str] = (),
+    paths: Sequence[Path],
+    db: Path,
+    kill_after: float,
+    baseline: Baseline,
+    options: Sequence[str] = (),
     from_first_commit: bool = False,
 ) -> Trial:
     """Ingest into a new store ``db``, kill -9 it ``kill_after`` seconds into its work
     (``from_first_commit``: after its first batch is stored), check the store, resume
     the ingest, and compare with ``baseline``."""
-    process = subprocess.Popen(ingest_command(paths, db, options), stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, start_new_session=True)
+    process = subprocess.Popen(
+        ingest_command(paths, db, options), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
     _wait_for_store(process, db)
     if from_first_commit:
         _wait_for_a_commit(process, db)
@@ -177,8 +187,7 @@ def crash_trial(
 def check(db: Path) -> dict[str, Any]:
     """``dateline check --json`` on ``db``; an error (no JSON) counts as inconsistent, with
     the error message as the finding."""
-    result = subprocess.run([*DATELINE, "check", "--db", str(db), "--json"],
-                            capture_output=True, text=True)
+    result = subprocess.run([*DATELINE, "check", "--db", str(db), "--json"], capture_output=True, text=True)
     if result.returncode not in (0, 1) or not result.stdout.strip():
         return {"consistent": False, "findings": [{"error": result.stderr.strip()}]}
     return json.loads(result.stdout)

@@ -131,6 +131,7 @@ def unprivileged_read(paths: list[Path]) -> tuple[int, list[tuple[str, int | Non
     """Read ``paths`` as an unprivileged user, so that file permissions apply even when
     the tests run as root: a forked child drops to ``nobody`` (Python is already loaded)
     and sends back how many articles it read and the problems it met."""
+
     def summary() -> tuple[int, list[tuple[str, int | None, str]]]:
         articles, problems = read(*paths)
         return len(articles), [(p.path, p.line, p.message) for p in problems]

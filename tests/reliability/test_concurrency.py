@@ -40,8 +40,9 @@ def seeded(tmp_path: Path) -> Path:
 
 
 def start_ingest(*args: object) -> subprocess.Popen[str]:
-    return subprocess.Popen([*DATELINE, "ingest", *map(str, args), "--quiet"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [*DATELINE, "ingest", *map(str, args), "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
 
 
 def test_timelines_keep_answering_while_an_ingest_writes(seeded: Path) -> None:
@@ -83,8 +84,11 @@ def free_port() -> int:
 
 def test_the_http_api_keeps_answering_while_an_ingest_writes(seeded: Path) -> None:
     port = free_port()
-    server = subprocess.Popen([*DATELINE, "serve", "--db", str(seeded), "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [*DATELINE, "serve", "--db", str(seeded), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         base = f"http://127.0.0.1:{port}"
         with httpx.Client(base_url=base, timeout=MAX_ANSWER_SECONDS) as client:

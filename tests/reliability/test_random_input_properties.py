@@ -27,26 +27,43 @@ from dateline.temporal.lexicon import COMMON_WORDS
 from dateline.temporal.tagger import RULES, prepare
 
 READERS: dict[str, Reader] = {
-    "a.txt": read_plaintext, "a.jsonl": read_jsonl, "a.json": read_json, "a.csv": read_csv,
+    "a.txt": read_plaintext,
+    "a.jsonl": read_jsonl,
+    "a.json": read_json,
+    "a.csv": read_csv,
     "topic/InputDocs/2011-01-25/a.htm.txt": read_tilse_article,
 }
-PROPERTY = settings(max_examples=150, deadline=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture])
+PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 # Bytes that look like what readers expect often enough to get past their first checks.
-PREFIXES = [b"", b" date 2020-03-01 ", b"\xef\xbb\xbf", b"\xff\xfe", b"date,text\n2020-03-01,",
-            b'{"date": "2020-03-01", "text": "', b'[{"date": "2020-03-01", "text": ']
+PREFIXES = [
+    b"",
+    b" date 2020-03-01 ",
+    b"\xef\xbb\xbf",
+    b"\xff\xfe",
+    b"date,text\n2020-03-01,",
+    b'{"date": "2020-03-01", "text": "',
+    b'[{"date": "2020-03-01", "text": ',
+]
 RANDOM_BYTES = st.builds(lambda prefix, tail: prefix + tail, st.sampled_from(PREFIXES), st.binary(max_size=2000))
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30),
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
     max_leaves=12,
 )
-RECORDS = st.fixed_dictionaries(
-    {}, optional={"date": st.text(max_size=25) | st.sampled_from(["2020-03-01", "2020-03-01T10:00Z"]) | JSON_VALUES,
-                  "text": st.text() | JSON_VALUES, "title": st.text(max_size=20) | JSON_VALUES,
-                  "url": st.text(max_size=20) | JSON_VALUES, "id": JSON_VALUES},
-) | JSON_VALUES
+RECORDS = (
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "date": st.text(max_size=25) | st.sampled_from(["2020-03-01", "2020-03-01T10:00Z"]) | JSON_VALUES,
+            "text": st.text() | JSON_VALUES,
+            "title": st.text(max_size=20) | JSON_VALUES,
+            "url": st.text(max_size=20) | JSON_VALUES,
+            "id": JSON_VALUES,
+        },
+    )
+    | JSON_VALUES
+)
 TODAY = dt.date.today()
 
 
@@ -103,8 +120,11 @@ ARTICLE_TEXT = st.text(min_size=1).filter(str.strip)
 
 
 @PROPERTY
-@given(text=ARTICLE_TEXT, lines=st.booleans(),
-       published=st.dates(min_value=EARLIEST_PUBLICATION, max_value=dt.date(2100, 1, 1)))
+@given(
+    text=ARTICLE_TEXT,
+    lines=st.booleans(),
+    published=st.dates(min_value=EARLIEST_PUBLICATION, max_value=dt.date(2100, 1, 1)),
+)
 def test_analysis_of_any_text_meets_the_invariants_dateline_check_verifies(
     text: str, lines: bool, published: dt.date
 ) -> None:
@@ -138,13 +158,24 @@ def tagging_cpu_seconds(text: str) -> float:
 def assert_tagging_grows_linearly(unit: str, count: int) -> None:
     small, large = tagging_cpu_seconds(unit * count), tagging_cpu_seconds(unit * (4 * count))
     assert large < GROWTH_LIMIT * max(small, NOISE_SECONDS), (
-        f"{unit!r} x {count}: {small:.4f} s; x {4 * count}: {large:.4f} s")
+        f"{unit!r} x {count}: {small:.4f} s; x {4 * count}: {large:.4f} s"
+    )
 
 
-@pytest.mark.parametrize(("unit", "count"), [
-    ("1 ", 6_250), ("the ", 6_250), ("-", 12_500), ("'", 12_500), ("2020-", 2_500),
-    ("on Monday ", 1_250), ("January ", 2_500), ("\n", 12_500), ("a", 125_000),
-])
+@pytest.mark.parametrize(
+    ("unit", "count"),
+    [
+        ("1 ", 6_250),
+        ("the ", 6_250),
+        ("-", 12_500),
+        ("'", 12_500),
+        ("2020-", 2_500),
+        ("on Monday ", 1_250),
+        ("January ", 2_500),
+        ("\n", 12_500),
+        ("a", 125_000),
+    ],
+)
 def test_tagging_pathological_text_takes_linear_time(unit: str, count: int) -> None:
     """No input may make a regular expression backtrack over the whole text: four times
     as much of any repetition takes about four times the CPU time, not sixteen."""

@@ -94,7 +94,8 @@ def test_each_kind_of_damage_is_found_and_named(store_db: Path, kind: str) -> No
 
 @pytest.mark.parametrize("kind", sorted(DAMAGE))
 def test_repair_makes_the_store_consistent_and_the_articles_as_ingest_stored_them(
-    store_db: Path, kind: str,
+    store_db: Path,
+    kind: str,
 ) -> None:
     articles = article_table(store_db)
     damage(store_db, *DAMAGE[kind])
@@ -103,13 +104,20 @@ def test_repair_makes_the_store_consistent_and_the_articles_as_ingest_stored_the
     assert article_table(store_db) == articles
 
 
-@pytest.mark.parametrize("field, value", [
-    (0, -1), (0, 10_000), (1, -1), (1, "$[0][2]"), (2, 1_000_000),
-], ids=["sentence-below-0", "sentence-beyond-the-last", "start-below-0", "empty", "end-beyond-the-text"])
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        (0, -1),
+        (0, 10_000),
+        (1, -1),
+        (1, "$[0][2]"),
+        (2, 1_000_000),
+    ],
+    ids=["sentence-below-0", "sentence-beyond-the-last", "start-below-0", "empty", "end-beyond-the-text"],
+)
 def test_each_kind_of_bad_mention_is_found(store_db: Path, field: int, value: int | str) -> None:
     new = f"mentions->'{value}'" if isinstance(value, str) else str(value)
-    damage(store_db, f"UPDATE articles SET mentions = json_set(mentions, '$[0][{field}]', {new})"
-                     " WHERE rowid = 6")
+    damage(store_db, f"UPDATE articles SET mentions = json_set(mentions, '$[0][{field}]', {new}) WHERE rowid = 6")
     report = check_store(store_db)
     assert [(finding.check, finding.count) for finding in report.findings] == [("mention-spans", 1)]
 
@@ -148,7 +156,8 @@ def length_calls_of_check(db: Path, monkeypatch: pytest.MonkeyPatch) -> int:
 
 
 def test_checking_an_article_reads_its_length_once_however_many_mentions_it_has(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # The length of a text is counted character by character: counted per mention, a
     # large article took a time quadratic in its size to check.
@@ -173,7 +182,9 @@ def test_sentences_lost_under_kept_mentions_are_two_findings_and_one_reanalysis(
     damage(store_db, "UPDATE articles SET spans = x'' WHERE rowid = 6")
     report = check_store(store_db)
     assert [(finding.check, finding.count) for finding in report.findings] == [
-        ("sentence-spans", 1), ("mention-spans", 1)]
+        ("sentence-spans", 1),
+        ("mention-spans", 1),
+    ]
     assert repair_store(store_db).reanalyzed == 1
 
 
@@ -230,12 +241,14 @@ def test_a_file_sqlite_finds_damaged_is_reported_not_repaired(store_db: Path) ->
     assert "damaged" in out and "Not repaired" in out
 
 
-@pytest.mark.parametrize("make, expected", [
-    (lambda path: None, "no store here"),
-    (lambda path: path.write_bytes(b"not a database at all" * 100), "cannot"),
-    (lambda path: sqlite3.connect(path).execute("CREATE TABLE t (x)").connection.close(),
-     "not a dateline store"),
-])
+@pytest.mark.parametrize(
+    "make, expected",
+    [
+        (lambda path: None, "no store here"),
+        (lambda path: path.write_bytes(b"not a database at all" * 100), "cannot"),
+        (lambda path: sqlite3.connect(path).execute("CREATE TABLE t (x)").connection.close(), "not a dateline store"),
+    ],
+)
 def test_what_is_not_a_store_is_an_error_naming_the_file(
     tmp_path: Path, make: Callable[[Path], None], expected: str
 ) -> None:
@@ -274,8 +287,9 @@ def test_cli_json_report_has_the_findings_and_the_repair(store_db: Path) -> None
     code, out = check("--db", str(store_db), "--json")
     report = json.loads(out)
     assert code == 1 and report["consistent"] is False
-    assert report["findings"] == [{"check": "sentence-spans", "count": 2, "repairable": True,
-                                   "message": report["findings"][0]["message"]}]
+    assert report["findings"] == [
+        {"check": "sentence-spans", "count": 2, "repairable": True, "message": report["findings"][0]["message"]}
+    ]
     code, out = check("--db", str(store_db), "--json", "--repair")
     result = json.loads(out)
     assert code == 0 and result["after"]["consistent"] and result["repair"]["reanalyzed"] == 2

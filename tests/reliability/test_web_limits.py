@@ -28,8 +28,9 @@ def secret_file(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def client(tmp_path: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(tmp_path / "store.db", max_body_bytes=4096, max_article_chars=500,
-                                write_token=WRITE_TOKEN)) as client:
+    with TestClient(
+        create_app(tmp_path / "store.db", max_body_bytes=4096, max_article_chars=500, write_token=WRITE_TOKEN)
+    ) as client:
         yield client
 
 
@@ -56,20 +57,25 @@ def test_a_body_just_under_the_limit_is_accepted(client: TestClient) -> None:
 
 def test_no_api_parameter_names_a_file(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
-    names = {parameter["name"].lower() for operations in spec["paths"].values()
-             for operation in operations.values() for parameter in operation.get("parameters", [])}
+    names = {
+        parameter["name"].lower()
+        for operations in spec["paths"].values()
+        for operation in operations.values()
+        for parameter in operation.get("parameters", [])
+    }
     assert not names & PATH_LIKE_NAMES
 
 
-@pytest.mark.parametrize("record", [
-    {"date": "2020-03-01", "path": "{secret}"},
-    {"date": "2020-03-01", "file": "{secret}"},
-    {"date": "2020-03-01", "text": {"path": "{secret}"}},
-    {"date": "2020-03-01", "url": "file://{secret}"},
-])
-def test_posted_records_naming_a_file_never_read_it(
-    client: TestClient, secret_file: Path, record: dict
-) -> None:
+@pytest.mark.parametrize(
+    "record",
+    [
+        {"date": "2020-03-01", "path": "{secret}"},
+        {"date": "2020-03-01", "file": "{secret}"},
+        {"date": "2020-03-01", "text": {"path": "{secret}"}},
+        {"date": "2020-03-01", "url": "file://{secret}"},
+    ],
+)
+def test_posted_records_naming_a_file_never_read_it(client: TestClient, secret_file: Path, record: dict) -> None:
     posted = json.loads(json.dumps(record).replace("{secret}", str(secret_file)))
     response = client.post("/api/articles", json=[posted], headers=WRITER)
     assert SECRET not in response.text
@@ -77,11 +83,19 @@ def test_posted_records_naming_a_file_never_read_it(
     assert listing["total"] == 0
 
 
-@pytest.mark.parametrize("template", [
-    "/static/..%2f..%2f..%2f{secret}", "/static/../../../{secret}", "/static/%2e%2e/%2e%2e/{secret}",
-    "/api/articles/..%2f..%2f{secret}", "/article/..%2f..%2f{secret}", "/{secret}",
-    "/api/timeline?query=x&db={secret}", "/api/articles?collection=../../{secret}",
-])
+@pytest.mark.parametrize(
+    "template",
+    [
+        "/static/..%2f..%2f..%2f{secret}",
+        "/static/../../../{secret}",
+        "/static/%2e%2e/%2e%2e/{secret}",
+        "/api/articles/..%2f..%2f{secret}",
+        "/article/..%2f..%2f{secret}",
+        "/{secret}",
+        "/api/timeline?query=x&db={secret}",
+        "/api/articles?collection=../../{secret}",
+    ],
+)
 def test_urls_naming_a_file_never_serve_it(client: TestClient, secret_file: Path, template: str) -> None:
     relative = "../" * 12 + str(secret_file).lstrip("/")
     response = client.get(template.replace("{secret}", relative))

@@ -19,8 +19,9 @@ def test_without_the_dask_extra_ingest_on_dask_says_what_to_install(
     monkeypatch.setitem(sys.modules, "pyarrow", None)  # import pyarrow now fails
     for name in [name for name in sys.modules if name.startswith("dateline.distributed")]:
         monkeypatch.delitem(sys.modules, name)
-    result = CliRunner().invoke(app, ["ingest", str(demo_corpus), "--db", str(tmp_path / "d.db"),
-                                      "--dask", "local", "--quiet"])
+    result = CliRunner().invoke(
+        app, ["ingest", str(demo_corpus), "--db", str(tmp_path / "d.db"), "--dask", "local", "--quiet"]
+    )
     assert result.exit_code == 1
     assert "pip install 'dateline[dask]'" in result.stderr and "pyarrow" in result.stderr
     assert "Traceback" not in result.stderr

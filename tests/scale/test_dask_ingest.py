@@ -50,8 +50,23 @@ def scheduler_address(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
     address = f"tcp://127.0.0.1:{free_port()}"
     commands = [
         [dask, "scheduler", "--host", "127.0.0.1", "--port", address.rsplit(":", 1)[1], "--no-dashboard"],
-        [dask, "worker", address, "--host", "127.0.0.1", "--nworkers", "1", "--nthreads", "1", "--no-nanny",
-         "--no-dashboard", "--death-timeout", str(CLUSTER_START_SECONDS), "--local-directory", str(logs)],
+        [
+            dask,
+            "worker",
+            address,
+            "--host",
+            "127.0.0.1",
+            "--nworkers",
+            "1",
+            "--nthreads",
+            "1",
+            "--no-nanny",
+            "--no-dashboard",
+            "--death-timeout",
+            str(CLUSTER_START_SECONDS),
+            "--local-directory",
+            str(logs),
+        ],
     ]
     processes: list[subprocess.Popen[bytes]] = []
     try:
@@ -73,8 +88,10 @@ def scheduler_address(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[Client]:
-    with LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
-                      dashboard_address=":0") as cluster, Client(cluster) as dask:
+    with (
+        LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=":0") as cluster,
+        Client(cluster) as dask,
+    ):
         yield dask
 
 
@@ -89,9 +106,7 @@ def test_articles_and_their_analysis_survive_the_parquet_round_trip(t17_pairs: P
         assert getattr(back, name) == getattr(analysis, name), name
 
 
-def test_a_dask_ingest_builds_the_same_store_as_one_machine(
-    client: Client, t17_pairs: Path, tmp_path: Path
-) -> None:
+def test_a_dask_ingest_builds_the_same_store_as_one_machine(client: Client, t17_pairs: Path, tmp_path: Path) -> None:
     with Store.open(tmp_path / "local.db") as store:
         ingest(store, [t17_pairs], batch_size=4)
     with Store.open(tmp_path / "dask.db") as store:
@@ -102,8 +117,9 @@ def test_a_dask_ingest_builds_the_same_store_as_one_machine(
 
 
 def test_the_cli_names_a_wrong_dask_address(tmp_path: Path, t17_pairs: Path) -> None:
-    result = CliRunner().invoke(app, ["ingest", str(t17_pairs), "--db", str(tmp_path / "s.db"),
-                                      "--dask", "scheduler-without-scheme"])
+    result = CliRunner().invoke(
+        app, ["ingest", str(t17_pairs), "--db", str(tmp_path / "s.db"), "--dask", "scheduler-without-scheme"]
+    )
     assert result.exit_code == 2
     assert "tcp://HOST" in result.output
 
@@ -111,9 +127,22 @@ def test_the_cli_names_a_wrong_dask_address(tmp_path: Path, t17_pairs: Path) -> 
 def test_the_cli_ingests_on_a_local_cluster_of_worker_processes(t17_pairs: Path, tmp_path: Path) -> None:
     with Store.open(tmp_path / "local.db") as store:
         ingest(store, [t17_pairs])
-    result = CliRunner().invoke(app, ["ingest", str(t17_pairs), "--db", str(tmp_path / "dask.db"),
-                                      "--dask", "local", "--workers", "1", "--batch-size", "8",
-                                      "--quiet"])
+    result = CliRunner().invoke(
+        app,
+        [
+            "ingest",
+            str(t17_pairs),
+            "--db",
+            str(tmp_path / "dask.db"),
+            "--dask",
+            "local",
+            "--workers",
+            "1",
+            "--batch-size",
+            "8",
+            "--quiet",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert store_rows(tmp_path / "dask.db") == store_rows(tmp_path / "local.db")
 
@@ -130,8 +159,20 @@ def test_the_cli_ingests_on_a_scheduler_reached_over_tcp(
     with Store.open(tmp_path / "local.db") as store:
         ingest(store, [t17_pairs])
     tasks_before = tasks_run_on(scheduler_address)
-    result = CliRunner().invoke(app, ["ingest", str(t17_pairs), "--db", str(tmp_path / "dask.db"),
-                                      "--dask", scheduler_address, "--batch-size", "8", "--quiet"])
+    result = CliRunner().invoke(
+        app,
+        [
+            "ingest",
+            str(t17_pairs),
+            "--db",
+            str(tmp_path / "dask.db"),
+            "--dask",
+            scheduler_address,
+            "--batch-size",
+            "8",
+            "--quiet",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert tasks_run_on(scheduler_address) > tasks_before, "the cluster's worker ran no task"
     assert store_rows(tmp_path / "dask.db") == store_rows(tmp_path / "local.db")

@@ -41,8 +41,7 @@ OTHER = (
 
 def analyzed(text: str, day: int = 1, collection: str = "") -> AnalyzedArticle:
     published = dt.date(2024, 3, day)
-    return analyze(Article(article_id(published, text, collection), published, text,
-                           collection=collection))
+    return analyze(Article(article_id(published, text, collection), published, text, collection=collection))
 
 
 def test_spacing_punctuation_and_case_do_not_change_the_keys() -> None:
@@ -68,7 +67,9 @@ def test_a_text_without_letters_or_digits_has_no_keys() -> None:
 
 def test_copies_point_at_the_first_stored_copy_within_and_across_batches(store_path: Path) -> None:
     original, copy_in_batch, later_copy, other = (
-        analyzed(WIRE, 1), analyzed("UPDATE 1-" + WIRE, 2), analyzed(WIRE + " (Editing by Ed)", 3),
+        analyzed(WIRE, 1),
+        analyzed("UPDATE 1-" + WIRE, 2),
+        analyzed(WIRE + " (Editing by Ed)", 3),
         analyzed(OTHER, 4),
     )
     with Store.open(store_path) as store:
@@ -76,8 +77,10 @@ def test_copies_point_at_the_first_stored_copy_within_and_across_batches(store_p
         store.add_batch(*from_analyzed([later_copy]))
         back = {a.article.id: a.article.duplicate_of for a in store.analyzed_articles([1, 2, 3, 4])}
     assert back == {
-        original.article.id: None, copy_in_batch.article.id: original.article.id,
-        other.article.id: None, later_copy.article.id: original.article.id,
+        original.article.id: None,
+        copy_in_batch.article.id: original.article.id,
+        other.article.id: None,
+        later_copy.article.id: original.article.id,
     }
 
 
@@ -112,9 +115,7 @@ def test_real_wire_copies_and_refilings_are_linked_and_different_events_are_not(
     with Store.open(store_path) as store:
         ingest(store, [t17_pairs])
         rowids = store.match_articles(None)
-        by_source = {
-            a.article.source.split("t17/", 1)[1]: a.article for a in store.analyzed_articles(rowids)
-        }
+        by_source = {a.article.source.split("t17/", 1)[1]: a.article for a in store.analyzed_articles(rowids)}
     for first, second in CROSS_FOLDER_COPIES + REFILINGS:
         earlier, later = sorted((by_source[first], by_source[second]), key=lambda a: a.source)
         assert (earlier.duplicate_of, later.duplicate_of) == (None, earlier.id), (first, second)
@@ -129,8 +130,11 @@ def test_copies_ingested_in_a_later_run_point_at_the_articles_of_an_earlier_one(
         ingest(store, [t17_pairs / "LibyaWar_reuters"])
     with Store.open(store_path) as store:
         ingest(store, [t17_pairs / "SyrianCrisis_reuters"])
-        linked = [a.article for a in store.analyzed_articles(store.match_articles(None))
-                  if a.article.collection == "SyrianCrisis_reuters" and a.article.duplicate_of]
+        linked = [
+            a.article
+            for a in store.analyzed_articles(store.match_articles(None))
+            if a.article.collection == "SyrianCrisis_reuters" and a.article.duplicate_of
+        ]
     assert len(linked) == len(CROSS_FOLDER_COPIES)
 
 

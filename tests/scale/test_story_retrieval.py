@@ -77,47 +77,53 @@ def test_the_corpus_has_copies_in_both_collections_and_one_matching_alone(store:
     everything = store.match_articles(None)
     assert len(set(originals_of(store, everything).values()) - {None}) == len(range(0, STORIES, 3))
     harbour = store.match_articles('"harbour"')
-    assert any(original not in harbour for original in originals_of(store, harbour).values()
-               if original is not None)
+    assert any(original not in harbour for original in originals_of(store, harbour).values() if original is not None)
 
 
 @settings(max_examples=80, deadline=None)
-@given(query=st.sampled_from(QUERIES), first=st.integers(0, STORIES), last=st.integers(0, STORIES + 4),
-       collection=st.sampled_from(COLLECTIONS), limit=st.one_of(st.none(), st.integers(1, 60)))
+@given(
+    query=st.sampled_from(QUERIES),
+    first=st.integers(0, STORIES),
+    last=st.integers(0, STORIES + 4),
+    collection=st.sampled_from(COLLECTIONS),
+    limit=st.one_of(st.none(), st.integers(1, 60)),
+)
 def test_ranked_stories_are_the_ranking_without_copies_of_matching_originals(
     store: Store, query: str, first: int, last: int, collection: str | None, limit: int | None
 ) -> None:
-    filters = {"date_from": FIRST_DAY + dt.timedelta(days=first),
-               "date_to": FIRST_DAY + dt.timedelta(days=last), "collection": collection}
+    filters = {
+        "date_from": FIRST_DAY + dt.timedelta(days=first),
+        "date_to": FIRST_DAY + dt.timedelta(days=last),
+        "collection": collection,
+    }
     every = store.match_articles(query, **filters)
     stories = stories_among(store, every)
     found = store.match_articles(query, **filters, limit=limit, stories_only=True)
     step = 1 if limit is None else -(-len(store.match_articles(query)) // (RANKED_PER_RESULT * limit))
-    sampled = stories if step == 1 else [
-        rowid for rowid in stories if rowid % step == 0]
+    sampled = stories if step == 1 else [rowid for rowid in stories if rowid % step == 0]
     expected = sampled[:limit] if len(sampled) >= (limit or 0) else stories[:limit]
     assert found == expected
 
 
 @settings(max_examples=60, deadline=None)
-@given(first=st.integers(0, STORIES), collection=st.sampled_from(COLLECTIONS),
-       limit=st.one_of(st.none(), st.integers(1, 60)))
+@given(
+    first=st.integers(0, STORIES),
+    collection=st.sampled_from(COLLECTIONS),
+    limit=st.one_of(st.none(), st.integers(1, 60)),
+)
 def test_without_a_query_stories_are_a_date_ordered_selection(
     store: Store, first: int, collection: str | None, limit: int | None
 ) -> None:
     date_from = FIRST_DAY + dt.timedelta(days=first)
     stories = stories_among(store, store.match_articles(None, date_from=date_from, collection=collection))
-    found = store.match_articles(None, date_from=date_from, collection=collection, limit=limit,
-                                 stories_only=True)
+    found = store.match_articles(None, date_from=date_from, collection=collection, limit=limit, stories_only=True)
     assert len(found) == min(limit or len(stories), len(stories))
     assert set(found) <= set(stories)
     position = {rowid: index for index, rowid in enumerate(stories)}
     assert [position[rowid] for rowid in found] == sorted(position[rowid] for rowid in found)
 
 
-def test_long_rankings_are_checked_for_copies_a_chunk_at_a_time(
-    store: Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_long_rankings_are_checked_for_copies_a_chunk_at_a_time(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     whole = store.match_articles('"bridge"', stories_only=True)
     monkeypatch.setattr(matching, "STORY_CHUNK", 3)
     assert store.match_articles('"bridge"', stories_only=True) == whole

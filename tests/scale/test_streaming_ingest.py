@@ -69,9 +69,7 @@ def test_bulk_loaded_analysis_reads_back_as_analyze_computed_it(t17_pairs: Path,
         assert (item.sentences, item.mentions) == (original.sentences, original.mentions)
 
 
-def test_rerunning_after_a_partial_ingest_stores_exactly_the_missing_articles(
-    t17_pairs: Path, tmp_path: Path
-) -> None:
+def test_rerunning_after_a_partial_ingest_stores_exactly_the_missing_articles(t17_pairs: Path, tmp_path: Path) -> None:
     with Store.open(tmp_path / "whole.db") as store:
         ingest(store, [t17_pairs], batch_size=4)
     with Store.open(tmp_path / "resumed.db") as store:

@@ -22,8 +22,10 @@ ORIGINAL = (
     "Treasury yields falling to their lowest level in two months."
 )
 COPY = "By Ann Saphir and Howard Schneider | Wed Mar 20, 2024 4:12pm EDT\n" + ORIGINAL
-WORDS = ("harbour council budget river school tunnel strike ruling airport contract election "
-         "railway minister hospital bridge workers union mayor court vote").split()
+WORDS = (
+    "harbour council budget river school tunnel strike ruling airport contract election "
+    "railway minister hospital bridge workers union mayor court vote"
+).split()
 
 
 def unrelated(seed: int) -> str:
@@ -37,8 +39,9 @@ def test_the_candidate_sharing_most_keys_is_confirmed_before_chance_ones() -> No
     assert all(resemblance(COPY, text) < 0.8 for text in chance)
     # The original shares all its band keys with the copy; each chance article one of them.
     original_keys = np.arange(1, BANDS + 1, dtype=np.int64)
-    chance_keys = [np.concatenate(([number + 1], 1000 + BANDS * number + np.arange(1, BANDS)))
-                   for number in range(len(chance))]
+    chance_keys = [
+        np.concatenate(([number + 1], 1000 + BANDS * number + np.arange(1, BANDS))) for number in range(len(chance))
+    ]
     keys = np.array([original_keys, *chance_keys, original_keys], dtype=np.int64)
     texts = [ORIGINAL, *chance, COPY]
     db = sqlite3.connect(":memory:")

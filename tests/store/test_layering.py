@@ -21,13 +21,16 @@ def dateline_imports(module: Path) -> set[str]:
         if isinstance(node, ast.Import):
             found |= {alias.name for alias in node.names}
         elif isinstance(node, ast.ImportFrom):
-            base = package[:len(package) - node.level + 1] if node.level else []
+            base = package[: len(package) - node.level + 1] if node.level else []
             found.add(".".join([*base, *([node.module] if node.module else [])]))
     return {name for name in found if name == "dateline" or name.startswith("dateline.")}
 
 
 def test_the_store_imports_nothing_above_it() -> None:
-    upward = {f"{module.name}: {name}" for module in sorted(STORE.glob("*.py"))
-              for name in dateline_imports(module)
-              if not any(name == allowed or name.startswith(allowed + ".") for allowed in ALLOWED)}
+    upward = {
+        f"{module.name}: {name}"
+        for module in sorted(STORE.glob("*.py"))
+        for name in dateline_imports(module)
+        if not any(name == allowed or name.startswith(allowed + ".") for allowed in ALLOWED)
+    }
     assert not upward

@@ -55,8 +55,10 @@ def test_a_write_transaction_sees_its_own_articles(store: Store) -> None:
     text = "A late report: the vote is on Friday."
     late = analyze(Article(article_id(dt.date(2021, 3, 1), text, ""), dt.date(2021, 3, 1), text))
     with pytest.raises(RolledBack), store.transaction() as db:
-        db.execute("INSERT INTO articles (rowid, id, published, text) VALUES (?, ?, ?, ?)",
-                   (ARTICLES + 1, late.article.id, "2021-03-01", text))
+        db.execute(
+            "INSERT INTO articles (rowid, id, published, text) VALUES (?, ?, ?, ?)",
+            (ARTICLES + 1, late.article.id, "2021-03-01", text),
+        )
         [loaded] = store.analyzed_articles([ARTICLES + 1])
         assert loaded.article.text == text
         raise RolledBack

@@ -62,11 +62,17 @@ Store.open(sys.argv[1])
 def write_articles(path: Path) -> Path:
     with path.open("w", encoding="utf-8") as out:
         for number in range(ARTICLES):
-            out.write(json.dumps({
-                "date": f"2021-{number % 12 + 1:02d}-{number % 27 + 1:02d}", "title": f"Item {number}",
-                "text": f"The harbour council met on Monday about item {number}. "
+            out.write(
+                json.dumps(
+                    {
+                        "date": f"2021-{number % 12 + 1:02d}-{number % 27 + 1:02d}",
+                        "title": f"Item {number}",
+                        "text": f"The harbour council met on Monday about item {number}. "
                         f"The vote on item {number} was held on 3 March 2021.",
-            }) + "\n")
+                    }
+                )
+                + "\n"
+            )
     return path
 
 
@@ -97,7 +103,8 @@ def old_store(new_store: Path, tmp_path: Path) -> Path:
         connection.execute(
             "INSERT INTO articles (rowid, id, published, title, url, source, collection,"
             " lines_are_sentences, text, duplicate_of) SELECT rowid, id, published, title, url, source,"
-            " collection, lines_are_sentences, text, duplicate_of FROM new.articles ORDER BY rowid")
+            " collection, lines_are_sentences, text, duplicate_of FROM new.articles ORDER BY rowid"
+        )
         connection.execute("INSERT INTO article_bands SELECT * FROM new.article_bands")
         connection.execute("INSERT INTO sentence_spans SELECT rowid, spans FROM new.articles")
         connection.execute("INSERT INTO article_mentions SELECT rowid, mentions FROM new.articles")
@@ -141,8 +148,9 @@ def test_the_old_store_fixture_has_schema_4_with_every_article(old_store: Path) 
 def test_an_upgrade_killed_half_way_leaves_the_old_schema_whole(old_store: Path) -> None:
     before = contents(old_store, OLD_TABLES)
     assert ARTICLES // ROWS_PER_STATEMENT > 2, "the upgrade must have statements left at the kill"
-    killed = subprocess.run([sys.executable, "-c", KILL_HALF_WAY, str(old_store)], capture_output=True,
-                            text=True, timeout=120)
+    killed = subprocess.run(
+        [sys.executable, "-c", KILL_HALF_WAY, str(old_store)], capture_output=True, text=True, timeout=120
+    )
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     wal = Path(f"{old_store}-wal")
     assert wal.exists() and wal.stat().st_size > 0, "the upgrade wrote nothing to the file before the kill"

@@ -20,14 +20,17 @@ def test_spans_inside_the_text_fit() -> None:
     assert spans_fit(packed((0, 5), (6, 10)), 10)
 
 
-@pytest.mark.parametrize(("blob", "why"), [
-    (packed(), "no sentence"),
-    (packed((0, 5), (6, 11)), "a span past the end of the text"),
-    (packed((-1, 5)), "a span before its start"),
-    (packed((0, 5), (5, 5)), "an empty span"),
-    (packed((4, 2)), "a span that ends before it starts"),
-    (packed((0, 5))[:-1], "a blob that is not a whole number of spans"),
-    (None, "no blob at all"),
-])
+@pytest.mark.parametrize(
+    ("blob", "why"),
+    [
+        (packed(), "no sentence"),
+        (packed((0, 5), (6, 11)), "a span past the end of the text"),
+        (packed((-1, 5)), "a span before its start"),
+        (packed((0, 5), (5, 5)), "an empty span"),
+        (packed((4, 2)), "a span that ends before it starts"),
+        (packed((0, 5))[:-1], "a blob that is not a whole number of spans"),
+        (None, "no blob at all"),
+    ],
+)
 def test_broken_spans_do_not_fit(blob: bytes, why: str) -> None:
     assert not spans_fit(blob, 10), why

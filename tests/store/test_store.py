@@ -24,8 +24,7 @@ from dateline.store.spans import pack_spans
 
 def analyzed(text: str, day: int = 1, collection: str = "") -> AnalyzedArticle:
     published = dt.date(2020, 1, day)
-    article = Article(article_id(published, text, collection), published, text, title=text[:10],
-                      collection=collection)
+    article = Article(article_id(published, text, collection), published, text, title=text[:10], collection=collection)
     mention = TimeMention(0, 0, 5, text[:5], "DATE", "2020-01-01", dt.date(2020, 1, 1), "day")
     return AnalyzedArticle(article, (Span(0, len(text)),), (mention,))
 
@@ -61,8 +60,11 @@ def test_stored_articles_come_back_with_sentences_and_mentions(store_path: Path)
 
 def test_full_text_search_uses_stemming_and_filters(store_path: Path) -> None:
     with Store.open(store_path) as store:
-        store.add_batch(*from_analyzed([analyzed("Ministers were meeting in Tokyo.", 1, "a"),
-                                         analyzed("A meeting in Delhi.", 5, "b")]))
+        store.add_batch(
+            *from_analyzed(
+                [analyzed("Ministers were meeting in Tokyo.", 1, "a"), analyzed("A meeting in Delhi.", 5, "b")]
+            )
+        )
         assert len(store.match_articles('"meet"')) == 2
         assert len(store.match_articles('"meet"', collection="a")) == 1
         assert len(store.match_articles('"meet"', date_from=dt.date(2020, 1, 2))) == 1
@@ -79,7 +81,8 @@ def test_a_failed_batch_leaves_nothing_behind(store_path: Path) -> None:
 
 
 def test_store_uses_wal_and_records_its_schema_version(
-    store_path: Path, caplog: pytest.LogCaptureFixture,
+    store_path: Path,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     Store.open(store_path).close()
     connection = sqlite3.connect(store_path)
@@ -89,7 +92,8 @@ def test_store_uses_wal_and_records_its_schema_version(
 
 
 def test_a_version_2_store_is_migrated_and_loses_the_unused_mention_date_index(
-    store_path: Path, caplog: pytest.LogCaptureFixture,
+    store_path: Path,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     store_at_version(store_path, 2).close()
     with Store.open(store_path) as store:
@@ -113,10 +117,14 @@ def test_a_version_3_store_keeps_its_sentences_and_mentions_in_each_article_row(
     connection = store_at_version(store_path, 3)
     texts = ["Talks ended. They resume on Monday.", "One sentence only."]
     for rowid, text in enumerate(texts, start=1):
-        connection.execute("INSERT INTO articles (rowid, id, published, text) VALUES (?, ?, ?, ?)",
-                           (rowid, f"a{rowid}", "2020-01-04", text))
-    connection.executemany("INSERT INTO sentences (article, idx, start, end) VALUES (?, ?, ?, ?)",
-                           [(1, 1, 13, 35), (1, 0, 0, 12), (2, 0, 0, 18)])
+        connection.execute(
+            "INSERT INTO articles (rowid, id, published, text) VALUES (?, ?, ?, ?)",
+            (rowid, f"a{rowid}", "2020-01-04", text),
+        )
+    connection.executemany(
+        "INSERT INTO sentences (article, idx, start, end) VALUES (?, ?, ?, ?)",
+        [(1, 1, 13, 35), (1, 0, 0, 12), (2, 0, 0, 18)],
+    )
     connection.executemany(
         "INSERT INTO mentions (article, sentence, start, end, type, value, date, granularity)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -135,33 +143,44 @@ def test_a_version_3_store_keeps_its_sentences_and_mentions_in_each_article_row(
     connection = sqlite3.connect(store_path)
     tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert not {"sentences", "mentions", "sentence_spans", "article_mentions"} & tables
-    assert connection.execute("SELECT rowid, length(spans), mentions FROM articles WHERE rowid = 2"
-                              ).fetchone() == (2, 8, "[]")
+    assert connection.execute("SELECT rowid, length(spans), mentions FROM articles WHERE rowid = 2").fetchone() == (
+        2,
+        8,
+        "[]",
+    )
 
 
 def test_a_version_4_store_moves_its_analysis_into_the_article_rows(
-    store_path: Path, monkeypatch: pytest.MonkeyPatch,
+    store_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(schema, "MIGRATION_ROWS", 1)  # a statement per article: ranges join up
     connection = store_at_version(store_path, 4)
     texts = ["Talks ended on Monday.", "No date here.", "Stored without its sentences."]
     for rowid, text in enumerate(texts, start=1):
-        connection.execute("INSERT INTO articles (rowid, id, published, text) VALUES (?, ?, ?, ?)",
-                           (rowid, f"a{rowid}", "2020-01-04", text))
-    connection.executemany("INSERT INTO sentence_spans (article, spans) VALUES (?, ?)",
-                           [(1, pack_spans(np.array([[0, 22]]))), (2, pack_spans(np.array([[0, 13]]))),
-                            (9, pack_spans(np.array([[0, 1]])))])  # 9: no such article
-    connection.execute("INSERT INTO article_mentions (article, mentions) VALUES (?, ?)",
-                       (1, pack_mentions([(0, 15, 21, "DATE", "2020-01-06", "2020-01-06", "day")])))
+        connection.execute(
+            "INSERT INTO articles (rowid, id, published, text) VALUES (?, ?, ?, ?)",
+            (rowid, f"a{rowid}", "2020-01-04", text),
+        )
+    connection.executemany(
+        "INSERT INTO sentence_spans (article, spans) VALUES (?, ?)",
+        [
+            (1, pack_spans(np.array([[0, 22]]))),
+            (2, pack_spans(np.array([[0, 13]]))),
+            (9, pack_spans(np.array([[0, 1]]))),
+        ],
+    )  # 9: no such article
+    connection.execute(
+        "INSERT INTO article_mentions (article, mentions) VALUES (?, ?)",
+        (1, pack_mentions([(0, 15, 21, "DATE", "2020-01-06", "2020-01-06", "day")])),
+    )
     connection.commit()
     connection.close()
     with Store.open(store_path) as store:
         first, second, third = store.analyzed_articles([1, 2, 3])
         assert store.count_articles() == 3
     assert first.sentences == (Span(0, 22),) and second.sentences == (Span(0, 13),)
-    assert first.mentions == (
-        TimeMention(0, 15, 21, "Monday", "DATE", "2020-01-06", dt.date(2020, 1, 6), "day"),
-    )
+    assert first.mentions == (TimeMention(0, 15, 21, "Monday", "DATE", "2020-01-06", dt.date(2020, 1, 6), "day"),)
     assert second.mentions == () and third.sentences == ()
     with closing(sqlite3.connect(store_path)) as connection:
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
@@ -190,7 +209,8 @@ def test_the_first_write_makes_the_full_text_index_merge_eight_segments_at_a_tim
 
 
 def test_a_new_store_has_16_kib_pages_and_an_existing_store_keeps_its_own(
-    store_path: Path, tmp_path: Path,
+    store_path: Path,
+    tmp_path: Path,
 ) -> None:
     def page_size(path: Path) -> int:
         with closing(sqlite3.connect(path)) as connection:

@@ -16,8 +16,9 @@ from dateline.store.writes import WriteStamp
 
 V5 = 5
 STAMP = WriteStamp(dt.datetime(2024, 5, 1, 12, 30, tzinfo=dt.UTC), "sha256:0123456789abcdef")
-V5_COLUMNS = ("rowid, id, published, title, url, source, collection, lines_are_sentences, text, duplicate_of,"
-              " spans, mentions")
+V5_COLUMNS = (
+    "rowid, id, published, title, url, source, collection, lines_are_sentences, text, duplicate_of, spans, mentions"
+)
 
 
 def articles(*texts: str, day: int = 1) -> list:
@@ -82,5 +83,7 @@ def test_a_schema_5_store_gains_the_write_log_and_keeps_its_articles(store_path:
         assert store.recent_writes(10)[0].articles == 1
     with closing(sqlite3.connect(store_path)) as connection:
         assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-        assert connection.execute(f"SELECT {V5_COLUMNS} FROM articles WHERE added_by IS NULL"
-                                  " ORDER BY rowid").fetchall() == before
+        assert (
+            connection.execute(f"SELECT {V5_COLUMNS} FROM articles WHERE added_by IS NULL ORDER BY rowid").fetchall()
+            == before
+        )

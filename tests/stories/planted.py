@@ -11,12 +11,18 @@ START = dt.date(2024, 5, 1)
 # Each planted story: its own vocabulary (one of whose words is in every article), and
 # the day offsets of its articles, interleaved with the other stories'.
 STORIES = {
-    "volcano": (["volcano", "eruption", "lava", "Iceland", "Grindavik", "magma", "evacuation", "ash"],
-                [0, 2, 4, 6, 9, 13, 20, 27]),
-    "strike": (["rail", "strike", "union", "train", "drivers", "wages", "timetable", "picket"],
-               [1, 3, 5, 8, 12, 15, 19, 24]),
-    "cup": (["football", "cup", "final", "goal", "striker", "stadium", "penalty", "coach"],
-            [2, 7, 10, 11, 14, 18, 22, 29]),
+    "volcano": (
+        ["volcano", "eruption", "lava", "Iceland", "Grindavik", "magma", "evacuation", "ash"],
+        [0, 2, 4, 6, 9, 13, 20, 27],
+    ),
+    "strike": (
+        ["rail", "strike", "union", "train", "drivers", "wages", "timetable", "picket"],
+        [1, 3, 5, 8, 12, 15, 19, 24],
+    ),
+    "cup": (
+        ["football", "cup", "final", "goal", "striker", "stadium", "penalty", "coach"],
+        [2, 7, 10, 11, 14, 18, 22, 29],
+    ),
 }
 
 
@@ -25,15 +31,16 @@ def record(story: str, number: int, day: int) -> dict[str, str]:
     sentences drawn from the story's vocabulary, a different selection in each article."""
     words, _ = STORIES[story]
     picked = [words[(number + shift) % len(words)] for shift in range(5)]
-    text = (f"Reports on the {words[0]} and the {picked[1]} continued. "
-            f"The {picked[2]} and the {picked[3]} were discussed with the {picked[4]}. "
-            f"Observers linked the {words[0]} to the {picked[0]}.")
+    text = (
+        f"Reports on the {words[0]} and the {picked[1]} continued. "
+        f"The {picked[2]} and the {picked[3]} were discussed with the {picked[4]}. "
+        f"Observers linked the {words[0]} to the {picked[0]}."
+    )
     return {"date": (START + dt.timedelta(days=day)).isoformat(), "title": f"{story} {number}", "text": text}
 
 
 def planted_records() -> list[dict[str, str]]:
-    return [record(story, number, day) for story, (_, days) in STORIES.items()
-            for number, day in enumerate(days)]
+    return [record(story, number, day) for story, (_, days) in STORIES.items() for number, day in enumerate(days)]
 
 
 def write_jsonl(path: Path, records: list[dict[str, str]]) -> Path:

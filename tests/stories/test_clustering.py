@@ -15,8 +15,13 @@ CLUSTERER = StoryClusterer(threshold=0.3, window_days=10, centroid_terms=50, mer
 
 def article(rowid: int, days: int, terms: dict[str, float], duplicate_of: int | None = None) -> IncomingArticle:
     norm = sum(weight * weight for weight in terms.values()) ** 0.5
-    return IncomingArticle(rowid, DAY + dt.timedelta(days=days), {t: w / norm for t, w in terms.items()},
-                           {t: t for t in terms}, duplicate_of)
+    return IncomingArticle(
+        rowid,
+        DAY + dt.timedelta(days=days),
+        {t: w / norm for t, w in terms.items()},
+        {t: t for t in terms},
+        duplicate_of,
+    )
 
 
 VOLCANO = {"volcano": 1.0, "eruption": 1.0, "iceland": 1.0}
@@ -25,8 +30,9 @@ ELECTION = {"election": 1.0, "vote": 1.0, "parliament": 1.0}
 
 def test_similar_articles_join_one_story_and_unrelated_ones_start_another() -> None:
     stories: dict[int, StoryState] = {}
-    result = CLUSTERER.assign(stories, [article(1, 0, VOLCANO), article(2, 1, ELECTION),
-                                        article(3, 2, VOLCANO | {"ash": 1.0})], next_id=7)
+    result = CLUSTERER.assign(
+        stories, [article(1, 0, VOLCANO), article(2, 1, ELECTION), article(3, 2, VOLCANO | {"ash": 1.0})], next_id=7
+    )
     assert result.articles == {1: 7, 2: 8, 3: 7}
     assert (stories[7].size, stories[7].first, stories[7].last) == (2, DAY, DAY + dt.timedelta(days=2))
 
@@ -71,16 +77,20 @@ def test_two_stories_that_grow_alike_merge_into_the_larger() -> None:
     first = dict.fromkeys(["a", "b", "c"], 1.0)
     second = dict.fromkeys(["c", "d", "e"], 1.0)  # cosine 1/3 with the first: a story of its own
     bridge = dict.fromkeys(["a", "b", "c", "d", "e"], 1.0)  # joins the first, which now resembles the second
-    result = clusterer.assign(stories, [article(1, 0, first), article(2, 1, second), article(3, 2, bridge)],
-                              next_id=1)
+    result = clusterer.assign(stories, [article(1, 0, first), article(2, 1, second), article(3, 2, bridge)], next_id=1)
     assert result.merged == {2: 1}
     assert result.articles == {1: 1, 2: 1, 3: 1}
     assert list(stories) == [1] and stories[1].size == 3
 
 
 def test_key_terms_are_the_readable_words_of_the_heaviest_centroid_terms() -> None:
-    story = StoryState(1, DAY, DAY, centroid={"erupt": 2.0, "volcano": 3.0, "ash": 1.0},
-                       words={"erupt": "eruption", "volcano": "volcano", "ash": "ash"})
+    story = StoryState(
+        1,
+        DAY,
+        DAY,
+        centroid={"erupt": 2.0, "volcano": 3.0, "ash": 1.0},
+        words={"erupt": "eruption", "volcano": "volcano", "ash": "ash"},
+    )
     assert story.key_terms(2) == ["volcano", "eruption"]
 
 

@@ -42,8 +42,9 @@ def planted_of(db: Path) -> dict[str, str]:
 
 def assignments(db: Path) -> dict[str, int]:
     with closing(sqlite3.connect(db)) as connection:
-        return dict(connection.execute(
-            "SELECT a.id, s.story FROM story_articles s JOIN articles a ON a.rowid = s.article"))
+        return dict(
+            connection.execute("SELECT a.id, s.story FROM story_articles s JOIN articles a ON a.rowid = s.article")
+        )
 
 
 @pytest.fixture
@@ -58,7 +59,8 @@ def test_each_planted_story_is_one_story_holding_all_its_articles_and_no_other(d
     planted = planted_of(db)
     assert len(found) == len(STORIES)
     assert sorted(frozenset(planted[i] for i in story["article_ids"]) for story in found) == sorted(
-        frozenset([name]) for name in STORIES)
+        frozenset([name]) for name in STORIES
+    )
     assert all(story["articles"] == len(STORIES["volcano"][1]) == len(story["article_ids"]) for story in found)
 
 
@@ -68,8 +70,9 @@ def test_a_story_gives_its_dates_label_and_a_query_that_finds_its_articles(db: P
     assert (volcano["first"], volcano["last"]) == ("2024-05-01", "2024-05-28")
     assert "volcano" in volcano["label"] and volcano["sources"] == 1
     timeline = runner.invoke(app, ["timeline", volcano["query"], "--db", str(db), "--format", "json"])
-    cited = {sentence["article_id"] for entry in json.loads(timeline.stdout)["entries"]
-             for sentence in entry["sentences"]}
+    cited = {
+        sentence["article_id"] for entry in json.loads(timeline.stdout)["entries"] for sentence in entry["sentences"]
+    }
     assert cited and cited <= set(volcano["article_ids"])
 
 
@@ -100,7 +103,7 @@ def test_a_later_ingest_adds_to_the_stories_without_moving_earlier_articles(db: 
 def test_text_output_lists_each_story_with_its_query(db: Path) -> None:
     result = runner.invoke(app, ["stories", "--db", str(db)])
     assert result.exit_code == 0, result.output
-    assert result.output.count("dateline timeline \"") == len(STORIES)
+    assert result.output.count('dateline timeline "') == len(STORIES)
 
 
 def test_a_store_opened_read_only_lists_the_stories_it_has(db: Path, tmp_path: Path) -> None:

@@ -23,8 +23,7 @@ def stored(db: Path) -> tuple[int, int]:
         return 0, 0
     with closing(sqlite3.connect(db)) as connection:
         try:
-            return connection.execute(
-                "SELECT count(*), (SELECT count(*) FROM story_articles) FROM articles").fetchone()
+            return connection.execute("SELECT count(*), (SELECT count(*) FROM story_articles) FROM articles").fetchone()
         except sqlite3.OperationalError:  # the store is being created
             return 0, 0
 
@@ -49,8 +48,12 @@ def test_watch_ingests_dropped_files_reports_a_bad_one_and_stops_on_sigterm(tmp_
     records = planted_records()
     write_jsonl(inbox / "first.jsonl", records[:10])
     db = tmp_path / "watched.db"
-    process = subprocess.Popen([*WATCH, str(inbox), "--db", str(db), "--interval", "0.2"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [*WATCH, str(inbox), "--db", str(db), "--interval", "0.2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         wait_for(db, 10)
         drop(inbox, "bad.jsonl", '{"date": "2024-05-03", "title": "no text"}\nnot json\n')

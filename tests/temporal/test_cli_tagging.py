@@ -28,7 +28,9 @@ def test_tag_prints_offsets_and_values_as_json(tmp_path: Path):
     record = json.loads(result.output)
     assert record["dct"] == "2023-07-28"
     assert [(t["start"], t["text"], t["value"]) for t in record["timexes"]] == [
-        (3, "Thursday", "2023-07-27"), (24, "last month", "2023-06")]
+        (3, "Thursday", "2023-07-27"),
+        (24, "last month", "2023-06"),
+    ]
 
 
 def test_tag_as_timeml_reads_back_to_the_same_timexes(tmp_path: Path):
@@ -39,8 +41,7 @@ def test_tag_as_timeml_reads_back_to_the_same_timexes(tmp_path: Path):
     (tmp_path / "out.tml").write_text(result.output, encoding="utf-8")
     document = read_timeml(tmp_path / "out.tml")
     assert document.text == article.read_text(encoding="utf-8")
-    assert [(t.text, t.value) for t in document.timexes] == [
-        ("Thursday", "2023-07-27"), ("last month", "2023-06")]
+    assert [(t.text, t.value) for t in document.timexes] == [("Thursday", "2023-07-27"), ("last month", "2023-06")]
 
 
 def test_tag_rejects_a_malformed_dct_with_one_line(tmp_path: Path):
@@ -70,7 +71,7 @@ def test_eval_tagger_scores_a_corpus_and_writes_predictions(tmp_path: Path):
     prediction = json.loads((tmp_path / "pred" / "doc1.json").read_text())
     text = read_timeml(corpus / "doc1.tml").text
     assert prediction["dct"] == "2023-07-28"
-    assert all(text[t["start"]:t["end"]] == t["text"] for t in prediction["timexes"])
+    assert all(text[t["start"] : t["end"]] == t["text"] for t in prediction["timexes"])
 
 
 def test_eval_tagger_prints_a_table(tmp_path: Path):
@@ -91,20 +92,20 @@ def test_ingest_stores_the_mentions_that_dateline_tag_prints(tmp_path: Path):
     finds in the article's stored text against its publication date."""
     from dateline.store import Store
 
-    story = ("Protesters returned on Friday, Oct. 23, a day after talks collapsed. At 10 p.m. "
-             "police withdrew; talks resume after the weekend, two to three weeks late.\n"
-             "Prices rose in recent days, as in the 1990s, and are paid daily.\n")
+    story = (
+        "Protesters returned on Friday, Oct. 23, a day after talks collapsed. At 10 p.m. "
+        "police withdrew; talks resume after the weekend, two to three weeks late.\n"
+        "Prices rose in recent days, as in the 1990s, and are paid daily.\n"
+    )
     (tmp_path / "story.txt").write_text(" date 1998-10-26 " + story, encoding="utf-8")
     db = tmp_path / "store.db"
-    ingested = runner.invoke(app, ["ingest", str(tmp_path / "story.txt"), "--db", str(db), "-q",
-                                   "--workers", "2"])
+    ingested = runner.invoke(app, ["ingest", str(tmp_path / "story.txt"), "--db", str(db), "-q", "--workers", "2"])
     assert ingested.exit_code == 0, ingested.output
     with Store.open(db) as store:
         [analyzed] = store.analyzed_articles(store.match_articles(None))
     stored = [(m.start, m.end, m.text, m.type, m.value) for m in analyzed.mentions]
     (tmp_path / "stored.txt").write_text(analyzed.article.text, encoding="utf-8")
     tagged = runner.invoke(app, ["tag", str(tmp_path / "stored.txt"), "--dct", "1998-10-26"])
-    printed = [(t["start"], t["end"], t["text"], t["type"], t["value"])
-               for t in json.loads(tagged.output)["timexes"]]
+    printed = [(t["start"], t["end"], t["text"], t["type"], t["value"]) for t in json.loads(tagged.output)["timexes"]]
     assert len(stored) >= 8
     assert stored == printed

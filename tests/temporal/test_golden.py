@@ -29,6 +29,7 @@ def test_tagging_matches_the_reviewed_output(name):
     if os.environ.get("DATELINE_UPDATE_GOLDEN"):
         expected_path.write_text(json.dumps(actual, indent=1, ensure_ascii=False) + "\n")
     expected = json.loads(expected_path.read_text(encoding="utf-8"))
-    assert [(t["text"], t["type"], t["value"]) for t in actual["timexes"]] == \
-        [(t["text"], t["type"], t["value"]) for t in expected["timexes"]]
+    assert [(t["text"], t["type"], t["value"]) for t in actual["timexes"]] == [
+        (t["text"], t["type"], t["value"]) for t in expected["timexes"]
+    ]
     assert actual == expected

@@ -12,10 +12,21 @@ from dateline.temporal import tag, value_to_date
 
 # Years the tagger reads: 1000-2099.
 NEWS_DATES = st.dates(min_value=dt.date(1900, 1, 8), max_value=dt.date(2099, 6, 30))
-MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December"]
-ABBREVIATIONS = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.",
-                 "Oct.", "Nov.", "Dec."]
+MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+ABBREVIATIONS = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
 
 
 def only(text: str, dct: dt.date):
@@ -45,17 +56,20 @@ def test_an_iso_date_round_trips_whatever_the_dct(day, dct):
 @settings(deadline=None)
 @given(dct=NEWS_DATES, offset=st.integers(min_value=-120, max_value=120))
 def test_a_date_with_its_weekday_resolves_to_that_date(dct, offset):
-    """"Friday, Oct. 23" near the DCT is that day, in the year where it is a Friday."""
+    """ "Friday, Oct. 23" near the DCT is that day, in the year where it is a Friday."""
     day = dct + dt.timedelta(days=offset)
     text = f"{weekday_name(day)}, {ABBREVIATIONS[day.month - 1]} {day.day}, was quiet."
     assert only(text, dct).value == day.isoformat()
 
 
 @settings(deadline=None)
-@given(dct=NEWS_DATES, weekday=st.sampled_from(["Monday", "Tuesday", "Wednesday", "Thursday",
-                                                 "Friday", "Saturday", "Sunday"]),
-       relation=st.sampled_from(["", "last ", "next "]), direction=st.sampled_from(["before", "after"]),
-       days=st.integers(min_value=1, max_value=9))
+@given(
+    dct=NEWS_DATES,
+    weekday=st.sampled_from(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]),
+    relation=st.sampled_from(["", "last ", "next "]),
+    direction=st.sampled_from(["before", "after"]),
+    days=st.integers(min_value=1, max_value=9),
+)
 def test_days_before_or_after_a_weekday_count_from_that_weekday(dct, weekday, relation, direction, days):
     alone = only(f"Talks began {relation}{weekday}.", dct)
     counted = "the day" if days == 1 else f"{days} days"
@@ -66,9 +80,12 @@ def test_days_before_or_after_a_weekday_count_from_that_weekday(dct, weekday, re
 
 
 @settings(deadline=None)
-@given(dct=NEWS_DATES, weekday=st.sampled_from(["Monday", "Tuesday", "Wednesday", "Thursday",
-                                                 "Friday", "Saturday", "Sunday"]),
-       hour=st.integers(min_value=1, max_value=12), meridiem=st.sampled_from(["a.m.", "p.m."]))
+@given(
+    dct=NEWS_DATES,
+    weekday=st.sampled_from(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]),
+    hour=st.integers(min_value=1, max_value=12),
+    meridiem=st.sampled_from(["a.m.", "p.m."]),
+)
 def test_a_clock_time_after_a_weekday_falls_on_that_weekday(dct, weekday, hour, meridiem):
     day, time = tag(f"On {weekday}, police said the blast came at {hour} {meridiem} near the port.", dct)
     assert time.type == "TIME"
@@ -117,8 +134,10 @@ def test_a_decade_is_written_with_its_unknown_year_digit(dct, decade):
 
 
 @settings(deadline=None)
-@given(whole=st.integers(min_value=1, max_value=99),
-       unit=st.sampled_from([("hours", "PT{}H30M"), ("years", "P{}Y6M"), ("minutes", "PT{}M30S")]))
+@given(
+    whole=st.integers(min_value=1, max_value=99),
+    unit=st.sampled_from([("hours", "PT{}H30M"), ("years", "P{}Y6M"), ("minutes", "PT{}M30S")]),
+)
 def test_a_half_is_written_in_the_next_finer_unit(whole, unit):
     word, template = unit
     found = only(f"It took {whole} 1/2 {word}.", dt.date(2000, 1, 1))

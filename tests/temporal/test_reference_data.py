@@ -36,7 +36,7 @@ def test_timebank_scores_reach_the_targets(timebank: Path):
 def test_timebank_text_is_the_text_between_the_gold_offsets(timebank: Path):
     for path in sorted(timebank.glob("*.tml"))[:20]:
         document = read_timeml(path)
-        assert all(document.text[t.start:t.end] == t.text for t in document.timexes)
+        assert all(document.text[t.start : t.end] == t.text for t in document.timexes)
         assert "<" not in document.text and "&amp;" not in document.text
 
 
@@ -51,8 +51,10 @@ def test_agrees_with_heideltime_dates_on_timeline17(shared_data: Path):
                 continue
             record = json.loads(line)
             path = t17 / record["topic"] / "InputDocs" / record["pub_date"] / record["doc"]
-            ours = {(t.start, t.end): t.value for t in
-                    tag(path.read_text(encoding="utf-8"), dt.date.fromisoformat(record["pub_date"]))}
+            ours = {
+                (t.start, t.end): t.value
+                for t in tag(path.read_text(encoding="utf-8"), dt.date.fromisoformat(record["pub_date"]))
+            }
             for timex in record["timexes"]:
                 if timex["type"] == "DATE":
                     total += 1

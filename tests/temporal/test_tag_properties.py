@@ -17,10 +17,40 @@ DATES = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
 NEWS_DATES = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))
 WEEKDAY_NAMES = [day.title() for day in WEEKDAYS]
 # Words the rules know, so that generated text often contains time expressions.
-VOCABULARY = sorted({w for rule in RULES for w in re.findall(r"[A-Za-z]{2,}", rule.pattern)}
-                    | {"the", "a", "on", "in", "said", "will", "1998", "12", "5th", "'90s",
-                       ",", ".", "-", "'s", "\n", "3", "2.5", "1,000", "10:30", "a.m.", "pm",
-                       "1/2", "3/5/2011", "o'clock", "people", "million", "to", "or", "of"})
+VOCABULARY = sorted(
+    {w for rule in RULES for w in re.findall(r"[A-Za-z]{2,}", rule.pattern)}
+    | {
+        "the",
+        "a",
+        "on",
+        "in",
+        "said",
+        "will",
+        "1998",
+        "12",
+        "5th",
+        "'90s",
+        ",",
+        ".",
+        "-",
+        "'s",
+        "\n",
+        "3",
+        "2.5",
+        "1,000",
+        "10:30",
+        "a.m.",
+        "pm",
+        "1/2",
+        "3/5/2011",
+        "o'clock",
+        "people",
+        "million",
+        "to",
+        "or",
+        "of",
+    }
+)
 NEWSLIKE = st.lists(st.sampled_from(VOCABULARY) | st.text(max_size=6), max_size=40).map(" ".join)
 
 
@@ -29,15 +59,18 @@ NEWSLIKE = st.lists(st.sampled_from(VOCABULARY) | st.text(max_size=6), max_size=
 def test_never_raises_and_returns_sorted_disjoint_spans_of_the_text(text, dct):
     found = tag(text, dct)
     for timex in found:
-        assert text[timex.start:timex.end] == timex.text
+        assert text[timex.start : timex.end] == timex.text
         assert timex.type in {"DATE", "TIME", "DURATION", "SET"}
         value_to_date(timex.value)
     assert all(a.end <= b.start for a, b in itertools.pairwise(found))
 
 
-@given(dct=NEWS_DATES, weekday=st.sampled_from(WEEKDAY_NAMES),
-       relation=st.sampled_from(["", "last ", "next ", "this ", "on "]),
-       clause=st.sampled_from(["Talks began {}.", "Talks will begin {}.", "{} was quiet."]))
+@given(
+    dct=NEWS_DATES,
+    weekday=st.sampled_from(WEEKDAY_NAMES),
+    relation=st.sampled_from(["", "last ", "next ", "this ", "on "]),
+    clause=st.sampled_from(["Talks began {}.", "Talks will begin {}.", "{} was quiet."]),
+)
 def test_a_weekday_resolves_within_seven_days_of_the_dct(dct, weekday, relation, clause):
     found = [t for t in tag(clause.format(relation + weekday), dct) if weekday in t.text]
     assert len(found) == 1
@@ -77,12 +110,45 @@ def test_the_scan_stops_wherever_a_rule_can_match(text):
 
 NUMBERS = ["3", "12", "1998", "2.5", "1,000", "5th", "21st", "90", "10", "2100", "0930"]
 AFTER_NUMBERS = sorted(
-    {f"{unit}{plural}" for unit in UNITS for plural in ("", "s")} | {"centuries", "Years", "YEARS"}
-    | {month.title() for month in FULL_MONTHS} | {"Jan.", "Sept."}
-    | {"a.m.", "p.m.", "am", "PM", ":30", ":30 GMT", "GMT", "EST", "o'clock", "in the morning", "at night",
-       "to three weeks", "or 4 days", "and a half years", "1/2 hours", "-year", "- year", "s", "'s",
-       "/5/2011", "-01-05", "more days", "trading days", "of March", "century", "quarter",
-       "people", "million", "percent", ",", ".", "of the"})
+    {f"{unit}{plural}" for unit in UNITS for plural in ("", "s")}
+    | {"centuries", "Years", "YEARS"}
+    | {month.title() for month in FULL_MONTHS}
+    | {"Jan.", "Sept."}
+    | {
+        "a.m.",
+        "p.m.",
+        "am",
+        "PM",
+        ":30",
+        ":30 GMT",
+        "GMT",
+        "EST",
+        "o'clock",
+        "in the morning",
+        "at night",
+        "to three weeks",
+        "or 4 days",
+        "and a half years",
+        "1/2 hours",
+        "-year",
+        "- year",
+        "s",
+        "'s",
+        "/5/2011",
+        "-01-05",
+        "more days",
+        "trading days",
+        "of March",
+        "century",
+        "quarter",
+        "people",
+        "million",
+        "percent",
+        ",",
+        ".",
+        "of the",
+    }
+)
 
 
 @pytest.mark.parametrize("number", NUMBERS)
@@ -91,7 +157,8 @@ def test_the_scan_stops_at_every_number_a_rule_can_start_with(number):
     every number a rule can start with, whatever follows it, must still be a stop."""
     scan, _ = _tables()
     for after, then, before in itertools.product(
-            AFTER_NUMBERS, ["", " ago", " later", " before Friday", " old", "."], ["", "about ", "("]):
+        AFTER_NUMBERS, ["", " ago", " later", " before Friday", " old", "."], ["", "about ", "("]
+    ):
         glue = "" if after[0] in ",.:-/s'" else " "
         text = f"It was {before}{number}{glue}{after}{then} here."
         stops = {hit.start() for hit in scan.finditer(" " + text)}

@@ -98,8 +98,9 @@ def test_the_verb_group_not_a_nearby_participle_sets_the_tense(text, expected):
 
 
 def test_a_capitalised_word_in_ed_is_a_name_not_a_past_tense():
-    assert [t.value for t in tag("He is in Tokyo this week to meet the United States on Tuesday.",
-                                 dt.date(2020, 10, 5))] == ["2020-W41", "2020-10-06"]
+    assert [
+        t.value for t in tag("He is in Tokyo this week to meet the United States on Tuesday.", dt.date(2020, 10, 5))
+    ] == ["2020-W41", "2020-10-06"]
 
 
 def test_last_weekday_on_that_weekday_is_a_week_before():
@@ -152,8 +153,7 @@ def test_without_an_anchor_anaphora_count_from_the_dct(text, expected):
     assert tag(text, dt.date(2009, 5, 15))[-1].value == expected
 
 
-@pytest.mark.parametrize(
-    "text", ["How about the day after the election?", "It came the same day Clinton spoke."])
+@pytest.mark.parametrize("text", ["How about the day after the election?", "It came the same day Clinton spoke."])
 def test_a_day_named_after_an_event_is_not_resolved(text):
     assert tag(text, dt.date(2009, 5, 15)) == []
 
@@ -175,30 +175,44 @@ def test_halves_are_written_as_whole_units_and_the_half_in_the_next_finer_unit(t
     assert (found.text, found.value) == expected
 
 
-@pytest.mark.parametrize("text", ["a second phase", "for a second time", "a second UN resolution",
-                                  "Head scored a century in the first Test",
-                                  "he made a half-century"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a second phase",
+        "for a second time",
+        "a second UN resolution",
+        "Head scored a century in the first Test",
+        "he made a half-century",
+    ],
+)
 def test_ordinals_and_cricket_scores_are_not_durations(text):
     assert tag(text, dt.date(2022, 1, 17)) == []
 
 
-FUTURE_CLAUSES = ["The summit will be held in Tokyo on {}.", "The visit was due to begin on {}.",
-                  "Talks are scheduled to resume on {}.",
-                  "The minister is expected to arrive on {}.", "She plans to travel on {}.",
-                  "The first phase runs until {}."]
+FUTURE_CLAUSES = [
+    "The summit will be held in Tokyo on {}.",
+    "The visit was due to begin on {}.",
+    "Talks are scheduled to resume on {}.",
+    "The minister is expected to arrive on {}.",
+    "She plans to travel on {}.",
+    "The first phase runs until {}.",
+]
 
 
-@given(dct=NEWS_DATES, weekday=st.sampled_from(WEEKDAY_NAMES),
-       clause=st.sampled_from(FUTURE_CLAUSES))
+@given(dct=NEWS_DATES, weekday=st.sampled_from(WEEKDAY_NAMES), clause=st.sampled_from(FUTURE_CLAUSES))
 def test_a_weekday_with_a_future_cue_falls_in_the_coming_week(dct, weekday, clause):
     (found,) = tag(clause.format(weekday), dct)
     day, _ = value_to_date(found.value)
     assert 0 <= (day - dct).days <= 6 and day.strftime("%A") == weekday
 
 
-@given(dct=NEWS_DATES, weekday=st.sampled_from(WEEKDAY_NAMES),
-       clause=st.sampled_from(["The summit was held in Tokyo on {}.", "Talks lasted until {}.",
-                               "The summit on {} was followed by a dinner."]))
+@given(
+    dct=NEWS_DATES,
+    weekday=st.sampled_from(WEEKDAY_NAMES),
+    clause=st.sampled_from(
+        ["The summit was held in Tokyo on {}.", "Talks lasted until {}.", "The summit on {} was followed by a dinner."]
+    ),
+)
 def test_a_weekday_in_a_past_clause_falls_in_the_past_week(dct, weekday, clause):
     (found,) = tag(clause.format(weekday), dct)
     day, _ = value_to_date(found.value)
@@ -212,8 +226,11 @@ def test_a_weekday_in_a_sentence_about_this_week_is_in_the_dcts_week(dct, weekda
     assert day.isocalendar()[:2] == dct.isocalendar()[:2] and day.strftime("%A") == weekday
 
 
-@given(dct=NEWS_DATES, month=st.sampled_from(FULL_MONTHS),
-       clause=st.sampled_from(["It happened in {}.", "He was invited to the summit in {}."]))
+@given(
+    dct=NEWS_DATES,
+    month=st.sampled_from(FULL_MONTHS),
+    clause=st.sampled_from(["It happened in {}.", "He was invited to the summit in {}."]),
+)
 def test_a_month_without_a_year_is_at_most_two_months_ahead(dct, month, clause):
     (found,) = tag(clause.format(month.title()), dct)
     resolved, _ = value_to_date(found.value)
@@ -221,17 +238,22 @@ def test_a_month_without_a_year_is_at_most_two_months_ahead(dct, month, clause):
     assert -9 <= months_ahead <= 2
 
 
-@given(dct=NEWS_DATES, month=st.sampled_from(FULL_MONTHS),
-       clause=st.sampled_from(["The vote will be held in {}.", "Payment is expected in {}."]))
+@given(
+    dct=NEWS_DATES,
+    month=st.sampled_from(FULL_MONTHS),
+    clause=st.sampled_from(["The vote will be held in {}.", "Payment is expected in {}."]),
+)
 def test_a_month_with_a_future_cue_is_the_coming_one(dct, month, clause):
     (found,) = tag(clause.format(month.title()), dct)
     resolved, _ = value_to_date(found.value)
     assert 0 <= (resolved.year - dct.year) * 12 + resolved.month - dct.month <= 11
 
 
-@given(dct=NEWS_DATES,
-       anchor=st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2099, 12, 1)),
-       days=st.integers(min_value=1, max_value=30))
+@given(
+    dct=NEWS_DATES,
+    anchor=st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2099, 12, 1)),
+    days=st.integers(min_value=1, max_value=30),
+)
 def test_n_days_later_counts_from_the_date_last_mentioned(dct, anchor, days):
     text = f"It began on {anchor:%B} {anchor.day}, {anchor.year}. {days} days later it ended."
     assert tag(text, dct)[-1].value == (anchor + dt.timedelta(days=days)).isoformat()

@@ -39,7 +39,9 @@ def test_durations(text, expected):
 
 def test_the_year_ended_a_date_is_a_reporting_period():
     assert tagged("Revenue in the year ended March 31 rose.") == [
-        ("the year", "DURATION", "P1Y"), ("March 31", "DATE", "1998-03-31")]
+        ("the year", "DURATION", "P1Y"),
+        ("March 31", "DATE", "1998-03-31"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -77,7 +79,9 @@ def test_clock_times(text, expected):
 
 def test_a_clock_time_falls_on_the_day_named_just_before_it():
     assert tagged("On Monday, police said the blast came at 10:35 a.m. near the port.") == [
-        ("Monday", "DATE", "1998-10-19"), ("10:35 a.m.", "TIME", "1998-10-19T10:35")]
+        ("Monday", "DATE", "1998-10-19"),
+        ("10:35 a.m.", "TIME", "1998-10-19T10:35"),
+    ]
 
 
 def test_a_clock_time_far_from_any_named_day_falls_on_the_dct():
@@ -135,12 +139,11 @@ def test_days_named_with_their_weekday_or_from_another_day(text, expected):
 
 
 def test_an_adjective_in_ed_is_not_a_past_tense():
-    """"a still unspecified date in January" is future (the dividend "would be paid")."""
+    """ "a still unspecified date in January" is future (the dividend "would be paid")."""
     text = "The dividend would be paid on a still unspecified date in January."
     assert tagged(text, dt.date(1989, 10, 26)) == [("January", "DATE", "1990-01")]
 
 
-@pytest.mark.parametrize(
-    "text", ["U.N. Resolution 1973 passed.", "Flight 1549 landed.", "He got 1973 votes."])
+@pytest.mark.parametrize("text", ["U.N. Resolution 1973 passed.", "Flight 1549 landed.", "He got 1973 votes."])
 def test_numbers_that_name_or_count_are_not_years(text):
     assert tagged(text) == []

@@ -25,8 +25,22 @@ def test_days_months_and_years_become_dates(value, expected):
 
 
 @pytest.mark.parametrize(
-    "value", ["2011-W03", "2011-W03-WE", "2020-SU", "1989-Q3", "199", "19", "PRESENT_REF",
-              "P3Y", "XXXX-07", "2023-02-30", "2023-13", "", "0000"],
+    "value",
+    [
+        "2011-W03",
+        "2011-W03-WE",
+        "2020-SU",
+        "1989-Q3",
+        "199",
+        "19",
+        "PRESENT_REF",
+        "P3Y",
+        "XXXX-07",
+        "2023-02-30",
+        "2023-13",
+        "",
+        "0000",
+    ],
 )
 def test_other_values_have_no_date(value):
     assert value_to_date(value) is None

@@ -60,21 +60,27 @@ def test_marking_keeps_everything_else_of_the_timeline() -> None:
     assert count_changes(marked) == {"new": 1, "changed": 1}
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    ("2026-12-03", SINCE.replace(hour=0)),
-    ("2026-12-03T10:00:00Z", SINCE),
-    ("2026-12-03T11:00:00+01:00", SINCE),
-    (" 2026-12-03T10:00:00.000000+00:00 ", SINCE),
-])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("2026-12-03", SINCE.replace(hour=0)),
+        ("2026-12-03T10:00:00Z", SINCE),
+        ("2026-12-03T11:00:00+01:00", SINCE),
+        (" 2026-12-03T10:00:00.000000+00:00 ", SINCE),
+    ],
+)
 def test_a_day_or_a_time_with_a_zone_is_read_as_an_instant(raw: str, expected: dt.datetime) -> None:
     assert parse_since(raw) == expected
 
 
-@pytest.mark.parametrize(("raw", "message"), [
-    ("2026-12-03T10:00:00", "has no time zone"),
-    ("yesterday", "YYYY-MM-DD or an ISO time"),
-    ("2026-13-03", "YYYY-MM-DD or an ISO time"),
-])
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ("2026-12-03T10:00:00", "has no time zone"),
+        ("yesterday", "YYYY-MM-DD or an ISO time"),
+        ("2026-13-03", "YYYY-MM-DD or an ISO time"),
+    ],
+)
 def test_a_time_that_is_not_an_instant_is_refused_saying_why(raw: str, message: str) -> None:
     with pytest.raises(UsageError, match=message):
         parse_since(raw)

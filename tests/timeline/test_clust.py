@@ -41,8 +41,12 @@ def test_the_biggest_event_is_dated_by_what_its_articles_mention() -> None:
     quake_day, other_day = dt.date(2010, 1, 12), dt.date(2010, 2, 1)
     sentences = []
     for i in range(4):
-        sentences += article(f"q{i}", quake_day + dt.timedelta(days=i % 2),
-                             f"A powerful earthquake struck Haiti near Port-au-Prince, report {i}.", quake_day)
+        sentences += article(
+            f"q{i}",
+            quake_day + dt.timedelta(days=i % 2),
+            f"A powerful earthquake struck Haiti near Port-au-Prince, report {i}.",
+            quake_day,
+        )
     sentences += article("o", other_day, "Aid conference on reconstruction funding opened in Montreal.", None)
     request = TimelineRequest("", n_dates=1, n_sentences=1, granularities=frozenset({"day"}))
     [entry] = get_method("clust").build(Corpus(tuple(sentences), 5), request).entries

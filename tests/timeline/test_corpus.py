@@ -20,8 +20,11 @@ def article(article_id: str, text: str = STORY, duplicate_of: str | None = None)
 
 @pytest.mark.parametrize("order", [("wire", "copy"), ("copy", "wire")])
 def test_a_near_duplicate_and_its_original_count_once_whichever_comes_first(order: tuple[str, ...]) -> None:
-    articles = {"wire": article("wire"), "copy": article("copy", "By staff | " + STORY, duplicate_of="wire"),
-                "other": article("other", "Rebels held Benghazi on Friday.")}
+    articles = {
+        "wire": article("wire"),
+        "copy": article("copy", "By staff | " + STORY, duplicate_of="wire"),
+        "other": article("other", "Rebels held Benghazi on Friday."),
+    }
     corpus = build_corpus(analyze(articles[name]) for name in (*order, "other"))
     assert corpus.article_count == 2
     assert sorted({s.article_id for s in corpus.sentences}) == sorted([order[0], "other"])
@@ -42,11 +45,14 @@ def test_a_date_opening_a_comment_timestamp_is_not_a_reference() -> None:
     assert dated["March"] == [] and dated["The"] == [dt.date(2011, 3, 17)]
 
 
-@pytest.mark.parametrize("comment", [
-    "I cannot believe this. Posted by: reader1 | March 16, 2011 5:18 PM | Report abuse",
-    "At 6:20 pm on 16 Mar 2011, reader1 wrote: I cannot believe this.",
-    "Posted by reader1 on March 16, 2011 06:26 PM.",
-])
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "I cannot believe this. Posted by: reader1 | March 16, 2011 5:18 PM | Report abuse",
+        "At 6:20 pm on 16 Mar 2011, reader1 wrote: I cannot believe this.",
+        "Posted by reader1 on March 16, 2011 06:26 PM.",
+    ],
+)
 def test_a_dated_timestamp_inside_a_sentence_is_not_a_reference(comment: str) -> None:
     corpus = build_corpus([analyze(article("page", f"The vote came on Thursday.\n{comment}"))])
     refs = {s.text.split()[0]: [ref.date for ref in s.refs] for s in corpus.sentences}

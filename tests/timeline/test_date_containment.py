@@ -15,17 +15,20 @@ YEAR_2010 = (dt.date(2010, 1, 1), "year")
 MAY_2010 = (dt.date(2010, 5, 1), "month")
 
 
-@pytest.mark.parametrize(("coarse", "fine", "expected"), [
-    (YEAR_2010, (dt.date(2010, 5, 3), "day"), True),
-    (YEAR_2010, (dt.date(2010, 5, 1), "month"), True),
-    (YEAR_2010, (dt.date(2011, 5, 3), "day"), False),
-    (YEAR_2010, (dt.date(2011, 5, 1), "month"), False),
-    (YEAR_2010, (dt.date(2010, 1, 1), "year"), False),
-    (MAY_2010, (dt.date(2010, 5, 3), "day"), True),
-    (MAY_2010, (dt.date(2010, 6, 3), "day"), False),
-    (MAY_2010, (dt.date(2011, 5, 3), "day"), False),
-    (MAY_2010, (dt.date(2010, 5, 1), "month"), False),
-    ((dt.date(2010, 5, 3), "day"), (dt.date(2010, 5, 3), "day"), False),
-])
+@pytest.mark.parametrize(
+    ("coarse", "fine", "expected"),
+    [
+        (YEAR_2010, (dt.date(2010, 5, 3), "day"), True),
+        (YEAR_2010, (dt.date(2010, 5, 1), "month"), True),
+        (YEAR_2010, (dt.date(2011, 5, 3), "day"), False),
+        (YEAR_2010, (dt.date(2011, 5, 1), "month"), False),
+        (YEAR_2010, (dt.date(2010, 1, 1), "year"), False),
+        (MAY_2010, (dt.date(2010, 5, 3), "day"), True),
+        (MAY_2010, (dt.date(2010, 6, 3), "day"), False),
+        (MAY_2010, (dt.date(2011, 5, 3), "day"), False),
+        (MAY_2010, (dt.date(2010, 5, 1), "month"), False),
+        ((dt.date(2010, 5, 3), "day"), (dt.date(2010, 5, 3), "day"), False),
+    ],
+)
 def test_a_coarse_date_covers_only_finer_dates_inside_it(coarse, fine, expected: bool) -> None:
     assert covers(coarse, fine) is expected

@@ -21,32 +21,40 @@ def years_tagged(sentence: str) -> list[str]:
     return [timex.value for timex in tag(sentence, PUBLISHED) if len(timex.value) == 4]
 
 
-@pytest.mark.parametrize("sentence", [
-    "Acting under Chapter VII of the U.N. Charter, which provides for the use of force if needed, "
-    "the Council adopted Resolution 1973 by 10 votes to zero, with five abstentions.",
-    '"We made clear that if Gaddafi did not comply with the UN Security Council Resolution 1973, '
-    'it would be enforced through military action.',
-    "Indeed, an earlier resolution, Resolution 1970, imposes a weapons embargo on all of Libya.",
-    "US Airways Flight 1549 landed on the Hudson River.",
-    "The measure passed with 1973 votes in favour.",
-    "About 2000 troops were sent to the border.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Acting under Chapter VII of the U.N. Charter, which provides for the use of force if needed, "
+        "the Council adopted Resolution 1973 by 10 votes to zero, with five abstentions.",
+        '"We made clear that if Gaddafi did not comply with the UN Security Council Resolution 1973, '
+        "it would be enforced through military action.",
+        "Indeed, an earlier resolution, Resolution 1970, imposes a weapons embargo on all of Libya.",
+        "US Airways Flight 1549 landed on the Hudson River.",
+        "The measure passed with 1973 votes in favour.",
+        "About 2000 troops were sent to the border.",
+    ],
+)
 def test_a_number_that_names_or_counts_something_is_not_a_year(sentence: str) -> None:
     assert years_tagged(sentence) == []
 
 
-@pytest.mark.parametrize(("sentence", "year"), [
-    ("Gaddafi came to power in 1969 in a bloodless coup.", "1969"),
-    ("The Human Rights Act 1998 applies.", "1998"),
-    ("In 1973, the council met again.", "1973"),
-])
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        ("Gaddafi came to power in 1969 in a bloodless coup.", "1969"),
+        ("The Human Rights Act 1998 applies.", "1998"),
+        ("In 1973, the council met again.", "1973"),
+    ],
+)
 def test_a_year_in_running_text_is_still_a_year(sentence: str, year: str) -> None:
     assert years_tagged(sentence) == [year]
 
 
 def test_a_sidebar_dated_years_after_its_page_is_not_a_reference() -> None:
-    sidebar = ("7:01 pm ET February 11, 2013 RETWEET Could the next pope be from Africa or Latin America?\n"
-               "Protesters filled Tahrir Square on Friday.")
+    sidebar = (
+        "7:01 pm ET February 11, 2013 RETWEET Could the next pope be from Africa or Latin America?\n"
+        "Protesters filled Tahrir Square on Friday."
+    )
     page = Article("page", dt.date(2011, 2, 12), sidebar)
     dates = {ref.date for s in build_corpus([analyze(page)]).sentences for ref in s.refs}
     assert dt.date(2013, 2, 11) not in dates and dt.date(2011, 2, 11) in dates
@@ -62,9 +70,11 @@ def test_an_announced_date_within_a_year_is_kept() -> None:
 
 
 def test_a_sentence_is_on_topic_only_near_a_query_word() -> None:
-    text = ("The Security Council voted on Thursday to impose a no-fly zone over Libya.\n"
-            "Markets in Tokyo fell.\nThe yen rose.\nOil was flat.\nTraders were cautious.\n"
-            "A football match was played on Wednesday.")
+    text = (
+        "The Security Council voted on Thursday to impose a no-fly zone over Libya.\n"
+        "Markets in Tokyo fell.\nThe yen rose.\nOil was flat.\nTraders were cautious.\n"
+        "A football match was played on Wednesday."
+    )
     sentences = build_corpus([analyze(Article("a", PUBLISHED, text))], query="Libya no-fly").sentences
     assert [s.on_topic for s in sentences] == [True, True, True, False, False, False]
     assert not any(s.on_topic for s in build_corpus([analyze(Article("a", PUBLISHED, text))]).sentences)

@@ -38,12 +38,15 @@ def test_a_chosen_granularity_is_the_only_one(choice: str) -> None:
     assert allowed_granularities(check_granularity(choice), span(30), 10) == {choice}
 
 
-@pytest.mark.parametrize(("days", "n_dates", "allowed"), [
-    (200, 10, {"day"}),                       # a war of months told in ten entries: days
-    (7 * 365, 10, {"day"}),                   # seven years, ten entries: still days
-    (20 * 365, 10, {"day", "month"}),         # two decades, ten entries: months too
-    (200 * 365, 10, {"day", "month", "year"}),  # a chronicle of centuries: years too
-])
+@pytest.mark.parametrize(
+    ("days", "n_dates", "allowed"),
+    [
+        (200, 10, {"day"}),  # a war of months told in ten entries: days
+        (7 * 365, 10, {"day"}),  # seven years, ten entries: still days
+        (20 * 365, 10, {"day", "month"}),  # two decades, ten entries: months too
+        (200 * 365, 10, {"day", "month", "year"}),  # a chronicle of centuries: years too
+    ],
+)
 def test_auto_allows_coarse_entries_only_at_the_storys_scale(days: int, n_dates: int, allowed: set[str]) -> None:
     assert allowed_granularities("auto", span(days), n_dates) == allowed
 
@@ -54,8 +57,9 @@ def test_auto_on_an_empty_corpus_is_days() -> None:
 
 def cite(date: dt.date, granularity: str, article: str, published: dt.date) -> CorpusSentence:
     text = f"The long story of the country goes on, says report {article}."
-    return CorpusSentence(text, article, 0, len(text), 3, published, (DateRef(date, granularity, False),),
-                          len(text.split()))
+    return CorpusSentence(
+        text, article, 0, len(text), 3, published, (DateRef(date, granularity, False),), len(text.split())
+    )
 
 
 def test_background_years_outside_the_story_are_left_out_under_auto() -> None:
@@ -66,8 +70,9 @@ def test_background_years_outside_the_story_are_left_out_under_auto() -> None:
     assert story_span(corpus) == (published[0], published[-1])
     everything = frozenset({"day", "month", "year"})
     unbounded = get_method("salience").build(corpus, TimelineRequest("", 1, 1, everything))
-    bounded = get_method("salience").build(corpus, TimelineRequest("", 1, 1, everything,
-                                                                   coarse_span=story_span(corpus)))
+    bounded = get_method("salience").build(
+        corpus, TimelineRequest("", 1, 1, everything, coarse_span=story_span(corpus))
+    )
     assert [e.date for e in unbounded.entries] == [dt.date(1982, 1, 1)]
     assert [e.date for e in bounded.entries] == [dt.date(2013, 1, 1)]
 
@@ -77,5 +82,7 @@ def test_a_chosen_month_counts_the_days_inside_it() -> None:
     year = [cite(dt.date(2011, 1, 1), "year", "y", dt.date(2011, 3, 20))]
     coarse = coarsen(Corpus(tuple(days + year), 4), "month")
     assert {(ref.date, ref.granularity) for s in coarse.sentences for ref in s.refs} == {
-        (dt.date(2011, 3, 1), "month"), (dt.date(2011, 1, 1), "year")}
+        (dt.date(2011, 3, 1), "month"),
+        (dt.date(2011, 1, 1), "year"),
+    }
     assert coarsen(Corpus(tuple(days), 3), "day").sentences == tuple(days)

@@ -16,8 +16,9 @@ def test_sublinear_tf_smooth_idf_and_unit_rows_match_a_hand_computation() -> Non
     rig, exploded, oil = (1 + math.log(2)) * idf_once, idf_once, idf_twice
     norm = math.sqrt(rig**2 + exploded**2 + oil**2)
     assert matrix.shape == (3, 3)  # columns: rig, exploded, oil (first appearance)
-    np.testing.assert_allclose(matrix.toarray(), [[rig / norm, exploded / norm, oil / norm],
-                                                  [0, 0, 1], [0, 0, 0]], rtol=1e-12)
+    np.testing.assert_allclose(
+        matrix.toarray(), [[rig / norm, exploded / norm, oil / norm], [0, 0, 1], [0, 0, 0]], rtol=1e-12
+    )
 
 
 def test_centroid_similarity_ranks_the_typical_sentence_first() -> None:

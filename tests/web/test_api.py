@@ -27,8 +27,23 @@ def test_health_reports_the_store_size(client: TestClient) -> None:
 def test_timeline_json_is_exactly_the_clis(client: TestClient, web_db: Path) -> None:
     args = {"query": "Riverton bridge", "dates": "4", "sentences": "1", "from": "2023-01-01"}
     response = client.get("/api/timeline", params=args)
-    cli = CliRunner().invoke(cli_app, ["timeline", "Riverton bridge", "--db", str(web_db), "--format", "json",
-                                       "--dates", "4", "--sentences", "1", "--from", "2023-01-01"])
+    cli = CliRunner().invoke(
+        cli_app,
+        [
+            "timeline",
+            "Riverton bridge",
+            "--db",
+            str(web_db),
+            "--format",
+            "json",
+            "--dates",
+            "4",
+            "--sentences",
+            "1",
+            "--from",
+            "2023-01-01",
+        ],
+    )
     assert response.status_code == 200 and cli.exit_code == 0
     assert response.json() == json.loads(cli.stdout)
     assert 1 <= len(response.json()["entries"]) <= 4
@@ -40,7 +55,7 @@ def test_timeline_sentences_are_spans_of_the_articles_they_cite(client: TestClie
     for entry in timeline["entries"]:
         for sentence in entry["sentences"]:
             article = client.get(f"/api/articles/{sentence['article_id']}").json()
-            assert article["text"][sentence["start"]:sentence["end"]] == sentence["text"]
+            assert article["text"][sentence["start"] : sentence["end"]] == sentence["text"]
 
 
 def test_explain_adds_scores(client: TestClient) -> None:
@@ -56,8 +71,9 @@ def test_articles_listing_matches_the_clis_shape(client: TestClient, web_db: Pat
     listing = response.json()
     assert response.status_code == 200 and listing["total"] == 2 and len(listing["articles"]) == 1
     assert set(listing["articles"][0]) == {"id", "date", "title", "url", "chars"}
-    cli = CliRunner().invoke(cli_app, ["articles", "--db", str(web_db), "--query", "ferry", "--limit", "1",
-                                       "--format", "json"])
+    cli = CliRunner().invoke(
+        cli_app, ["articles", "--db", str(web_db), "--query", "ferry", "--limit", "1", "--format", "json"]
+    )
     assert listing == json.loads(cli.stdout)
 
 
@@ -72,25 +88,31 @@ def test_one_article_has_its_text_and_unknown_ids_are_404(client: TestClient) ->
 
 def test_volume_counts_matching_articles_per_day(client: TestClient) -> None:
     volume = client.get("/api/volume", params={"query": "ferry"}).json()
-    assert volume == {"strategy": "all-words", "articles": 2,
-                      "days": [{"date": "2024-04-12", "count": 1}, {"date": "2024-05-02", "count": 1}]}
+    assert volume == {
+        "strategy": "all-words",
+        "articles": 2,
+        "days": [{"date": "2024-04-12", "count": 1}, {"date": "2024-05-02", "count": 1}],
+    }
 
 
-@pytest.mark.parametrize(("params", "field"), [
-    ({"dates": "0"}, "dates"),
-    ({"dates": "-3"}, "dates"),
-    ({"dates": "1000000"}, "dates"),
-    ({"dates": "99999999999999999999999"}, "dates"),
-    ({"dates": "ten"}, "dates"),
-    ({"sentences": "-1"}, "sentences"),
-    ({"sentences": "51"}, "sentences"),
-    ({"from": "2023-02-30"}, "from"),
-    ({"from": "yesterday"}, "from"),
-    ({"to": "20230101"}, "to"),
-    ({"from": "2024-01-01", "to": "2023-01-01"}, "from"),
-    ({"method": "magic"}, "method"),
-    ({"query": "x" * 501}, "query"),
-])
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"dates": "0"}, "dates"),
+        ({"dates": "-3"}, "dates"),
+        ({"dates": "1000000"}, "dates"),
+        ({"dates": "99999999999999999999999"}, "dates"),
+        ({"dates": "ten"}, "dates"),
+        ({"sentences": "-1"}, "sentences"),
+        ({"sentences": "51"}, "sentences"),
+        ({"from": "2023-02-30"}, "from"),
+        ({"from": "yesterday"}, "from"),
+        ({"to": "20230101"}, "to"),
+        ({"from": "2024-01-01", "to": "2023-01-01"}, "from"),
+        ({"method": "magic"}, "method"),
+        ({"query": "x" * 501}, "query"),
+    ],
+)
 def test_invalid_timeline_parameters_are_422_naming_the_field(
     client: TestClient, params: dict[str, str], field: str
 ) -> None:
@@ -102,13 +124,16 @@ def test_invalid_timeline_parameters_are_422_naming_the_field(
         assert f"'{field}'" in body["message"]
 
 
-@pytest.mark.parametrize(("path", "field"), [
-    ("/api/articles?limit=-1", "limit"),
-    ("/api/articles?limit=100000", "limit"),
-    ("/api/articles?from=2020-1-1", "from"),
-    ("/api/volume?to=never", "to"),
-    ("/api/timeline/export?format=pdf", "format"),
-])
+@pytest.mark.parametrize(
+    ("path", "field"),
+    [
+        ("/api/articles?limit=-1", "limit"),
+        ("/api/articles?limit=100000", "limit"),
+        ("/api/articles?from=2020-1-1", "from"),
+        ("/api/volume?to=never", "to"),
+        ("/api/timeline/export?format=pdf", "format"),
+    ],
+)
 def test_other_invalid_parameters_are_422_naming_the_field(client: TestClient, path: str, field: str) -> None:
     response = client.get(path)
     assert response.status_code == 422
@@ -130,8 +155,7 @@ def test_posting_articles_stores_them_once(client: TestClient) -> None:
     record = {"date": "2024-06-01", "title": "Ferry closes", "text": "The Riverton ferry closed on Saturday."}
     first = client.post("/api/articles", json=[record], params={"collection": "riverton"}, headers=WRITER)
     assert first.status_code == 200 and first.json()["added"] == 1
-    again = client.post("/api/articles", json={"articles": [record]}, params={"collection": "riverton"},
-                        headers=WRITER)
+    again = client.post("/api/articles", json={"articles": [record]}, params={"collection": "riverton"}, headers=WRITER)
     assert again.json() == {"added": 0, "already_stored": 1, "ids": first.json()["ids"]}
     assert client.get("/api/health").json()["articles"] == len(BRIDGE_STORY) + 1
     assert client.get("/api/articles", params={"query": "Saturday ferry"}).json()["total"] == 1
@@ -163,20 +187,26 @@ def test_invalid_records_are_422_with_index_and_field_and_nothing_is_stored(clie
     response = client.post("/api/articles", json={"articles": records}, headers=WRITER)
     assert response.status_code == 422
     locations = [error["loc"] for error in response.json()["detail"]]
-    assert locations == [["body", "articles", 1, "date"], ["body", "articles", 2, "text"],
-                         ["body", "articles", 3, "date/published/time"], ["body", "articles", 4, "title"],
-                         ["body", "articles", 5]]
+    assert locations == [
+        ["body", "articles", 1, "date"],
+        ["body", "articles", 2, "text"],
+        ["body", "articles", 3, "date/published/time"],
+        ["body", "articles", 4, "title"],
+        ["body", "articles", 5],
+    ]
     assert "article 1, field 'date'" in response.json()["message"]
     assert client.get("/api/health").json()["articles"] == len(BRIDGE_STORY)
 
 
 def test_malformed_or_empty_bodies_are_422(client: TestClient) -> None:
-    malformed = client.post("/api/articles", content=b'{"date": ',
-                            headers=WRITER | {"Content-Type": "application/json"})
+    malformed = client.post(
+        "/api/articles", content=b'{"date": ', headers=WRITER | {"Content-Type": "application/json"}
+    )
     assert malformed.status_code == 422 and "malformed JSON" in malformed.json()["message"]
     assert client.post("/api/articles", json=[], headers=WRITER).status_code == 422
-    untyped = client.post("/api/articles", content=b'{"date": "2024-01-01", "text": "x"}',
-                          headers=WRITER | {"Content-Type": "text/plain"})
+    untyped = client.post(
+        "/api/articles", content=b'{"date": "2024-01-01", "text": "x"}', headers=WRITER | {"Content-Type": "text/plain"}
+    )
     assert untyped.status_code == 422 and "application/json" in untyped.json()["message"]
 
 
@@ -195,8 +225,13 @@ def test_oversized_article_is_422_and_oversized_body_is_413(web_db: Path) -> Non
 def test_exports_are_attachments_in_each_format(client: TestClient) -> None:
     params = {"query": "Riverton bridge", "dates": 3, "sentences": 2}
     timeline = client.get("/api/timeline", params=params).json()
-    expected = {"json": "application/json", "md": "text/markdown", "csv": "text/csv",
-                "timelinejs": "application/json", "html": "text/html"}
+    expected = {
+        "json": "application/json",
+        "md": "text/markdown",
+        "csv": "text/csv",
+        "timelinejs": "application/json",
+        "html": "text/html",
+    }
     for export_format, media_type in expected.items():
         response = client.get("/api/timeline/export", params=params | {"format": export_format})
         assert response.status_code == 200
@@ -204,8 +239,7 @@ def test_exports_are_attachments_in_each_format(client: TestClient) -> None:
         assert response.headers["content-disposition"].startswith('attachment; filename="timeline-riverton-bridge.')
     exported = client.get("/api/timeline/export", params=params | {"format": "json"}).json()
     assert exported == timeline
-    rows = list(csv.DictReader(io.StringIO(
-        client.get("/api/timeline/export", params=params | {"format": "csv"}).text)))
+    rows = list(csv.DictReader(io.StringIO(client.get("/api/timeline/export", params=params | {"format": "csv"}).text)))
     assert [row["text"] for row in rows] == [s["text"] for e in timeline["entries"] for s in e["sentences"]]
     events = client.get("/api/timeline/export", params=params | {"format": "timelinejs"}).json()["events"]
     assert len(events) == len(timeline["entries"])
@@ -213,8 +247,14 @@ def test_exports_are_attachments_in_each_format(client: TestClient) -> None:
 
 def test_openapi_documents_every_endpoint(client: TestClient) -> None:
     paths = client.get("/openapi.json").json()["paths"]
-    assert {"/api/articles", "/api/articles/{article_id}", "/api/timeline", "/api/timeline/export",
-            "/api/volume", "/api/health"} <= set(paths)
+    assert {
+        "/api/articles",
+        "/api/articles/{article_id}",
+        "/api/timeline",
+        "/api/timeline/export",
+        "/api/volume",
+        "/api/health",
+    } <= set(paths)
     assert client.get("/docs").status_code == 200
 
 
@@ -248,14 +288,22 @@ def test_api_docs_are_served_locally(client: TestClient) -> None:
 
 
 PARAMETER_VALUES = st.one_of(
-    st.text(max_size=30), st.integers(-10**30, 10**30).map(str), st.sampled_from(["", "2024-02-29", "0000-01-01",
-                                                                              "9999-12-31", "nan", "1e9", "true"]),
+    st.text(max_size=30),
+    st.integers(-(10**30), 10**30).map(str),
+    st.sampled_from(["", "2024-02-29", "0000-01-01", "9999-12-31", "nan", "1e9", "true"]),
 )
 
 
 @settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.dictionaries(st.sampled_from(["query", "from", "to", "dates", "sentences", "method", "collection",
-                                        "limit", "format", "explain"]), PARAMETER_VALUES, max_size=5))
+@given(
+    st.dictionaries(
+        st.sampled_from(
+            ["query", "from", "to", "dates", "sentences", "method", "collection", "limit", "format", "explain"]
+        ),
+        PARAMETER_VALUES,
+        max_size=5,
+    )
+)
 def test_no_parameters_make_the_server_fail(client: TestClient, params: dict[str, str]) -> None:
     for path in ("/api/timeline", "/api/timeline/export", "/api/articles", "/api/volume"):
         assert client.get(path, params=params).status_code in (200, 422), (path, params)

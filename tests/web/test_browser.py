@@ -131,8 +131,13 @@ def entry_dates(page) -> list[str]:
 
 def test_export_buttons_download_each_format(page, server: LiveServer, tmp_path: Path) -> None:
     build(page, server, "Riverton bridge", dates="3")
-    for export_format, marker in [("csv", "date,granularity"), ("md", "# Timeline: Riverton bridge"),
-                                  ("timelinejs", '"events"'), ("json", '"entries"'), ("html", "<!DOCTYPE html>")]:
+    for export_format, marker in [
+        ("csv", "date,granularity"),
+        ("md", "# Timeline: Riverton bridge"),
+        ("timelinejs", '"events"'),
+        ("json", '"entries"'),
+        ("html", "<!DOCTYPE html>"),
+    ]:
         with page.expect_download() as download:
             page.click(f"#exports a[data-format={export_format}]")
         saved = tmp_path / download.value.suggested_filename

@@ -55,9 +55,13 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServer
     read), the site it lets read (127.0.0.2) and a stranger (127.0.0.3)."""
     db = tmp_path_factory.mktemp("policy") / "shared.db"
     ingest_records(db, BRIDGE_STORY, collection="riverton")
-    with another_site("127.0.0.2") as reader, another_site("127.0.0.3") as stranger, \
-            LiveServer(db, write_token=WRITE_TOKEN, cors_origins=(reader,), builds_per_minute=60,
-                       writes_per_minute=60) as shared:
+    with (
+        another_site("127.0.0.2") as reader,
+        another_site("127.0.0.3") as stranger,
+        LiveServer(
+            db, write_token=WRITE_TOKEN, cors_origins=(reader,), builds_per_minute=60, writes_per_minute=60
+        ) as shared,
+    ):
         yield shared, reader, stranger
 
 
@@ -92,11 +96,15 @@ def test_another_site_cannot_frame_the_page(page, sites) -> None:
     shared, _, stranger = sites
     page.goto(stranger + "/")
     with page.expect_response(shared.url + "/"):
-        page.evaluate("url => { const frame = document.createElement('iframe'); frame.src = url; "
-                      "document.body.append(frame); }", shared.url + "/")
+        page.evaluate(
+            "url => { const frame = document.createElement('iframe'); frame.src = url; document.body.append(frame); }",
+            shared.url + "/",
+        )
     page.wait_for_timeout(500)
-    assert any("frame" in message.lower() and ("refused" in message.lower() or "ancestor" in message.lower())
-               for message in page.console_errors), page.console_errors
+    assert any(
+        "frame" in message.lower() and ("refused" in message.lower() or "ancestor" in message.lower())
+        for message in page.console_errors
+    ), page.console_errors
 
 
 def test_only_the_named_origin_may_read_the_api(page, sites) -> None:
@@ -113,5 +121,6 @@ def test_no_other_origin_can_write_even_with_the_token(page, sites) -> None:
         page.goto(site + "/")
         assert page.evaluate(CROSS_ORIGIN_WRITE, [shared.url + "/api/articles", WRITE_TOKEN]) == "blocked"
     page.goto(shared.url + "/")
-    assert page.evaluate("url => fetch(url).then(r => r.json()).then(b => b.articles)",
-                         shared.url + "/api/health") == len(BRIDGE_STORY)
+    assert page.evaluate(
+        "url => fetch(url).then(r => r.json()).then(b => b.articles)", shared.url + "/api/health"
+    ) == len(BRIDGE_STORY)

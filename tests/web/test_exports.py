@@ -13,21 +13,29 @@ from dateline.render.html_export import safe_url, timeline_to_html
 from dateline.render.json_format import timeline_to_dict
 from dateline.render.timelinejs import HEADLINE_CHARS, timeline_to_timelinejs
 
-HOSTILE = "<script>alert(1)</script> & <img src=x onerror=alert(2)> \"quoted\""
+HOSTILE = '<script>alert(1)</script> & <img src=x onerror=alert(2)> "quoted"'
 
 
 def sentence(text: str, article_id: str = "a1", start: int = 0) -> SourcedSentence:
     return SourcedSentence(text, article_id, start, start + len(text))
 
 
-TIMELINE = Timeline("bridge", "datewise", (
-    TimelineEntry(dt.date(2023, 1, 1), "year", (sentence("In 2023 the bridge was planned."),)),
-    TimelineEntry(dt.date(2023, 6, 1), "month", (sentence("Work began in June.", "a2", 10),)),
-    TimelineEntry(dt.date(2024, 4, 11), "day", (
-        sentence("The bridge opened, \"finally\",\nafter years."),
-        sentence(HOSTILE, "a3", 5),
-    )),
-))
+TIMELINE = Timeline(
+    "bridge",
+    "datewise",
+    (
+        TimelineEntry(dt.date(2023, 1, 1), "year", (sentence("In 2023 the bridge was planned."),)),
+        TimelineEntry(dt.date(2023, 6, 1), "month", (sentence("Work began in June.", "a2", 10),)),
+        TimelineEntry(
+            dt.date(2024, 4, 11),
+            "day",
+            (
+                sentence('The bridge opened, "finally",\nafter years.'),
+                sentence(HOSTILE, "a3", 5),
+            ),
+        ),
+    ),
+)
 
 
 def test_csv_has_one_row_per_sentence_equal_to_the_json() -> None:
@@ -48,7 +56,9 @@ def test_csv_of_an_empty_timeline_is_the_header() -> None:
 def test_timelinejs_dates_carry_the_entrys_precision() -> None:
     events = timeline_to_timelinejs(TIMELINE)["events"]
     assert [event["start_date"] for event in events] == [
-        {"year": "2023"}, {"year": "2023", "month": "6"}, {"year": "2024", "month": "4", "day": "11"},
+        {"year": "2023"},
+        {"year": "2023", "month": "6"},
+        {"year": "2024", "month": "4", "day": "11"},
     ]
     assert [event["group"] for event in events] == ["year", "month", "day"]
     assert [event["display_date"] for event in events] == ["2023", "2023-06", "2024-04-11"]

@@ -32,8 +32,10 @@ def test_a_registered_format_is_exported_by_the_api_and_printed_by_the_cli(
     assert response.status_code == 200
     assert response.headers["content-type"] == output.media_type
     assert response.headers["content-disposition"].endswith(f'.{output.extension}"')
-    cli = CliRunner().invoke(cli_app, ["timeline", PARAMS["query"], "--db", str(web_db), "--format", name,
-                                       "--dates", "3", "--sentences", "2"])
+    cli = CliRunner().invoke(
+        cli_app,
+        ["timeline", PARAMS["query"], "--db", str(web_db), "--format", name, "--dates", "3", "--sentences", "2"],
+    )
     assert cli.exit_code == 0, cli.stderr
     if name != "text":  # the CLI prints text through the terminal's own width and colours
         assert cli.stdout.rstrip("\n") == response.text.replace("\r\n", "\n").rstrip("\n")  # as Click's runner reads

@@ -44,9 +44,14 @@ def test_a_write_without_a_token_is_401_and_stores_nothing(client: TestClient) -
     assert stored(client) == len(BRIDGE_STORY)
 
 
-@pytest.mark.parametrize("authorization", [
-    f"Bearer {WRITE_TOKEN}x", f"Bearer {WRITE_TOKEN[:-1]}", "Bearer " + "x" * len(WRITE_TOKEN),
-])
+@pytest.mark.parametrize(
+    "authorization",
+    [
+        f"Bearer {WRITE_TOKEN}x",
+        f"Bearer {WRITE_TOKEN[:-1]}",
+        "Bearer " + "x" * len(WRITE_TOKEN),
+    ],
+)
 def test_a_wrong_token_is_403_and_stores_nothing(client: TestClient, authorization: str) -> None:
     response = client.post("/api/articles", json=RECORD, headers={"Authorization": authorization})
     assert_json_error(response, 403)
@@ -60,16 +65,23 @@ def test_a_token_not_sent_as_bearer_is_401(client: TestClient, authorization: st
 
 
 def test_every_writing_method_needs_the_token(client: TestClient) -> None:
-    for method, path in (("PUT", "/api/articles"), ("DELETE", "/api/articles/x"), ("PATCH", "/api/writes"),
-                         ("POST", "/api/timeline"), ("POST", "/anything")):
+    for method, path in (
+        ("PUT", "/api/articles"),
+        ("DELETE", "/api/articles/x"),
+        ("PATCH", "/api/writes"),
+        ("POST", "/api/timeline"),
+        ("POST", "/anything"),
+    ):
         assert_json_error(client.request(method, path), 401)
 
 
 def test_the_token_is_checked_before_the_body_is_read(client: TestClient) -> None:
     malformed = {"content": b'[{"date": "2024-06-01", "text": ', "headers": {"Content-Type": "application/json"}}
     assert client.post("/api/articles", **malformed).status_code == 401
-    assert client.post("/api/articles", content=malformed["content"],
-                       headers=malformed["headers"] | WRITER).status_code == 422
+    assert (
+        client.post("/api/articles", content=malformed["content"], headers=malformed["headers"] | WRITER).status_code
+        == 422
+    )
 
 
 def test_reads_need_no_token(client: TestClient) -> None:
@@ -104,8 +116,15 @@ def test_the_write_log_names_the_writes_time_and_token_fingerprint_never_the_tok
 # Origins
 
 
-@pytest.mark.parametrize("headers", [{"Origin": OTHER_SITE}, {"Origin": "null"}, {"Sec-Fetch-Site": "cross-site"},
-                                     {"Origin": "http://testserver.example"}])
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Origin": OTHER_SITE},
+        {"Origin": "null"},
+        {"Sec-Fetch-Site": "cross-site"},
+        {"Origin": "http://testserver.example"},
+    ],
+)
 def test_a_write_from_another_origin_is_refused_even_with_the_token(client: TestClient, headers: dict) -> None:
     assert_json_error(client.post("/api/articles", json=RECORD, headers=WRITER | headers), 403)
     assert stored(client) == len(BRIDGE_STORY)
@@ -117,8 +136,7 @@ def test_a_write_from_the_servers_own_page_is_accepted(client: TestClient) -> No
 
 
 def test_without_cors_origins_no_other_origin_may_read(client: TestClient) -> None:
-    preflight = client.options("/api/timeline", headers={"Origin": OTHER_SITE,
-                                                         "Access-Control-Request-Method": "GET"})
+    preflight = client.options("/api/timeline", headers={"Origin": OTHER_SITE, "Access-Control-Request-Method": "GET"})
     assert "access-control-allow-origin" not in preflight.headers
     read = client.get("/api/health", headers={"Origin": OTHER_SITE})
     assert read.status_code == 200 and "access-control-allow-origin" not in read.headers
@@ -126,20 +144,27 @@ def test_without_cors_origins_no_other_origin_may_read(client: TestClient) -> No
 
 def test_cors_origins_may_read_but_never_write_and_no_one_else_may_read(web_db: Path) -> None:
     with TestClient(create_app(web_db, write_token=WRITE_TOKEN, cors_origins=(READER_SITE,))) as client:
-        preflight = client.options("/api/timeline", headers={"Origin": READER_SITE,
-                                                             "Access-Control-Request-Method": "GET"})
+        preflight = client.options(
+            "/api/timeline", headers={"Origin": READER_SITE, "Access-Control-Request-Method": "GET"}
+        )
         assert preflight.status_code == 200
         assert preflight.headers["access-control-allow-origin"] == READER_SITE
         read = client.get("/api/health", headers={"Origin": READER_SITE})
         assert read.headers["access-control-allow-origin"] == READER_SITE
-        write_preflight = client.options("/api/articles", headers={
-            "Origin": READER_SITE, "Access-Control-Request-Method": "POST",
-            "Access-Control-Request-Headers": "authorization, content-type"})
+        write_preflight = client.options(
+            "/api/articles",
+            headers={
+                "Origin": READER_SITE,
+                "Access-Control-Request-Method": "POST",
+                "Access-Control-Request-Headers": "authorization, content-type",
+            },
+        )
         assert write_preflight.status_code >= 400
         assert "POST" not in write_preflight.headers.get("access-control-allow-methods", "")
         assert_json_error(client.post("/api/articles", json=RECORD, headers=WRITER | {"Origin": READER_SITE}), 403)
-        stranger = client.options("/api/timeline", headers={"Origin": OTHER_SITE,
-                                                            "Access-Control-Request-Method": "GET"})
+        stranger = client.options(
+            "/api/timeline", headers={"Origin": OTHER_SITE, "Access-Control-Request-Method": "GET"}
+        )
         assert "access-control-allow-origin" not in stranger.headers
         for response in (preflight, read, write_preflight, stranger):
             assert response.headers.get("access-control-allow-origin") != "*"
@@ -174,10 +199,15 @@ def test_an_abusive_address_is_limited_while_another_is_served(web_db: Path) -> 
     def client_at(address: str) -> httpx.Client:
         return httpx.Client(base_url=server.url, transport=httpx.HTTPTransport(local_address=address), timeout=60)
 
-    with LiveServer(web_db, builds_per_minute=6) as server, client_at("127.0.0.5") as abuser, \
-            client_at("127.0.0.6") as other:
-        statuses = [abuser.get("/api/timeline", params={"query": "bridge", "from": f"2023-0{month}-01"}).status_code
-                    for month in range(1, 5)]
+    with (
+        LiveServer(web_db, builds_per_minute=6) as server,
+        client_at("127.0.0.5") as abuser,
+        client_at("127.0.0.6") as other,
+    ):
+        statuses = [
+            abuser.get("/api/timeline", params={"query": "bridge", "from": f"2023-0{month}-01"}).status_code
+            for month in range(1, 5)
+        ]
         assert statuses[0] == 200 and set(statuses[1:]) == {429}
         assert other.get("/api/timeline", params={"query": "ferry"}).status_code == 200
         assert abuser.get("/api/timeline", params={"query": "ferry"}).status_code == 200  # cached: free
@@ -200,8 +230,10 @@ def test_no_limit_by_default_in_the_library(client: TestClient) -> None:
 # Headers
 
 
-@pytest.mark.parametrize("path", ["/", "/articles/nope", "/api/health", "/api/timeline?query=bridge",
-                                  "/static/app.js", "/api/nothing", "/docs"])
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/articles/nope", "/api/health", "/api/timeline?query=bridge", "/static/app.js", "/api/nothing", "/docs"],
+)
 def test_every_response_has_the_security_headers(client: TestClient, path: str) -> None:
     headers = client.get(path).headers
     assert headers["x-content-type-options"] == "nosniff"
@@ -217,7 +249,8 @@ def test_pages_keep_their_policy_and_the_api_allows_nothing(client: TestClient) 
     page_policy = client.get("/").headers["content-security-policy"]
     assert "script-src 'self'" in page_policy and "frame-ancestors 'none'" in page_policy
     api_policy = client.get("/api/timeline/export", params={"query": "bridge", "format": "html"}).headers[
-        "content-security-policy"]
+        "content-security-policy"
+    ]
     assert "default-src 'none'" in api_policy and "sandbox" in api_policy
 
 
@@ -225,11 +258,27 @@ def test_pages_keep_their_policy_and_the_api_allows_nothing(client: TestClient) 
 
 
 TRAVERSALS = [
-    "/static/../app.py", "/static/./../app.py", "/static/..%2fapp.py", "/static/..%2Fapp.py", "/static/%2e%2e/app.py",
-    "/static/%2e%2e%2fapp.py", "/static/%252e%252e%252fapp.py", "/static/..%5capp.py", "/static/..\\app.py",
-    "/static/%c0%ae%c0%ae/app.py", "/static/..%c0%afapp.py", "/static/%2e%2e%5capp.py", "/static//../app.py",
-    "/static/app.js/../../app.py", "/static/%00../app.py", "/static/..;/app.py", "/static/../templates/base.html",
-    "/static/.%2e/app.py", "/static/%2e./app.py", "/../src/dateline/web/app.py", "/static/..%00/app.py",
+    "/static/../app.py",
+    "/static/./../app.py",
+    "/static/..%2fapp.py",
+    "/static/..%2Fapp.py",
+    "/static/%2e%2e/app.py",
+    "/static/%2e%2e%2fapp.py",
+    "/static/%252e%252e%252fapp.py",
+    "/static/..%5capp.py",
+    "/static/..\\app.py",
+    "/static/%c0%ae%c0%ae/app.py",
+    "/static/..%c0%afapp.py",
+    "/static/%2e%2e%5capp.py",
+    "/static//../app.py",
+    "/static/app.js/../../app.py",
+    "/static/%00../app.py",
+    "/static/..;/app.py",
+    "/static/../templates/base.html",
+    "/static/.%2e/app.py",
+    "/static/%2e./app.py",
+    "/../src/dateline/web/app.py",
+    "/static/..%00/app.py",
 ]
 
 
@@ -263,10 +312,21 @@ def test_the_raw_requests_reach_the_static_files(live: LiveServer) -> None:
     assert status == 200 and "fetch(" in body
 
 
-@pytest.mark.parametrize("query", [
-    '"; filename="evil.sh', "a\r\nSet-Cookie: x=1", "../../etc/passwd", "C:\\Windows\\win.ini", "日本 インド",
-    "%0d%0a", "x" * 500, ".hidden", "con", "",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"; filename="evil.sh',
+        "a\r\nSet-Cookie: x=1",
+        "../../etc/passwd",
+        "C:\\Windows\\win.ini",
+        "日本 インド",
+        "%0d%0a",
+        "x" * 500,
+        ".hidden",
+        "con",
+        "",
+    ],
+)
 def test_exports_have_a_safe_file_name(client: TestClient, query: str) -> None:
     response = client.get("/api/timeline/export", params={"query": query, "format": "csv"})
     assert response.status_code == 200

@@ -39,9 +39,20 @@ def serving(db: Path, *options: str, host: str = "127.0.0.1") -> Iterator[tuple[
     running."""
     port = free_port(host)
     server = subprocess.Popen(
-        [sys.executable, "-c", "from dateline.cli.app import main; main()", "serve",
-         "--db", str(db), "--port", str(port), *options],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            "from dateline.cli.app import main; main()",
+            "serve",
+            "--db",
+            str(db),
+            "--port",
+            str(port),
+            *options,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     base = f"http://{host}:{port}"
     try:
@@ -139,7 +150,8 @@ def test_serve_prints_a_generated_write_token_once_and_writes_need_it(tmp_path: 
 
 
 def test_serve_takes_the_token_from_the_environment_without_printing_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     token = "environment-token-0123456789"
     monkeypatch.setenv("DATELINE_WRITE_TOKEN", token)
@@ -156,7 +168,11 @@ def test_serve_read_only_refuses_writes(tmp_path: Path) -> None:
         headers = {"Authorization": "Bearer ignored-token-0123456789"}
         assert httpx.post(f"{base}/api/articles", json=RECORD, headers=headers).status_code == 403
         assert httpx.get(f"{base}/api/health").json() | {"cache": None} == {
-            "status": "ok", "articles": 0, "writes": "read-only", "cache": None}
+            "status": "ok",
+            "articles": 0,
+            "writes": "read-only",
+            "cache": None,
+        }
 
 
 def test_serve_limits_builds_per_client_when_asked(tmp_path: Path) -> None:
@@ -168,17 +184,27 @@ def test_serve_limits_builds_per_client_when_asked(tmp_path: Path) -> None:
         assert limited.status_code == 429 and int(limited.headers["retry-after"]) >= 1
 
 
-@pytest.mark.parametrize("option", [["--write-token", "short"], ["--cors-origin", "*"],
-                                    ["--cors-origin", "https://example.org/path"]])
+@pytest.mark.parametrize(
+    "option", [["--write-token", "short"], ["--cors-origin", "*"], ["--cors-origin", "https://example.org/path"]]
+)
 def test_serve_refuses_a_weak_token_and_wildcard_origins(tmp_path: Path, option: list[str]) -> None:
     result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "x.db"), "--port", str(free_port()), *option])
     assert result.exit_code == 2 and option[0] in result.stderr
 
 
-@pytest.mark.parametrize(("host", "loopback"), [
-    ("127.0.0.1", True), ("127.0.0.2", True), ("::1", True), ("localhost", True),
-    ("0.0.0.0", False), ("::", False), ("192.168.1.5", False), ("timelines.example", False),
-])
+@pytest.mark.parametrize(
+    ("host", "loopback"),
+    [
+        ("127.0.0.1", True),
+        ("127.0.0.2", True),
+        ("::1", True),
+        ("localhost", True),
+        ("0.0.0.0", False),
+        ("::", False),
+        ("192.168.1.5", False),
+        ("timelines.example", False),
+    ],
+)
 def test_limits_are_on_by_default_beyond_loopback_and_configurable(host: str, loopback: bool) -> None:
     defaults = (0, 0) if loopback else (DEFAULT_BUILDS_PER_MINUTE, DEFAULT_WRITES_PER_MINUTE)
     assert DEFAULT_BUILDS_PER_MINUTE > 0 and DEFAULT_WRITES_PER_MINUTE > 0

@@ -10,8 +10,11 @@ from fastapi.testclient import TestClient
 
 from web_support import ingest_records
 
-NEW_EVENT = {"date": "2024-07-09", "title": "Ferry service ends",
-             "text": "The last Riverton ferry crossed the river on Monday, closing the route for good."}
+NEW_EVENT = {
+    "date": "2024-07-09",
+    "title": "Ferry service ends",
+    "text": "The last Riverton ferry crossed the river on Monday, closing the route for good.",
+}
 
 
 def test_since_marks_the_date_an_ingest_after_it_brought(client: TestClient, web_db: Path) -> None:

@@ -10,8 +10,11 @@ import pytest
 
 from web_support import BRIDGE_STORY, LiveServer, ingest_records
 
-NEW_EVENT = {"date": "2024-07-09", "title": "Ferry service ends",
-             "text": "The last Riverton ferry crossed the river on Monday, closing the route for good."}
+NEW_EVENT = {
+    "date": "2024-07-09",
+    "title": "Ferry service ends",
+    "text": "The last Riverton ferry crossed the river on Monday, closing the route for good.",
+}
 
 
 @pytest.fixture

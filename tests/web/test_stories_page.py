@@ -14,11 +14,15 @@ from web_support import BRIDGE_STORY, XSS_ARTICLE, LiveServer, ingest_records
 from dateline.web import create_app
 
 RAIL_STRIKE = [
-    {"date": f"2023-0{month}-1{day}", "title": f"Rail strike day {month}{day}",
-     "text": f"Train drivers of the rail union walked out again on day {day}. "
-             "The strike stopped most trains and the union asked for higher wages. "
-             "Commuters waited for buses while pickets stood outside the depots."}
-    for month in (4, 5, 6) for day in (1, 2, 3)
+    {
+        "date": f"2023-0{month}-1{day}",
+        "title": f"Rail strike day {month}{day}",
+        "text": f"Train drivers of the rail union walked out again on day {day}. "
+        "The strike stopped most trains and the union asked for higher wages. "
+        "Commuters waited for buses while pickets stood outside the depots.",
+    }
+    for month in (4, 5, 6)
+    for day in (1, 2, 3)
 ]
 
 

@@ -27,8 +27,9 @@ def export(tmp_path_factory: pytest.TempPathFactory) -> dict:
     db = tmp_path_factory.mktemp("timelinejs") / "store.db"
     ingest_records(db, BRIDGE_STORY, collection="riverton")
     with LiveServer(db) as live:
-        response = httpx.get(f"{live.url}/api/timeline/export",
-                             params={"format": "timelinejs", "query": "Riverton bridge", "dates": "5"})
+        response = httpx.get(
+            f"{live.url}/api/timeline/export", params={"format": "timelinejs", "query": "Riverton bridge", "dates": "5"}
+        )
     response.raise_for_status()
     return response.json()
 

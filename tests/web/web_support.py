@@ -18,32 +18,52 @@ CHROMIUM = Path("/usr/bin/chromium")
 WRITE_TOKEN = "test-write-token-0123456789"
 WRITER = {"Authorization": f"Bearer {WRITE_TOKEN}"}
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 
 # A made-up story in our own words, dated so the tagger resolves each event's date.
 BRIDGE_STORY = [
-    {"date": "2023-03-15", "title": "Council approves Riverton bridge",
-     "url": "https://news.example/riverton/approval",
-     "text": "The Riverton city council approved the new river bridge on Tuesday after a long debate. "
-             "Construction of the bridge is due to begin in June 2023. "
-             "Engineers said the bridge would carry four lanes of traffic."},
-    {"date": "2023-06-06", "title": "Work starts on the Riverton bridge",
-     "text": "Construction of the Riverton bridge began on Monday with piling work in the river. "
-             "The council had approved the bridge in March 2023. "
-             "Residents watched as the first crane arrived at the site."},
-    {"date": "2023-11-20", "title": "Bridge deck poured",
-     "text": "Workers poured the concrete deck of the Riverton bridge on Friday. "
-             "The bridge is expected to open in the spring of 2024. "
-             "The council praised the engineers for keeping the work on schedule."},
-    {"date": "2024-04-12", "title": "Riverton bridge opens",
-     "text": "The Riverton bridge opened to traffic on Thursday, a year after construction began. "
-             "The mayor cut a ribbon at the middle of the bridge on 11 April 2024. "
-             "Traffic on the old ferry route fell sharply in the first hours."},
-    {"date": "2024-05-02", "title": "Bridge traffic doubles",
-     "text": "Traffic over the Riverton bridge doubled in April 2024, the council said on Wednesday. "
-             "The ferry service will close in June 2024."},
+    {
+        "date": "2023-03-15",
+        "title": "Council approves Riverton bridge",
+        "url": "https://news.example/riverton/approval",
+        "text": "The Riverton city council approved the new river bridge on Tuesday after a long debate. "
+        "Construction of the bridge is due to begin in June 2023. "
+        "Engineers said the bridge would carry four lanes of traffic.",
+    },
+    {
+        "date": "2023-06-06",
+        "title": "Work starts on the Riverton bridge",
+        "text": "Construction of the Riverton bridge began on Monday with piling work in the river. "
+        "The council had approved the bridge in March 2023. "
+        "Residents watched as the first crane arrived at the site.",
+    },
+    {
+        "date": "2023-11-20",
+        "title": "Bridge deck poured",
+        "text": "Workers poured the concrete deck of the Riverton bridge on Friday. "
+        "The bridge is expected to open in the spring of 2024. "
+        "The council praised the engineers for keeping the work on schedule.",
+    },
+    {
+        "date": "2024-04-12",
+        "title": "Riverton bridge opens",
+        "text": "The Riverton bridge opened to traffic on Thursday, a year after construction began. "
+        "The mayor cut a ribbon at the middle of the bridge on 11 April 2024. "
+        "Traffic on the old ferry route fell sharply in the first hours.",
+    },
+    {
+        "date": "2024-05-02",
+        "title": "Bridge traffic doubles",
+        "text": "Traffic over the Riverton bridge doubled in April 2024, the council said on Wednesday. "
+        "The ferry service will close in June 2024.",
+    },
 ]
 
 XSS_COLLECTION = "<img src=x onerror=\"window.__xss='collection'\">"
@@ -52,8 +72,8 @@ XSS_ARTICLE = {
     "title": "<script>window.__xss='title'</script><img src=x onerror=\"window.__xss='title-img';alert(1)\">",
     "url": "javascript:window.__xss='url'",
     "text": "On Tuesday the Riverton bridge inspectors wrote <script>window.__xss='text'</script> in their report. "
-            "The bridge inspection on 9 January 2024 found <img src=x onerror=\"window.__xss='text-img';alert(2)\"> "
-            "nothing wrong with the bridge.",
+    "The bridge inspection on 9 January 2024 found <img src=x onerror=\"window.__xss='text-img';alert(2)\"> "
+    "nothing wrong with the bridge.",
 }
 
 
@@ -62,7 +82,6 @@ def ingest_records(db: Path, records: list[dict], collection: str = "") -> None:
     with Store.open(db) as store:
         articles = [record_to_article(record, "test", None, collection) for record in records]
         ingest_items(store, articles)
-
 
 
 class LiveServer:

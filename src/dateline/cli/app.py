@@ -70,7 +70,7 @@ app = typer.Typer(
     help=(
         "Turn dated news articles into a news timeline: the dates that matter for a topic, "
         "each with a short summary traceable to the sentences that say it.\n\n"
-        "Typical use: `dateline ingest FOLDER`, then `dateline timeline \"QUERY\"`.\n\n"
+        'Typical use: `dateline ingest FOLDER`, then `dateline timeline "QUERY"`.\n\n'
         "Exit codes: 0 success; 1 error (bad input, unreadable store); 2 wrong usage; "
         "3 finished, but some inputs were skipped."
     ),

@@ -44,13 +44,21 @@ def parse_day(value: str) -> dt.date:
 
 FromOption = Annotated[
     dt.date | None,
-    typer.Option("--from", help="Only articles published on or after this date (YYYY-MM-DD).",
-                 parser=parse_day, metavar="YYYY-MM-DD"),
+    typer.Option(
+        "--from",
+        help="Only articles published on or after this date (YYYY-MM-DD).",
+        parser=parse_day,
+        metavar="YYYY-MM-DD",
+    ),
 ]
 ToOption = Annotated[
     dt.date | None,
-    typer.Option("--to", help="Only articles published on or before this date (YYYY-MM-DD).",
-                 parser=parse_day, metavar="YYYY-MM-DD"),
+    typer.Option(
+        "--to",
+        help="Only articles published on or before this date (YYYY-MM-DD).",
+        parser=parse_day,
+        metavar="YYYY-MM-DD",
+    ),
 ]
 CollectionOption = Annotated[
     str | None,
@@ -68,6 +76,9 @@ def check_collection(store: Store, name: str | None) -> None:
     if name in known:
         return
     named = [f"{collection} ({count})" for collection, count in known.items() if collection]
-    have = (f"the store's collections are: {', '.join(named)}" if named else
-            "the store has no collections (name one with 'dateline ingest --collection NAME')")
+    have = (
+        f"the store's collections are: {', '.join(named)}"
+        if named
+        else "the store has no collections (name one with 'dateline ingest --collection NAME')"
+    )
     raise UsageError(f"--collection: no collection named {name!r}; {have}")

@@ -25,8 +25,10 @@ try:  # imported here only to say, once and clearly, which package of the extra 
     import distributed  # noqa: F401
     import pyarrow  # noqa: F401
 except ImportError as missing:
-    raise DatelineError(f"running on Dask needs the dask extra (pip install 'dateline[dask]'); "
-                        f"{missing.name or missing} is not installed") from None
+    raise DatelineError(
+        f"running on Dask needs the dask extra (pip install 'dateline[dask]'); "
+        f"{missing.name or missing} is not installed"
+    ) from None
 
 from dateline.distributed.analyzer import DaskAnalyzer, analyze_shard
 from dateline.distributed.cluster import LOCAL, dask_client
@@ -54,5 +56,13 @@ def ingest_on_dask(
     Files are read here, as in a local ingest (web archives streamed a record at a time);
     only the analysis runs on the cluster."""
     with dask_client(address, workers) as client:
-        return ingest(store, paths, on_error, collection, batch_size,
-                      on_progress=on_progress, analyzer=DaskAnalyzer(client), **reading)
+        return ingest(
+            store,
+            paths,
+            on_error,
+            collection,
+            batch_size,
+            on_progress=on_progress,
+            analyzer=DaskAnalyzer(client),
+            **reading,
+        )

@@ -26,13 +26,14 @@ def dask_client(address: str, workers: int | None = None) -> Iterator[Client]:
     ``workers`` processes, one per CPU by default, shut down on exit)."""
     if address == LOCAL:
         count = workers or os.cpu_count() or 1
-        with LocalCluster(n_workers=count, threads_per_worker=1, processes=True,
-                          dashboard_address=":0") as cluster, Client(cluster) as client:
+        with (
+            LocalCluster(n_workers=count, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster,
+            Client(cluster) as client,
+        ):
             yield client
         return
     if "://" not in address:
-        raise UsageError(f"--dask must be 'local' or a scheduler address like tcp://HOST:8786, "
-                         f"got {address!r}")
+        raise UsageError(f"--dask must be 'local' or a scheduler address like tcp://HOST:8786, got {address!r}")
     try:
         client = Client(address, timeout=30)
     except OSError as error:

@@ -19,11 +19,18 @@ from dateline.text.dedup import BANDS
 
 COMPRESSION = "zstd"
 
-_ARTICLE_SCHEMA = pa.schema([
-    ("id", pa.string()), ("published", pa.date32()), ("text", pa.string()),
-    ("title", pa.string()), ("url", pa.string()), ("source", pa.string()),
-    ("collection", pa.string()), ("lines_are_sentences", pa.bool_()),
-])
+_ARTICLE_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("published", pa.date32()),
+        ("text", pa.string()),
+        ("title", pa.string()),
+        ("url", pa.string()),
+        ("source", pa.string()),
+        ("collection", pa.string()),
+        ("lines_are_sentences", pa.bool_()),
+    ]
+)
 _ARTICLE_FIELDS = tuple(_ARTICLE_SCHEMA.names)
 
 
@@ -43,20 +50,20 @@ def analysis_to_parquet(analysis: BatchAnalysis) -> bytes:
     sentences = _offsets(analysis.sentence_counts)
     mentions = _offsets(analysis.mention_counts)
     spans, mention_spans = analysis.sentence_spans, analysis.mention_spans
-    table = pa.table({
-        "sentence_start": pa.ListArray.from_arrays(sentences, spans[:, 0]),
-        "sentence_end": pa.ListArray.from_arrays(sentences, spans[:, 1]),
-        "mention_sentence": pa.ListArray.from_arrays(mentions, mention_spans[:, 0]),
-        "mention_start": pa.ListArray.from_arrays(mentions, mention_spans[:, 1]),
-        "mention_end": pa.ListArray.from_arrays(mentions, mention_spans[:, 2]),
-        "mention_type": pa.ListArray.from_arrays(mentions, pa.array(analysis.types, pa.string())),
-        "mention_value": pa.ListArray.from_arrays(mentions, pa.array(analysis.values, pa.string())),
-        "mention_date": pa.ListArray.from_arrays(mentions, pa.array(analysis.dates, pa.string())),
-        "mention_granularity": pa.ListArray.from_arrays(
-            mentions, pa.array(analysis.granularities, pa.string())
-        ),
-        "band_keys": pa.FixedSizeListArray.from_arrays(analysis.band_keys.ravel(), BANDS),
-    })
+    table = pa.table(
+        {
+            "sentence_start": pa.ListArray.from_arrays(sentences, spans[:, 0]),
+            "sentence_end": pa.ListArray.from_arrays(sentences, spans[:, 1]),
+            "mention_sentence": pa.ListArray.from_arrays(mentions, mention_spans[:, 0]),
+            "mention_start": pa.ListArray.from_arrays(mentions, mention_spans[:, 1]),
+            "mention_end": pa.ListArray.from_arrays(mentions, mention_spans[:, 2]),
+            "mention_type": pa.ListArray.from_arrays(mentions, pa.array(analysis.types, pa.string())),
+            "mention_value": pa.ListArray.from_arrays(mentions, pa.array(analysis.values, pa.string())),
+            "mention_date": pa.ListArray.from_arrays(mentions, pa.array(analysis.dates, pa.string())),
+            "mention_granularity": pa.ListArray.from_arrays(mentions, pa.array(analysis.granularities, pa.string())),
+            "band_keys": pa.FixedSizeListArray.from_arrays(analysis.band_keys.ravel(), BANDS),
+        }
+    )
     return _to_parquet(table)
 
 

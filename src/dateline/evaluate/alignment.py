@@ -29,8 +29,7 @@ from collections.abc import Iterable, Sequence
 
 def raw_token_counts(sentences: Iterable[str]) -> Counter[str]:
     """The whitespace tokens of a daily summary as tilse's alignment counts them."""
-    return Counter(token for sentence in sentences for token in sentence.split()
-                   if token not in string.punctuation)
+    return Counter(token for sentence in sentences for token in sentence.split() if token not in string.punctuation)
 
 
 def align_many_to_one(

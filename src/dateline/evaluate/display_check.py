@@ -98,12 +98,17 @@ class DisplayCount:
         return self.flagged / self.sentences if self.sentences else 0.0
 
     def __add__(self, other: DisplayCount) -> DisplayCount:
-        return DisplayCount(self.sentences + other.sentences, self.markup + other.markup,
-                            self.furniture + other.furniture)
+        return DisplayCount(
+            self.sentences + other.sentences, self.markup + other.markup, self.furniture + other.furniture
+        )
 
     def to_dict(self) -> dict[str, float]:
-        return {"sentences": self.sentences, "markup": self.markup, "furniture": self.furniture,
-                "flagged_share": round(self.share, 4)}
+        return {
+            "sentences": self.sentences,
+            "markup": self.markup,
+            "furniture": self.furniture,
+            "flagged_share": round(self.share, 4),
+        }
 
 
 def count_problems(sentences: Iterable[str]) -> DisplayCount:

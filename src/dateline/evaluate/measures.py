@@ -60,8 +60,10 @@ class TaskTimelines:
             by_prediction = [self._counts(date, date, n) for date in self.predicted_dates]
             by_reference = [self._counts(date, date, n) for date in self.reference_dates]
             scores[n] = PRF.from_counts(
-                sum(c.hits for c in by_prediction), sum(c.peer for c in by_prediction),
-                sum(c.hits for c in by_reference), sum(c.model for c in by_reference),
+                sum(c.hits for c in by_prediction),
+                sum(c.peer for c in by_prediction),
+                sum(c.hits for c in by_reference),
+                sum(c.model for c in by_reference),
             )
         return scores
 
@@ -69,8 +71,10 @@ class TaskTimelines:
         """ROUGE-N between aligned dates, hits weighted by date distance ("align+ m:1")."""
         to_reference, to_predicted = align_many_to_one(
             [(date, raw_token_counts(self.predicted[date])) for date in self.predicted_dates],
-            [(date, [raw_token_counts(reference.get(date, ())) for reference in self.references])
-             for date in self.reference_dates],
+            [
+                (date, [raw_token_counts(reference.get(date, ())) for reference in self.references])
+                for date in self.reference_dates
+            ],
         )
         precision_pairs = [(self.predicted_dates[i], self.reference_dates[j]) for i, j in enumerate(to_reference)]
         recall_pairs = [(self.predicted_dates[i], self.reference_dates[j]) for j, i in enumerate(to_predicted)]
@@ -79,8 +83,10 @@ class TaskTimelines:
             by_prediction = [(_weight(p, r), self._counts(p, r, n)) for p, r in precision_pairs]
             by_reference = [(_weight(p, r), self._counts(p, r, n)) for p, r in recall_pairs]
             scores[n] = PRF.from_counts(
-                sum(weight * c.hits for weight, c in by_prediction), sum(c.peer for _, c in by_prediction),
-                sum(weight * c.hits for weight, c in by_reference), sum(c.model for _, c in by_reference),
+                sum(weight * c.hits for weight, c in by_prediction),
+                sum(c.peer for _, c in by_prediction),
+                sum(weight * c.hits for weight, c in by_reference),
+                sum(c.model for _, c in by_reference),
             )
         return scores
 

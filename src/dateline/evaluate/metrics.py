@@ -61,9 +61,12 @@ def score_task(predicted: TimelineDict, references: Sequence[TimelineDict]) -> T
     task = TaskTimelines(predicted, references)
     concat, agreement, align = task.concat(), task.agreement(), task.align_many_to_one()
     return TaskScores(
-        concat_r1=concat[1], concat_r2=concat[2],
-        agree_r1=agreement[1], agree_r2=agreement[2],
-        align_r1=align[1], align_r2=align[2],
+        concat_r1=concat[1],
+        concat_r2=concat[2],
+        agree_r1=agreement[1],
+        agree_r2=agreement[2],
+        align_r1=align[1],
+        align_r2=align[2],
         date=task.dates(),
     )
 

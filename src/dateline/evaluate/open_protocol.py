@@ -126,8 +126,9 @@ def find_open_tasks(datasets: Sequence[Path], queries: dict[str, str]) -> list[O
             else:
                 tasks.append(OpenTask(dataset.name, task, query))
     if missing:
-        raise UsageError(f"no query for {', '.join(sorted(set(missing)))}; add "
-                         '"<dataset>/<topic>": "query" to the queries file')
+        raise UsageError(
+            f'no query for {", ".join(sorted(set(missing)))}; add "<dataset>/<topic>": "query" to the queries file'
+        )
     return tasks
 
 
@@ -136,8 +137,9 @@ def run_open_task(store: Store, open_task: OpenTask, method: str, topic_folders:
     ``topic_folders``: the folders asked with the same query (for ``Retrieved.on_topic``)."""
     task = open_task.task
     started = time.perf_counter()
-    result = make_timeline(store, open_task.query, task.n_dates, task.n_sentences, method,
-                           date_from=task.first, date_to=task.last)
+    result = make_timeline(
+        store, open_task.query, task.n_dates, task.n_sentences, method, date_from=task.first, date_to=task.last
+    )
     seconds = time.perf_counter() - started
     predicted = result.timeline
     rowids = result.retrieval.rowids
@@ -151,8 +153,9 @@ def run_open_task(store: Store, open_task: OpenTask, method: str, topic_folders:
         own_found=sum(rowid in found for rowid in own) / len(own) if own else 0.0,
     )
     display = count_problems(s.text for entry in predicted.entries for s in entry.sentences)
-    return OpenTaskResult(open_task, predicted, score_task(as_dict(predicted), [task.reference]),
-                          retrieved, display, seconds)
+    return OpenTaskResult(
+        open_task, predicted, score_task(as_dict(predicted), [task.reference]), retrieved, display, seconds
+    )
 
 
 def evaluate_open(

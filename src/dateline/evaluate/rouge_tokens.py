@@ -41,8 +41,7 @@ def sentence_tokens(sentence: str) -> tuple[str, ...]:
     """The stemmed content tokens ROUGE-1.5.5 reads from one sentence."""
     text = " ".join(sentence.split()).replace("^", "&circ;").split("<", 1)[0]
     stop = stopwords()
-    return tuple(_stem(word) for word in _NOT_ALPHANUMERIC.sub(" ", text).lower().split()
-                 if word not in stop)
+    return tuple(_stem(word) for word in _NOT_ALPHANUMERIC.sub(" ", text).lower().split() if word not in stop)
 
 
 def _stem(word: str) -> str:

@@ -44,13 +44,17 @@ def read_timeline(path: str | Path) -> dict[dt.date, list[str]]:
         elif date is None:
             date, date_line = _parse_date(line, str(path), number), number
         elif _DATE_LINE.fullmatch(line):
-            raise InputProblem(str(path), f"date line inside the block of line {date_line}; "
-                               f"expected a line of {len(SEPARATOR)} dashes before it", line=number)
+            raise InputProblem(
+                str(path),
+                f"date line inside the block of line {date_line}; expected a line of {len(SEPARATOR)} dashes before it",
+                line=number,
+            )
         else:
             sentences.append(line)
     if date is not None:
-        raise InputProblem(str(path), f"the block of line {date_line} has no closing line of "
-                           f"{len(SEPARATOR)} dashes", line=date_line)
+        raise InputProblem(
+            str(path), f"the block of line {date_line} has no closing line of {len(SEPARATOR)} dashes", line=date_line
+        )
     return timeline
 
 

@@ -45,8 +45,7 @@ def read_articles(
         find_article_files(Path(name) for name in names if name != STDIN)
     )
     if stdin_reader is not None:
-        yield from read_stream(stdin or sys.stdin.buffer, stdin_reader, collection, max_chars,
-                               date_order)
+        yield from read_stream(stdin or sys.stdin.buffer, stdin_reader, collection, max_chars, date_order)
     if on_files_found is not None:
         on_files_found(sum(1 for item in found if not isinstance(item, InputProblem)))
     for item in found:

@@ -36,18 +36,37 @@ class DateOrder(StrEnum):
 
 
 DATE_ORDER_OPTION = "--date-order dmy|mdy"
-MONTHS = {name: number for number, names in enumerate((
-    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-    ("october", "oct"), ("november", "nov"), ("december", "dec")), start=1) for name in names}
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
 # What may follow a date: a time, a zone, a comma or "at" before them; never more words.
-_TIME = (r"(?:(?:,|\s+at|\s*[-|])?\s*(?:T|\s)?\s*\d{1,2}(?:[:.]\d{2}){1,2}(?:[.,]\d+)?"
-         r"(?:\s*[ap]\.?m\.?)?)?"
-         r"(?:\s*(?:(?-i:[A-Z]{1,5})|[+-]\d{2}:?\d{2}|[+-]\d{2}|\([A-Za-z ]+\)))?")
+_TIME = (
+    r"(?:(?:,|\s+at|\s*[-|])?\s*(?:T|\s)?\s*\d{1,2}(?:[:.]\d{2}){1,2}(?:[.,]\d+)?"
+    r"(?:\s*[ap]\.?m\.?)?)?"
+    r"(?:\s*(?:(?-i:[A-Z]{1,5})|[+-]\d{2}:?\d{2}|[+-]\d{2}|\([A-Za-z ]+\)))?"
+)
 _END = _TIME + r"\s*$"
 _ISO = _YEAR + r"(?P<sep>[-/])(?P<month>\d{1,2})(?P=sep)" + _DAY
 _NAME_DMY = _WEEKDAY + _DAY + r"(?:\s+of)?\s+" + _MONTH + r",?\s+" + _YEAR
@@ -56,21 +75,20 @@ _PATTERNS = (
     ("iso", re.compile(r"^\s*" + _ISO + _END)),
     ("name", re.compile(r"^\s*" + _NAME_DMY + _END, re.IGNORECASE)),
     ("name", re.compile(r"^\s*" + _NAME_MDY + _END, re.IGNORECASE)),
-    ("numeric", re.compile(r"^\s*(?P<first>\d{1,2})(?P<sep>[/.-])(?P<second>\d{1,2})(?P=sep)"
-                           + _YEAR + _END)),
+    ("numeric", re.compile(r"^\s*(?P<first>\d{1,2})(?P<sep>[/.-])(?P<second>\d{1,2})(?P=sep)" + _YEAR + _END)),
 )
 # A date inside running text (a page's visible dateline), standing apart from other words
 # and numbers: the ISO and written-out forms only.
-_IN_TEXT = tuple(re.compile(r"(?<![\w/.-])" + body + r"(?![\w/-])", re.IGNORECASE)
-                 for body in (_ISO, _NAME_DMY, _NAME_MDY))
+_IN_TEXT = tuple(
+    re.compile(r"(?<![\w/.-])" + body + r"(?![\w/-])", re.IGNORECASE) for body in (_ISO, _NAME_DMY, _NAME_MDY)
+)
 
 
 class AmbiguousDate(ValueError):
     """A numeric date that reads as two real dates; ``--date-order`` settles it."""
 
 
-def parse_publication_date(raw: str, today: dt.date | None = None,
-                           date_order: DateOrder | None = None) -> dt.date:
+def parse_publication_date(raw: str, today: dt.date | None = None, date_order: DateOrder | None = None) -> dt.date:
     """Return the calendar date in ``raw`` or raise ``ValueError`` saying what was wrong.
 
     Accepts the forms in the module docstring. Refuses impossible dates (``2023-02-30``),
@@ -87,7 +105,8 @@ def parse_publication_date(raw: str, today: dt.date | None = None,
     else:
         raise ValueError(
             f"expected a date (YYYY-MM-DD, an RFC 822 date, or one written out such as "
-            f"'2 December 2026'), got {raw[:40]!r}")
+            f"'2 December 2026'), got {raw[:40]!r}"
+        )
     if date < EARLIEST_PUBLICATION:
         raise ValueError(f"date {date.isoformat()} is before {EARLIEST_PUBLICATION.year}")
     latest = (today or dt.date.today()) + dt.timedelta(days=1)
@@ -104,18 +123,18 @@ def _date(kind: str, match: re.Match[str], text: str, date_order: DateOrder | No
     return _real_date(year, month, int(match["day"]), text)
 
 
-def _numeric_date(year: int, first: int, second: int, text: str,
-                  date_order: DateOrder | None) -> dt.date:
+def _numeric_date(year: int, first: int, second: int, text: str, date_order: DateOrder | None) -> dt.date:
     if date_order is not None:
         day, month = (first, second) if date_order is DateOrder.DMY else (second, first)
         return _real_date(year, month, day, f"{text} (read as {date_order.value})")
-    readings = {date for date in (_maybe_date(year, second, first), _maybe_date(year, first, second))
-                if date is not None}
+    readings = {
+        date for date in (_maybe_date(year, second, first), _maybe_date(year, first, second)) if date is not None
+    }
     if len(readings) > 1:
         dmy, mdy = sorted(readings, key=lambda date: (date.month != second, date))
         raise AmbiguousDate(
-            f"ambiguous date {text[:40]!r}: {dmy:%d %B %Y} or {mdy:%B %d, %Y}; "
-            f"say which with {DATE_ORDER_OPTION}")
+            f"ambiguous date {text[:40]!r}: {dmy:%d %B %Y} or {mdy:%B %d, %Y}; say which with {DATE_ORDER_OPTION}"
+        )
     if not readings:
         raise ValueError(f"{text[:40]!r} is not a real calendar date")
     return readings.pop()

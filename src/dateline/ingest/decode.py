@@ -62,8 +62,11 @@ def read_bytes(path: Path, limit: int) -> bytes:
     try:
         size = path.stat().st_size
         if size > limit:
-            raise InputProblem(where, f"file of {size:,} bytes, larger than the {limit:,} "
-                               "bytes a page or feed may have; raise --max-chars if it is real")
+            raise InputProblem(
+                where,
+                f"file of {size:,} bytes, larger than the {limit:,} "
+                "bytes a page or feed may have; raise --max-chars if it is real",
+            )
         return path.read_bytes()
     except OSError as error:
         raise InputProblem(where, f"cannot read file: {error.strerror or error}") from None
@@ -101,8 +104,7 @@ def _decode(data: bytes, skip: int, encoding: str, where: str, first_line: int) 
         line = data[skip:offset].decode(encoding, "replace").count("\n") + first_line
         raise InputProblem(
             where,
-            f"not valid {encoding.upper()} (byte 0x{data[offset]:02x} at offset {offset}); "
-            "convert the file to UTF-8",
+            f"not valid {encoding.upper()} (byte 0x{data[offset]:02x} at offset {offset}); convert the file to UTF-8",
             line=line,
         ) from None
     if "\x00" in text:
@@ -126,6 +128,9 @@ def too_long(where: str, max_chars: int, line: int | None, length: int | None) -
     """The problem of an article text longer than ``max_chars`` (``length`` when known)."""
     size = f" ({length:,} characters)" if length is not None else ""
     return InputProblem(
-        where, f"article text longer than the limit of {max_chars:,} characters{size}; "
-        "raise the limit with --max-chars if it is really one article", line=line, field="text",
+        where,
+        f"article text longer than the limit of {max_chars:,} characters{size}; "
+        "raise the limit with --max-chars if it is really one article",
+        line=line,
+        field="text",
     )

@@ -26,13 +26,32 @@ from dateline.model import Article
 
 # feedparser's names for the date elements, with the names a feed's author wrote.
 DATE_FIELDS = (("published", "pubDate/published"), ("updated", "updated"), ("created", "created"))
-_BLOCK_TAGS = frozenset(("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
-                         "tr", "section", "article", "pre", "figcaption"))
+_BLOCK_TAGS = frozenset(
+    (
+        "p",
+        "div",
+        "br",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "tr",
+        "section",
+        "article",
+        "pre",
+        "figcaption",
+    )
+)
 _TITLE_CHARS = 60
 
 
-def read_feed(path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS,
-              date_order: DateOrder | None = None) -> Iterator[Article | InputProblem]:
+def read_feed(
+    path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS, date_order: DateOrder | None = None
+) -> Iterator[Article | InputProblem]:
     """Yield one article (or problem) per item of an RSS or Atom feed."""
     where = display_path(path)
     try:
@@ -49,13 +68,21 @@ def read_feed(path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHA
     for number, entry in enumerate(feed.entries, start=1):
         yield feed_item(entry, where, number, collection, max_chars, date_order)
     if feed.get("bozo") and not isinstance(feed.bozo_exception, feedparser.CharacterEncodingOverride):
-        yield InputProblem(where, f"the feed is malformed after item {len(feed.entries)}: "
-                           f"{feed.bozo_exception}; the items before it were read")
+        yield InputProblem(
+            where,
+            f"the feed is malformed after item {len(feed.entries)}: "
+            f"{feed.bozo_exception}; the items before it were read",
+        )
 
 
-def feed_item(entry: Mapping[str, object], where: str, number: int, collection: str = "",
-              max_chars: int = DEFAULT_MAX_CHARS, date_order: DateOrder | None = None
-              ) -> Article | InputProblem:
+def feed_item(
+    entry: Mapping[str, object],
+    where: str,
+    number: int,
+    collection: str = "",
+    max_chars: int = DEFAULT_MAX_CHARS,
+    date_order: DateOrder | None = None,
+) -> Article | InputProblem:
     """The article of one feed item, or the problem naming the item."""
     title = _string(entry.get("title"))
     item = f"item {number}" + (f" ({title[:_TITLE_CHARS]!r})" if title else "")
@@ -63,8 +90,10 @@ def feed_item(entry: Mapping[str, object], where: str, number: int, collection: 
     def problem(message: str, field: str | None = None) -> InputProblem:
         return InputProblem(where, f"{item}: {message}", field=field)
 
-    raw_date, date_field = next(((_string(entry.get(name)), label) for name, label in DATE_FIELDS
-                                 if _string(entry.get(name))), ("", DATE_FIELDS[0][1]))
+    raw_date, date_field = next(
+        ((_string(entry.get(name)), label) for name, label in DATE_FIELDS if _string(entry.get(name))),
+        ("", DATE_FIELDS[0][1]),
+    )
     if not raw_date:
         return problem("missing; the item has no date", date_field)
     try:
@@ -75,15 +104,21 @@ def feed_item(entry: Mapping[str, object], where: str, number: int, collection: 
     if not text:
         return problem("missing or empty (no content or description)", "description")
     if len(text) > max_chars:
-        return InputProblem(where, f"{item}: {too_long(where, max_chars, None, len(text)).message}",
-                            field="text")
+        return InputProblem(where, f"{item}: {too_long(where, max_chars, None, len(text)).message}", field="text")
     url = _string(entry.get("link"))
     for name, value in (("text", text), ("title", title), ("link", url)):
         bad = text_problem(value)
         if bad is not None:
             return problem(bad, name)
-    return Article(id=article_id(published, text, collection), published=published, text=text,
-                   title=title, url=url, source=f"{where}#item {number}", collection=collection)
+    return Article(
+        id=article_id(published, text, collection),
+        published=published,
+        text=text,
+        title=title,
+        url=url,
+        source=f"{where}#item {number}",
+        collection=collection,
+    )
 
 
 def html_to_text(fragment: str) -> str:

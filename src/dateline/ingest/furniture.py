@@ -30,53 +30,81 @@ from dataclasses import dataclass, field
 
 # How many lines at the top of an article the headline, standfirst and caption may take.
 HEADLINE_LINES = 3
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October"
-          r"|November|December)")
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)"
+)
 _ZONE = r"(?:ET|EST|EDT|GMT|BST|CET|UK time|local time)"
-_CREDIT = (r"(?:(?:[A-Z][\w.'&-]*|of|de|van|for) ){0,5}?[\w.'&-]*/[\w.&/-]+"
-           r"|(?:[A-Z][\w.'-]* ){1,3}for the (?:Guardian|Observer)"
-           r"|(?:Reuters|AP|AFP|PA|EPA|Getty Images|Rex Features|Corbis|Alamy|Associated Press|Nasa|NASA)")
+_CREDIT = (
+    r"(?:(?:[A-Z][\w.'&-]*|of|de|van|for) ){0,5}?[\w.'&-]*/[\w.&/-]+"
+    r"|(?:[A-Z][\w.'-]* ){1,3}for the (?:Guardian|Observer)"
+    r"|(?:Reuters|AP|AFP|PA|EPA|Getty Images|Rex Features|Corbis|Alamy|Associated Press|Nasa|NASA)"
+)
 _CLOCK = r"\d{1,2}[:.]\d{2}"
 _AM_PM = r"[ap]\.?m\.?"
 
 # Whole lines: (reason, pattern searched anywhere in the line).
 _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("tweet", re.compile(r"\bRETWEET\b")),
-    ("comments", re.compile(
-        r"\| (?:Report abuse|Permalink)|Add your comment|We welcome comments that advance"
-        # a reader comment's stamp: "April 22, 2011 04:35 pm at 4:35 pm |"
-        rf"|\b{_MONTH} \d{{1,2}}, \d{{4}}(?: {_CLOCK} [ap]m)? at {_CLOCK} [ap]m \|")),
-    ("byline", re.compile(
-        r"^\((?:Additional )?(?:[Rr]eporting|Writing|Editing|Compiled) by\b"
-        r"|^By [^|]{1,60} \| |\bcontributed to this report\b")),
-    ("share or subscribe", re.compile(
-        r"\b(?:Sign up for|Subscribe to|Follow us on|Like us on Facebook|Share this"
-        r"|Email this|Print this|[Cc]lick here|Read more\b|All rights reserved)")),
+    (
+        "comments",
+        re.compile(
+            r"\| (?:Report abuse|Permalink)|Add your comment|We welcome comments that advance"
+            # a reader comment's stamp: "April 22, 2011 04:35 pm at 4:35 pm |"
+            rf"|\b{_MONTH} \d{{1,2}}, \d{{4}}(?: {_CLOCK} [ap]m)? at {_CLOCK} [ap]m \|"
+        ),
+    ),
+    (
+        "byline",
+        re.compile(
+            r"^\((?:Additional )?(?:[Rr]eporting|Writing|Editing|Compiled) by\b"
+            r"|^By [^|]{1,60} \| |\bcontributed to this report\b"
+        ),
+    ),
+    (
+        "share or subscribe",
+        re.compile(
+            r"\b(?:Sign up for|Subscribe to|Follow us on|Like us on Facebook|Share this"
+            r"|Email this|Print this|[Cc]lick here|Read more\b|All rights reserved)"
+        ),
+    ),
     ("page header", re.compile(r"THIS IS A RUSH TRANSCRIPT|THIS COPY MAY NOT BE IN ITS FINAL FORM")),
-    ("caption", re.compile(
-        r"^(?:Photograph|Photo|Caption|Image):?$|\(AP Photo\b|\bPhotograph: \S+$|^Video: [^.]*/")),
+    ("caption", re.compile(r"^(?:Photograph|Photo|Caption|Image):?$|\(AP Photo\b|\bPhotograph: \S+$|^Video: [^.]*/")),
 )
 # Stamps and credits a sentence follows on its line: (reason, pattern that ends there).
 _PREFIX_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("live-blog stamp", re.compile(rf"^(?:-- )?\(?Updated?:? [^()]{{0,80}}?\b{_ZONE}\)?:? ")),
     # "(Updated 5:45 p.m. (0045 in Egypt)) ", "(Posted at 11:06 a.m. ET, 6:06 p.m. local
     # time) ", also after the tail of the entry before, which the splitter ran into it
-    ("live-blog stamp", re.compile(
-        rf"^[^(]{{0,120}}?\((?:Updated?|Posted)(?: at)?:? {_CLOCK} {_AM_PM}[^()]{{0,60}}?"
-        rf"(?:\([^()]{{0,30}}\))?[^()]{{0,60}}?\)\)?:?(?: --)? ")),
+    (
+        "live-blog stamp",
+        re.compile(
+            rf"^[^(]{{0,120}}?\((?:Updated?|Posted)(?: at)?:? {_CLOCK} {_AM_PM}[^()]{{0,60}}?"
+            rf"(?:\([^()]{{0,30}}\))?[^()]{{0,60}}?\)\)?:?(?: --)? "
+        ),
+    ),
     # "(8:48 a.m. ET, 2:28 p.m. in Libya) ", "LIBYA, 5:29 p.m. ET, 12:29 a.m. local: "
     ("live-blog stamp", re.compile(rf"^\({_CLOCK} {_AM_PM} {_ZONE}, {_CLOCK} {_AM_PM}[^()]{{0,40}}\) ")),
-    ("live-blog stamp", re.compile(rf"^[A-Z]{{2,}}(?: [A-Z]{{2,}})?, {_CLOCK} {_AM_PM} {_ZONE}, "
-                                   rf"{_CLOCK} {_AM_PM} local: ")),
+    (
+        "live-blog stamp",
+        re.compile(
+            rf"^[A-Z]{{2,}}(?: [A-Z]{{2,}})?, {_CLOCK} {_AM_PM} {_ZONE}, "
+            rf"{_CLOCK} {_AM_PM} local: "
+        ),
+    ),
     # a minute-by-minute report's "10.12 pm: "
     ("live-blog stamp", re.compile(rf"^{_CLOCK} ?[ap]m: ")),
     # "By Peter Bowes BBC News, Los Angeles ", "By Amar C. Bakshi, CNN ", "By the CNN Wire
     # Staff ", and a byline before a dateline ("By Michael D. Shear and Robert Barnes NEW YORK -- ")
-    ("byline", re.compile(
-        r"^By (?:the CNN Wire Staff"
-        r"|(?:[A-Z][\w.'-]* ){1,3}BBC News, (?:[A-Z][a-z]+ )?[A-Z][a-z]+"
-        r"|(?:[A-Z][\w.'-]*,? ){1,4}CNN"
-        r"|(?:[A-Z][\w.'-]* ){1,4}(?:and (?:[A-Z][\w.'-]* ){1,4})?(?:[A-Z]{2,} ){1,3}--) ")),
+    (
+        "byline",
+        re.compile(
+            r"^By (?:the CNN Wire Staff"
+            r"|(?:[A-Z][\w.'-]* ){1,3}BBC News, (?:[A-Z][a-z]+ )?[A-Z][a-z]+"
+            r"|(?:[A-Z][\w.'-]*,? ){1,4}CNN"
+            r"|(?:[A-Z][\w.'-]* ){1,4}(?:and (?:[A-Z][\w.'-]* ){1,4})?(?:[A-Z]{2,} ){1,3}--) "
+        ),
+    ),
     ("caption", re.compile(r"^\((?:[A-Z][\w.'-]* ){0,3}[\w.'-]*/(?:Reuters|AP|AFP|Getty Images|EPA|PA)\) ")),
     ("caption", re.compile(rf"\bPhotograph: (?:{_CREDIT}) ")),
 )
@@ -86,7 +114,8 @@ _CANDIDATE = re.compile(
     r"|Writing by|Editing by|Compiled by|contributed to this|Sign up|Subscribe|Follow us"
     r"|Like us|Share this|Email this|Print this|lick here|Read more|All rights|RUSH TRANS"
     r"|FINAL FORM|Photo|Caption|Image|Video|Update|By |/Reuters\)|/AP\)|/AFP\)|/Getty Images\)"
-    r"|/EPA\)|/PA\)|\||Posted at|m: |m\.? (?:ET|EST|EDT|GMT|BST|CET|UK time|local time), ")
+    r"|/EPA\)|/PA\)|\||Posted at|m: |m\.? (?:ET|EST|EDT|GMT|BST|CET|UK time|local time), "
+)
 # What ends the headline, standfirst and caption run into an article's first lines:
 # an agency dateline, a page time stamp ("Tuesday 5 May 2009 17.04 BST", "Mark Easton |
 # 16:59 UK time, Tuesday, 5 May 2009"), a photo credit.
@@ -107,7 +136,8 @@ _ARTICLE_START = re.compile(
 # What ends an article wherever it stands: the Guardian's footer (where it printed the
 # article, where to send letters); what follows it is more footer and sidebars.
 _ARTICLE_END = re.compile(
-    r"\b(?:A version|This article) appeared on p\d+ of the\b|\bLetters for publication should be sent to\b")
+    r"\b(?:A version|This article) appeared on p\d+ of the\b|\bLetters for publication should be sent to\b"
+)
 _HEADLINE_MAX_CHARS = 600
 _COMMENT_STAMP = _LINE_RULES[1][1]
 _TITLE_MAX_CHARS = 200
@@ -138,7 +168,7 @@ def strip_furniture(line: str) -> tuple[str, str | None]:
     cut (None when there was none)."""
     found = None
     while (stamp := _first_stamp(line)) is not None:
-        found, line = stamp[0], line[stamp[1]:]
+        found, line = stamp[0], line[stamp[1] :]
     return line, found
 
 
@@ -162,7 +192,7 @@ def clean_text(text: str) -> CleanText:
     footer = _ARTICLE_END.search(text) if "appeared on p" in text or "Letters for" in text else None
     if footer is not None:
         removed["footer"] = text.count("\n", footer.start()) + 1
-        text = text[:footer.start()]
+        text = text[: footer.start()]
     comments = _COMMENT_STAMP.search(text) if "|" in text or "comment" in text else None
     if comments is not None:
         cut = text.rfind("\n", 0, comments.start()) + 1
@@ -174,9 +204,9 @@ def clean_text(text: str) -> CleanText:
         start = _ARTICLE_START.search(line, 0, _HEADLINE_MAX_CHARS)
         if start is not None:
             # Whatever comes before the article's start is headline, standfirst, caption.
-            headline = " ".join([*lines[:number], line[:start.end()]]).strip()
+            headline = " ".join([*lines[:number], line[: start.end()]]).strip()
             removed["headline"] += number + 1
-            lines = [line[start.end():], *lines[number + 1:]]
+            lines = [line[start.end() :], *lines[number + 1 :]]
             break
     candidates = _candidate_lines(lines)
     if candidates:

@@ -18,8 +18,8 @@ from dateline.ingest.decode import bom_encoding, decode_bytes
 # Where a page declares its encoding: in its first few kilobytes, as HTML5 requires.
 DECLARATION_BYTES = 4096
 _DECLARED = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""",
-    re.IGNORECASE)
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""", re.IGNORECASE
+)
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 
 
@@ -47,21 +47,23 @@ def decode_html(data: bytes, where: str, content_type: str = "") -> str:
         try:
             return decode_bytes(data, where)
         except InputProblem as problem:
-            hint = ("" if name else "; the page declares no encoding: add <meta charset=...> "
-                    "or convert it to UTF-8")
+            hint = "" if name else "; the page declares no encoding: add <meta charset=...> or convert it to UTF-8"
             raise InputProblem(where, problem.message + hint, problem.line) from None
     try:
         # HTML5 reads a page labelled iso-8859-1 or ascii as windows-1252.
-        encoding = codecs.lookup("cp1252" if name.lower() in ("iso-8859-1", "latin-1", "latin1",
-                                                              "us-ascii", "ascii") else name).name
+        encoding = codecs.lookup(
+            "cp1252" if name.lower() in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii") else name
+        ).name
     except LookupError:
-        raise InputProblem(where, f"the page declares an unknown encoding {name!r}",
-                           field="charset") from None
+        raise InputProblem(where, f"the page declares an unknown encoding {name!r}", field="charset") from None
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as error:
-        raise InputProblem(where, f"not valid {name} as declared (byte 0x{data[error.start]:02x} "
-                           f"at offset {error.start})", field="charset") from None
+        raise InputProblem(
+            where,
+            f"not valid {name} as declared (byte 0x{data[error.start]:02x} at offset {error.start})",
+            field="charset",
+        ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

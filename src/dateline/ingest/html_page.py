@@ -46,9 +46,16 @@ MARKUP_FACTOR = 20
 
 
 def page_article(
-    data: bytes, where: str, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS,
-    date_order: DateOrder | None = None, *, content_type: str = "", url: str = "",
-    crawl_date: dt.date | None = None, source: str = "",
+    data: bytes,
+    where: str,
+    collection: str = "",
+    max_chars: int = DEFAULT_MAX_CHARS,
+    date_order: DateOrder | None = None,
+    *,
+    content_type: str = "",
+    url: str = "",
+    crawl_date: dt.date | None = None,
+    source: str = "",
 ) -> Article | InputProblem:
     """The article on the page ``data`` read from ``where`` (a file, or a record of a web
     archive: ``source`` then names the record, ``url`` its address, ``crawl_date`` its
@@ -67,8 +74,13 @@ def page_article(
     except PageDateError as error:
         return InputProblem(where, str(error), field=error.field)
     document = trafilatura.bare_extraction(
-        tree, url=url or None, fast=True, with_metadata=True, include_comments=False,
-        include_tables=False, favor_precision=True,
+        tree,
+        url=url or None,
+        fast=True,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        favor_precision=True,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     # A Document, or None when there is nothing to extract (a dict only with as_dict=True).
@@ -76,8 +88,9 @@ def page_article(
         document = None
     text = main_text(document.text or "", document.title or "") if document is not None else ""
     if document is None or not text:
-        return InputProblem(where, "no article text found on the page (an index, a login or "
-                            "an empty page?)", field="text")
+        return InputProblem(
+            where, "no article text found on the page (an index, a login or an empty page?)", field="text"
+        )
     if len(text) > max_chars:
         return too_long(where, max_chars, None, len(text))
     source = source or where
@@ -86,16 +99,27 @@ def page_article(
     if dated is None and crawl_date is not None:
         dated, source = (crawl_date, "WARC-Date"), f"{source} (dated by WARC-Date: the capture, not the publication)"
     if dated is None:
-        return InputProblem(where, "the page states no publication date (no metadata such as "
-                            "article:published_time or datePublished, no dateline)", field="date")
+        return InputProblem(
+            where,
+            "the page states no publication date (no metadata such as "
+            "article:published_time or datePublished, no dateline)",
+            field="date",
+        )
     title, page_url = (document.title or "").strip(), url or (document.url or "").strip()
     for name, value in (("text", text), ("title", title), ("url", page_url)):
         wrong = text_problem(value)
         if wrong is not None:
             return InputProblem(where, wrong, field=name)
     published = dated[0]
-    return Article(id=article_id(published, text, collection), published=published, text=text,
-                   title=title, url=page_url, source=source, collection=collection)
+    return Article(
+        id=article_id(published, text, collection),
+        published=published,
+        text=text,
+        title=title,
+        url=page_url,
+        source=source,
+        collection=collection,
+    )
 
 
 def main_text(extracted: str, title: str) -> str:
@@ -107,8 +131,7 @@ def main_text(extracted: str, title: str) -> str:
 
 
 def _is_furniture_line(line: str) -> bool:
-    return len(line) <= FURNITURE_MAX_CHARS and (
-        _BYLINE.match(line) is not None or is_furniture(line) is not None)
+    return len(line) <= FURNITURE_MAX_CHARS and (_BYLINE.match(line) is not None or is_furniture(line) is not None)
 
 
 def _htmldate(value: str) -> tuple[dt.date, str] | None:
@@ -118,8 +141,9 @@ def _htmldate(value: str) -> tuple[dt.date, str] | None:
         return None
 
 
-def read_html(path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS,
-              date_order: DateOrder | None = None) -> Iterator[Article | InputProblem]:
+def read_html(
+    path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS, date_order: DateOrder | None = None
+) -> Iterator[Article | InputProblem]:
     """Yield the article of one saved web page (``.html``, ``.htm``, or HTML by content)."""
     try:
         data = read_bytes(path, page_bytes_limit(max_chars))
@@ -132,4 +156,3 @@ def read_html(path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHA
 def page_bytes_limit(max_chars: int) -> int:
     """The largest page (markup and all) that may hold a text of ``max_chars``."""
     return MAX_UTF8_BYTES_PER_CHAR * max_chars * MARKUP_FACTOR
-

@@ -37,15 +37,19 @@ def check_inputs(paths: Iterable[Path | str]) -> None:
         if name == STDIN:
             continue
         if _URL.match(name):
-            raise InputProblem(name, "URLs are not fetched: dateline reads files only. Save the "
-                               "page, feed or web archive (e.g. with wget or your browser) and "
-                               "ingest the file")
+            raise InputProblem(
+                name,
+                "URLs are not fetched: dateline reads files only. Save the "
+                "page, feed or web archive (e.g. with wget or your browser) and "
+                "ingest the file",
+            )
         if not Path(name).exists() and not Path(name).is_symlink():
             raise InputProblem(display_path(Path(name)), "no such file or folder")
 
 
-def read_stream(stream: BinaryIO, reader: Reader, collection: str, max_chars: int,
-                date_order: DateOrder | None = None) -> Iterator[Article | InputProblem]:
+def read_stream(
+    stream: BinaryIO, reader: Reader, collection: str, max_chars: int, date_order: DateOrder | None = None
+) -> Iterator[Article | InputProblem]:
     """The articles (and problems) ``reader`` finds in ``stream``, named ``<stdin>``."""
     with tempfile.TemporaryDirectory(prefix="dateline-stdin-") as folder:
         spool = Path(folder) / "stdin"

@@ -94,17 +94,23 @@ def ingest(
         # The files are read in the worker processes too (``dateline.ingest.parallel``).
         from dateline.ingest.parallel import Reading, read_in_pool
 
-        chunks = read_in_pool(store, [str(path) for path in paths],
-                              Reading(collection, max_chars, date_order), batch_size, workers,
-                              stdin_format, files_found, file_done)
+        chunks = read_in_pool(
+            store,
+            [str(path) for path in paths],
+            Reading(collection, max_chars, date_order),
+            batch_size,
+            workers,
+            stdin_format,
+            files_found,
+            file_done,
+        )
         _store_chunks(store, chunks, report, on_error, on_progress)
         return report
 
-    articles = _outside_store(store, read_articles(paths, collection, files_found, file_done,
-                                                   max_chars, date_order, stdin_format))
-    return ingest_items(
-        store, articles, on_error, batch_size, workers, on_progress, report, analyzer
+    articles = _outside_store(
+        store, read_articles(paths, collection, files_found, file_done, max_chars, date_order, stdin_format)
     )
+    return ingest_items(store, articles, on_error, batch_size, workers, on_progress, report, analyzer)
 
 
 def _outside_store(store: Store, items: Iterator[Item]) -> Iterator[Item]:
@@ -172,7 +178,10 @@ def _store_batches(
 
 
 def _store_chunks(
-    store: Store, chunks: Iterator[Chunk], report: IngestReport, on_error: OnError,
+    store: Store,
+    chunks: Iterator[Chunk],
+    report: IngestReport,
+    on_error: OnError,
     on_progress: ProgressCallback | None,
 ) -> None:
     """Store each chunk read and analysed by a worker, as ``_store_batches`` stores a
@@ -218,6 +227,7 @@ def _analyzed(
 ) -> Iterator[tuple[list[Article], BatchAnalysis | None]]:
     """Each batch's articles not stored yet, with their analysis, in input order (so runs
     are reproducible); at most ``analyzer.capacity`` batches are in flight."""
+
     def new_articles(batch: list[Article]) -> list[Article]:
         known = store.known_ids(article.id for article in batch)
         report.already_stored += len(known)
@@ -242,7 +252,5 @@ def _analyzed(
         yield _result(*in_flight.popleft())
 
 
-def _result(
-    articles: list[Article], pending: PendingAnalysis | None
-) -> tuple[list[Article], BatchAnalysis | None]:
+def _result(articles: list[Article], pending: PendingAnalysis | None) -> tuple[list[Article], BatchAnalysis | None]:
     return articles, pending.result() if pending is not None else None

@@ -35,15 +35,27 @@ _THIRD = "".join(sorted({bytes([byte]).decode("cp1252", "replace") for byte in r
 _SPLIT = re.compile(f"(â€)[ \n]([{re.escape(_THIRD)}])|(Ã) ([\u00a1-\u00bf])")
 # The tokenizer also cut the word after a split letter ("AÃ © cio" for "Aécio"): a
 # lowercase rest is joined back unless it is an English word that follows names.
-_WORD_REST = re.compile(r"(?<=Ã[\u00a1-\u00bf]) (?!(?:to|of|and|or|is|was|in|on|at|for|the|a|an|as|by|with"
-                        r"|has|had|who|said|says|from|that)\b)(?=[a-z])")
+_WORD_REST = re.compile(
+    r"(?<=Ã[\u00a1-\u00bf]) (?!(?:to|of|and|or|is|was|in|on|at|for|the|a|an|as|by|with"
+    r"|has|had|who|said|says|from|that)\b)(?=[a-z])"
+)
 _CLITIC = re.compile(r"’ (s|t|re|ve|ll|m|d)(?=[ \n]|$)")
 _FTFY = ftfy.TextFixerConfig(
-    unescape_html=False, remove_terminal_escapes=False, fix_encoding=True, restore_byte_a0=True,
-    replace_lossy_sequences=False, decode_inconsistent_utf8=True, fix_c1_controls=True,
-    fix_latin_ligatures=False, fix_character_width=False, uncurl_quotes=False,
-    fix_line_breaks=False, fix_surrogates=False, remove_control_chars=False,
-    normalization=None, explain=False,
+    unescape_html=False,
+    remove_terminal_escapes=False,
+    fix_encoding=True,
+    restore_byte_a0=True,
+    replace_lossy_sequences=False,
+    decode_inconsistent_utf8=True,
+    fix_c1_controls=True,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    fix_surrogates=False,
+    remove_control_chars=False,
+    normalization=None,
+    explain=False,
 )
 _SOFT_HYPHEN = "\u00ad"
 

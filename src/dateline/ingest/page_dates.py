@@ -27,9 +27,21 @@ from lxml.html import HtmlElement
 from dateline.ingest.dates import AmbiguousDate, DateOrder, find_date_in_text, parse_publication_date
 
 META_NAMES = (
-    "article:published_time", "og:article:published_time", "datepublished", "pubdate",
-    "publishdate", "publish-date", "publish_date", "dc.date.issued", "dc.date", "dcterms.issued",
-    "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published", "date",
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.issued",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+    "date",
 )
 _META_RANK = {name: rank for rank, name in enumerate(META_NAMES)}
 _DATELINE_XPATH = (
@@ -52,8 +64,9 @@ class PageDateError(ValueError):
         self.field = field
 
 
-def page_date(tree: HtmlElement, date_order: DateOrder | None = None,
-              today: dt.date | None = None) -> tuple[dt.date, str] | None:
+def page_date(
+    tree: HtmlElement, date_order: DateOrder | None = None, today: dt.date | None = None
+) -> tuple[dt.date, str] | None:
     """The page's publication date and the field it came from, or None when it gives
     none. Raises ``PageDateError`` for an ambiguous date, or for an unreadable one when
     nothing else dates the page."""
@@ -106,5 +119,6 @@ def _json_ld_dates(text: str) -> Iterator[str]:
             value = node.get("datePublished")
             if isinstance(value, str) and value.strip():
                 yield value
-            pending.extend(reversed([item for key, item in node.items()
-                                     if key == "@graph" or isinstance(item, (list, dict))]))
+            pending.extend(
+                reversed([item for key, item in node.items() if key == "@graph" or isinstance(item, (list, dict))])
+            )

@@ -83,7 +83,8 @@ def read_and_analyze(entries: list[Entry], reading: Reading, store_file: str) ->
         if isinstance(entry, tuple):
             path, reader = entry
             items: list[Article | InputProblem] | tuple[Article | InputProblem] = list(
-                reader(path, reading.collection, reading.max_chars, reading.date_order))
+                reader(path, reading.collection, reading.max_chars, reading.date_order)
+            )
             chunk.files += 1
         else:
             items = (entry,)
@@ -105,8 +106,14 @@ def read_and_analyze(entries: list[Entry], reading: Reading, store_file: str) ->
 
 
 def read_in_pool(
-    store: Store, paths: list[str], reading: Reading, batch_size: int, workers: int,
-    stdin_format: str, on_files_found: Callable[[int], None], on_file_done: Callable[[], None],
+    store: Store,
+    paths: list[str],
+    reading: Reading,
+    batch_size: int,
+    workers: int,
+    stdin_format: str,
+    on_files_found: Callable[[int], None],
+    on_file_done: Callable[[], None],
 ) -> Iterator[Chunk]:
     """The chunks of ``paths`` (see ``read_and_analyze``) read and analysed by
     ``workers`` processes, in input order; ``on_files_found`` gets the number of files
@@ -116,8 +123,9 @@ def read_in_pool(
     found = _listed([Path(name) for name in paths if name != STDIN], batch_size, on_files_found)
     entries = _entries(found, reading, on_file_done)
     if STDIN in paths:
-        stdin = read_stream(sys.stdin.buffer, READERS.get(stdin_format).read, reading.collection,
-                            reading.max_chars, reading.date_order)
+        stdin = read_stream(
+            sys.stdin.buffer, READERS.get(stdin_format).read, reading.collection, reading.max_chars, reading.date_order
+        )
         entries = chain(((item, 0) for item in stdin), entries)
     with worker_pool(workers) as pool:
         capacity = 2 * workers
@@ -130,8 +138,9 @@ def read_in_pool(
             yield in_flight.popleft().result()
 
 
-def _listed(paths: list[Path], head: int, on_files_found: Callable[[int], None]
-            ) -> Iterator[tuple[Path, Reader] | InputProblem]:
+def _listed(
+    paths: list[Path], head: int, on_files_found: Callable[[int], None]
+) -> Iterator[tuple[Path, Reader] | InputProblem]:
     """``find_article_files(paths)``: the first ``head`` at once, so that the workers
     can start on them, then the rest, listed whole before any is yielded, so that
     ``on_files_found`` has the number of files early."""
@@ -143,8 +152,9 @@ def _listed(paths: list[Path], head: int, on_files_found: Callable[[int], None]
     yield from rest
 
 
-def _entries(found: Iterator[tuple[Path, Reader] | InputProblem], reading: Reading,
-             on_file_done: Callable[[], None]) -> Iterator[tuple[Entry, int]]:
+def _entries(
+    found: Iterator[tuple[Path, Reader] | InputProblem], reading: Reading, on_file_done: Callable[[], None]
+) -> Iterator[tuple[Entry, int]]:
     """``found`` with the files to read here replaced by their items (read lazily), each
     with its size in bytes (a file's; 0 for an item)."""
     sendable: dict[int, bool] = {}

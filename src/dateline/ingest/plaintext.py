@@ -28,17 +28,14 @@ def guess_title(text: str) -> str:
     """The headline among the first lines of ``text``, or "" when none looks like one."""
     candidates = [line.strip() for line in text.split("\n", 8)[:8] if line.strip()]
     for line in candidates[:_TITLE_LOOKAHEAD_LINES]:
-        if (
-            len(line.split()) >= _TITLE_MIN_WORDS
-            and len(line) <= _TITLE_MAX_CHARS
-            and line[-1] not in ".!?\"'\u201d:"
-        ):
+        if len(line.split()) >= _TITLE_MIN_WORDS and len(line) <= _TITLE_MAX_CHARS and line[-1] not in ".!?\"'\u201d:":
             return line
     return ""
 
 
-def read_plaintext(path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS,
-                   date_order: DateOrder | None = None) -> Iterator[Article | InputProblem]:
+def read_plaintext(
+    path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS, date_order: DateOrder | None = None
+) -> Iterator[Article | InputProblem]:
     """Yield the one article in ``path``, or the problem that prevents reading it."""
     where = display_path(path)
     try:
@@ -48,16 +45,14 @@ def read_plaintext(path: Path, collection: str = "", max_chars: int = DEFAULT_MA
         return
     header = _HEADER.match(raw)
     if header is None:
-        yield InputProblem(
-            where, "expected the text to start with ' date YYYY-MM-DD'", line=1, field="date"
-        )
+        yield InputProblem(where, "expected the text to start with ' date YYYY-MM-DD'", line=1, field="date")
         return
     try:
         published = parse_publication_date(header.group(1), date_order=date_order)
     except ValueError as error:
         yield InputProblem(where, str(error), line=1, field="date")
         return
-    text = raw[header.end():].rstrip()
+    text = raw[header.end() :].rstrip()
     if not text.strip():
         yield InputProblem(where, "the article has a date but no text", line=1, field="text")
         return

@@ -27,18 +27,59 @@ import re
 
 # Tokens that attach to the word after them, and to the word before them, with the
 # characters each stands for; a token stands for itself unless a code is given.
-_OPENING = {"-LRB-": "(", "-LSB-": "[", "-LCB-": "{", "``": '"', "`": "'",
-            "(": "(", "[": "[", "{": "{", "$": "$", "£": "£", "“": "“"}
-_CLOSING = {token: token for token in (
-    ",", ".", ";", ":", "?", "!", "%", "'", ")", "]", "}", "...", "n't", "N'T", "”",
-    "'s", "'S", "'re", "'RE", "'ve", "'VE", "'ll", "'LL", "'d", "'D", "'m", "'M",
-)} | {"-RRB-": ")", "-RSB-": "]", "-RCB-": "}", "''": '"'}
+_OPENING = {
+    "-LRB-": "(",
+    "-LSB-": "[",
+    "-LCB-": "{",
+    "``": '"',
+    "`": "'",
+    "(": "(",
+    "[": "[",
+    "{": "{",
+    "$": "$",
+    "£": "£",
+    "“": "“",
+}
+_CLOSING = {
+    token: token
+    for token in (
+        ",",
+        ".",
+        ";",
+        ":",
+        "?",
+        "!",
+        "%",
+        "'",
+        ")",
+        "]",
+        "}",
+        "...",
+        "n't",
+        "N'T",
+        "”",
+        "'s",
+        "'S",
+        "'re",
+        "'RE",
+        "'ve",
+        "'VE",
+        "'ll",
+        "'LL",
+        "'d",
+        "'D",
+        "'m",
+        "'M",
+    )
+} | {"-RRB-": ")", "-RSB-": "]", "-RCB-": "}", "''": '"'}
 # What each token becomes in the joined line: a glue mark stands where the space
 # before (``_GLUE_LEFT``) or after (``_GLUE_RIGHT``) it is to be dropped.
 _GLUE_LEFT, _GLUE_RIGHT, _POUND = "\x01", "\x02", "\x03"
-_TOKENS = ({token: plain + _GLUE_RIGHT for token, plain in _OPENING.items()}
-           | {token: _GLUE_LEFT + plain for token, plain in _CLOSING.items()}
-           | {"#": "#" + _POUND})
+_TOKENS = (
+    {token: plain + _GLUE_RIGHT for token, plain in _OPENING.items()}
+    | {token: _GLUE_LEFT + plain for token, plain in _CLOSING.items()}
+    | {"#": "#" + _POUND}
+)
 _MERGED_WORDS = ((" gon na ", " gonna "), (" wan na ", " wanna "), (" got ta ", " gotta "))
 _ESCAPES = (("\\/", "/"), ("\\*", "*"))
 # PTB writes the pound sign as "#" ("# 52m"), which is "#" before anything but a number.
@@ -56,10 +97,12 @@ def restore_text(text: str) -> str:
         if code in text:
             text = text.replace(code, plain)
     get = _TOKENS.get
-    glued = "\n".join([
-        _glued_quotes(line) if '"' in line else " ".join([get(token, token) for token in line.split()])
-        for line in text.split("\n")
-    ])
+    glued = "\n".join(
+        [
+            _glued_quotes(line) if '"' in line else " ".join([get(token, token) for token in line.split()])
+            for line in text.split("\n")
+        ]
+    )
     if _POUND in glued:
         glued = _POUNDS.sub("£", glued).replace(_POUND, "")
     # An abbreviation at the end of a sentence gets a second full stop ("Ala. .").
@@ -75,14 +118,16 @@ def restore_text(text: str) -> str:
 
 # The words after which a " - " is a dash in a text whose hyphens are all spaced: a
 # clause, an aside or a list starts there.
-_DASH_BEFORE = frozenset("""
+_DASH_BEFORE = frozenset(
+    """
     a an the and but or nor so yet who whom whose which that what when where while why how
     as if because although though since unless until we i you he she it they me him us them
     this these those his her its their our my your there here is was are were be been has
     have had will would can could should may might must do does did not no according
     including especially particularly mostly perhaps even just only also now then indeed
     with for from at by to of in on into after before like such
-""".split())
+""".split()
+)
 _NOT_AFTER_DASH = rf"(?!(?i:{'|'.join(sorted(_DASH_BEFORE))})\b)"
 # Hyphenated words no dash reads that way: a chain of three or more parts with a short
 # word inside ("day - to - day", "80 - year - old"), a bound prefix ("anti - doping",
@@ -92,8 +137,10 @@ _NOT_AFTER_DASH = rf"(?!(?i:{'|'.join(sorted(_DASH_BEFORE))})\b)"
 _PREFIXES = r"(?:anti|co|ex|mid|multi|non|post|pre|pro|re|self|semi|vice)"
 # Participles that make a compound with the word before ("state - sponsored"), unless a
 # preposition follows ("the firm - based in London - said" may be a dash).
-_SUFFIXES = (r"(?:backed|based|breaking|controlled|funded|led|owned|related|sponsored|winning)\b"
-             r"(?! (?:by|in|on|at|to|for|with)\b)")
+_SUFFIXES = (
+    r"(?:backed|based|breaking|controlled|funded|led|owned|related|sponsored|winning)\b"
+    r"(?! (?:by|in|on|at|to|for|with)\b)"
+)
 _LINKS = r"(?:to|of|in|and|the|a|on|for|by|or|up|off|out|over|at)"
 _NUMBERS = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred)"
 _UNITS = r"(?:year|month|week|day|hour|minute|second|mile|metre|meter|point|man|time)s?"
@@ -138,8 +185,12 @@ def join_spaced_hyphens(text: str) -> str:
     if " - " not in text:
         return text
     spaced = hyphens_are_spaced(text)
-    return "\n".join([_SPACED_RUN.sub(lambda run: _joined_run(run[0], spaced), line) if " - " in line else line
-                      for line in text.split("\n")])
+    return "\n".join(
+        [
+            _SPACED_RUN.sub(lambda run: _joined_run(run[0], spaced), line) if " - " in line else line
+            for line in text.split("\n")
+        ]
+    )
 
 
 def _dashed_lines(text: str) -> list[str]:
@@ -155,8 +206,12 @@ def _joined_run(run: str, spaced: bool) -> str:
         last = parts.pop() if parts[-1].lower() in _DASH_BEFORE else None
         return "-".join(parts) + ("" if last is None else f" - {last}")
     left, right = parts
-    if right.lower() in _DASH_BEFORE or left[:1].islower() and right[:1].isupper() and \
-            re.fullmatch(_PREFIXES, left) is None:
+    if (
+        right.lower() in _DASH_BEFORE
+        or left[:1].islower()
+        and right[:1].isupper()
+        and re.fullmatch(_PREFIXES, left) is None
+    ):
         return run
     return f"{left}-{right}"
 

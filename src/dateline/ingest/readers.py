@@ -41,8 +41,14 @@ class Reader(Protocol):
     dates read in ``date_order`` where they are ambiguous. The file comes first and
     unnamed, so that a wrapper can pass the options on unchanged."""
 
-    def __call__(self, path: Path, /, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS,
-                 date_order: DateOrder | None = None) -> Iterator[Article | InputProblem]: ...
+    def __call__(
+        self,
+        path: Path,
+        /,
+        collection: str = "",
+        max_chars: int = DEFAULT_MAX_CHARS,
+        date_order: DateOrder | None = None,
+    ) -> Iterator[Article | InputProblem]: ...
 
 
 @dataclass(frozen=True)
@@ -64,8 +70,9 @@ class DeferredReader:
 
     reference: str
 
-    def __call__(self, path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS,
-                 date_order: DateOrder | None = None) -> Iterator[Article | InputProblem]:
+    def __call__(
+        self, path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS, date_order: DateOrder | None = None
+    ) -> Iterator[Article | InputProblem]:
         module, _, function = self.reference.partition(":")
         read: Reader = getattr(import_module(module), function)
         return read(path, collection, max_chars, date_order)
@@ -77,12 +84,16 @@ READERS.register("jsonl", ArticleReader(read_jsonl, (".jsonl", ".ndjson")))
 READERS.register("json", ArticleReader(read_json, (".json",)))
 READERS.register("csv", ArticleReader(read_csv, (".csv",)))
 READERS.register("tilse", ArticleReader(read_tilse_article, claims=is_tilse_article))
-READERS.register("html", ArticleReader(DeferredReader("dateline.ingest.html_page:read_html"),
-                                       (".html", ".htm", ".xhtml"), sniffs=is_html))
-READERS.register("feed", ArticleReader(DeferredReader("dateline.ingest.feeds:read_feed"),
-                                       (".rss", ".atom", ".xml"), sniffs=is_feed))
-READERS.register("warc", ArticleReader(DeferredReader("dateline.ingest.warc:read_warc"),
-                                       (".warc", ".warc.gz"), sniffs=is_warc))
+READERS.register(
+    "html",
+    ArticleReader(DeferredReader("dateline.ingest.html_page:read_html"), (".html", ".htm", ".xhtml"), sniffs=is_html),
+)
+READERS.register(
+    "feed", ArticleReader(DeferredReader("dateline.ingest.feeds:read_feed"), (".rss", ".atom", ".xml"), sniffs=is_feed)
+)
+READERS.register(
+    "warc", ArticleReader(DeferredReader("dateline.ingest.warc:read_warc"), (".warc", ".warc.gz"), sniffs=is_warc)
+)
 
 FALLBACK_READER = "text"
 """The reader of a text file named explicitly that neither its name nor its first bytes
@@ -111,12 +122,14 @@ def reader_for(path: Path, named_explicitly: bool) -> Reader | InputProblem:
             return reader.read
     kind = binary_kind(head)
     if kind is not None:
-        return InputProblem(where, f"not read: {kind}, not an article format dateline reads "
-                            f"({format_list()})")
+        return InputProblem(where, f"not read: {kind}, not an article format dateline reads ({format_list()})")
     if named_explicitly:
         return READERS.get(FALLBACK_READER).read
-    return InputProblem(where, f"not read: no reader for {path.suffix or 'files without a suffix'} "
-                        f"files ({format_list()}); name the file itself to read it as plain text")
+    return InputProblem(
+        where,
+        f"not read: no reader for {path.suffix or 'files without a suffix'} "
+        f"files ({format_list()}); name the file itself to read it as plain text",
+    )
 
 
 def format_list() -> str:

@@ -45,17 +45,19 @@ Options = ParamSpec("Options")
 
 
 def record_to_article(
-    record: object, where: str, line: int | None, collection: str = "",
-    max_chars: int = DEFAULT_MAX_CHARS, date_order: DateOrder | None = None,
+    record: object,
+    where: str,
+    line: int | None,
+    collection: str = "",
+    max_chars: int = DEFAULT_MAX_CHARS,
+    date_order: DateOrder | None = None,
 ) -> Article | InputProblem:
     """Validate one record and turn it into an ``Article``, or say what is wrong with it."""
     if not isinstance(record, Mapping):
         return InputProblem(where, f"expected an object, got {type(record).__name__}", line=line)
     date_field = next((name for name in DATE_FIELDS if record.get(name) not in (None, "")), None)
     if date_field is None:
-        return InputProblem(
-            where, "missing; give 'date' (e.g. YYYY-MM-DD)", line=line, field="/".join(DATE_FIELDS)
-        )
+        return InputProblem(where, "missing; give 'date' (e.g. YYYY-MM-DD)", line=line, field="/".join(DATE_FIELDS))
     try:
         published = parse_publication_date(str(record[date_field]), date_order=date_order)
     except ValueError as error:
@@ -101,6 +103,7 @@ def _report_empty(
     reader: Callable[Concatenate[Path, Options], Iterator[Article | InputProblem]],
 ) -> Callable[Concatenate[Path, Options], Iterator[Article | InputProblem]]:
     """Make ``reader`` yield a problem for a file in which it finds nothing at all."""
+
     @wraps(reader)
     def reading(path: Path, *args: Options.args, **kwargs: Options.kwargs) -> Iterator[Article | InputProblem]:
         found = False
@@ -109,12 +112,14 @@ def _report_empty(
             yield item
         if not found:
             yield InputProblem(display_path(path), "no articles in this file (it is empty)")
+
     return reading
 
 
 @_report_empty
-def read_jsonl(path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS,
-               date_order: DateOrder | None = None) -> Iterator[Article | InputProblem]:
+def read_jsonl(
+    path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS, date_order: DateOrder | None = None
+) -> Iterator[Article | InputProblem]:
     """Yield one article (or problem) per non-blank line of a JSON Lines file (a file in
     UTF-16 or UTF-32, as its BOM says, is decoded whole first)."""
     where = display_path(path)
@@ -131,7 +136,10 @@ def read_jsonl(path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CH
 
 
 def _jsonl_lines(
-    lines: io.BufferedReader, where: str, collection: str, max_chars: int,
+    lines: io.BufferedReader,
+    where: str,
+    collection: str,
+    max_chars: int,
     date_order: DateOrder | None,
 ) -> Iterator[Article | InputProblem]:
     limit = MAX_UTF8_BYTES_PER_CHAR * max_chars + LINE_SLACK_BYTES
@@ -151,14 +159,19 @@ def _jsonl_lines(
         yield from _json_line(line, where, number, collection, max_chars, date_order)
 
 
-def _json_lines(text: str, where: str, collection: str, max_chars: int,
-                date_order: DateOrder | None) -> Iterator[Article | InputProblem]:
+def _json_lines(
+    text: str, where: str, collection: str, max_chars: int, date_order: DateOrder | None
+) -> Iterator[Article | InputProblem]:
     for number, line in enumerate(text.split("\n"), start=1):
         yield from _json_line(line, where, number, collection, max_chars, date_order)
 
 
 def _json_line(
-    line: str, where: str, number: int, collection: str, max_chars: int,
+    line: str,
+    where: str,
+    number: int,
+    collection: str,
+    max_chars: int,
     date_order: DateOrder | None,
 ) -> Iterator[Article | InputProblem]:
     if not line.strip():
@@ -175,8 +188,9 @@ def _json_line(
 
 
 @_report_empty
-def read_json(path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS,
-              date_order: DateOrder | None = None) -> Iterator[Article | InputProblem]:
+def read_json(
+    path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS, date_order: DateOrder | None = None
+) -> Iterator[Article | InputProblem]:
     """Yield the articles of a ``.json`` file: an array of records, an object with an
     ``articles`` array, a single record, or (as exported by many tools) JSON Lines.
     Problems with a record of an array name its position (``record 3``, from 0)."""
@@ -194,8 +208,7 @@ def read_json(path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHA
         if "\n" in text.strip() and error.msg == "Extra data":
             yield from _json_lines(text, where, collection, max_chars, date_order)
         else:
-            yield InputProblem(where, f"malformed JSON: {error.msg} (column {error.colno})",
-                               line=error.lineno)
+            yield InputProblem(where, f"malformed JSON: {error.msg} (column {error.colno})", line=error.lineno)
         return
     except ValueError as error:
         yield InputProblem(where, f"malformed JSON: {error}")
@@ -216,8 +229,9 @@ def _numbered(item: Article | InputProblem, index: int) -> Article | InputProble
 
 
 @_report_empty
-def read_csv(path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS,
-             date_order: DateOrder | None = None) -> Iterator[Article | InputProblem]:
+def read_csv(
+    path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS, date_order: DateOrder | None = None
+) -> Iterator[Article | InputProblem]:
     """Yield one article (or problem) per row of a CSV file with a header row."""
     where = display_path(path)
     try:
@@ -246,7 +260,10 @@ def read_csv(path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHAR
 
 
 def _csv_rows(
-    reader: csv.DictReader, where: str, collection: str, max_chars: int,
+    reader: csv.DictReader,
+    where: str,
+    collection: str,
+    max_chars: int,
     date_order: DateOrder | None,
 ) -> Iterator[Article | InputProblem]:
     row_start = reader.line_num + 1

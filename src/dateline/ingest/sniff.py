@@ -12,8 +12,9 @@ import re
 import zlib
 
 HEAD_BYTES = 4096
-_HTML = re.compile(rb"^\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])",
-                   re.IGNORECASE | re.DOTALL)
+_HTML = re.compile(
+    rb"^\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.IGNORECASE | re.DOTALL
+)
 _XML_DECLARATION = re.compile(rb"^\s*<\?xml[^>]*>\s*(?:<!--.*?-->\s*)*", re.DOTALL)
 _FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]")
 _BOM = b"\xef\xbb\xbf"
@@ -33,7 +34,7 @@ def is_html(head: bytes) -> bool:
     """Whether the bytes start like an HTML page (after any BOM, comments, XML declaration)."""
     body = head.removeprefix(_BOM)
     declaration = _XML_DECLARATION.match(body)
-    return _HTML.match(body[declaration.end():] if declaration else body) is not None
+    return _HTML.match(body[declaration.end() :] if declaration else body) is not None
 
 
 def is_feed(head: bytes) -> bool:

@@ -47,8 +47,9 @@ def tilse_collection(path: Path) -> str:
     return display_path(Path(path.parent.parent.parent.name))
 
 
-def read_tilse_article(path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS,
-                       date_order: DateOrder | None = None) -> Iterator[Article | InputProblem]:
+def read_tilse_article(
+    path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS, date_order: DateOrder | None = None
+) -> Iterator[Article | InputProblem]:
     """Yield the article in ``path`` (dated by its folder, always YYYY-MM-DD: ``date_order``
     is not needed), or the problem with it."""
     where = display_path(path)

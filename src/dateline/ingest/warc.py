@@ -29,20 +29,27 @@ READ_CHUNK = 1 << 16
 ERROR_CHARS = 120
 
 
-def read_warc(path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS,
-              date_order: DateOrder | None = None) -> Iterator[Article | InputProblem]:
+def read_warc(
+    path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS, date_order: DateOrder | None = None
+) -> Iterator[Article | InputProblem]:
     """Yield one article (or problem) per HTML page captured in a WARC file."""
     where = display_path(path)
     number = 0
     try:
         with path.open("rb") as stream:
             for number, record in enumerate(ArchiveIterator(stream), start=1):
-                item = (_record_article(record, where, number, collection, max_chars, date_order)
-                        if _is_html_page(record) else None)
+                item = (
+                    _record_article(record, where, number, collection, max_chars, date_order)
+                    if _is_html_page(record)
+                    else None
+                )
                 damage = _damage(record)
                 if damage is not None:
-                    yield InputProblem(where, f"record {number}: {damage} (a truncated download?); "
-                                       "the records before it were read", field="record")
+                    yield InputProblem(
+                        where,
+                        f"record {number}: {damage} (a truncated download?); the records before it were read",
+                        field="record",
+                    )
                     return
                 if item is not None:
                     yield item
@@ -51,8 +58,11 @@ def read_warc(path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHA
         return
     except Exception as error:  # warcio raises many kinds on a damaged file; all end it
         reason = "".join(c if c.isprintable() else "?" for c in str(error)[:ERROR_CHARS])
-        yield InputProblem(where, f"record {number + 1}: cannot be read ({type(error).__name__}: "
-                           f"{reason}); the records before it were read", field="record")
+        yield InputProblem(
+            where,
+            f"record {number + 1}: cannot be read ({type(error).__name__}: {reason}); the records before it were read",
+            field="record",
+        )
         return
     if number == 0:
         yield InputProblem(where, "no WARC records in this file")
@@ -78,8 +88,9 @@ def _is_html_page(record: ArcWarcRecord) -> bool:
     return status.startswith("2") and content_type.startswith(HTML_TYPES)
 
 
-def _record_article(record: ArcWarcRecord, where: str, number: int, collection: str,
-                    max_chars: int, date_order: DateOrder | None) -> Article | InputProblem:
+def _record_article(
+    record: ArcWarcRecord, where: str, number: int, collection: str, max_chars: int, date_order: DateOrder | None
+) -> Article | InputProblem:
     url = record.rec_headers.get_header("WARC-Target-URI") or ""
     label = f"{where}#record {number}"
     body = record.content_stream().read(page_bytes_limit(max_chars) + 1)
@@ -87,9 +98,17 @@ def _record_article(record: ArcWarcRecord, where: str, number: int, collection: 
         crawl_date = parse_publication_date(record.rec_headers.get_header("WARC-Date") or "")
     except ValueError:
         crawl_date = None
-    item = page_article(body, where, collection, max_chars, date_order,
-                        content_type=record.http_headers.get_header("Content-Type") or "",
-                        url=url, crawl_date=crawl_date, source=label)
+    item = page_article(
+        body,
+        where,
+        collection,
+        max_chars,
+        date_order,
+        content_type=record.http_headers.get_header("Content-Type") or "",
+        url=url,
+        crawl_date=crawl_date,
+        source=label,
+    )
     if isinstance(item, InputProblem):
         return InputProblem(where, f"record {number} ({url}): {item.message}", field=item.field)
     return item

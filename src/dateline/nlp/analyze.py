@@ -33,10 +33,18 @@ def analysis_rows(article: Article) -> tuple[list[tuple[int, int]], list[Mention
     for timex in tag(article.text, article.published):
         sentence_index = max(bisect_right(starts, timex.start) - 1, 0)
         resolved = value_to_date(timex.value) if timex.type in ("DATE", "TIME") else None
-        mentions.append((
-            sentence_index, timex.start, timex.end, timex.text, timex.type, timex.value,
-            resolved[0] if resolved else None, resolved[1] if resolved else None,
-        ))
+        mentions.append(
+            (
+                sentence_index,
+                timex.start,
+                timex.end,
+                timex.text,
+                timex.type,
+                timex.value,
+                resolved[0] if resolved else None,
+                resolved[1] if resolved else None,
+            )
+        )
     return bounds, mentions
 
 

@@ -19,10 +19,16 @@ def from_analyzed(batch: Sequence[AnalyzedArticle]) -> tuple[list[Article], Batc
     """The articles of already analysed ones and their columns (duplicate keys computed
     here): what ``Store.add_batch`` takes."""
     return [item.article for item in batch], from_rows(
-        [([(span.start, span.end) for span in item.sentences],
-          [(m.sentence_index, m.start, m.end, m.text, m.type, m.value, m.date, m.granularity)
-           for m in item.mentions])
-         for item in batch],
+        [
+            (
+                [(span.start, span.end) for span in item.sentences],
+                [
+                    (m.sentence_index, m.start, m.end, m.text, m.type, m.value, m.date, m.granularity)
+                    for m in item.mentions
+                ],
+            )
+            for item in batch
+        ],
         [item.article.text for item in batch],
     )
 

@@ -77,8 +77,12 @@ def _blingfire_spans(text: str) -> list[tuple[int, int]]:
     output, starts, ends = _buffers(len(data) * 2 + 16)
     capacity = len(output)
     written = _LIBRARY.TextToSentencesWithOffsets(
-        ctypes.c_char_p(data), ctypes.c_int(len(data)), ctypes.byref(output),
-        ctypes.byref(starts), ctypes.byref(ends), ctypes.c_int(capacity),
+        ctypes.c_char_p(data),
+        ctypes.c_int(len(data)),
+        ctypes.byref(output),
+        ctypes.byref(starts),
+        ctypes.byref(ends),
+        ctypes.c_int(capacity),
     )
     if written <= 0 or written > capacity:
         return [(0, len(text))]

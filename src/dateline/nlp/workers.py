@@ -78,6 +78,7 @@ def _exit_with_parent(parent: int) -> None:
     end-of-file and the workers would wait forever. A daemon thread watches the parent
     instead; a worker whose parent died is adopted by another process, so its parent id
     changes."""
+
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(PARENT_CHECK_SECONDS)
@@ -105,7 +106,9 @@ def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     # 3.14 starts pool workers from a fork server by default).
     prepare()
     with ProcessPoolExecutor(
-        max_workers=workers, mp_context=multiprocessing.get_context("fork"),
-        initializer=_exit_with_parent, initargs=(os.getpid(),),
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_exit_with_parent,
+        initargs=(os.getpid(),),
     ) as pool:
         yield pool

@@ -23,7 +23,14 @@ def timeline_to_csv(timeline: Timeline) -> str:
     for entry in timeline.entries:
         for rank, sentence in enumerate(entry.sentences, start=1):
             writer.writerow(
-                (entry.date.isoformat(), entry.granularity, rank, sentence.text,
-                 sentence.article_id, sentence.start, sentence.end)
+                (
+                    entry.date.isoformat(),
+                    entry.granularity,
+                    rank,
+                    sentence.text,
+                    sentence.article_id,
+                    sentence.start,
+                    sentence.end,
+                )
             )
     return buffer.getvalue()

@@ -37,21 +37,52 @@ class OutputFormat:
 
 
 FORMATS: Registry[OutputFormat] = Registry("format", "dateline.formats")
-FORMATS.register("text", OutputFormat(
-    lambda timeline, sources, explain: timeline_to_text(timeline, sources, explain),
-    "text/plain; charset=utf-8", "txt", "Text"))
-FORMATS.register("json", OutputFormat(
-    lambda timeline, sources, explain: dumps(timeline_to_dict(timeline, explain)),
-    "application/json", "json", "JSON"))
-FORMATS.register("md", OutputFormat(
-    lambda timeline, sources, explain: timeline_to_markdown(timeline, sources),
-    "text/markdown; charset=utf-8", "md", "Markdown"))
-FORMATS.register("csv", OutputFormat(
-    lambda timeline, sources, explain: timeline_to_csv(timeline),
-    "text/csv; charset=utf-8", "csv", "CSV"))
-FORMATS.register("timelinejs", OutputFormat(
-    lambda timeline, sources, explain: dumps(timeline_to_timelinejs(timeline)),
-    "application/json", "timelinejs.json", "TimelineJS"))
-FORMATS.register("html", OutputFormat(
-    lambda timeline, sources, explain: timeline_to_html(timeline, sources),
-    "text/html; charset=utf-8", "html", "HTML"))
+FORMATS.register(
+    "text",
+    OutputFormat(
+        lambda timeline, sources, explain: timeline_to_text(timeline, sources, explain),
+        "text/plain; charset=utf-8",
+        "txt",
+        "Text",
+    ),
+)
+FORMATS.register(
+    "json",
+    OutputFormat(
+        lambda timeline, sources, explain: dumps(timeline_to_dict(timeline, explain)),
+        "application/json",
+        "json",
+        "JSON",
+    ),
+)
+FORMATS.register(
+    "md",
+    OutputFormat(
+        lambda timeline, sources, explain: timeline_to_markdown(timeline, sources),
+        "text/markdown; charset=utf-8",
+        "md",
+        "Markdown",
+    ),
+)
+FORMATS.register(
+    "csv",
+    OutputFormat(lambda timeline, sources, explain: timeline_to_csv(timeline), "text/csv; charset=utf-8", "csv", "CSV"),
+)
+FORMATS.register(
+    "timelinejs",
+    OutputFormat(
+        lambda timeline, sources, explain: dumps(timeline_to_timelinejs(timeline)),
+        "application/json",
+        "timelinejs.json",
+        "TimelineJS",
+    ),
+)
+FORMATS.register(
+    "html",
+    OutputFormat(
+        lambda timeline, sources, explain: timeline_to_html(timeline, sources),
+        "text/html; charset=utf-8",
+        "html",
+        "HTML",
+    ),
+)

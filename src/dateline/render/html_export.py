@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from html import escape
 
-from dateline.model import Article, ArticleSummary, SourcedSentence, Sources, Timeline
+from dateline.model import Article, ArticleSummary, SourcedSentence, Sources, Timeline, TimelineEntry
 from dateline.render.citation import safe_url, source_name, span_label
 from dateline.render.markdown import date_label
 
@@ -37,11 +37,14 @@ def timeline_to_html(timeline: Timeline, sources: Sources) -> str:
     summaries), so each sentence can name its article's title, date and URL (missing
     ones show the id)."""
     subject = timeline.query or "all articles"
-    entries = "\n".join(
-        f'<li><h2>{escape(date_label(entry))}<span class="granularity">{escape(entry.granularity)}</span></h2>'
-        f'<ul class="sentences">{"".join(_sentence(s, sources.get(s.article_id)) for s in entry.sentences)}</ul></li>'
-        for entry in timeline.entries
-    ) or "<li><p>No dated events found.</p></li>"
+    entries = (
+        "\n".join(
+            f'<li><h2>{escape(date_label(entry))}<span class="granularity">{escape(entry.granularity)}</span></h2>'
+            f'<ul class="sentences">{_sentences(entry, sources)}</ul></li>'
+            for entry in timeline.entries
+        )
+        or "<li><p>No dated events found.</p></li>"
+    )
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">\n'
@@ -54,6 +57,11 @@ def timeline_to_html(timeline: Timeline, sources: Sources) -> str:
     )
 
 
+def _sentences(entry: TimelineEntry, sources: Sources) -> str:
+    """The list items of ``entry``'s sentences, each naming its article."""
+    return "".join(_sentence(s, sources.get(s.article_id)) for s in entry.sentences)
+
+
 def _sentence(sentence: SourcedSentence, article: Article | ArticleSummary | None) -> str:
     span = span_label(sentence)
     if article is None:
@@ -61,6 +69,6 @@ def _sentence(sentence: SourcedSentence, article: Article | ArticleSummary | Non
     else:
         label = escape(source_name(article))
         url = safe_url(article.url)
-        cite = (f'<a href="{escape(url)}" rel="noopener noreferrer">{label}</a>' if url else label)
+        cite = f'<a href="{escape(url)}" rel="noopener noreferrer">{label}</a>' if url else label
         cite += f" · {escape(span)}"
     return f'<li>{escape(" ".join(sentence.text.split()))}<span class="source">{cite}</span></li>'

@@ -37,8 +37,7 @@ def timeline_to_dict(timeline: Timeline, explain: bool = False) -> dict[str, Any
         if timeline.since is not None:
             item |= {"new": entry.change == "new", "changed": entry.change == "changed"}
         entries.append(item)
-    marked = {} if timeline.since is None else {
-        "since": since_text(timeline.since), "changes": count_changes(timeline)}
+    marked = {} if timeline.since is None else {"since": since_text(timeline.since), "changes": count_changes(timeline)}
     return {"query": timeline.query, "method": timeline.method, **marked, "entries": entries}
 
 
@@ -61,12 +60,23 @@ def articles_to_dict(articles: Sequence[ArticleSummary], total: int) -> dict[str
 def stories_to_dict(stories: Sequence[Story]) -> dict[str, Any]:
     """``{"stories": [{"id", "label", "headline", "first", "last", "articles", "sources",
     "key_terms", "article_ids", "query"}]}`` (``dateline stories``, ``GET /api/stories``)."""
-    return {"stories": [
-        {"id": story.id, "label": story.label, "headline": story.headline, "first": story.first.isoformat(),
-         "last": story.last.isoformat(), "articles": story.articles, "sources": story.sources,
-         "key_terms": story.key_terms, "article_ids": story.article_ids, "query": story.query}
-        for story in stories
-    ]}
+    return {
+        "stories": [
+            {
+                "id": story.id,
+                "label": story.label,
+                "headline": story.headline,
+                "first": story.first.isoformat(),
+                "last": story.last.isoformat(),
+                "articles": story.articles,
+                "sources": story.sources,
+                "key_terms": story.key_terms,
+                "article_ids": story.article_ids,
+                "query": story.query,
+            }
+            for story in stories
+        ]
+    }
 
 
 def dumps(data: Any) -> str:

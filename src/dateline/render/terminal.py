@@ -34,8 +34,9 @@ def print_timeline(console: Console, timeline: Timeline, sources: Sources, expla
     URL (from ``sources``, by article id) and the span the sentence is; a date new or
     changed since the timeline's ``since`` says ``NEW`` or ``CHANGED`` beside it."""
     title = timeline.query or "all articles"
-    console.print(f"[bold]Timeline: {escape(title)}[/bold]  [dim]({timeline.method}, "
-                  f"{len(timeline.entries)} dates)[/dim]")
+    console.print(
+        f"[bold]Timeline: {escape(title)}[/bold]  [dim]({timeline.method}, {len(timeline.entries)} dates)[/dim]"
+    )
     if timeline.since is not None:
         console.print(f"[dim]{changes_line(timeline)}[/dim]")
     if not timeline.entries:
@@ -59,8 +60,7 @@ def print_timeline(console: Console, timeline: Timeline, sources: Sources, expla
 def timeline_to_text(timeline: Timeline, sources: Sources, explain: bool = False) -> str:
     """What ``print_timeline`` shows, as plain text: no colours, no wrapping."""
     text = io.StringIO()
-    print_timeline(Console(file=text, color_system=None, soft_wrap=True, highlight=False), timeline,
-                   sources, explain)
+    print_timeline(Console(file=text, color_system=None, soft_wrap=True, highlight=False), timeline, sources, explain)
     return text.getvalue()
 
 
@@ -69,7 +69,6 @@ def print_articles(console: Console, articles: Sequence[ArticleSummary], total: 
     for column in ("id", "date", "title", "chars"):
         table.add_column(column, justify="right" if column == "chars" else "left")
     for article in articles:
-        table.add_row(article.id, article.published.isoformat(), escape(article.title or "—"),
-                      str(article.chars))
+        table.add_row(article.id, article.published.isoformat(), escape(article.title or "—"), str(article.chars))
     console.print(table)
     console.print(f"[dim]{len(articles)} shown of {total} matching[/dim]")

@@ -60,5 +60,5 @@ def _shorten(text: str) -> str:
     flat = " ".join(text.split())
     if len(flat) <= HEADLINE_CHARS:
         return flat
-    cut = flat[:HEADLINE_CHARS - 1].rsplit(" ", 1)[0]
+    cut = flat[: HEADLINE_CHARS - 1].rsplit(" ", 1)[0]
     return cut + "…"

@@ -58,8 +58,14 @@ def find_articles(
 ) -> Retrieval:
     """The articles ``query`` is about, within the filters; see the module docstring."""
     words = query_words(query)
-    match = partial(store.match_articles, date_from=date_from, date_to=date_to, collection=collection,
-                    limit=limit, stories_only=True)
+    match = partial(
+        store.match_articles,
+        date_from=date_from,
+        date_to=date_to,
+        collection=collection,
+        limit=limit,
+        stories_only=True,
+    )
     if not words:
         return Retrieval(match(None), "everything")
     strict = match(fts_expression(words, "AND"))

@@ -22,11 +22,11 @@ def time_text(moment: dt.datetime) -> str:
 def record_batch(db: sqlite3.Connection, moment: dt.datetime) -> None:
     """Inside a batch's transaction, after its articles are inserted: log it at ``moment``
     (taken under the write lock, so times follow row ids)."""
-    db.execute("INSERT INTO batches (at, last_article) SELECT ?, max(rowid) FROM articles",
-               (time_text(moment),))
+    db.execute("INSERT INTO batches (at, last_article) SELECT ?, max(rowid) FROM articles", (time_text(moment),))
 
 
 def last_article_by(db: sqlite3.Connection, moment: dt.datetime) -> int:
     """The row id of the last article stored at or before ``moment`` (0: none)."""
-    return db.execute("SELECT coalesce(max(last_article), 0) FROM batches WHERE at <= ?",
-                      (time_text(moment),)).fetchone()[0]
+    return db.execute(
+        "SELECT coalesce(max(last_article), 0) FROM batches WHERE at <= ?", (time_text(moment),)
+    ).fetchone()[0]

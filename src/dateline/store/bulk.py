@@ -25,8 +25,7 @@ from dateline.store.spans import SPAN_BYTES, pack_spans
 from dateline.text.dedup import has_keys
 
 _ARTICLE_COLUMNS = (
-    "rowid, id, published, title, url, source, collection, lines_are_sentences, text,"
-    " duplicate_of, spans, mentions"
+    "rowid, id, published, title, url, source, collection, lines_are_sentences, text, duplicate_of, spans, mentions"
 )
 _STAGING = """
     CREATE TEMP TABLE IF NOT EXISTS staged_articles (
@@ -43,9 +42,7 @@ _STAGING = """
 FTS_AUTOMERGE = 8
 
 
-def write_batch(
-    db: sqlite3.Connection, articles: Sequence[Article], analysis: BatchAnalysis, index: BandIndex
-) -> int:
+def write_batch(db: sqlite3.Connection, articles: Sequence[Article], analysis: BatchAnalysis, index: BandIndex) -> int:
     """Store the articles of a batch not stored yet (the first of repeated ids), with
     their analysis and duplicate links; return how many were new."""
     _set_merge_policy(db)
@@ -65,17 +62,26 @@ def write_batch(
     analysed = analysis_columns(analysis)
     db.execute(_STAGING)
     db.executemany(
-        f"INSERT INTO temp.staged_articles ({_ARTICLE_COLUMNS})"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO temp.staged_articles ({_ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (rowid, a.id, a.published.isoformat(), a.title, a.url, a.source, a.collection,
-             int(a.lines_are_sentences), a.text, original, *analysed[position])
+            (
+                rowid,
+                a.id,
+                a.published.isoformat(),
+                a.title,
+                a.url,
+                a.source,
+                a.collection,
+                int(a.lines_are_sentences),
+                a.text,
+                original,
+                *analysed[position],
+            )
             for rowid, a, original, position in zip(rowids, new, originals, fresh, strict=True)
         ],
     )
     db.execute(
-        f"INSERT INTO articles ({_ARTICLE_COLUMNS}) SELECT {_ARTICLE_COLUMNS}"
-        " FROM temp.staged_articles ORDER BY rowid"
+        f"INSERT INTO articles ({_ARTICLE_COLUMNS}) SELECT {_ARTICLE_COLUMNS} FROM temp.staged_articles ORDER BY rowid"
     )
     db.execute("DELETE FROM temp.staged_articles")
     db.executemany(
@@ -98,12 +104,24 @@ def analysis_columns(analysis: BatchAnalysis) -> list[tuple[bytes, str]]:
     packed = pack_spans(analysis.sentence_spans)
     span_ends = (np.cumsum(analysis.sentence_counts) * SPAN_BYTES).tolist()
     sentences, starts, ends = analysis.mention_spans.T.tolist()
-    mentions = list(zip(sentences, starts, ends, analysis.types, analysis.values,
-                        analysis.dates, analysis.granularities, strict=True))
+    mentions = list(
+        zip(
+            sentences,
+            starts,
+            ends,
+            analysis.types,
+            analysis.values,
+            analysis.dates,
+            analysis.granularities,
+            strict=True,
+        )
+    )
     firsts = (np.cumsum(analysis.mention_counts) - analysis.mention_counts).tolist()
     return [
-        (packed[span_end - sentence_count * SPAN_BYTES:span_end],
-         pack_mentions(mentions[first:first + mention_count]))
+        (
+            packed[span_end - sentence_count * SPAN_BYTES : span_end],
+            pack_mentions(mentions[first : first + mention_count]),
+        )
         for sentence_count, span_end, mention_count, first in zip(
             analysis.sentence_counts.tolist(), span_ends, analysis.mention_counts.tolist(), firsts, strict=True
         )
@@ -115,8 +133,7 @@ def _set_merge_policy(db: sqlite3.Connection) -> None:
     one-row table per batch)."""
     row = db.execute("SELECT v FROM articles_fts_config WHERE k = 'automerge'").fetchone()
     if row is None or row[0] != FTS_AUTOMERGE:
-        db.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', ?)",
-                   (FTS_AUTOMERGE,))
+        db.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', ?)", (FTS_AUTOMERGE,))
 
 
 def stored_ids(db: sqlite3.Connection, ids: Sequence[str]) -> set[str]:

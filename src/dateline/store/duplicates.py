@@ -71,7 +71,7 @@ class BandIndex:
             for position in np.flatnonzero(taken).tolist():
                 counts = shared[position // keys.shape[1]]
                 low = int(lows[position])
-                for article in run_articles[low:low + int(taken[position])].tolist():
+                for article in run_articles[low : low + int(taken[position])].tolist():
                     counts[article] = counts.get(article, 0) + 1
         return shared
 
@@ -127,20 +127,15 @@ def find_originals(
     return originals
 
 
-def _confirmed(
-    db: sqlite3.Connection, text: str, candidates: list[int], batch_texts: dict[int, str]
-) -> int | None:
+def _confirmed(db: sqlite3.Connection, text: str, candidates: list[int], batch_texts: dict[int, str]) -> int | None:
     if not candidates:
         return None
     known_texts = {rowid: batch_texts[rowid] for rowid in candidates if rowid in batch_texts}
     missing = [rowid for rowid in candidates if rowid not in known_texts]
     if missing:
         marks = ",".join("?" * len(missing))
-        known_texts |= dict(
-            db.execute(f"SELECT rowid, text FROM articles WHERE rowid IN ({marks})", missing)
-        )
+        known_texts |= dict(db.execute(f"SELECT rowid, text FROM articles WHERE rowid IN ({marks})", missing))
     mine = shingle_set(text)
-    scored = [(jaccard(mine, shingle_set(known_texts[rowid])), -rowid) for rowid in candidates
-              if rowid in known_texts]
+    scored = [(jaccard(mine, shingle_set(known_texts[rowid])), -rowid) for rowid in candidates if rowid in known_texts]
     best, negative_rowid = max(scored, default=(0.0, 0))
     return -negative_rowid if best >= THRESHOLD else None

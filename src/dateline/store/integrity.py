@@ -34,8 +34,10 @@ from dateline.store.spans import SPAN_BYTES, spans_fit
 from dateline.store.sqlite import BUSY_TIMEOUT_MS, SECURE_DELETE, Store, read_only_connection, unwritable
 
 REANALYSIS_BATCH = 256
-FTS_UNCHECKED = ("the full-text index's content (the store is read-only, and SQLite runs FTS5's "
-                 "integrity-check only where it may write; the index was compared by row id)")
+FTS_UNCHECKED = (
+    "the full-text index's content (the store is read-only, and SQLite runs FTS5's "
+    "integrity-check only where it may write; the index was compared by row id)"
+)
 
 Analysis = Callable[[Sequence[Article]], BatchAnalysis]
 """What re-analyses articles for a repair: the analysis ingest runs, given by the layer
@@ -62,10 +64,16 @@ _ARTICLES_WITH_BAD_MENTIONS = f"""
     ) ELSE 1 END
 """
 _REANALYSIS_CHECKS: tuple[tuple[str, str, str], ...] = (
-    ("sentence-spans", "articles whose sentence spans are missing, empty, outside the text or "
-     "not whole", _ARTICLES_WITH_BAD_SENTENCES),
-    ("mention-spans", "articles whose time mentions are empty, outside the text or in a "
-     "sentence that does not exist", _ARTICLES_WITH_BAD_MENTIONS),
+    (
+        "sentence-spans",
+        "articles whose sentence spans are missing, empty, outside the text or not whole",
+        _ARTICLES_WITH_BAD_SENTENCES,
+    ),
+    (
+        "mention-spans",
+        "articles whose time mentions are empty, outside the text or in a sentence that does not exist",
+        _ARTICLES_WITH_BAD_MENTIONS,
+    ),
 )
 # What the articles' derived columns count for: sentences, and mentions.
 _SENTENCES = f"coalesce(sum(length(spans)), 0) / {SPAN_BYTES}"
@@ -178,9 +186,15 @@ def _connection(path: Path | str, read_only: bool = False) -> Iterator[sqlite3.C
     if not Path(path).is_file():
         raise StoreError(f"{path}: no store here; run 'dateline ingest' first")
     try:
-        connection = read_only_connection(Path(path))[0] if read_only else sqlite3.connect(
-            Path(path).absolute().as_uri() + "?mode=rw", uri=True,
-            isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
+        connection = (
+            read_only_connection(Path(path))[0]
+            if read_only
+            else sqlite3.connect(
+                Path(path).absolute().as_uri() + "?mode=rw",
+                uri=True,
+                isolation_level=None,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+            )
         )
     except sqlite3.DatabaseError as error:
         raise StoreError(f"{path}: cannot open store: {error}") from None
@@ -213,17 +227,19 @@ def _inspect(db: sqlite3.Connection, where: str, read_only: bool) -> IntegrityRe
         newer = version > SCHEMA_VERSION
         finding = Finding(
             "schema",
-            f"schema version {version}, this dateline uses {SCHEMA_VERSION}"
-            + ("; upgrade dateline" if newer else ""),
-            1, not newer,
+            f"schema version {version}, this dateline uses {SCHEMA_VERSION}" + ("; upgrade dateline" if newer else ""),
+            1,
+            not newer,
         )
         return IntegrityReport(where, version, 0, 0, 0, (finding,))
     findings = [_fts_finding(db, read_only), *_analysis_findings(db)]
-    articles, sentences, mentions = db.execute(
-        f"SELECT count(*), {_SENTENCES}, {_MENTIONS} FROM articles"
-    ).fetchone()
+    articles, sentences, mentions = db.execute(f"SELECT count(*), {_SENTENCES}, {_MENTIONS} FROM articles").fetchone()
     return IntegrityReport(
-        where, version, articles, sentences, mentions,
+        where,
+        version,
+        articles,
+        sentences,
+        mentions,
         tuple(finding for finding in findings if finding is not None),
         (FTS_UNCHECKED,) if read_only else (),
     )
@@ -249,8 +265,9 @@ def _fts_finding(db: sqlite3.Connection, read_only: bool) -> Finding | None:
     if matches and not missing and not extra:
         return None
     detail = f"{missing} not indexed, {extra} index entries without an article"
-    return Finding("fts", f"articles missing from or stale in the full-text index ({detail})",
-                   max(missing + extra, 1), True)
+    return Finding(
+        "fts", f"articles missing from or stale in the full-text index ({detail})", max(missing + extra, 1), True
+    )
 
 
 def _analysis_findings(db: sqlite3.Connection) -> Iterator[Finding]:
@@ -268,7 +285,7 @@ def _reanalyze(store: Store, db: sqlite3.Connection, analyze: Analysis) -> int:
     union = " UNION ".join(query for _, _, query in _REANALYSIS_CHECKS)
     rowids = [row[0] for row in db.execute(f"SELECT rowid FROM ({union}) ORDER BY rowid")]
     for start in range(0, len(rowids), REANALYSIS_BATCH):
-        chunk = rowids[start:start + REANALYSIS_BATCH]
+        chunk = rowids[start : start + REANALYSIS_BATCH]
         marks = ",".join("?" * len(chunk))
         ids = db.execute(f"SELECT rowid, id FROM articles WHERE rowid IN ({marks})", chunk).fetchall()
         found = [(rowid, store.get_article(article_id)) for rowid, article_id in ids]

@@ -60,8 +60,10 @@ class OriginalMatches:
             sql = f"SELECT a.rowid FROM articles a WHERE a.rowid IN ({{}}) AND {self.clauses}"
             parameters = self.parameters
         else:
-            sql = ("SELECT a.rowid FROM articles_fts f JOIN articles a ON a.rowid = f.rowid"
-                   f" WHERE f.rowid IN ({{}}) AND articles_fts MATCH ? AND {self.clauses}")
+            sql = (
+                "SELECT a.rowid FROM articles_fts f JOIN articles a ON a.rowid = f.rowid"
+                f" WHERE f.rowid IN ({{}}) AND articles_fts MATCH ? AND {self.clauses}"
+            )
             parameters = [self.fts_query, *self.parameters]
         return {row[0] for row in in_chunks(db, sql, rowids, parameters)}
 
@@ -116,9 +118,14 @@ def without_copies(db: sqlite3.Connection, rowids: list[int], originals: Origina
     copies are found in the index of copies (a few in a hundred articles), not in the
     articles' rows, where the link comes after the text. Each statement scans that
     index, checking its row ids against the ``IN`` list."""
-    copies = dict(in_chunks(
-        db, "SELECT rowid, duplicate_of FROM articles INDEXED BY articles_by_duplicate_of"
-        " WHERE duplicate_of IS NOT NULL AND rowid IN ({})", rowids))
+    copies = dict(
+        in_chunks(
+            db,
+            "SELECT rowid, duplicate_of FROM articles INDEXED BY articles_by_duplicate_of"
+            " WHERE duplicate_of IS NOT NULL AND rowid IN ({})",
+            rowids,
+        )
+    )
     matching = originals.among(db, sorted(set(copies.values()))) if copies else set()
     return [rowid for rowid in rowids if copies.get(rowid) not in matching]
 
@@ -129,5 +136,5 @@ def in_chunks(
     """The rows of ``sql`` (its ``IN ({})`` list first, then ``parameters``) for
     ``values``, ``IN_LIST`` per statement."""
     for start in range(0, len(values), IN_LIST):
-        chunk = list(values[start:start + IN_LIST])
+        chunk = list(values[start : start + IN_LIST])
         yield from db.execute(sql.format(",".join("?" * len(chunk))), [*chunk, *parameters])

@@ -46,13 +46,12 @@ class ParallelReader:
     def __enter__(self) -> ParallelReader:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 traceback: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
         self.close()
 
-    def map(
-        self, read: Callable[[sqlite3.Connection, Item], Result], items: Sequence[Item]
-    ) -> Iterator[Result]:
+    def map(self, read: Callable[[sqlite3.Connection, Item], Result], items: Sequence[Item]) -> Iterator[Result]:
         """``read(connection, item)`` for each item, in order; each call is one read
         transaction (its statements see one state of the store). At most a couple of
         items per thread are read ahead of the consumer, which bounds the memory; what
@@ -92,9 +91,9 @@ class ParallelReader:
         connection = getattr(self._local, "connection", None)
         if connection is None:
             # Used by this thread only; closed by ``close`` once the threads are done.
-            connection = sqlite3.connect(self._uri, uri=True, isolation_level=None,
-                                         check_same_thread=False,
-                                         timeout=self._busy_timeout_ms / 1000)
+            connection = sqlite3.connect(
+                self._uri, uri=True, isolation_level=None, check_same_thread=False, timeout=self._busy_timeout_ms / 1000
+            )
             self._local.connection = connection
             with self._lock:
                 self._connections.append(connection)

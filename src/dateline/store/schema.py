@@ -88,12 +88,13 @@ def _analysis_as_arrays(connection: sqlite3.Connection) -> None:
     spans = connection.execute("SELECT article, start, end FROM sentences ORDER BY article, idx")
     connection.executemany(
         "INSERT INTO sentence_spans (article, spans) VALUES (?, ?)",
-        ((article, pack_spans(np.array([row[1:] for row in rows], dtype=np.int64)))
-         for article, rows in _by_article(spans)),
+        (
+            (article, pack_spans(np.array([row[1:] for row in rows], dtype=np.int64)))
+            for article, rows in _by_article(spans)
+        ),
     )
     mentions = connection.execute(
-        "SELECT article, sentence, start, end, type, value, date, granularity FROM mentions"
-        " ORDER BY article, start"
+        "SELECT article, sentence, start, end, type, value, date, granularity FROM mentions ORDER BY article, start"
     )
     connection.executemany(
         "INSERT INTO article_mentions (article, mentions) VALUES (?, ?)",
@@ -115,7 +116,8 @@ def _analysis_into_article_rows(connection: sqlite3.Connection) -> None:
     connection.execute("ALTER TABLE articles ADD COLUMN spans BLOB NOT NULL DEFAULT x''")
     connection.execute("ALTER TABLE articles ADD COLUMN mentions TEXT NOT NULL DEFAULT '[]'")
     lowest, highest = connection.execute(
-        "SELECT coalesce(min(rowid), 0), coalesce(max(rowid), 0) FROM articles").fetchone()
+        "SELECT coalesce(min(rowid), 0), coalesce(max(rowid), 0) FROM articles"
+    ).fetchone()
     for first in range(lowest, highest + 1, MIGRATION_ROWS):
         connection.execute(
             """
@@ -253,8 +255,13 @@ def migrate(connection: sqlite3.Connection, where: str) -> None:
         # Rewriting an existing store's tables takes minutes at a million articles; say
         # why the command pauses (Python prints a warning to stderr when the application
         # has not configured logging).
-        _log.warning("%s: upgrading the store from schema %d to %d (minutes for a store of "
-                     "millions of articles; it happens once)", where, version, SCHEMA_VERSION)
+        _log.warning(
+            "%s: upgrading the store from schema %d to %d (minutes for a store of "
+            "millions of articles; it happens once)",
+            where,
+            version,
+            SCHEMA_VERSION,
+        )
     with connection:
         connection.execute("BEGIN IMMEDIATE")
         version = connection.execute("PRAGMA user_version").fetchone()[0]

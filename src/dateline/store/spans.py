@@ -45,6 +45,5 @@ def spans_fit(blob: bytes, text_length: int) -> bool:
     except (TypeError, ValueError):
         return False
     return bool(len(spans)) and bool(
-        (spans[:, 0] >= 0).all() and (spans[:, 1] <= text_length).all()
-        and (spans[:, 0] < spans[:, 1]).all()
+        (spans[:, 0] >= 0).all() and (spans[:, 1] <= text_length).all() and (spans[:, 0] < spans[:, 1]).all()
     )

@@ -199,9 +199,7 @@ class Store:
     def count_articles(self, collection: str | None = None) -> int:
         if collection is None:
             return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
-        return self._db.execute(
-            "SELECT count(*) FROM articles WHERE collection = ?", (collection,)
-        ).fetchone()[0]
+        return self._db.execute("SELECT count(*) FROM articles WHERE collection = ?", (collection,)).fetchone()[0]
 
     def collections(self) -> list[CollectionSummary]:
         """Each collection with its article count and span, by name (one pass over the
@@ -310,7 +308,8 @@ class Store:
         of article volume over time)."""
         counts: dict[str, int] = {}
         for published, count in in_chunks(
-            self._db, "SELECT published, count(*) FROM articles WHERE rowid IN ({}) GROUP BY published",
+            self._db,
+            "SELECT published, count(*) FROM articles WHERE rowid IN ({}) GROUP BY published",
             rowids,
         ):
             counts[published] = counts.get(published, 0) + count
@@ -321,8 +320,9 @@ class Store:
         by_rowid = {
             row[0]: ArticleSummary(row[1], dt.date.fromisoformat(row[2]), *row[3:])
             for row in in_chunks(
-                self._db, "SELECT rowid, id, published, title, url, length(text), collection"
-                " FROM articles WHERE rowid IN ({})", rowids,
+                self._db,
+                "SELECT rowid, id, published, title, url, length(text), collection FROM articles WHERE rowid IN ({})",
+                rowids,
             )
         }
         return [by_rowid[rowid] for rowid in rowids if rowid in by_rowid]
@@ -338,9 +338,9 @@ class Store:
         a timeline's time. Inside a write transaction they are read on this connection,
         the only one that sees what the transaction wrote."""
         parts = [
-            chunk[start:start + READ_PART]
+            chunk[start : start + READ_PART]
             for chunk_start in range(0, len(rowids), IN_LIST)
-            for chunk in [sorted(rowids[chunk_start:chunk_start + IN_LIST])]
+            for chunk in [sorted(rowids[chunk_start : chunk_start + IN_LIST])]
             for start in range(0, len(chunk), READ_PART)
         ]
         if self._db.in_transaction or not self._file:
@@ -389,8 +389,10 @@ def _open_read_only(cls: type[Store], path: Path) -> Store:
         version = connection.execute("PRAGMA user_version").fetchone()[0]
         if 0 < version < SCHEMA_VERSION:
             connection.close()
-            raise StoreError(f"{where}: the store has schema version {version}, this dateline reads "
-                             f"{SCHEMA_VERSION}, and the store is read-only, so it cannot be upgraded")
+            raise StoreError(
+                f"{where}: the store has schema version {version}, this dateline reads "
+                f"{SCHEMA_VERSION}, and the store is read-only, so it cannot be upgraded"
+            )
         migrate(connection, where)  # refuses a newer or a foreign file; writes nothing otherwise
     except sqlite3.DatabaseError as error:
         raise StoreError(f"{where}: cannot open store: {error}") from None
@@ -402,9 +404,7 @@ def _read_in_parallel(file: str, parts: list[list[int]]) -> Iterator[AnalyzedArt
         yield from _analyzed_from_reads(parts, reader.map(_read_analysis, parts))
 
 
-def _analyzed_from_reads(
-    parts: list[list[int]], reads: Iterable[list[tuple]]
-) -> Iterator[AnalyzedArticle]:
+def _analyzed_from_reads(parts: list[list[int]], reads: Iterable[list[tuple]]) -> Iterator[AnalyzedArticle]:
     for part, rows in zip(parts, reads, strict=True):
         yield from _analyzed_from_rows(part, rows)
 
@@ -413,8 +413,8 @@ def _read_analysis(db: sqlite3.Connection, rowids: list[int]) -> list[tuple]:
     """The rows of some articles, with their sentence spans and mentions."""
     marks = ",".join("?" * len(rowids))
     return db.execute(
-        f"SELECT a.rowid, a.spans, a.mentions, {_ARTICLE_FIELDS} FROM articles a"
-        f" WHERE a.rowid IN ({marks})", rowids,
+        f"SELECT a.rowid, a.spans, a.mentions, {_ARTICLE_FIELDS} FROM articles a WHERE a.rowid IN ({marks})",
+        rowids,
     ).fetchall()
 
 
@@ -435,16 +435,22 @@ def _analyzed_from_row(row: Sequence[Any]) -> AnalyzedArticle:
         article,
         tuple(Span(start, end) for start, end in unpack_spans(spans).tolist()),
         tuple(
-            TimeMention(sentence, start, end, text[start:end], kind, value,
-                        dt.date.fromisoformat(date) if date else None, granularity)
+            TimeMention(
+                sentence,
+                start,
+                end,
+                text[start:end],
+                kind,
+                value,
+                dt.date.fromisoformat(date) if date else None,
+                granularity,
+            )
             for sentence, start, end, kind, value, date, granularity in unpack_mentions(mentions)
         ),
     )
 
 
-def _filters(
-    date_from: dt.date | None, date_to: dt.date | None, collection: str | None
-) -> tuple[str, list[object]]:
+def _filters(date_from: dt.date | None, date_to: dt.date | None, collection: str | None) -> tuple[str, list[object]]:
     """SQL conditions on the articles (alias ``a``) for the filters, and their values."""
     clauses = ["1"]
     parameters: list[object] = []

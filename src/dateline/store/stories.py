@@ -74,8 +74,9 @@ class StorySummary:
 _STORY_FIELDS = "rowid, first, last, size, centroid, label, label_score"
 
 
-def unassigned(db: sqlite3.Connection, limit: int, lead_chars: int,
-               after: tuple[dt.date, int] | None = None) -> list[UnassignedArticle]:
+def unassigned(
+    db: sqlite3.Connection, limit: int, lead_chars: int, after: tuple[dt.date, int] | None = None
+) -> list[UnassignedArticle]:
     """The first ``limit`` articles without a story, in publication order (then row id);
     only those after ``after`` (a date and row id) where given, so that a run assigning
     chunk after chunk does not scan again the articles its earlier chunks assigned."""
@@ -89,15 +90,18 @@ def unassigned(db: sqlite3.Connection, limit: int, lead_chars: int,
         """,
         (lead_chars, *start, limit),
     )
-    return [UnassignedArticle(rowid, dt.date.fromisoformat(published), title, lead, duplicate_of)
-            for rowid, published, title, lead, duplicate_of in rows]
+    return [
+        UnassignedArticle(rowid, dt.date.fromisoformat(published), title, lead, duplicate_of)
+        for rowid, published, title, lead, duplicate_of in rows
+    ]
 
 
 def has_unassigned(db: sqlite3.Connection) -> bool:
     """Whether some article has no story: assignments are deleted with their articles,
     so there are as many as articles when every article has one."""
-    return db.execute("SELECT (SELECT count(*) FROM articles) > (SELECT count(*) FROM story_articles)"
-                      ).fetchone()[0] == 1
+    return (
+        db.execute("SELECT (SELECT count(*) FROM articles) > (SELECT count(*) FROM story_articles)").fetchone()[0] == 1
+    )
 
 
 def document_frequencies(db: sqlite3.Connection, stems: Sequence[str]) -> tuple[int, dict[str, int]]:
@@ -110,8 +114,9 @@ def document_frequencies(db: sqlite3.Connection, stems: Sequence[str]) -> tuple[
 def active_stories(db: sqlite3.Connection, first: dt.date, last: dt.date) -> dict[int, StoryState]:
     """The stories with an article between ``first`` and ``last``'s window: those whose
     date range overlaps [first, last]."""
-    rows = db.execute(f"SELECT {_STORY_FIELDS} FROM stories WHERE last >= ? AND first <= ?",
-                      (first.isoformat(), last.isoformat()))
+    rows = db.execute(
+        f"SELECT {_STORY_FIELDS} FROM stories WHERE last >= ? AND first <= ?", (first.isoformat(), last.isoformat())
+    )
     return {row[0]: _story(row) for row in rows}
 
 
@@ -121,8 +126,9 @@ def stories_of(db: sqlite3.Connection, rowids: Sequence[int]) -> dict[int, int]:
 
 
 def stories_by_id(db: sqlite3.Connection, ids: Sequence[int]) -> dict[int, StoryState]:
-    return {row[0]: _story(row) for row in
-            in_chunks(db, f"SELECT {_STORY_FIELDS} FROM stories WHERE rowid IN ({{}})", ids)}
+    return {
+        row[0]: _story(row) for row in in_chunks(db, f"SELECT {_STORY_FIELDS} FROM stories WHERE rowid IN ({{}})", ids)
+    }
 
 
 def next_story_id(db: sqlite3.Connection) -> int:
@@ -143,13 +149,26 @@ def save_assignments(
         f"INSERT INTO stories ({_STORY_FIELDS}) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (rowid) DO UPDATE"
         " SET first = excluded.first, last = excluded.last, size = excluded.size,"
         " centroid = excluded.centroid, label = excluded.label, label_score = excluded.label_score",
-        ((story.id, story.first.isoformat(), story.last.isoformat(), story.size,
-          json.dumps({stem: [round(weight, 5), story.words.get(stem, stem)]
-                      for stem, weight in story.centroid.items()}, ensure_ascii=False),
-          story.label, story.label_score) for story in stories),
+        (
+            (
+                story.id,
+                story.first.isoformat(),
+                story.last.isoformat(),
+                story.size,
+                json.dumps(
+                    {stem: [round(weight, 5), story.words.get(stem, stem)] for stem, weight in story.centroid.items()},
+                    ensure_ascii=False,
+                ),
+                story.label,
+                story.label_score,
+            )
+            for story in stories
+        ),
     )
-    db.executemany("UPDATE story_articles SET story = ? WHERE story = ?",
-                   ((survivor, absorbed) for absorbed, survivor in merged.items()))
+    db.executemany(
+        "UPDATE story_articles SET story = ? WHERE story = ?",
+        ((survivor, absorbed) for absorbed, survivor in merged.items()),
+    )
     db.executemany("DELETE FROM stories WHERE rowid = ?", ((absorbed,) for absorbed in merged))
     db.executemany("INSERT INTO story_articles (article, story) VALUES (?, ?)", assignments.items())
     db.executemany(
@@ -170,8 +189,11 @@ def story_summaries(
     first (then oldest story first), their figures counted over those articles; article
     ids in publication order."""
     conditions, parameters = [], []
-    for condition, value in (("a.collection = ?", collection), ("a.published >= ?", date_from),
-                             ("a.published <= ?", date_to)):
+    for condition, value in (
+        ("a.collection = ?", collection),
+        ("a.published >= ?", date_from),
+        ("a.published <= ?", date_to),
+    ):
         if value is not None:
             conditions.append(condition)
             parameters.append(value.isoformat() if isinstance(value, dt.date) else value)
@@ -186,13 +208,17 @@ def story_summaries(
     ).fetchall()
     members: dict[int, list[StoryMember]] = {row[0]: [] for row in rows}
     for story, *member in in_chunks(
-        db, "SELECT s.story, a.id, a.url, a.collection FROM story_articles s JOIN articles a ON a.rowid = s.article"
-            f" WHERE s.story IN ({{}}) {where.replace('WHERE', 'AND')} ORDER BY a.published, a.rowid",
-        list(members), parameters,
+        db,
+        "SELECT s.story, a.id, a.url, a.collection FROM story_articles s JOIN articles a ON a.rowid = s.article"
+        f" WHERE s.story IN ({{}}) {where.replace('WHERE', 'AND')} ORDER BY a.published, a.rowid",
+        list(members),
+        parameters,
     ):
         members[story].append(StoryMember(*member))
-    return [StorySummary(story, dt.date.fromisoformat(first), dt.date.fromisoformat(last), members[story])
-            for story, first, last in rows]
+    return [
+        StorySummary(story, dt.date.fromisoformat(first), dt.date.fromisoformat(last), members[story])
+        for story, first, last in rows
+    ]
 
 
 def article_titles(db: sqlite3.Connection, rowids: Sequence[int]) -> dict[int, str]:
@@ -202,6 +228,13 @@ def article_titles(db: sqlite3.Connection, rowids: Sequence[int]) -> dict[int, s
 def _story(row: tuple) -> StoryState:
     story_id, first, last, size, centroid, label, label_score = row
     terms = json.loads(centroid)
-    return StoryState(story_id, dt.date.fromisoformat(first), dt.date.fromisoformat(last), size,
-                      {stem: weight for stem, (weight, _) in terms.items()},
-                      {stem: word for stem, (_, word) in terms.items()}, label, label_score)
+    return StoryState(
+        story_id,
+        dt.date.fromisoformat(first),
+        dt.date.fromisoformat(last),
+        size,
+        {stem: weight for stem, (weight, _) in terms.items()},
+        {stem: word for stem, (_, word) in terms.items()},
+        label,
+        label_score,
+    )

@@ -110,11 +110,14 @@ class StoryClusterer:
             assigned[article.rowid] = story.id
             if story.size > 1:
                 self._merge_nearest(index, stories, story, merged)
-        return Assignment({article.rowid: _survivor(merged, assigned[article.rowid]) for article in articles},
-                          merged={absorbed: _survivor(merged, absorbed) for absorbed in merged})
+        return Assignment(
+            {article.rowid: _survivor(merged, assigned[article.rowid]) for article in articles},
+            merged={absorbed: _survivor(merged, absorbed) for absorbed in merged},
+        )
 
-    def _nearest(self, index: _TermIndex, article: IncomingArticle, window: dt.timedelta
-                 ) -> tuple[StoryState | None, float]:
+    def _nearest(
+        self, index: _TermIndex, article: IncomingArticle, window: dt.timedelta
+    ) -> tuple[StoryState | None, float]:
         """The most similar story active within ``window`` of the article's date, if its
         similarity reaches the threshold (ties: the older story)."""
         best: StoryState | None = None
@@ -122,8 +125,7 @@ class StoryClusterer:
         for story, similarity in index.similarities(article.vector):
             if story.first > article.published + window:
                 continue
-            if similarity > best_similarity or (similarity == best_similarity
-                                                and (best is None or story.id < best.id)):
+            if similarity > best_similarity or (similarity == best_similarity and (best is None or story.id < best.id)):
                 best, best_similarity = story, similarity
         return best, best_similarity
 
@@ -131,20 +133,28 @@ class StoryClusterer:
         for stem, weight in vector.items():
             story.centroid[stem] = story.centroid.get(stem, 0.0) + weight
         if len(story.centroid) > self.centroid_terms:
-            story.centroid = dict(sorted(story.centroid.items(),
-                                         key=lambda item: (-item[1], item[0]))[:self.centroid_terms])
+            story.centroid = dict(
+                sorted(story.centroid.items(), key=lambda item: (-item[1], item[0]))[: self.centroid_terms]
+            )
         story.words = {stem: story.words.get(stem) or words.get(stem, stem) for stem in story.centroid}
 
-    def _merge_nearest(self, index: _TermIndex, stories: dict[int, StoryState], story: StoryState,
-                       merged: dict[int, int]) -> None:
+    def _merge_nearest(
+        self, index: _TermIndex, stories: dict[int, StoryState], story: StoryState, merged: dict[int, int]
+    ) -> None:
         # The centroid's heaviest terms stand for it: they carry most of its length, and
         # the comparison costs as much as an article's.
         heaviest = dict(sorted(story.centroid.items(), key=lambda item: -item[1])[:MERGE_TERMS])
         norm = _norm(heaviest)
         unit = {stem: weight / norm for stem, weight in heaviest.items()}
-        nearest = max(((similarity, other) for other, similarity in index.similarities(unit)
-                       if other.id != story.id and similarity >= self.merge_threshold),
-                      key=lambda pair: (pair[0], -pair[1].id), default=None)
+        nearest = max(
+            (
+                (similarity, other)
+                for other, similarity in index.similarities(unit)
+                if other.id != story.id and similarity >= self.merge_threshold
+            ),
+            key=lambda pair: (pair[0], -pair[1].id),
+            default=None,
+        )
         if nearest is None:
             return
         other = nearest[1]

@@ -62,9 +62,20 @@ def find_stories(
         state = states[summary.id]
         terms = state.key_terms(LABEL_TERMS)
         headline = " ".join(titles.get(state.label or -1, "").split())
-        stories.append(Story(summary.id, ", ".join(terms), headline, terms, summary.first, summary.last,
-                             len(summary.members), len({outlet(member) for member in summary.members}),
-                             [member.id for member in summary.members], " ".join(terms[:QUERY_TERMS])))
+        stories.append(
+            Story(
+                summary.id,
+                ", ".join(terms),
+                headline,
+                terms,
+                summary.first,
+                summary.last,
+                len(summary.members),
+                len({outlet(member) for member in summary.members}),
+                [member.id for member in summary.members],
+                " ".join(terms[:QUERY_TERMS]),
+            )
+        )
     return stories
 
 

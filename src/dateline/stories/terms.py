@@ -41,8 +41,9 @@ class ArticleTerms:
 def article_terms(title: str, text: str) -> ArticleTerms:
     """The content-word stems of ``title`` and the lead of ``text``."""
     stop = stopwords()
-    words = Counter(word for word in _TOKEN.findall(f"{title}\n{text[:LEAD_CHARS]}".lower())
-                    if len(word) > 2 and word not in stop)
+    words = Counter(
+        word for word in _TOKEN.findall(f"{title}\n{text[:LEAD_CHARS]}".lower()) if len(word) > 2 and word not in stop
+    )
     counts: Counter[str] = Counter()
     readable: dict[str, str] = {}
     for word, count in words.items():
@@ -52,11 +53,9 @@ def article_terms(title: str, text: str) -> ArticleTerms:
     return ArticleTerms(counts, readable)
 
 
-def inverse_document_frequencies(document_frequency: Mapping[str, int], documents: int
-                                 ) -> dict[str, float]:
+def inverse_document_frequencies(document_frequency: Mapping[str, int], documents: int) -> dict[str, float]:
     """IDF as in ``textvectors``: ln((1 + n) / (1 + df)) + 1, for each stem given."""
-    return {stem: math.log((1 + documents) / (1 + frequency)) + 1
-            for stem, frequency in document_frequency.items()}
+    return {stem: math.log((1 + documents) / (1 + frequency)) + 1 for stem, frequency in document_frequency.items()}
 
 
 def weigh(terms: ArticleTerms, idf: Mapping[str, float]) -> dict[str, float]:

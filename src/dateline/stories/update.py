@@ -53,8 +53,9 @@ def update_stories(store: Store, clusterer: StoryClusterer | None = None, chunk:
     return assigned
 
 
-def _assign_chunk(store: Store, clusterer: StoryClusterer, chunk: int, after: Cursor | None
-                  ) -> tuple[int, Cursor] | None:
+def _assign_chunk(
+    store: Store, clusterer: StoryClusterer, chunk: int, after: Cursor | None
+) -> tuple[int, Cursor] | None:
     """Assign the ``chunk`` oldest articles without a story after ``after`` (the last
     article the previous chunk assigned), in one transaction; return how many, and the
     last one's cursor, or None when none is left."""
@@ -67,8 +68,9 @@ def _assign_chunk(store: Store, clusterer: StoryClusterer, chunk: int, after: Cu
         documents, frequencies = document_frequencies(db, sorted(new_frequencies))
         idf = inverse_document_frequencies(Counter(frequencies) + new_frequencies, documents + len(rows))
         incoming = [
-            IncomingArticle(row.rowid, row.published, weigh(terms[row.rowid], idf),
-                            terms[row.rowid].words, row.duplicate_of)
+            IncomingArticle(
+                row.rowid, row.published, weigh(terms[row.rowid], idf), terms[row.rowid].words, row.duplicate_of
+            )
             for row in rows
         ]
         window = dt.timedelta(days=clusterer.window_days)
@@ -76,7 +78,9 @@ def _assign_chunk(store: Store, clusterer: StoryClusterer, chunk: int, after: Cu
         known = stories_of(db, [row.duplicate_of for row in rows if row.duplicate_of is not None])
         stories |= stories_by_id(db, sorted(set(known.values()) - stories.keys()))
         assignment = clusterer.assign(stories, incoming, next_story_id(db), known)
-        changed = [stories[story_id] for story_id in sorted(set(assignment.articles.values())
-                                                          | set(assignment.merged.values()))]
+        changed = [
+            stories[story_id]
+            for story_id in sorted(set(assignment.articles.values()) | set(assignment.merged.values()))
+        ]
         save_assignments(db, changed, assignment.articles, assignment.merged, new_frequencies)
     return len(rows), (rows[-1].published, rows[-1].rowid)

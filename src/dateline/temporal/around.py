@@ -20,8 +20,7 @@ from dateline.temporal.fragments import NUMBER, SPACE
 from dateline.temporal.lexicon import any_of, cases, number_value
 from dateline.temporal.rule import Context, Normalised, Rule
 
-TARGET_NAMES = ("weekday_date", "month_day_year", "day_month_year", "month_day", "day_month",
-                "weekday", "holiday")
+TARGET_NAMES = ("weekday_date", "month_day_year", "day_month_year", "month_day", "day_month", "weekday", "holiday")
 TARGETS = [rule for rule in explicit.RULES + relative.RULES if rule.name in TARGET_NAMES]
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -46,8 +45,10 @@ def _day_around(m: re.Match[str], ctx: Context) -> Normalised:
 
 
 RULES = [
-    Rule("day_around",
-         rf"(?:{cases('the')}{SPACE}day|(?P<n>{NUMBER}){SPACE}days){SPACE}"
-         rf"(?P<dir>{any_of(['before', 'after'])}){SPACE}",
-         _day_around),
+    Rule(
+        "day_around",
+        rf"(?:{cases('the')}{SPACE}day|(?P<n>{NUMBER}){SPACE}days){SPACE}"
+        rf"(?P<dir>{any_of(['before', 'after'])}){SPACE}",
+        _day_around,
+    ),
 ]

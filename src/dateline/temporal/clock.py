@@ -17,15 +17,20 @@ from dateline.temporal.fragments import DAY, MONTH, SPACE, WEEKDAY
 from dateline.temporal.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS, any_of, cases
 from dateline.temporal.rule import Context, Normalised, Rule
 
-_DAY_AFTER = (rf"(?:(?:\s*,\s*|{SPACE})(?:{cases('local time')}\s*,?\s*)?(?:on{SPACE})?"
-              rf"(?:(?P<day>{any_of(['today', 'yesterday', 'tomorrow', 'tonight'])}|{WEEKDAY})"
-              rf"|(?P<month>{MONTH})\s*(?P<date>{DAY})))?")
+_DAY_AFTER = (
+    rf"(?:(?:\s*,\s*|{SPACE})(?:{cases('local time')}\s*,?\s*)?(?:on{SPACE})?"
+    rf"(?:(?P<day>{any_of(['today', 'yesterday', 'tomorrow', 'tonight'])}|{WEEKDAY})"
+    rf"|(?P<month>{MONTH})\s*(?P<date>{DAY})))?"
+)
 _ZONE = r"(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST)"
 _DAY_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
-_HOUR_WORDS = [word for word, value in NUMBER_WORDS.items() if 1 <= value <= 12 and " " not in word
-               and word not in ("a", "an", "another", "dozen")]
+_HOUR_WORDS = [
+    word
+    for word, value in NUMBER_WORDS.items()
+    if 1 <= value <= 12 and " " not in word and word not in ("a", "an", "another", "dozen")
+]
 _AFTERNOON = ("afternoon", "evening", "night")
 
 
@@ -79,13 +84,15 @@ def _month_day(m: re.Match[str], ctx: Context) -> dt.date:
 
 
 RULES = [
-    Rule("clock",
-         rf"(?:(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5][0-9]))?\s*(?P<meridiem>[ap]\.m\.|[AP]\.M\.|[ap]m|[AP]M)"
-         rf"|(?P<word>{any_of(['noon', 'midday', 'midnight'])})"
-         rf"|(?P<spoken>1[0-2]|[1-9]|{any_of(_HOUR_WORDS)})(?:{SPACE}o'clock)?{SPACE}"
-         rf"(?:{cases('in the')}{SPACE}(?P<part>{any_of(['morning', 'afternoon', 'evening'])})"
-         rf"|{cases('at')}{SPACE}(?P<night>{cases('night')}))"
-         rf"|(?P<hour24>[01]?[0-9]|2[0-3]):(?P<minute24>[0-5][0-9])\s*{_ZONE})"
-         rf"(?:{SPACE}{_ZONE})?{_DAY_AFTER}(?![\w])",
-         _clock),
+    Rule(
+        "clock",
+        rf"(?:(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5][0-9]))?\s*(?P<meridiem>[ap]\.m\.|[AP]\.M\.|[ap]m|[AP]M)"
+        rf"|(?P<word>{any_of(['noon', 'midday', 'midnight'])})"
+        rf"|(?P<spoken>1[0-2]|[1-9]|{any_of(_HOUR_WORDS)})(?:{SPACE}o'clock)?{SPACE}"
+        rf"(?:{cases('in the')}{SPACE}(?P<part>{any_of(['morning', 'afternoon', 'evening'])})"
+        rf"|{cases('at')}{SPACE}(?P<night>{cases('night')}))"
+        rf"|(?P<hour24>[01]?[0-9]|2[0-3]):(?P<minute24>[0-5][0-9])\s*{_ZONE})"
+        rf"(?:{SPACE}{_ZONE})?{_DAY_AFTER}(?![\w])",
+        _clock,
+    ),
 ]

@@ -29,7 +29,9 @@ from dateline.temporal.rule import Context, Normalised, Rule
 # "a year" after an amount is a rate ("$33 million a year", "fifty thousand CDs a year").
 _SET_CONTEXT = re.compile(
     r"(?:\d|%|times|percent|cents?|dollars?|pounds|euros?|each|once|twice|hundred|thousand|"
-    r"million|billion|trillion)\S*(?:\s+[a-z]+)?\s*$", re.IGNORECASE)
+    r"million|billion|trillion)\S*(?:\s+[a-z]+)?\s*$",
+    re.IGNORECASE,
+)
 
 
 _YEARS_PER = {"DE": 10, "CE": 100}
@@ -49,9 +51,15 @@ def duration_value(amount: str, unit: str) -> str:
     return f"P{amount}{code}"
 
 
-_FINER = {"century": ("year", 100), "decade": ("year", 10), "year": ("month", 12),
-          "fortnight": ("week", 2), "day": ("hour", 24), "hour": ("minute", 60),
-          "minute": ("second", 60)}
+_FINER = {
+    "century": ("year", 100),
+    "decade": ("year", 10),
+    "year": ("month", 12),
+    "fortnight": ("week", 2),
+    "day": ("hour", 24),
+    "hour": ("minute", 60),
+    "minute": ("second", 60),
+}
 
 
 def half_duration_value(halves: int, unit: str) -> str:
@@ -85,7 +93,7 @@ def _unit(word: str) -> str:
 
 
 def _duration(m: re.Match[str], ctx: Context) -> Normalised:
-    """"three years", "the past 24 hours", "half a century", "two and a half years", "two
+    """ "three years", "the past 24 hours", "half a century", "two and a half years", "two
     to three weeks".
     Not a length of time: "three-quarters of the vote", "a second phase" (the ordinal),
     "scored a century" (a hundred runs in cricket)."""
@@ -112,7 +120,7 @@ def _vague_plural(m: re.Match[str], ctx: Context) -> Normalised:
 
 
 def _set(m: re.Match[str], ctx: Context) -> Normalised:
-    """"every week", "each Monday", "every other year"."""
+    """ "every week", "each Monday", "every other year"."""
     if m["weekday"]:
         return "SET", f"XXXX-WXX-{WEEKDAYS[m['weekday'].lower().rstrip('s')] + 1}"
     if m["month"]:
@@ -123,12 +131,19 @@ def _set(m: re.Match[str], ctx: Context) -> Normalised:
     return "SET", duration_value(str(amount or 1), _unit(m["unit"]))
 
 
-_FREQUENCY_UNITS = {"hourly": "hour", "daily": "day", "nightly": "day", "weekly": "week",
-                    "monthly": "month", "yearly": "year", "annually": "year"}
+_FREQUENCY_UNITS = {
+    "hourly": "hour",
+    "daily": "day",
+    "nightly": "day",
+    "weekly": "week",
+    "monthly": "month",
+    "yearly": "year",
+    "annually": "year",
+}
 
 
 def _frequency(m: re.Match[str], ctx: Context) -> Normalised:
-    """"paid annually", "meets weekly", "daily in Gaza": a SET of one unit (``P1Y``,
+    """ "paid annually", "meets weekly", "daily in Gaza": a SET of one unit (``P1Y``,
     ``P1W``). Only the adverb: the adjective ("a daily newspaper", "weekly sales") names a
     publication or a figure, not a repetition in time; the pattern requires what follows
     to end the phrase (punctuation, a preposition, a conjunction)."""
@@ -137,39 +152,70 @@ def _frequency(m: re.Match[str], ctx: Context) -> Normalised:
 
 _SINGULAR = ("a", "an", "another", "an additional")
 # After "a second", a word other than these makes it the ordinal ("a second phase").
-_NOUN = re.compile(r"[\s-]+(?!(?:ago|later|earlier|before|after|longer|or|and|to|in|of|for|"
-                   r"at|on|when|while|then|too)\b)[A-Za-z]")
-_SCORED = re.compile(r"\b(?:scor|hit|made|make|struck|strik|notch|post|compil|reach|smash|"
-                     r"register|brought\s+up|bring\s+up)\w*\s+$", re.IGNORECASE)
-_QUALIFIER = any_of(["about", "nearly", "almost", "some", "more than", "over", "at least",
-                     "up to", "less than", "only", "just", "around", "roughly",
-                     "approximately", "fewer than", "another", "an additional", "the"])
+_NOUN = re.compile(
+    r"[\s-]+(?!(?:ago|later|earlier|before|after|longer|or|and|to|in|of|for|"
+    r"at|on|when|while|then|too)\b)[A-Za-z]"
+)
+_SCORED = re.compile(
+    r"\b(?:scor|hit|made|make|struck|strik|notch|post|compil|reach|smash|"
+    r"register|brought\s+up|bring\s+up)\w*\s+$",
+    re.IGNORECASE,
+)
+_QUALIFIER = any_of(
+    [
+        "about",
+        "nearly",
+        "almost",
+        "some",
+        "more than",
+        "over",
+        "at least",
+        "up to",
+        "less than",
+        "only",
+        "just",
+        "around",
+        "roughly",
+        "approximately",
+        "fewer than",
+        "another",
+        "an additional",
+        "the",
+    ]
+)
 # What may follow a frequency adverb used as one ("paid annually since 1980", "daily,").
-_AFTER_ADVERB = (r"(?=\s*(?:[,.;:!?)\"'\u2019\u201d]|$)|\s+(?:since|until|for|in|at|on|by|from|to|"
-                 r"and|or|but|through|throughout|during|over|with|without|as|after|before|"
-                 r"when|while|because|if|instead|there|here|now|again|too)\b)")
+_AFTER_ADVERB = (
+    r"(?=\s*(?:[,.;:!?)\"'\u2019\u201d]|$)|\s+(?:since|until|for|in|at|on|by|from|to|"
+    r"and|or|but|through|throughout|during|over|with|without|as|after|before|"
+    r"when|while|because|if|instead|there|here|now|again|too)\b)"
+)
 _DAY_KIND = any_of(["trading", "business", "working", "calendar", "consecutive", "straight"])
-_SPAN_WORD = any_of(["past", "last", "next", "first", "final", "coming", "previous",
-                     "following", "latest", "initial", "remaining"])
+_SPAN_WORD = any_of(
+    ["past", "last", "next", "first", "final", "coming", "previous", "following", "latest", "initial", "remaining"]
+)
 
 RULES = [
-    Rule("duration",
-         rf"(?:{_QUALIFIER}{SPACE})?(?:{cases('the')}{SPACE})?(?:{_SPAN_WORD}{SPACE})?"
-         rf"(?:(?P<half>{HALF_A})"
-         rf"|(?P<n>{NUMBER}|{ARTICLE}|{VAGUE})(?:(?P<and_half>{AND_A_HALF})|(?P<fraction>\s+1/2)"
-         rf"|(?:{SPACE}(?:to|or){SPACE}|-)(?:\d{{1,3}}|{NUMBER_WORD}))?)"
-         rf"(?:{SPACE}more)?[\s-]+(?:{_DAY_KIND}{SPACE})?"
-         rf"(?P<unit>{UNIT_PLURAL})(?P<unit_and_half>{AND_A_HALF})?(?:-old)?{END}",
-         _duration),
-    Rule("vague_plural",
-         rf"(?:(?<=for )|(?<=within )|(?<=after )|(?<=over ))"
-         rf"(?P<unit>{any_of(['years', 'months', 'weeks', 'decades', 'centuries'])}){END}",
-         _vague_plural),
-    Rule("set",
-         rf"(?:{any_of(['every', 'each', 'per'])}){SPACE}(?:(?P<n>{NUMBER}|other){SPACE})?"
-         rf"(?:(?P<unit>{UNIT_PLURAL})|(?P<weekday>{WEEKDAY})|(?P<month>{MONTH_FULL})){END}",
-         _set),
-    Rule("frequency",
-         rf"(?P<adverb>{any_of(list(_FREQUENCY_UNITS))}){_AFTER_ADVERB}",
-         _frequency),
+    Rule(
+        "duration",
+        rf"(?:{_QUALIFIER}{SPACE})?(?:{cases('the')}{SPACE})?(?:{_SPAN_WORD}{SPACE})?"
+        rf"(?:(?P<half>{HALF_A})"
+        rf"|(?P<n>{NUMBER}|{ARTICLE}|{VAGUE})(?:(?P<and_half>{AND_A_HALF})|(?P<fraction>\s+1/2)"
+        rf"|(?:{SPACE}(?:to|or){SPACE}|-)(?:\d{{1,3}}|{NUMBER_WORD}))?)"
+        rf"(?:{SPACE}more)?[\s-]+(?:{_DAY_KIND}{SPACE})?"
+        rf"(?P<unit>{UNIT_PLURAL})(?P<unit_and_half>{AND_A_HALF})?(?:-old)?{END}",
+        _duration,
+    ),
+    Rule(
+        "vague_plural",
+        rf"(?:(?<=for )|(?<=within )|(?<=after )|(?<=over ))"
+        rf"(?P<unit>{any_of(['years', 'months', 'weeks', 'decades', 'centuries'])}){END}",
+        _vague_plural,
+    ),
+    Rule(
+        "set",
+        rf"(?:{any_of(['every', 'each', 'per'])}){SPACE}(?:(?P<n>{NUMBER}|other){SPACE})?"
+        rf"(?:(?P<unit>{UNIT_PLURAL})|(?P<weekday>{WEEKDAY})|(?P<month>{MONTH_FULL})){END}",
+        _set,
+    ),
+    Rule("frequency", rf"(?P<adverb>{any_of(list(_FREQUENCY_UNITS))}){_AFTER_ADVERB}", _frequency),
 ]

@@ -31,11 +31,20 @@ class TaggerEvaluation:
         """The figures of ``eval-tagger --json``."""
         s = self.scores
         return {
-            "strict_f1": s.strict_f1, "relaxed_f1": s.relaxed_f1, "type_acc": s.type_acc,
-            "value_f1": s.value_f1, "docs_per_s": self.docs_per_s,
-            "strict_p": s.strict_p, "strict_r": s.strict_r, "relaxed_p": s.relaxed_p,
-            "relaxed_r": s.relaxed_r, "value_acc": s.value_acc, "type_f1": s.type_f1,
-            "gold": s.gold, "system": s.system, "documents": len(self.documents),
+            "strict_f1": s.strict_f1,
+            "relaxed_f1": s.relaxed_f1,
+            "type_acc": s.type_acc,
+            "value_f1": s.value_f1,
+            "docs_per_s": self.docs_per_s,
+            "strict_p": s.strict_p,
+            "strict_r": s.strict_r,
+            "relaxed_p": s.relaxed_p,
+            "relaxed_r": s.relaxed_r,
+            "value_acc": s.value_acc,
+            "type_f1": s.type_f1,
+            "gold": s.gold,
+            "system": s.system,
+            "documents": len(self.documents),
         }
 
 
@@ -45,6 +54,5 @@ def evaluate_tagger(documents: Sequence[TimeMLDocument]) -> TaggerEvaluation:
     began = time.perf_counter()
     predictions = [tag(document.text, document.dct) for document in documents]
     seconds = time.perf_counter() - began
-    scores = score((document.timexes, predicted)
-                   for document, predicted in zip(documents, predictions, strict=True))
+    scores = score((document.timexes, predicted) for document, predicted in zip(documents, predictions, strict=True))
     return TaggerEvaluation(scores, documents, predictions, seconds)

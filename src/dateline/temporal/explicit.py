@@ -47,8 +47,10 @@ def _day(word: str) -> int:
     digits = _DIGITS.match(word)
     if digits:
         return int(digits.group())
-    return sum(ORDINAL_WORDS.get(part, 0) + (20 if part == "twenty" else 30 if part == "thirty" else 0)
-               for part in word.lower().split("-"))
+    return sum(
+        ORDINAL_WORDS.get(part, 0) + (20 if part == "twenty" else 30 if part == "thirty" else 0)
+        for part in word.lower().split("-")
+    )
 
 
 def _date(year: int, month: int, day: int) -> Normalised:
@@ -86,7 +88,7 @@ def _month_day(m: re.Match[str], ctx: Context) -> Normalised:
 
 
 def _weekday_date(m: re.Match[str], ctx: Context) -> Normalised:
-    """"Friday, Oct. 23", "Monday, Oct. 26, 1998": the date; without a year, the year
+    """ "Friday, Oct. 23", "Monday, Oct. 26, 1998": the date; without a year, the year
     nearest the DCT in which that day falls on that weekday (news names the weekday of
     dates close to publication), else the year a bare "Oct. 23" would get."""
     month, day = _month(m["month"]), _day(m["day"])
@@ -107,7 +109,7 @@ def _weekday_date(m: re.Match[str], ctx: Context) -> Normalised:
 
 
 def _week_of(m: re.Match[str], ctx: Context) -> Normalised:
-    """"the week of March 6": the ISO week containing that day (``1998-W10``)."""
+    """ "the week of March 6": the ISO week containing that day (``1998-W10``)."""
     resolved = _month_day(m, ctx)
     if resolved is None:
         return None
@@ -115,7 +117,7 @@ def _week_of(m: re.Match[str], ctx: Context) -> Normalised:
 
 
 def _month_year(m: re.Match[str], ctx: Context) -> Normalised:
-    """"January 2011", "January nineteen ninety-seven", "January of next year"."""
+    """ "January 2011", "January nineteen ninety-seven", "January of next year"."""
     if m["year"]:
         return "DATE", month_value(int(m["year"]), _month(m["month"]))
     if m["spelled"]:
@@ -150,28 +152,32 @@ def _month_alone(m: re.Match[str], ctx: Context) -> Normalised:
 _DESIGNATOR_BEFORE = re.compile(
     r"\b(?:resolutions?|unscr|flights?|no|nos|numbers?|routes?|articles?|sections?|rooms?|chapters?|"
     r"pages?|highways?|bills?|models?|paragraphs?|items?|codes?|apartments?|suites?|box|volumes?|vol|"
-    r"interstate|rules?|hr|h\.r|s\.b|mandate|decree|form|lot|pp|p)\.?\s+$", re.IGNORECASE)
+    r"interstate|rules?|hr|h\.r|s\.b|mandate|decree|form|lot|pp|p)\.?\s+$",
+    re.IGNORECASE,
+)
 _COUNTED_AFTER = re.compile(
     r"\s+(?:votes|voters|people|persons|troops|soldiers|deaths|dead|cases|points|pounds|dollars|euros|"
     r"miles|kilometres|kilometers|km|metres|meters|feet|tonnes|tons|barrels|residents|members|employees|"
     r"workers|jobs|units|shares|homes|houses|cars|children|students|signatures|delegates|seats|acres|"
     r"hectares|calories|rounds|refugees|protesters|civilians|patients|prisoners|victims|words|pages|"
     r"copies|times|officers|police|policemen|fighters|rebels|militants|staff|families|buildings)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _DESIGNATOR_REACH = 20
 
 
 def _year(m: re.Match[str], ctx: Context) -> Normalised:
     """A bare year, unless the number names or counts something (``_DESIGNATOR_BEFORE``,
     ``_COUNTED_AFTER``)."""
-    if (_DESIGNATOR_BEFORE.search(ctx.text, max(0, m.start() - _DESIGNATOR_REACH), m.start())
-            or _COUNTED_AFTER.match(ctx.text, m.end())):
+    if _DESIGNATOR_BEFORE.search(ctx.text, max(0, m.start() - _DESIGNATOR_REACH), m.start()) or _COUNTED_AFTER.match(
+        ctx.text, m.end()
+    ):
         return None
     return "DATE", year_value(int(m["year"]))
 
 
 def _decade(m: re.Match[str], ctx: Context) -> Normalised:
-    """"the 1960s", "the early '90s": ``196X``, ``199X`` (TimeML: the decade with its
+    """ "the 1960s", "the early '90s": ``196X``, ``199X`` (TimeML: the decade with its
     year digit unknown; "early"/"late" only modify it)."""
     if m["century"]:
         return "DATE", f"{m['century']}{m['decade']}X"
@@ -180,10 +186,17 @@ def _decade(m: re.Match[str], ctx: Context) -> Normalised:
     return "DATE", f"{max(century, 0):02d}{m['short']}X"
 
 
-_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
-                 "seventies": 7, "eighties": 8, "nineties": 9}
-_TENS = {"ten": 1, "twenty": 2, "thirty": 3, "forty": 4, "fifty": 5, "sixty": 6, "seventy": 7,
-         "eighty": 8, "ninety": 9}
+_DECADE_WORDS = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
+_TENS = {"ten": 1, "twenty": 2, "thirty": 3, "forty": 4, "fifty": 5, "sixty": 6, "seventy": 7, "eighty": 8, "ninety": 9}
 
 
 def _spelled_decade(m: re.Match[str], ctx: Context) -> Normalised:
@@ -191,7 +204,7 @@ def _spelled_decade(m: re.Match[str], ctx: Context) -> Normalised:
 
 
 def _spelled_year_value(words: str) -> str | None:
-    """"nineteen ninety-six" → "1996", "two thousand and one" → "2001" (broadcast
+    """ "nineteen ninety-six" → "1996", "two thousand and one" → "2001" (broadcast
     transcripts spell years out)."""
     parts = words.lower().replace("-", " ").split()
     if parts[0] == "nineteen":
@@ -226,51 +239,59 @@ _OF = rf"(?:{SPACE}of)?"
 _MONTH_DAY = rf"(?P<month>{MONTH})\s*(?P<day>{DAY}|{DAY_WORD})"
 
 RULES = [
-    Rule("weekday_date",
-         rf"(?P<weekday>{WEEKDAY}),?{SPACE}{_MONTH_DAY}(?:{_SEPARATOR}(?P<year>{YEAR}))?{END}",
-         _weekday_date),
-    Rule("week_of",
-         rf"{cases('the')}{SPACE}week{SPACE}of{SPACE}{_MONTH_DAY}{END}",
-         _week_of),
-    Rule("iso_date",
-         r"(?P<year>(?:1[0-9]|20)[0-9]{2})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12][0-9]|3[01])(?![\d])",
-         _numeric_date),
-    Rule("numeric_date",
-         r"(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12][0-9]|0?[1-9])/(?P<year>(?:1[0-9]|20)[0-9]{2}|[0-9]{2})(?![\d/])",
-         _numeric_date),
-    Rule("month_day_year",
-         rf"(?P<month>{MONTH})\s*(?P<day>{DAY}|{DAY_WORD}){_SEPARATOR}(?P<year>{YEAR})",
-         _full_date),
-    Rule("day_month_year",
-         rf"{_THE}(?P<day>{DAY}){_OF}{SPACE}(?P<month>{MONTH}){_SEPARATOR}?(?P<year>{YEAR})",
-         _full_date),
-    Rule("month_day",
-         rf"(?P<month>{MONTH})\s*(?:the{SPACE})?(?P<day>{DAY}|{DAY_WORD}){END}",
-         _month_day),
-    Rule("day_month",
-         rf"{_THE}(?P<day>{DAY}){_OF}{SPACE}(?P<month>{MONTH})",
-         _month_day),
-    Rule("month_year",
-         rf"{MONTH_MODIFIER}?(?P<month>{MONTH}){_SEPARATOR}(?:of{SPACE})?"
-         rf"(?:(?P<year>{YEAR})|(?P<spelled>{_SPELLED_YEAR})"
-         rf"|(?P<rel>{cases('last')}|{cases('this')}|{cases('next')}){SPACE}{cases('year')}{END})",
-         _month_year),
-    Rule("month",
-         rf"(?:(?P<rel>{cases('last')}|{cases('next')}|{cases('this')}|{cases('this past')}|{cases('the coming')})"
-         rf"{SPACE}|{MONTH_MODIFIER})?(?P<month>{MONTH_ALONE})",
-         _month_alone),
-    Rule("decade",
-         rf"{_THE}{MODIFIER}?(?:(?P<century>1[0-9]|20)(?P<decade>[0-9])0|'?(?P<short>[1-9])0)'?s(?!\w)",
-         _decade),
-    Rule("spelled_decade",
-         rf"{_THE}{MODIFIER}?(?P<decade>{any_of(list(_DECADE_WORDS))}){END}",
-         _spelled_decade),
+    Rule(
+        "weekday_date",
+        rf"(?P<weekday>{WEEKDAY}),?{SPACE}{_MONTH_DAY}(?:{_SEPARATOR}(?P<year>{YEAR}))?{END}",
+        _weekday_date,
+    ),
+    Rule("week_of", rf"{cases('the')}{SPACE}week{SPACE}of{SPACE}{_MONTH_DAY}{END}", _week_of),
+    Rule(
+        "iso_date",
+        r"(?P<year>(?:1[0-9]|20)[0-9]{2})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12][0-9]|3[01])(?![\d])",
+        _numeric_date,
+    ),
+    Rule(
+        "numeric_date",
+        r"(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12][0-9]|0?[1-9])/(?P<year>(?:1[0-9]|20)[0-9]{2}|[0-9]{2})(?![\d/])",
+        _numeric_date,
+    ),
+    Rule("month_day_year", rf"(?P<month>{MONTH})\s*(?P<day>{DAY}|{DAY_WORD}){_SEPARATOR}(?P<year>{YEAR})", _full_date),
+    Rule(
+        "day_month_year",
+        rf"{_THE}(?P<day>{DAY}){_OF}{SPACE}(?P<month>{MONTH}){_SEPARATOR}?(?P<year>{YEAR})",
+        _full_date,
+    ),
+    Rule("month_day", rf"(?P<month>{MONTH})\s*(?:the{SPACE})?(?P<day>{DAY}|{DAY_WORD}){END}", _month_day),
+    Rule("day_month", rf"{_THE}(?P<day>{DAY}){_OF}{SPACE}(?P<month>{MONTH})", _month_day),
+    Rule(
+        "month_year",
+        rf"{MONTH_MODIFIER}?(?P<month>{MONTH}){_SEPARATOR}(?:of{SPACE})?"
+        rf"(?:(?P<year>{YEAR})|(?P<spelled>{_SPELLED_YEAR})"
+        rf"|(?P<rel>{cases('last')}|{cases('this')}|{cases('next')}){SPACE}{cases('year')}{END})",
+        _month_year,
+    ),
+    Rule(
+        "month",
+        rf"(?:(?P<rel>{cases('last')}|{cases('next')}|{cases('this')}|{cases('this past')}|{cases('the coming')})"
+        rf"{SPACE}|{MONTH_MODIFIER})?(?P<month>{MONTH_ALONE})",
+        _month_alone,
+    ),
+    Rule(
+        "decade",
+        rf"{_THE}{MODIFIER}?(?:(?P<century>1[0-9]|20)(?P<decade>[0-9])0|'?(?P<short>[1-9])0)'?s(?!\w)",
+        _decade,
+    ),
+    Rule("spelled_decade", rf"{_THE}{MODIFIER}?(?P<decade>{any_of(list(_DECADE_WORDS))}){END}", _spelled_decade),
     Rule("spelled_year", _SPELLED_YEAR, _spelled_year),
-    Rule("century",
-         rf"{_THE}{MODIFIER}?(?P<ordinal>\d{{1,2}}(?:st|nd|rd|th)|{DAY_WORD})[\s-]+{cases('century')}(?!\w)",
-         _century),
-    Rule("year",
-         rf"(?:(?<![\d$£€¥.,:/#-])|(?<=\b[Pp]ost-)|(?<=\b[Pp]re-)){MODIFIER}?(?:{cases('fiscal')}{SPACE}(?:{cases('year')}{SPACE})?)?"
-         rf"(?P<year>{YEAR})(?!\d|\s*%|,\d|\.\d|-\d|:\d|{SPACE}(?:percent|per cent))",
-         _year),
+    Rule(
+        "century",
+        rf"{_THE}{MODIFIER}?(?P<ordinal>\d{{1,2}}(?:st|nd|rd|th)|{DAY_WORD})[\s-]+{cases('century')}(?!\w)",
+        _century,
+    ),
+    Rule(
+        "year",
+        rf"(?:(?<![\d$£€¥.,:/#-])|(?<=\b[Pp]ost-)|(?<=\b[Pp]re-)){MODIFIER}?(?:{cases('fiscal')}{SPACE}(?:{cases('year')}{SPACE})?)?"
+        rf"(?P<year>{YEAR})(?!\d|\s*%|,\d|\.\d|-\d|:\d|{SPACE}(?:percent|per cent))",
+        _year,
+    ),
 ]

@@ -16,8 +16,9 @@ from dateline.temporal.timex import Timex
 def to_record(dct: dt.date, timexes: Sequence[Timex]) -> dict:
     return {
         "dct": dct.isoformat(),
-        "timexes": [{"start": t.start, "end": t.end, "text": t.text, "type": t.type,
-                     "value": t.value} for t in timexes],
+        "timexes": [
+            {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value} for t in timexes
+        ],
     }
 
 
@@ -31,9 +32,11 @@ def to_timeml(text: str, dct: dt.date, timexes: Sequence[Timex]) -> str:
     ]
     cursor = 0
     for number, timex in enumerate(timexes, start=1):
-        parts.append(escape(text[cursor:timex.start]))
-        parts.append(f'<TIMEX3 tid="t{number}" type={quoteattr(timex.type)} '
-                     f'value={quoteattr(timex.value)}>{escape(timex.text)}</TIMEX3>')
+        parts.append(escape(text[cursor : timex.start]))
+        parts.append(
+            f'<TIMEX3 tid="t{number}" type={quoteattr(timex.type)} '
+            f"value={quoteattr(timex.value)}>{escape(timex.text)}</TIMEX3>"
+        )
         cursor = timex.end
     parts.append(escape(text[cursor:]))
     parts.append("</TEXT>\n</TimeML>\n")

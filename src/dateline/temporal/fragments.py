@@ -31,16 +31,17 @@ MONTH_ALONE = rf"(?:{MONTH_FULL}(?!\w)|{MONTH_ABBR}\.)"
 WEEKDAY = any_of(list(WEEKDAYS), title_upper) + r"(?!\w)"
 
 DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d)(?!\w)"
-DAY_WORD = any_of(list(ORDINAL_WORDS) + [f"twenty-{w}" for w in list(ORDINAL_WORDS)[:9]]
-                  + ["thirty-first"])
+DAY_WORD = any_of(list(ORDINAL_WORDS) + [f"twenty-{w}" for w in list(ORDINAL_WORDS)[:9]] + ["thirty-first"])
 YEAR = r"(?:1[0-9]|20)[0-9]{2}(?![\d])"
 
 NUMBER_WORD = (
     any_of([w for w in NUMBER_WORDS if " " not in w and w not in ("a", "an")])
-    + rf"(?:[\s-]+{any_of(['one','two','three','four','five','six','seven','eight','nine'])})?"
+    + rf"(?:[\s-]+{any_of(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'])})?"
 )
-NUMBER = (rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?|{NUMBER_WORD}(?:{SPACE}hundred)?"
-          rf"|{any_of(['a couple of', 'couple of', 'a dozen', 'another', 'an additional'])})")
+NUMBER = (
+    rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?|{NUMBER_WORD}(?:{SPACE}hundred)?"
+    rf"|{any_of(['a couple of', 'couple of', 'a dozen', 'another', 'an additional'])})"
+)
 ARTICLE = any_of(["a", "an"])
 # "half a century"; "two and a half years", "a year and a half".
 HALF_A = rf"{cases('half')}[\s-]+{ARTICLE}"
@@ -54,10 +55,24 @@ SEASON = any_of(list(SEASONS))
 PART_OF_DAY = any_of(list(PARTS_OF_DAY))
 
 # Modifiers HeidelTime and TimeBank keep inside the span ("late January", "mid-1990s").
-_MODIFIERS = ["early", "late", "the end of", "the beginning of", "the start of",
-                    "the middle of", "end of", "beginning of", "start of", "middle of",
-                    "the first half of", "the second half of", "the latter half of",
-                    "the latter part of", "the early part of", "the turn of"]
+_MODIFIERS = [
+    "early",
+    "late",
+    "the end of",
+    "the beginning of",
+    "the start of",
+    "the middle of",
+    "end of",
+    "beginning of",
+    "start of",
+    "middle of",
+    "the first half of",
+    "the second half of",
+    "the latter half of",
+    "the latter part of",
+    "the early part of",
+    "the turn of",
+]
 MODIFIER = "(?:" + any_of(_MODIFIERS + ["mid"]) + r"[\s-]+)"
 # HeidelTime leaves "mid-" out of month spans ("mid-July" → "July").
 MONTH_MODIFIER = "(?:" + any_of(_MODIFIERS) + r"[\s-]+)"

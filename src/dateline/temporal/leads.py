@@ -114,7 +114,7 @@ class _Parser:
         items: list[Item] = []
         while self.at < len(self.pattern) and not self._peek("|") and not self._peek(")"):
             char = self._next()
-            if char in "?*+" or (char == "{" and re.match(r"\d*(,\d*)?\}", self.pattern[self.at:])):
+            if char in "?*+" or (char == "{" and re.match(r"\d*(,\d*)?\}", self.pattern[self.at :])):
                 items[-1:] = [self._repeat(char, items[-1:])]
             elif char == "(":
                 items.append(self._group())
@@ -134,7 +134,7 @@ class _Parser:
         if not previous or previous[0][0] in ("zero", "repeat"):
             raise ValueError(f"nothing to repeat at {self.at} in {self.pattern!r}")
         if char == "{":
-            bounds = self.pattern[self.at:self.pattern.index("}", self.at)]
+            bounds = self.pattern[self.at : self.pattern.index("}", self.at)]
             self.at += len(bounds) + 1
             low_text, _, high_text = bounds.partition(",")
             low = int(low_text or 0)
@@ -197,7 +197,7 @@ class _Parser:
         if char in _ANCHORS and not in_class:
             return ("zero", char)
         if char == "u":
-            code = self.pattern[self.at:self.at + 4]
+            code = self.pattern[self.at : self.at + 4]
             self.at += 4
             return ("literal", chr(int(code, 16)))
         if char in _CONTROL:
@@ -223,7 +223,7 @@ class _Walk:
         """Phrases of ``items``, given the completed ``first`` token (or "") and the
         letters of the current token read so far."""
         for index, (op, value) in enumerate(items):
-            rest = items[index + 1:]
+            rest = items[index + 1 :]
             if op == "literal":
                 if value.isalpha():
                     prefix += value
@@ -281,8 +281,8 @@ def _is_separator_class(chars: list[ClassItem]) -> bool:
 
 def _is_separator(body: list[Item]) -> bool:
     return len(body) == 1 and (
-        (body[0][0] == "in" and _is_separator_class(body[0][1]))
-        or (body[0][0] == "literal" and body[0][1] in " -"))
+        (body[0][0] == "in" and _is_separator_class(body[0][1])) or (body[0][0] == "literal" and body[0][1] in " -")
+    )
 
 
 def _letters(chars: list[ClassItem]) -> list[str]:

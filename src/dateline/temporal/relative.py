@@ -54,10 +54,18 @@ from dateline.temporal.lexicon import (
 from dateline.temporal.rule import Context, Normalised, Rule
 
 _PAST_WORDS = ("last", "past", "previous", "this past", "the past", "the previous", "the last")
-_NEXT_WORDS = ("next", "coming", "the next", "the coming", "the following", "following",
-               "this coming")
-_THIS_WORDS = ("this", "the current", "current", "earlier this", "later this", "early this",
-               "late this", "so far this", "this same")
+_NEXT_WORDS = ("next", "coming", "the next", "the coming", "the following", "following", "this coming")
+_THIS_WORDS = (
+    "this",
+    "the current",
+    "current",
+    "earlier this",
+    "later this",
+    "early this",
+    "late this",
+    "so far this",
+    "this same",
+)
 
 
 def _offset(relation: str) -> int:
@@ -116,7 +124,7 @@ def _part_of_today(m: re.Match[str], ctx: Context) -> Normalised:
 
 
 def _weekday(m: re.Match[str], ctx: Context) -> Normalised:
-    """"last Friday" is the latest Friday before the DCT (a week before it on a Friday),
+    """ "last Friday" is the latest Friday before the DCT (a week before it on a Friday),
     "next Friday" the first one after it; a bare "Friday" follows the clause (see
     ``Context.weekday``)."""
     weekday = WEEKDAYS[m["day"].lower()]
@@ -136,7 +144,7 @@ _ANAPHORIC_RELATIONS = ("the following", "following", "the previous", "previous"
 
 
 def _relative_unit(m: re.Match[str], ctx: Context) -> Normalised:
-    """"last week", "this year", "the end of the month", "earlier in the year"; "the
+    """ "last week", "this year", "the end of the month", "earlier in the year"; "the
     following month" and "the previous year" count from the date last mentioned (see
     ``Context.anchor``), as readers do: "convicted in February 2010 and sentenced the
     following month"."""
@@ -151,14 +159,19 @@ _OR_MORE = re.compile(r"\s+or\s")
 
 
 def _anaphoric(m: re.Match[str], ctx: Context) -> Normalised:
-    """"the next day", "the day before", "that year", "later that week": counted from the
+    """ "the next day", "the day before", "that year", "later that week": counted from the
     date last mentioned (see ``Context.anchor``), from the DCT when there is none. "In
     the next day or two" looks ahead from the DCT."""
     words = " ".join(m[0].lower().split())
     unit = (m["unit"] or "day").lower()
     unit = "day" if unit == "morning" else unit
-    offset = 1 if ("next" in words or "following" in words or "after" in words) else \
-        -1 if ("previous" in words or "before" in words) else 0
+    offset = (
+        1
+        if ("next" in words or "following" in words or "after" in words)
+        else -1
+        if ("previous" in words or "before" in words)
+        else 0
+    )
     if offset > 0 and _OR_MORE.match(ctx.text, m.end()):
         anchor = ctx.dct, "day"
     else:
@@ -167,7 +180,7 @@ def _anaphoric(m: re.Match[str], ctx: Context) -> Normalised:
 
 
 def _ago(m: re.Match[str], ctx: Context) -> Normalised:
-    """"two years ago" counts from the DCT; "two days later" and "two years earlier"
+    """ "two years ago" counts from the DCT; "two days later" and "two years earlier"
     from the date last mentioned (see ``Context.anchor``). Decades and centuries count
     years: "a decade ago" in 1999 is ``1989``."""
     unit = m["unit"].lower().rstrip("s")
@@ -189,8 +202,7 @@ def _ago(m: re.Match[str], ctx: Context) -> Normalised:
 _YEARS_PER = {"decade": 10, "century": 100}
 
 
-_QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
-                     "fourth": 4, "4th": 4}
+_QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
 def _quarter(m: re.Match[str], ctx: Context) -> Normalised:
@@ -240,7 +252,7 @@ _PERIOD_ENDING = re.compile(r"\s+(?:ended|ending)\b")
 
 
 def _this_year(m: re.Match[str], ctx: Context) -> Normalised:
-    """"the year", "the full year", "year-end": in news, the DCT's year. "The fiscal year"
+    """ "the year", "the full year", "year-end": in news, the DCT's year. "The fiscal year"
     is mostly the reporting period ("for the fiscal year ended Sept. 30"), and so is "the
     year ended March 31" or "the year ending June 30, 1990": a duration."""
     if "fiscal" in m[0].lower() or _PERIOD_ENDING.match(ctx.text, m.end()):
@@ -252,7 +264,7 @@ _SATURDAY = 5
 
 
 def _weekend(m: re.Match[str], ctx: Context) -> Normalised:
-    """"the weekend": the last one before the DCT (HeidelTime's reading, 98 % of its
+    """ "the weekend": the last one before the DCT (HeidelTime's reading, 98 % of its
     Timeline17 cases), which is the DCT's own week's when the DCT is a Saturday or Sunday;
     the next one when the clause speaks of the future (the DCT's own week's, or the
     week after's when the DCT is itself in a weekend)."""
@@ -282,25 +294,37 @@ def _fixed_holiday(month: int, day: int) -> Callable[[int], dt.date]:
 
 def _nth_weekday(month: int, weekday: int, n: int) -> Callable[[int], dt.date]:
     """The n-th (n < 0: from the end) given weekday of ``month``, as a function of the year."""
+
     def compute(year: int) -> dt.date:
         if n > 0:
             first = dt.date(year, month, 1)
             return shift_days(first, (weekday - first.weekday()) % 7 + 7 * (n - 1))
         last = shift_days(dt.date(year + month // 12, month % 12 + 1, 1), -1)
         return shift_days(last, -((last.weekday() - weekday) % 7))
+
     return compute
 
 
 _HOLIDAYS = {
-    "christmas eve": _fixed_holiday(12, 24), "christmas day": _fixed_holiday(12, 25),
-    "christmas": _fixed_holiday(12, 25), "boxing day": _fixed_holiday(12, 26),
-    "new year's eve": _fixed_holiday(12, 31), "new year's day": _fixed_holiday(1, 1),
-    "valentine's day": _fixed_holiday(2, 14), "halloween": _fixed_holiday(10, 31),
-    "easter": easter, "easter sunday": easter, "thanksgiving": _nth_weekday(11, 3, 4),
-    "thanksgiving day": _nth_weekday(11, 3, 4), "memorial day": _nth_weekday(5, 0, -1),
-    "labor day": _nth_weekday(9, 0, 1), "independence day": _fixed_holiday(7, 4),
-    "fourth of july": _fixed_holiday(7, 4), "may day": _fixed_holiday(5, 1),
-    "groundhog day": _fixed_holiday(2, 2), "christmas morning": _fixed_holiday(12, 25),
+    "christmas eve": _fixed_holiday(12, 24),
+    "christmas day": _fixed_holiday(12, 25),
+    "christmas": _fixed_holiday(12, 25),
+    "boxing day": _fixed_holiday(12, 26),
+    "new year's eve": _fixed_holiday(12, 31),
+    "new year's day": _fixed_holiday(1, 1),
+    "valentine's day": _fixed_holiday(2, 14),
+    "halloween": _fixed_holiday(10, 31),
+    "easter": easter,
+    "easter sunday": easter,
+    "thanksgiving": _nth_weekday(11, 3, 4),
+    "thanksgiving day": _nth_weekday(11, 3, 4),
+    "memorial day": _nth_weekday(5, 0, -1),
+    "labor day": _nth_weekday(9, 0, 1),
+    "independence day": _fixed_holiday(7, 4),
+    "fourth of july": _fixed_holiday(7, 4),
+    "may day": _fixed_holiday(5, 1),
+    "groundhog day": _fixed_holiday(2, 2),
+    "christmas morning": _fixed_holiday(12, 25),
 }
 
 
@@ -319,17 +343,28 @@ def _holiday(m: re.Match[str], ctx: Context) -> Normalised:
 
 
 _REFS = {
-    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
-    "current": "PRESENT_REF", "at present": "PRESENT_REF", "the present": "PRESENT_REF",
-    "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at the moment": "PRESENT_REF",
-    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
-    "the future": "FUTURE_REF", "soon": "FUTURE_REF", "as soon as possible": "FUTURE_REF",
+    "now": "PRESENT_REF",
+    "right now": "PRESENT_REF",
+    "currently": "PRESENT_REF",
+    "current": "PRESENT_REF",
+    "at present": "PRESENT_REF",
+    "the present": "PRESENT_REF",
+    "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF",
+    "at the moment": "PRESENT_REF",
+    "recently": "PAST_REF",
+    "recent": "PAST_REF",
+    "lately": "PAST_REF",
+    "the past": "PAST_REF",
+    "the future": "FUTURE_REF",
+    "soon": "FUTURE_REF",
+    "as soon as possible": "FUTURE_REF",
     "the near future": "FUTURE_REF",
 }
 
 
 def _reference(m: re.Match[str], ctx: Context) -> Normalised:
-    """"now", "recently", "the future"; "recent days", "coming years" are vague
+    """ "now", "recently", "the future"; "recent days", "coming years" are vague
     durations (``PXD``, ``PXY``), as TimeBank annotates them."""
     if m["span"]:
         return "DURATION", duration_value("X", m["span"].lower()[:-1])
@@ -341,104 +376,170 @@ _CALENDAR_UNIT = any_of(["week", "weekend", "month", "quarter", "year", "decade"
 _PLURAL_SPANS = any_of(["hours", "days", "weeks", "months", "years", "decades"])
 _QUARTER_ORD = any_of(list(_QUARTER_ORDINALS))
 _YEAR_END = any_of(["year-end", "year end", "year's end"])
-_PERIOD = (rf"{SPACE}(?:{any_of(['first', 'second', 'third', 'fourth'])}[\s-]+)?"
-           rf"{any_of(['quarter', 'period'])}")
+_PERIOD = (
+    rf"{SPACE}(?:{any_of(['first', 'second', 'third', 'fourth'])}[\s-]+)?"
+    rf"{any_of(['quarter', 'period'])}"
+)
 _QUARTER_MODIFIER = any_of(["latest", "last", "current", "same", "fiscal", "calendar", "recent"])
 _YEAR = r"(?:1[0-9]|20)[0-9]{2}(?!\d)"
 _HOLIDAY = any_of(list(_HOLIDAYS), title_upper).replace("'", "\\s?'")
 # A holiday naming a period or a thing rather than its day: "the Christmas quarter" (the
 # last quarter of the year), "the Easter holidays", "Easter Island", "Christmas sales".
-_HOLIDAY_AS_MODIFIER = any_of([
-    "quarter", "season", "period", "holidays", "holiday", "shopping", "sales", "spending", "rush",
-    "break", "recess", "trading", "island", "rising", "tree", "trees", "card", "cards", "carols",
-    "decorations", "lights", "market", "markets",
-])
+_HOLIDAY_AS_MODIFIER = any_of(
+    [
+        "quarter",
+        "season",
+        "period",
+        "holidays",
+        "holiday",
+        "shopping",
+        "sales",
+        "spending",
+        "rush",
+        "break",
+        "recess",
+        "trading",
+        "island",
+        "rising",
+        "tree",
+        "trees",
+        "card",
+        "cards",
+        "carols",
+        "decorations",
+        "lights",
+        "market",
+        "markets",
+    ]
+)
 
 _THE = cases("the")
 _LAST_THIS_NEXT = any_of(["last", "this", "next"])
 _EARLY_LATE = any_of(["early", "late", "earlier", "later"])
 _TWO_DAYS_AWAY = any_of(["the day before yesterday", "the day after tomorrow"])
 _WEEKDAY_RELATION = any_of(["last", "next", "this", "this past", "this coming", "past", "coming"])
-_ANAPHORIC_DAYS = any_of(["the next day", "the following day", "the previous day",
-                          "the following morning", "the next morning"])
+_ANAPHORIC_DAYS = any_of(
+    ["the next day", "the following day", "the previous day", "the following morning", "the next morning"]
+)
 _ANAPHORIC_UNITS = any_of(["that", "that same"])
 # "the day after" and "the same day" alone; followed by a noun phrase or a clause ("the
 # day after the vote", "the same day Clinton spoke") they are anchored to an event, whose
 # date the text does not give.
-_DAY_OF_AN_EVENT = (any_of(["the day before", "the day after", "the same day"])
-                    + r"(?=\s*(?:[,.;:!?)\"'\u2019\u201d]|$)|\s+(?:and|or|but)\b)")
-_ABOUT = any_of(["about", "nearly", "almost", "some", "more than", "over", "just", "only",
-                 "around", "roughly", "less than", "barely"])
+_DAY_OF_AN_EVENT = (
+    any_of(["the day before", "the day after", "the same day"])
+    + r"(?=\s*(?:[,.;:!?)\"'\u2019\u201d]|$)|\s+(?:and|or|but)\b)"
+)
+_ABOUT = any_of(
+    [
+        "about",
+        "nearly",
+        "almost",
+        "some",
+        "more than",
+        "over",
+        "just",
+        "only",
+        "around",
+        "roughly",
+        "less than",
+        "barely",
+    ]
+)
 _AGO_UNIT = any_of(["day", "week", "month", "year", "decade", "century", "centuries"])
 _YEAR_AGO = any_of(["year-ago", "year-earlier"])
 _QUARTER_OR_PERIOD = any_of(["quarter", "period"])
 _WHOLE = any_of(["full", "calendar", "fiscal", "whole", "entire"])
-_SEASON_RELATION = any_of(["last", "this", "next", "this past", "the coming", "the past", "early",
-                           "late", "mid", "the"])
+_SEASON_RELATION = any_of(
+    ["last", "this", "next", "this past", "the coming", "the past", "early", "late", "mid", "the"]
+)
 
 RULES = [
-    Rule("deictic_day",
-         rf"(?:{_EARLY_LATE}{SPACE})?(?P<word>{_TWO_DAYS_AWAY}|{any_of(list(_DEICTIC_DAYS))})"
-         rf"(?:{SPACE}(?P<part>{PART_OF_DAY}))?{END}",
-         _deictic_day),
-    Rule("part_of_today",
-         rf"(?P<rel>{any_of(['this', 'last'])}){SPACE}"
-         rf"(?P<part>{any_of(['morning', 'afternoon', 'evening', 'night'])}){END}",
-         _part_of_today),
-    Rule("weekday",
-         rf"(?:{_EARLY_LATE}{SPACE})?(?:(?P<rel>{_WEEKDAY_RELATION}){SPACE})?"
-         rf"(?P<day>{WEEKDAY})(?:{SPACE}(?P<part>{PART_OF_DAY}))?(?!s\b)",
-         _weekday),
-    Rule("anaphoric",
-         rf"(?:{_EARLY_LATE}{SPACE})?(?:{_ANAPHORIC_DAYS}|{_DAY_OF_AN_EVENT}"
-         rf"|{_ANAPHORIC_UNITS}{SPACE}(?P<unit>{any_of(['day', 'week', 'month', 'year'])})){END}",
-         _anaphoric),
-    Rule("ago",
-         rf"(?:{_ABOUT}{SPACE})?(?P<n>{NUMBER}|{ARTICLE}|{VAGUE})[\s-]+(?P<unit>{_AGO_UNIT}s?)"
-         rf"{SPACE}(?P<dir>{any_of(['ago', 'earlier', 'later'])}){END}",
-         _ago),
-    Rule("quarter",
-         # "the third quarter (of 1989)", "this year's first quarter"
-         rf"(?:{_THE}{SPACE}|(?P<yrel>{_LAST_THIS_NEXT}){SPACE}year's{SPACE})?"
-         rf"(?:{_QUARTER_MODIFIER}{SPACE}){{0,3}}(?P<ord>{_QUARTER_ORD})[\s-]+{cases('quarter')}"
-         rf"(?:{SPACE}(?:of{SPACE})?(?:{cases('fiscal')}{SPACE})?(?P<year>{_YEAR}))?{END}"
-         # "the (latest) quarter"
-         rf"|{_THE}{SPACE}(?:{_QUARTER_MODIFIER}{SPACE}){{0,3}}{cases('quarter')}{END}(?!{SPACE}of{SPACE})"
-         # "the year-ago period", "year-earlier"
-         rf"|(?P<ago>(?:{_THE}{SPACE}(?={_YEAR_AGO}{_PERIOD}))?{_YEAR_AGO}(?P<period>{_PERIOD})?){END}"
-         # "the 1988 (second) quarter"
-         rf"|{_THE}{SPACE}(?P<year2>{_YEAR}){SPACE}(?:(?P<ord2>{_QUARTER_ORD})[\s-]+)?{_QUARTER_OR_PERIOD}{END}"
-         rf"|{_THE}{SPACE}{any_of(['latest', 'most recent'])}{SPACE}period{END}"
-         # "last year's quarter"
-         rf"|(?P<yrel2>{_LAST_THIS_NEXT}){SPACE}year's{SPACE}{_QUARTER_OR_PERIOD}{END}",
-         _quarter),
-    Rule("half",
-         rf"{_THE}{SPACE}(?:(?P<rel>{_LAST_THIS_NEXT}){SPACE}year's{SPACE})?"
-         rf"(?P<ord>{any_of(['first', 'second'])}){SPACE}half"
-         rf"(?:{SPACE}of{SPACE}(?:(?P<year>{_YEAR})|(?P<rel2>{_LAST_THIS_NEXT}){SPACE}year))?{END}",
-         _half),
-    Rule("this_year",
-         rf"{_THE}{SPACE}(?:{_WHOLE}{SPACE})?year{END}"
-         rf"(?!{SPACE}(?:\d|two|nineteen|before|after|earlier|later|ago))"
-         rf"|{_YEAR_END}{END}",
-         _this_year),
+    Rule(
+        "deictic_day",
+        rf"(?:{_EARLY_LATE}{SPACE})?(?P<word>{_TWO_DAYS_AWAY}|{any_of(list(_DEICTIC_DAYS))})"
+        rf"(?:{SPACE}(?P<part>{PART_OF_DAY}))?{END}",
+        _deictic_day,
+    ),
+    Rule(
+        "part_of_today",
+        rf"(?P<rel>{any_of(['this', 'last'])}){SPACE}"
+        rf"(?P<part>{any_of(['morning', 'afternoon', 'evening', 'night'])}){END}",
+        _part_of_today,
+    ),
+    Rule(
+        "weekday",
+        rf"(?:{_EARLY_LATE}{SPACE})?(?:(?P<rel>{_WEEKDAY_RELATION}){SPACE})?"
+        rf"(?P<day>{WEEKDAY})(?:{SPACE}(?P<part>{PART_OF_DAY}))?(?!s\b)",
+        _weekday,
+    ),
+    Rule(
+        "anaphoric",
+        rf"(?:{_EARLY_LATE}{SPACE})?(?:{_ANAPHORIC_DAYS}|{_DAY_OF_AN_EVENT}"
+        rf"|{_ANAPHORIC_UNITS}{SPACE}(?P<unit>{any_of(['day', 'week', 'month', 'year'])})){END}",
+        _anaphoric,
+    ),
+    Rule(
+        "ago",
+        rf"(?:{_ABOUT}{SPACE})?(?P<n>{NUMBER}|{ARTICLE}|{VAGUE})[\s-]+(?P<unit>{_AGO_UNIT}s?)"
+        rf"{SPACE}(?P<dir>{any_of(['ago', 'earlier', 'later'])}){END}",
+        _ago,
+    ),
+    Rule(
+        "quarter",
+        # "the third quarter (of 1989)", "this year's first quarter"
+        rf"(?:{_THE}{SPACE}|(?P<yrel>{_LAST_THIS_NEXT}){SPACE}year's{SPACE})?"
+        rf"(?:{_QUARTER_MODIFIER}{SPACE}){{0,3}}(?P<ord>{_QUARTER_ORD})[\s-]+{cases('quarter')}"
+        rf"(?:{SPACE}(?:of{SPACE})?(?:{cases('fiscal')}{SPACE})?(?P<year>{_YEAR}))?{END}"
+        # "the (latest) quarter"
+        rf"|{_THE}{SPACE}(?:{_QUARTER_MODIFIER}{SPACE}){{0,3}}{cases('quarter')}{END}(?!{SPACE}of{SPACE})"
+        # "the year-ago period", "year-earlier"
+        rf"|(?P<ago>(?:{_THE}{SPACE}(?={_YEAR_AGO}{_PERIOD}))?{_YEAR_AGO}(?P<period>{_PERIOD})?){END}"
+        # "the 1988 (second) quarter"
+        rf"|{_THE}{SPACE}(?P<year2>{_YEAR}){SPACE}(?:(?P<ord2>{_QUARTER_ORD})[\s-]+)?{_QUARTER_OR_PERIOD}{END}"
+        rf"|{_THE}{SPACE}{any_of(['latest', 'most recent'])}{SPACE}period{END}"
+        # "last year's quarter"
+        rf"|(?P<yrel2>{_LAST_THIS_NEXT}){SPACE}year's{SPACE}{_QUARTER_OR_PERIOD}{END}",
+        _quarter,
+    ),
+    Rule(
+        "half",
+        rf"{_THE}{SPACE}(?:(?P<rel>{_LAST_THIS_NEXT}){SPACE}year's{SPACE})?"
+        rf"(?P<ord>{any_of(['first', 'second'])}){SPACE}half"
+        rf"(?:{SPACE}of{SPACE}(?:(?P<year>{_YEAR})|(?P<rel2>{_LAST_THIS_NEXT}){SPACE}year))?{END}",
+        _half,
+    ),
+    Rule(
+        "this_year",
+        rf"{_THE}{SPACE}(?:{_WHOLE}{SPACE})?year{END}"
+        rf"(?!{SPACE}(?:\d|two|nineteen|before|after|earlier|later|ago))"
+        rf"|{_YEAR_END}{END}",
+        _this_year,
+    ),
     Rule("weekend", rf"{_THE}{SPACE}weekend{END}", _weekend),
-    Rule("relative_unit",
-         rf"(?:{MODIFIER}?(?P<rel>{_REL_PAST_NEXT_THIS})|{MODIFIER}{_THE}"
-         rf"|{any_of(['earlier in the', 'later in the'])})"
-         rf"{SPACE}(?:fiscal{SPACE}(?=year))?(?P<unit>{_CALENDAR_UNIT}){END}",
-         _relative_unit),
-    Rule("season",
-         rf"(?:(?P<rel>{_SEASON_RELATION})[\s-]+)?"
-         rf"(?P<season>{SEASON})(?:{SPACE}(?:of{SPACE})?(?P<year>{_YEAR}))?{END}",
-         _season),
-    Rule("holiday",
-         rf"(?:(?P<rel>{_LAST_THIS_NEXT}){SPACE})?(?P<name>{_HOLIDAY})(?:{SPACE}(?P<year>{_YEAR}))?{END}"
-         rf"(?!{SPACE}{_HOLIDAY_AS_MODIFIER}{END})",
-         _holiday),
-    Rule("reference",
-         rf"(?:{any_of(['recent', 'coming', 'upcoming', 'the past', 'the coming'])}{SPACE}"
-         rf"(?P<span>{_PLURAL_SPANS})"
-         rf"|{any_of(list(_REFS))}){END}",
-         _reference),
+    Rule(
+        "relative_unit",
+        rf"(?:{MODIFIER}?(?P<rel>{_REL_PAST_NEXT_THIS})|{MODIFIER}{_THE}"
+        rf"|{any_of(['earlier in the', 'later in the'])})"
+        rf"{SPACE}(?:fiscal{SPACE}(?=year))?(?P<unit>{_CALENDAR_UNIT}){END}",
+        _relative_unit,
+    ),
+    Rule(
+        "season",
+        rf"(?:(?P<rel>{_SEASON_RELATION})[\s-]+)?"
+        rf"(?P<season>{SEASON})(?:{SPACE}(?:of{SPACE})?(?P<year>{_YEAR}))?{END}",
+        _season,
+    ),
+    Rule(
+        "holiday",
+        rf"(?:(?P<rel>{_LAST_THIS_NEXT}){SPACE})?(?P<name>{_HOLIDAY})(?:{SPACE}(?P<year>{_YEAR}))?{END}"
+        rf"(?!{SPACE}{_HOLIDAY_AS_MODIFIER}{END})",
+        _holiday,
+    ),
+    Rule(
+        "reference",
+        rf"(?:{any_of(['recent', 'coming', 'upcoming', 'the past', 'the coming'])}{SPACE}"
+        rf"(?P<span>{_PLURAL_SPANS})"
+        rf"|{any_of(list(_REFS))}){END}",
+        _reference,
+    ),
 ]

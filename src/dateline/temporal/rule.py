@@ -25,8 +25,11 @@ _UNTIL = re.compile(r"(?:until|till|through)\s+$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _YEAR_UNITS = ("year", "decade", "century")
 _LOOK_BACK = re.compile(r"\b(?:ago|earlier|previous|before)\b|year-ago", re.IGNORECASE)
-_MONEY_WORD = re.compile(r"\$|\bcents?\b|\bpercent\b|%|\bearnings\b|\bprofits?\b|\brevenues?\b|"
-                         r"\bsales\b|\bnet\b|\blosses\b|\bloss\b|\ba share\b", re.IGNORECASE)
+_MONEY_WORD = re.compile(
+    r"\$|\bcents?\b|\bpercent\b|%|\bearnings\b|\bprofits?\b|\brevenues?\b|"
+    r"\bsales\b|\bnet\b|\blosses\b|\bloss\b|\ba share\b",
+    re.IGNORECASE,
+)
 
 
 class Context:
@@ -99,8 +102,7 @@ class Context:
         right_end = min(right + [end + 200])
         if _QUARTER_WORD.search(text, left, right_end):
             return True
-        return (start - self.quarter_end < _QUARTER_REACH
-                and _MONEY_WORD.search(text, left, right_end) is not None)
+        return start - self.quarter_end < _QUARTER_REACH and _MONEY_WORD.search(text, left, right_end) is not None
 
     def direction(self, match: re.Match[str], loose: bool = False) -> int:
         """+1 if the clause around ``match`` speaks of the future, -1 of the past, else 0

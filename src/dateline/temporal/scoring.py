@@ -90,8 +90,16 @@ class Scores:
         relaxed = _f1(counts.relaxed, counts.system, counts.gold)
         type_acc = counts.type_correct / counts.relaxed if counts.relaxed else 0.0
         value_acc = counts.value_correct / counts.relaxed if counts.relaxed else 0.0
-        return cls(*strict, *relaxed, type_acc, value_acc, relaxed[2] * type_acc,
-                   relaxed[2] * value_acc, counts.gold, counts.system)
+        return cls(
+            *strict,
+            *relaxed,
+            type_acc,
+            value_acc,
+            relaxed[2] * type_acc,
+            relaxed[2] * value_acc,
+            counts.gold,
+            counts.system,
+        )
 
 
 def score(pairs: Iterable[tuple[Sequence[Timex], Sequence[Timex]]]) -> Scores:

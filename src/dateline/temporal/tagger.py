@@ -21,8 +21,23 @@ from dateline.temporal.lexicon import COMMON_WORDS, any_of, cases
 from dateline.temporal.rule import Context, Rule
 from dateline.temporal.timex import Timex
 
-_FIRST = ("day_around", "weekday_date", "week_of", "iso_date", "numeric_date", "month_day_year", "day_month_year",
-          "month_day", "day_month", "month_year", "decade", "century", "clock", "ago", "duration")
+_FIRST = (
+    "day_around",
+    "weekday_date",
+    "week_of",
+    "iso_date",
+    "numeric_date",
+    "month_day_year",
+    "day_month_year",
+    "month_day",
+    "day_month",
+    "month_year",
+    "decade",
+    "century",
+    "clock",
+    "ago",
+    "duration",
+)
 _LAST = ("set", "vague_plural", "year", "reference")
 
 
@@ -33,8 +48,7 @@ def _ordered(rules: list[Rule]) -> list[Rule]:
     return [by_name[name] for name in (*_FIRST, *middle, *_LAST)]
 
 
-RULES: list[Rule] = _ordered(
-    around.RULES + explicit.RULES + relative.RULES + durations.RULES + clock.RULES)
+RULES: list[Rule] = _ordered(around.RULES + explicit.RULES + relative.RULES + durations.RULES + clock.RULES)
 
 
 _LOCAL_GROUP = re.compile(r"\(\?P<\w+>")
@@ -55,9 +69,11 @@ class _Candidates:
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
         self.position = {rule.name: index for index, rule in enumerate(rules)}
-        self.combined = re.compile("|".join(
-            f"(?P<{rule.name}>{_LOCAL_GROUP.sub('(?:', rule.pattern)})" for rule in rules
-        )) if len(rules) >= _COMBINE_FROM else None
+        self.combined = (
+            re.compile("|".join(f"(?P<{rule.name}>{_LOCAL_GROUP.sub('(?:', rule.pattern)})" for rule in rules))
+            if len(rules) >= _COMBINE_FROM
+            else None
+        )
 
     def matching(self, text: str, start: int) -> tuple[Rule, ...]:
         """The rules worth trying at ``start``: from the first one that matches on."""
@@ -66,7 +82,7 @@ class _Candidates:
         match = self.combined.match(text, start)
         if match is None or match.lastgroup is None:  # every alternative is a named group
             return ()
-        return self.rules[self.position[match.lastgroup]:]
+        return self.rules[self.position[match.lastgroup] :]
 
 
 def _dispatch_table(phrases: dict[str, frozenset[str]]) -> dict[str, _Candidates]:
@@ -102,7 +118,8 @@ def _trigger(phrases_by_rule: dict[str, frozenset[str]]) -> re.Pattern[str]:
     phrases = {p for p in set().union(*phrases_by_rule.values()) if p[0].isalpha()}
     first_characters = "".join(sorted({phrase[0] for phrase in phrases}))
     return re.compile(
-        rf"([^A-Za-z0-9_'])(?=[{first_characters}0-9'])(" + trie(phrases, space=r"[\s-]+")
+        rf"([^A-Za-z0-9_'])(?=[{first_characters}0-9'])("
+        + trie(phrases, space=r"[\s-]+")
         + rf"(?![A-Za-z])|(?={_NUMBER_LEAD})[0-9]|'(?=[0-9]))"
     )
 

@@ -39,19 +39,23 @@ def _after_aux(words: str) -> str:
 
 
 _FUTURE = (
-    _each(r"will|wo\s*n't|won't|'ll|shall", _MODAL_GROUP) + "|"
+    _each(r"will|wo\s*n't|won't|'ll|shall", _MODAL_GROUP)
+    + "|"
     + _after_aux(r"scheduled|expected\s+to|due\s+to|set\s+to|slated\s+to|to\s+be\s+held")
     + r"|going\s+to|gon\s*na|plans?\s+to|intends?\s+to|is\s+to|are\s+to"
 )
 # Weaker signs of the future, trusted for months ("expected in December", "would be paid
 # in January") but not for weekdays, which news nearly always reports after the fact.
 _LOOSE_FUTURE = (
-    _FUTURE + "|would" + _MODAL_GROUP + "|" + _after_aux("expected|due|planned|planning|pending")
+    _FUTURE
+    + "|would"
+    + _MODAL_GROUP
+    + "|"
+    + _after_aux("expected|due|planned|planning|pending")
     + r"|expects?|until|upcoming|next|agreed\s+to|agrees?\s+to|coming"
 )
 # Participles after a present, perfect or infinitive auxiliary.
-_TENSELESS = _each("is|are|am|be|been|being|has|have|'s|'re|'ve",
-                   rf"(?:\s+(?:not|been|being))*\s+{_PARTICIPLE}")
+_TENSELESS = _each("is|are|am|be|been|being|has|have|'s|'re|'ve", rf"(?:\s+(?:not|been|being))*\s+{_PARTICIPLE}")
 _PAST = (
     _each("was|were|had", rf"(?:\s+(?:not|been|being))*(?:\s+{_PARTICIPLE})?")
     + r"|did|said|told|came|went|met|took|made|gave|got|began|left|held|fell|"
@@ -63,8 +67,7 @@ def _cues(future: str) -> re.Pattern[str]:
     """The cue regex: at one position the future reading is tried first, then the
     tenseless one, then the past; the lookahead keeps the alternatives from being tried
     where a word ends (twice as fast)."""
-    return re.compile(
-        rf"\b(?=[a-z'])(?:(?P<future>{future})|(?P<none>{_TENSELESS})|(?P<past>{_PAST}))\b")
+    return re.compile(rf"\b(?=[a-z'])(?:(?P<future>{future})|(?P<none>{_TENSELESS})|(?P<past>{_PAST}))\b")
 
 
 _CUES = _cues(_FUTURE)
@@ -72,8 +75,10 @@ _LOOSE_CUES = _cues(_LOOSE_FUTURE)
 _AGENT = re.compile(r"\s+by\b")
 # An -ed word after a determiner or such an adverb is an adjective, not a past tense:
 # "a still unspecified date", "the planned merger", "its newly elected board".
-_ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those|still|"
-                          r"newly|previously|recently|already|so-called)\s+$")
+_ATTRIBUTIVE = re.compile(
+    r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those|still|"
+    r"newly|previously|recently|already|so-called)\s+$"
+)
 _THIS_WEEK = re.compile(r"\bthis\s+week\b")
 _WINDOW = 120
 _SENTENCE = 250
@@ -82,11 +87,13 @@ _SENTENCE = 250
 def _sentence(text: str, start: int, end: int, reach: int) -> tuple[int, int]:
     """Bounds of the sentence around ``text[start:end]``, at most ``reach`` characters
     on each side (a full stop followed by a space or a line break ends a sentence)."""
-    left = max(text.rfind("\n", max(0, start - reach), start),
-               text.rfind(". ", max(0, start - reach), start), start - reach, 0)
+    left = max(
+        text.rfind("\n", max(0, start - reach), start), text.rfind(". ", max(0, start - reach), start), start - reach, 0
+    )
     right_limit = min(len(text), end + reach)
-    right = min(i for i in (text.find("\n", end, right_limit), text.find(". ", end, right_limit),
-                            right_limit) if i >= 0)
+    right = min(
+        i for i in (text.find("\n", end, right_limit), text.find(". ", end, right_limit), right_limit) if i >= 0
+    )
     return left, right
 
 
@@ -102,10 +109,15 @@ def direction(text: str, start: int, end: int, loose: bool = False) -> int:
         if cue.lastgroup == "none" or start <= cue.start() < end:
             continue
         if cue.lastgroup == "past" and (
-                text[left + cue.start()].isupper()  # a name: "the United States", "Ahmed"
-                or (cue.group().isalpha() and (
+            text[left + cue.start()].isupper()  # a name: "the United States", "Ahmed"
+            or (
+                cue.group().isalpha()
+                and (
                     _AGENT.match(window, cue.end())  # "followed by"
-                    or _ATTRIBUTIVE.search(window, max(0, cue.start() - 16), cue.start())))):
+                    or _ATTRIBUTIVE.search(window, max(0, cue.start() - 16), cue.start())
+                )
+            )
+        ):
             continue
         distance = start - cue.end() if cue.end() <= start else cue.start() - end
         if distance < best_distance:

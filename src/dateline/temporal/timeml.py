@@ -46,8 +46,10 @@ def read_timeml(path: Path) -> TimeMLDocument:
     dct_tag = _DCT.search(source)
     dct_value = _DCT_VALUE.match(dict(_ATTRIBUTE.findall(dct_tag.group()))["value"]) if dct_tag else None
     if dct_value is None:
-        raise InputProblem(str(path), 'no TIMEX3 with functionInDocument="CREATION_TIME" '
-                           "and a YYYY-MM-DD value (the document creation time)")
+        raise InputProblem(
+            str(path),
+            'no TIMEX3 with functionInDocument="CREATION_TIME" and a YYYY-MM-DD value (the document creation time)',
+        )
     try:
         dct = dt.date(*map(int, dct_value.groups()))
     except ValueError:
@@ -74,8 +76,10 @@ def _strip_tags(marked: str) -> tuple[str, list[Timex]]:
         pieces.append(piece)
         length += len(piece)
     plain = "".join(pieces)
-    timexes = [Timex(start, end, plain[start:end], attrs.get("type", ""), attrs.get("value", ""))
-               for start, end, attrs in spans]
+    timexes = [
+        Timex(start, end, plain[start:end], attrs.get("type", ""), attrs.get("value", ""))
+        for start, end, attrs in spans
+    ]
     return plain, timexes
 
 

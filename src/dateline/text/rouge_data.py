@@ -36,8 +36,9 @@ def stem_exceptions() -> dict[str, str]:
     """WordNet 2.0 irregular form -> base form, as in ROUGE-1.5.5's ``WordNet-2.0.exc.db``."""
     folder = _rouge_data() / "WordNet-2.0-Exceptions"
     exceptions: dict[str, str] = {}
-    for exc_file in sorted((entry for entry in folder.iterdir() if entry.name.endswith(".exc")),
-                           key=lambda entry: entry.name):
+    for exc_file in sorted(
+        (entry for entry in folder.iterdir() if entry.name.endswith(".exc")), key=lambda entry: entry.name
+    ):
         for line in exc_file.read_text(encoding="utf-8").splitlines():
             fields = line.split()
             if len(fields) >= 2:

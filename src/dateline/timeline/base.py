@@ -39,8 +39,11 @@ class TimelineRequest:
             granularity in self.granularities
             and (self.date_from is None or date >= period_floor(self.date_from, granularity))
             and (self.date_to is None or date <= self.date_to)
-            and (granularity == "day" or self.coarse_span is None
-                 or period_floor(self.coarse_span[0], granularity) <= date <= self.coarse_span[1])
+            and (
+                granularity == "day"
+                or self.coarse_span is None
+                or period_floor(self.coarse_span[0], granularity) <= date <= self.coarse_span[1]
+            )
         )
 
 
@@ -72,11 +75,15 @@ class TimelineMethod(Protocol):
         ...
 
 
-METHODS: Registry[Callable[[], TimelineMethod]] = Registry("method", "dateline.methods", {
-    "clust": "dateline.timeline.methods.clust:Clust",
-    "datewise": "dateline.timeline.methods.datewise:Datewise",
-    "salience": "dateline.timeline.methods.salience:Salience",
-})
+METHODS: Registry[Callable[[], TimelineMethod]] = Registry(
+    "method",
+    "dateline.methods",
+    {
+        "clust": "dateline.timeline.methods.clust:Clust",
+        "datewise": "dateline.timeline.methods.datewise:Datewise",
+        "salience": "dateline.timeline.methods.salience:Salience",
+    },
+)
 """Each method's factory (its class: a call gives the default configuration). The
 built-ins are imported on first use: their NumPy/SciPy imports take about a second,
 which a command that only lists the methods should not pay."""

@@ -31,8 +31,9 @@ def parse_since(raw: str) -> dt.datetime:
             return dt.datetime.combine(dt.date.fromisoformat(text), dt.time(), dt.UTC)
         moment = dt.datetime.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"since must be YYYY-MM-DD or an ISO time with a zone "
-                         f"(e.g. 2026-12-03T10:15:00Z), got {raw!r}") from None
+        raise UsageError(
+            f"since must be YYYY-MM-DD or an ISO time with a zone (e.g. 2026-12-03T10:15:00Z), got {raw!r}"
+        ) from None
     if moment.tzinfo is None:
         raise UsageError(f"since {raw!r} has no time zone; add one, e.g. {text}Z for UTC")
     return moment
@@ -43,7 +44,8 @@ def mark_changes(current: Timeline, earlier: Timeline, since: dt.datetime) -> Ti
     request built from the articles stored by ``since``), and ``since`` set."""
     before = {(entry.date, entry.granularity): _spans(entry) for entry in earlier.entries}
     return dataclasses.replace(
-        current, since=since,
+        current,
+        since=since,
         entries=tuple(dataclasses.replace(entry, change=_change(entry, before)) for entry in current.entries),
     )
 

@@ -24,7 +24,7 @@ def markov_clusters(
     size = similarity.shape[0]
     if size == 0:
         return []
-    flow = (sparse.csc_matrix(similarity, dtype=np.float64) + sparse.identity(size, format="csc"))
+    flow = sparse.csc_matrix(similarity, dtype=np.float64) + sparse.identity(size, format="csc")
     flow = _normalize_columns(flow)
     for _ in range(max_iterations):
         previous = flow

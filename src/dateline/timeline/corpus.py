@@ -117,8 +117,7 @@ def build_corpus(
         refs: dict[int, list[DateRef]] = {}
         mentions = analyzed.mentions if analyzed.sentences else ()  # nothing to place them in
         stamped = _timestamp_mentions(analyzed) if mentions else set()
-        latest = (article.published + dt.timedelta(days=max_days_ahead)
-                  if max_days_ahead is not None else dt.date.max)
+        latest = article.published + dt.timedelta(days=max_days_ahead) if max_days_ahead is not None else dt.date.max
         for index, mention in enumerate(mentions):
             if mention.date is None or mention.granularity is None or index in stamped:
                 continue
@@ -129,23 +128,21 @@ def build_corpus(
                 mention.start - sentence_start <= _ENTRY_OFFSET
                 and _ENTRY_SEPARATOR.match(article.text, mention.end) is not None
             )
-            refs.setdefault(mention.sentence_index, []).append(
-                DateRef(mention.date, mention.granularity, opens_entry)
-            )
+            refs.setdefault(mention.sentence_index, []).append(DateRef(mention.date, mention.granularity, opens_entry))
         topical = _topical_positions(article.text, analyzed.sentences, terms)
         for position, span in enumerate(analyzed.sentences):
             if undated_sentences is not None and position >= undated_sentences and position not in refs:
                 continue
             sentences.append(
                 CorpusSentence(
-                    text=article.text[span.start:span.end],
+                    text=article.text[span.start : span.end],
                     article_id=article.id,
                     start=span.start,
                     end=span.end,
                     position=position,
                     published=article.published,
                     refs=tuple(dict.fromkeys(refs.get(position, ()))),
-                    words=len(article.text[span.start:span.end].split()),
+                    words=len(article.text[span.start : span.end].split()),
                     on_topic=position in topical,
                 )
             )
@@ -156,7 +153,7 @@ def _topical_positions(text: str, spans: Sequence[Span], terms: list[str]) -> se
     """The positions of the sentences within ``TOPIC_REACH`` of one that contains a query
     term (``matched_terms``, as ``SentencePicker`` matches them); none when there are no
     terms."""
-    hits = [position for position, span in enumerate(spans) if matched_terms(text[span.start:span.end], terms)]
+    hits = [position for position, span in enumerate(spans) if matched_terms(text[span.start : span.end], terms)]
     return {near for hit in hits for near in range(hit - TOPIC_REACH, hit + TOPIC_REACH + 1)}
 
 

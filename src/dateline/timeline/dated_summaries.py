@@ -54,8 +54,11 @@ class DateFirst:
         raise NotImplementedError
 
     def rerank(
-        self, shortlist: list[DateKey], candidates: dict[DateKey, list[CorpusSentence]],
-        picker: SentencePicker, evidence: Evidence,
+        self,
+        shortlist: list[DateKey],
+        candidates: dict[DateKey, list[CorpusSentence]],
+        picker: SentencePicker,
+        evidence: Evidence,
     ) -> list[DateKey]:
         """The shortlist in its final order (as ranked, unless a method says otherwise)."""
         return shortlist
@@ -67,12 +70,13 @@ class DateFirst:
     def build(self, corpus: Corpus, request: TimelineRequest) -> Timeline:
         ranked, evidence = self.rank_dates(corpus, request)
         shortlist = ranked[: request.n_dates * self.candidate_factor]
-        candidates = candidates_by_date(
-            corpus, set(shortlist), self.lead_sentences, self.min_words, self.max_words
-        )
+        candidates = candidates_by_date(corpus, set(shortlist), self.lead_sentences, self.min_words, self.max_words)
         picker = SentencePicker.over(
             [s for key in shortlist for s in candidates.get(key, ())],
-            request.query, self.query_boost, self.max_redundancy, self.topic_weight,
+            request.query,
+            self.query_boost,
+            self.max_redundancy,
+            self.topic_weight,
             article_limit_for(request.n_dates),
         )
         shortlist = self.rerank(shortlist, candidates, picker, evidence)
@@ -119,13 +123,15 @@ def fill_entries(
         if not picked:
             continue
         entries = [entry for entry in entries if not covers((entry.date, entry.granularity), key)]
-        entries.append(TimelineEntry(
-            date=key[0],
-            granularity=key[1],
-            sentences=tuple(sentence.sourced(score) for sentence, score in picked),
-            score=evidence[key]["score"],
-            explanation=evidence[key],
-        ))
+        entries.append(
+            TimelineEntry(
+                date=key[0],
+                granularity=key[1],
+                sentences=tuple(sentence.sourced(score) for sentence, score in picked),
+                score=evidence[key]["score"],
+                explanation=evidence[key],
+            )
+        )
     return tuple(sorted(entries, key=lambda entry: (entry.date, entry.granularity)))
 
 

@@ -54,8 +54,9 @@ def story_span(corpus: Corpus) -> tuple[dt.date, dt.date] | None:
     return min(days), max(days)
 
 
-def allowed_granularities(choice: GranularityChoice, span: tuple[dt.date, dt.date] | None,
-                          n_dates: int) -> frozenset[Granularity]:
+def allowed_granularities(
+    choice: GranularityChoice, span: tuple[dt.date, dt.date] | None, n_dates: int
+) -> frozenset[Granularity]:
     """The granularities entries may have: exactly the one chosen, or, for ``auto``, days
     and every coarser granularity whose scale the story reaches (see the module docstring)."""
     if choice != "auto":
@@ -67,7 +68,9 @@ def allowed_granularities(choice: GranularityChoice, span: tuple[dt.date, dt.dat
 
 
 _FINER: dict[Granularity, frozenset[Granularity]] = {
-    "day": frozenset(), "month": frozenset({"day"}), "year": frozenset({"day", "month"}),
+    "day": frozenset(),
+    "month": frozenset({"day"}),
+    "year": frozenset({"day", "month"}),
 }
 
 
@@ -78,11 +81,17 @@ def coarsen(corpus: Corpus, granularity: Granularity) -> Corpus:
     if not finer:
         return corpus
     sentences = tuple(
-        dataclasses.replace(sentence, refs=tuple(dict.fromkeys(
-            DateRef(period_floor(ref.date, granularity), granularity, ref.opens_entry)
-            if ref.granularity in finer else ref
-            for ref in sentence.refs
-        )))
+        dataclasses.replace(
+            sentence,
+            refs=tuple(
+                dict.fromkeys(
+                    DateRef(period_floor(ref.date, granularity), granularity, ref.opens_entry)
+                    if ref.granularity in finer
+                    else ref
+                    for ref in sentence.refs
+                )
+            ),
+        )
         for sentence in corpus.sentences
     )
     return dataclasses.replace(corpus, sentences=sentences)

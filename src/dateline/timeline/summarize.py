@@ -57,15 +57,25 @@ class SentencePicker:
 
     @classmethod
     def over(
-        cls, sentences: Sequence[CorpusSentence], query: str, query_boost: float = 0.5,
-        max_redundancy: float = 0.5, topic_weight: float = 0.0, article_limit: int | None = None,
+        cls,
+        sentences: Sequence[CorpusSentence],
+        query: str,
+        query_boost: float = 0.5,
+        max_redundancy: float = 0.5,
+        topic_weight: float = 0.0,
+        article_limit: int | None = None,
     ) -> SentencePicker:
         """A picker over the distinct ``sentences`` (TF-IDF fitted on them); each article
         supplies at most ``article_limit`` entries (no limit for None)."""
         pool = list({id(sentence): sentence for sentence in sentences}.values())
         vectors = tfidf_matrix([s.text for s in pool])
         picker = cls(
-            pool, vectors, query_terms(query), query_boost, max_redundancy, topic_weight,
+            pool,
+            vectors,
+            query_terms(query),
+            query_boost,
+            max_redundancy,
+            topic_weight,
             article_limit,
         )
         picker._row_of = {id(sentence): row for row, sentence in enumerate(pool)}
@@ -93,10 +103,7 @@ class SentencePicker:
         if prior is not None:
             scores = scores + prior
         if self.terms:
-            coverage = np.array([
-                matched_terms(self.pool[row].text, self.terms) / len(self.terms)
-                for row in rows
-            ])
+            coverage = np.array([matched_terms(self.pool[row].text, self.terms) / len(self.terms) for row in rows])
             scores = scores * (1.0 + self.query_boost * coverage)
         chosen = self.vectors[self.chosen_rows] if self.chosen_rows else None
         picked: list[tuple[CorpusSentence, float]] = []
@@ -131,9 +138,7 @@ class SentencePicker:
         return dense
 
     @staticmethod
-    def _max_similarity(
-        vector: np.ndarray, chosen: sparse.csr_matrix | None, picked_here: list[np.ndarray]
-    ) -> float:
+    def _max_similarity(vector: np.ndarray, chosen: sparse.csr_matrix | None, picked_here: list[np.ndarray]) -> float:
         """The highest cosine between ``vector`` and the sentences chosen before this
         ``pick`` (``chosen``) or during it (``picked_here``); 0 when there are none.
 

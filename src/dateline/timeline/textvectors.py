@@ -39,8 +39,11 @@ def tfidf_matrix(texts: Sequence[str]) -> sparse.csr_matrix:
     term_ids: list[int] = []
     row_ends: list[int] = []
     for text in texts:
-        term_ids.extend(vocabulary.setdefault(porter_stem(term), len(vocabulary))
-                        for term in _TOKEN.findall(text.lower()) if term not in stop)
+        term_ids.extend(
+            vocabulary.setdefault(porter_stem(term), len(vocabulary))
+            for term in _TOKEN.findall(text.lower())
+            if term not in stop
+        )
         row_ends.append(len(term_ids))
     rows = np.repeat(np.arange(len(texts)), np.diff(row_ends, prepend=0))
     counts = sparse.csr_matrix(

@@ -43,8 +43,16 @@ Settings = Annotated[WebSettings, Depends(settings_of)]
 Selection = Annotated[Filters, Depends(filters)]
 Params = Annotated[TimelineParams, Depends(timeline_params)]
 
-POST_EXAMPLE = {"articles": [{"date": "2023-07-28", "title": "India and Japan talk",
-                              "text": "On Thursday, India and Japan held talks.", "url": ""}]}
+POST_EXAMPLE = {
+    "articles": [
+        {
+            "date": "2023-07-28",
+            "title": "India and Japan talk",
+            "text": "On Thursday, India and Japan held talks.",
+            "url": "",
+        }
+    ]
+}
 
 
 def _timelines(request: Request) -> TimelineBuilder:
@@ -65,20 +73,31 @@ def health(request: Request, settings: Settings) -> JSONResponse:
     with open_store(settings) as store:
         count = store.count_articles()
     stats = _timelines(request).stats()
-    return JSONResponse({"status": "ok", "articles": count,
-                         "writes": "read-only" if settings.write_token is None else "token",
-                         "cache": {"entries": stats.entries, "hits": stats.hits, "misses": stats.misses}})
+    return JSONResponse(
+        {
+            "status": "ok",
+            "articles": count,
+            "writes": "read-only" if settings.write_token is None else "token",
+            "cache": {"entries": stats.entries, "hits": stats.hits, "misses": stats.misses},
+        }
+    )
 
 
 @router.post("/articles", summary="Ingest one or many articles")
 def post_articles(
     settings: Settings,
     stamp: Annotated[WriteStamp, Depends(write_stamp)],
-    payload: Annotated[Any, Body(description="One article record, a list of them, or {\"articles\": [...]}. "
-                                 "A record: date (YYYY-MM-DD), text; optional title, url, id.",
-                                 examples=[POST_EXAMPLE])],
-    collection: Annotated[str, Query(max_length=MAX_COLLECTION_CHARS,
-                                     description="Label these articles with a collection.")] = "",
+    payload: Annotated[
+        Any,
+        Body(
+            description='One article record, a list of them, or {"articles": [...]}. '
+            "A record: date (YYYY-MM-DD), text; optional title, url, id.",
+            examples=[POST_EXAMPLE],
+        ),
+    ],
+    collection: Annotated[
+        str, Query(max_length=MAX_COLLECTION_CHARS, description="Label these articles with a collection.")
+    ] = "",
 ) -> JSONResponse:
     """Needs ``Authorization: Bearer <write token>`` (401 without, 403 with a wrong one
     or on a read-only server). Validated like ``dateline ingest`` reads JSON files.
@@ -89,8 +108,9 @@ def post_articles(
     articles = articles_from_payload(payload, collection, settings.max_article_chars)
     with open_store(settings) as store, store.attributing(stamp):
         report = ingest_items(store, articles)
-    return JSONResponse({"added": report.added, "already_stored": report.already_stored,
-                         "ids": [article.id for article in articles]})
+    return JSONResponse(
+        {"added": report.added, "already_stored": report.already_stored, "ids": [article.id for article in articles]}
+    )
 
 
 @router.get("/articles", summary="List or search the stored articles")
@@ -102,8 +122,9 @@ def get_articles(
     """``{"articles": [{"id", "date", "title", "url", "chars"}], "total"}``; ``total``
     counts every match. All query words must appear."""
     with open_store(settings) as store:
-        articles, total = list_articles(store, selection.query, limit, selection.date_from,
-                                        selection.date_to, selection.collection)
+        articles, total = list_articles(
+            store, selection.query, limit, selection.date_from, selection.date_to, selection.collection
+        )
     return JSONResponse(articles_to_dict(articles, total))
 
 
@@ -118,8 +139,7 @@ def get_stories(
     "key_terms", "article_ids", "query"}]}`` as ``dateline stories --format json`` gives
     it; ``query`` (the query parameter) is not used: stories are found without one."""
     with open_store(settings) as store:
-        stories = find_stories(store, selection.collection, selection.date_from, selection.date_to,
-                               min_articles, limit)
+        stories = find_stories(store, selection.collection, selection.date_from, selection.date_to, min_articles, limit)
     return JSONResponse(stories_to_dict(stories))
 
 
@@ -131,11 +151,18 @@ def get_article(settings: Settings, article_id: Annotated[str, Path(max_length=1
         write = store.write_of(article_id)
     if article is None:
         raise HTTPException(404, f"no article with id {article_id!r}")
-    return JSONResponse({
-        "id": article.id, "date": article.published.isoformat(), "title": article.title,
-        "url": article.url, "chars": len(article.text), "collection": article.collection,
-        "added_by": write and _write_to_dict(write), "text": article.text,
-    })
+    return JSONResponse(
+        {
+            "id": article.id,
+            "date": article.published.isoformat(),
+            "title": article.title,
+            "url": article.url,
+            "chars": len(article.text),
+            "collection": article.collection,
+            "added_by": write and _write_to_dict(write),
+            "text": article.text,
+        }
+    )
 
 
 @router.get("/writes", summary="The latest writes that added articles")
@@ -195,8 +222,11 @@ def export(
     with open_store(settings) as store:
         built = _timelines(request).build(store, params, client_of(request))
         file = export_timeline(built.timeline, export_format, store)
-    return Response(file.content, media_type=file.media_type,
-                    headers={"Content-Disposition": f'attachment; filename="{file.filename}"'})
+    return Response(
+        file.content,
+        media_type=file.media_type,
+        headers={"Content-Disposition": f'attachment; filename="{file.filename}"'},
+    )
 
 
 @router.get("/volume", summary="How many matching articles were published each day")
@@ -207,8 +237,12 @@ def volume(settings: Settings, selection: Selection) -> JSONResponse:
     ``{"strategy", "articles", "days": [{"date", "count"}]}``. The timeline itself is
     built from the best ``DEFAULT_MAX_ARTICLES`` of them."""
     with open_store(settings) as store:
-        found = find_articles(store, selection.query, selection.date_from, selection.date_to,
-                              selection.collection)
+        found = find_articles(store, selection.query, selection.date_from, selection.date_to, selection.collection)
         days = store.publication_counts(found.rowids)
-    return JSONResponse({"strategy": found.strategy, "articles": len(found.rowids),
-                         "days": [{"date": day.isoformat(), "count": count} for day, count in days]})
+    return JSONResponse(
+        {
+            "strategy": found.strategy,
+            "articles": len(found.rowids),
+            "days": [{"date": day.isoformat(), "count": count} for day, count in days],
+        }
+    )

@@ -44,22 +44,27 @@ def create_app(db_path: Path | str, **options: Any) -> FastAPI:
     app = FastAPIOffline(
         title="dateline",
         summary="News timelines from dated articles: the dates that matter for a query, "
-                "each summarized by sentences traceable to their source articles.",
+        "each summarized by sentences traceable to their source articles.",
         lifespan=lifespan,
         max_body_size=settings.max_body_bytes,
     )
     app.state.settings = settings
-    app.state.timelines = TimelineBuilder(settings.cache_entries, settings.concurrent_builds,
-                                          RateLimiter("uncached timeline builds", settings.builds_per_minute))
+    app.state.timelines = TimelineBuilder(
+        settings.cache_entries,
+        settings.concurrent_builds,
+        RateLimiter("uncached timeline builds", settings.builds_per_minute),
+    )
     install_error_handlers(app)
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     # The last added runs first: headers on every answer, then CORS, then the write gate.
-    app.add_middleware(WriteGate, write_token=settings.write_token,
-                       limiter=RateLimiter("writes", settings.writes_per_minute))
+    app.add_middleware(
+        WriteGate, write_token=settings.write_token, limiter=RateLimiter("writes", settings.writes_per_minute)
+    )
     if settings.cors_origins:
-        app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
-                           allow_methods=["GET", "HEAD"], max_age=600)
+        app.add_middleware(
+            CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "HEAD"], max_age=600
+        )
     app.add_middleware(SecurityHeaders)
     return app

@@ -38,8 +38,7 @@ async def _validation_error(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, RequestValidationError)
     details = [_detail(item) for item in error.errors()]
     message = "; ".join(
-        f"{'request body' if item['type'] == 'json_invalid' else describe_location(item['loc'])}: "
-        f"{item['msg']}"
+        f"{'request body' if item['type'] == 'json_invalid' else describe_location(item['loc'])}: {item['msg']}"
         for item in details
     )
     return JSONResponse(jsonable_encoder({"detail": details, "message": message}), status_code=422)
@@ -69,7 +68,7 @@ def describe_location(location: tuple | list) -> str:
     if where == "body":
         index = next((part for part in rest if isinstance(part, int)), None)
         fields = [str(part) for part in rest if isinstance(part, str) and part != "articles"]
-        parts = ([f"article {index}"] if index is not None else ["request body"])
+        parts = [f"article {index}"] if index is not None else ["request body"]
         parts += [f"field '{field}'" for field in fields]
         return ", ".join(parts)
     name = ".".join(str(part) for part in rest) or str(where)

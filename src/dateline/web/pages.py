@@ -37,9 +37,12 @@ PAGE_POLICY = (
 # Stories listed on the explorer's first page, each a link to its timeline.
 STORIES_LISTED = 12
 router = APIRouter(include_in_schema=False)
-templates = Jinja2Templates(env=jinja2.Environment(
-    loader=jinja2.FileSystemLoader(FilePath(__file__).parent / "templates"), autoescape=True,
-))
+templates = Jinja2Templates(
+    env=jinja2.Environment(
+        loader=jinja2.FileSystemLoader(FilePath(__file__).parent / "templates"),
+        autoescape=True,
+    )
+)
 Settings = Annotated[WebSettings, Depends(settings_of)]
 
 
@@ -48,14 +51,25 @@ def explorer(request: Request, settings: Settings) -> HTMLResponse:
     with open_store(settings) as store:
         collections = store.collections()
         stories = find_stories(store, limit=STORIES_LISTED)
-    return _page(request, "index.html", {
-        "collections": [(c.name, c.articles) for c in collections if c.name],
-        "stories": [(story, urlencode({"query": story.query, "from": story.first.isoformat(),
-                                       "to": story.last.isoformat()})) for story in stories],
-        "methods": method_names(), "default_method": DEFAULT_METHOD,
-        "formats": [(name, output.label) for name, output in FORMATS.items()],
-        "max_dates": MAX_DATES, "max_sentences": MAX_SENTENCES,
-    })
+    return _page(
+        request,
+        "index.html",
+        {
+            "collections": [(c.name, c.articles) for c in collections if c.name],
+            "stories": [
+                (
+                    story,
+                    urlencode({"query": story.query, "from": story.first.isoformat(), "to": story.last.isoformat()}),
+                )
+                for story in stories
+            ],
+            "methods": method_names(),
+            "default_method": DEFAULT_METHOD,
+            "formats": [(name, output.label) for name, output in FORMATS.items()],
+            "max_dates": MAX_DATES,
+            "max_sentences": MAX_SENTENCES,
+        },
+    )
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)

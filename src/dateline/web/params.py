@@ -66,8 +66,9 @@ CollectionParam = Annotated[
 ]
 
 
-def filters(query: QueryParam = "", date_from: FromParam = None, date_to: ToParam = None,
-            collection: CollectionParam = None) -> Filters:
+def filters(
+    query: QueryParam = "", date_from: FromParam = None, date_to: ToParam = None, collection: CollectionParam = None
+) -> Filters:
     start, end = _day("from", date_from), _day("to", date_to)
     if start and end and start > end:
         raise invalid(("query", "from"), f"{start} is after 'to' ({end})", date_from)
@@ -79,27 +80,50 @@ def timeline_params(
     dates: Annotated[int, Query(ge=1, le=MAX_DATES, description="At most this many dates.")] = 10,
     sentences: Annotated[int, Query(ge=1, le=MAX_SENTENCES, description="At most this many sentences per date.")] = 2,
     method: Annotated[str, Query(max_length=100, description="Timeline method.")] = DEFAULT_METHOD,
-    granularity: Annotated[str, Query(max_length=10, description="auto (days, and months or years where "
-                                      "the story spans enough of them), day, month or year.")] = "auto",
-    since: Annotated[str | None, Query(max_length=40, description="Mark the dates new or changed since this "
-                                       "ingest time: YYYY-MM-DD (from 00:00 UTC) or an ISO time with a zone.")] = None,
+    granularity: Annotated[
+        str,
+        Query(
+            max_length=10,
+            description="auto (days, and months or years where the story spans enough of them), day, month or year.",
+        ),
+    ] = "auto",
+    since: Annotated[
+        str | None,
+        Query(
+            max_length=40,
+            description="Mark the dates new or changed since this "
+            "ingest time: YYYY-MM-DD (from 00:00 UTC) or an ISO time with a zone.",
+        ),
+    ] = None,
 ) -> TimelineParams:
     if method not in method_names():
-        raise invalid(("query", "method"), f"unknown method {method!r}; choose one of: "
-                      f"{', '.join(method_names())}", method)
+        raise invalid(
+            ("query", "method"), f"unknown method {method!r}; choose one of: {', '.join(method_names())}", method
+        )
     if granularity not in GRANULARITY_CHOICES:
-        raise invalid(("query", "granularity"), f"unknown granularity {granularity!r}; choose one of: "
-                      f"{', '.join(GRANULARITY_CHOICES)}", granularity)
+        raise invalid(
+            ("query", "granularity"),
+            f"unknown granularity {granularity!r}; choose one of: {', '.join(GRANULARITY_CHOICES)}",
+            granularity,
+        )
     return TimelineParams(selection, dates, sentences, method, granularity, _since(since))
 
 
 def output_format(
-    name: Annotated[str, Query(alias="format", max_length=100, description="One of: "
-                               f"{', '.join(FORMATS.names())}.", json_schema_extra={"enum": FORMATS.names()})],
+    name: Annotated[
+        str,
+        Query(
+            alias="format",
+            max_length=100,
+            description=f"One of: {', '.join(FORMATS.names())}.",
+            json_schema_extra={"enum": FORMATS.names()},
+        ),
+    ],
 ) -> str:
     if name not in FORMATS:
-        raise invalid(("query", "format"), f"unknown format {name!r}; choose one of: "
-                      f"{', '.join(FORMATS.names())}", name)
+        raise invalid(
+            ("query", "format"), f"unknown format {name!r}; choose one of: {', '.join(FORMATS.names())}", name
+        )
     return name
 
 

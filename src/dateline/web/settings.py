@@ -56,5 +56,7 @@ def rate_limits(host: str, builds_per_minute: int | None, writes_per_minute: int
     shared = not is_loopback(host)
     builds = DEFAULT_BUILDS_PER_MINUTE if shared else 0
     writes = DEFAULT_WRITES_PER_MINUTE if shared else 0
-    return (builds if builds_per_minute is None else builds_per_minute,
-            writes if writes_per_minute is None else writes_per_minute)
+    return (
+        builds if builds_per_minute is None else builds_per_minute,
+        writes if writes_per_minute is None else writes_per_minute,
+    )

@@ -55,9 +55,16 @@ class TimelineBuilder:
         def compute() -> BuiltTimeline:
             with self._slots:
                 result = make_timeline(
-                    store, selection.query, params.dates, params.sentences, params.method,
-                    selection.date_from, selection.date_to, selection.collection,
-                    granularity=params.granularity, since=params.since,
+                    store,
+                    selection.query,
+                    params.dates,
+                    params.sentences,
+                    params.method,
+                    selection.date_from,
+                    selection.date_to,
+                    selection.collection,
+                    granularity=params.granularity,
+                    since=params.since,
                 )
             return BuiltTimeline(result.timeline, result.retrieval.strategy, len(result.retrieval.rowids))
 

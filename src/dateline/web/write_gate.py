@@ -69,8 +69,9 @@ class WriteGate:
         self._limiter.take(client_of(request))
         token = bearer_token(request.headers.get("authorization"))
         if token is None:
-            raise Refused(401, "a write needs the server's write token: send 'Authorization: Bearer <token>'",
-                          CHALLENGE)
+            raise Refused(
+                401, "a write needs the server's write token: send 'Authorization: Bearer <token>'", CHALLENGE
+            )
         if not token_matches(token, self._token):
             raise Refused(403, "wrong write token", f'{CHALLENGE}, error="invalid_token"')
         return WriteStamp(dt.datetime.now(dt.UTC), fingerprint(token))

@@ -62,10 +62,12 @@ def tilse_scores(predicted: dict, references: list[dict]) -> dict:
 def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description="Score the golden cases with tilse 0.2.1.")
     parser.add_argument("t17", type=Path, help="the Timeline17 folder (shared/data/t17)")
-    parser.add_argument("--recompute", action="store_true",
-                        help="score every case, not only those without a 'tilse' entry")
-    parser.add_argument("--output", type=Path, default=GOLDEN,
-                        help="where to write the cases (default: golden.json itself)")
+    parser.add_argument(
+        "--recompute", action="store_true", help="score every case, not only those without a 'tilse' entry"
+    )
+    parser.add_argument(
+        "--output", type=Path, default=GOLDEN, help="where to write the cases (default: golden.json itself)"
+    )
     args = parser.parse_args(argv)
     cases = json.loads(GOLDEN.read_text(encoding="utf-8"))
     for case in cases:

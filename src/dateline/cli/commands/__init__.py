@@ -11,5 +11,13 @@ from dateline.cli.commands import (
     watch_commands,
 )
 
-ALL = [store_commands, watch_commands, story_commands, timeline_commands, eval_commands, tagging, check_commands,
-       serve_commands]
+ALL = [
+    store_commands,
+    watch_commands,
+    story_commands,
+    timeline_commands,
+    eval_commands,
+    tagging,
+    check_commands,
+    serve_commands,
+]

@@ -17,9 +17,14 @@ INCONSISTENT_EXIT_CODE = 1
 
 def check_command(
     db: DbOption,
-    repair: Annotated[bool, typer.Option(
-        "--repair", help="Rebuild what is wrong (FTS index, sentences, time mentions) from the "
-        "stored articles, which are never changed.")] = False,
+    repair: Annotated[
+        bool,
+        typer.Option(
+            "--repair",
+            help="Rebuild what is wrong (FTS index, sentences, time mentions) from the "
+            "stored articles, which are never changed.",
+        ),
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Verify the store: SQLite's integrity check, the schema version, the full-text index
@@ -47,15 +52,16 @@ def check_command(
         else:
             _print_report(report)
             if not report.consistent and report.repairable:
-                typer.echo("Run 'dateline check --repair' to rebuild the derived data from the "
-                           "stored articles.")
+                typer.echo("Run 'dateline check --repair' to rebuild the derived data from the stored articles.")
     if not report.consistent:
         raise typer.Exit(INCONSISTENT_EXIT_CODE)
 
 
 def _print_report(report: IntegrityReport) -> None:
-    size = (f"schema {report.schema_version}; {report.articles} articles, "
-            f"{report.sentences} sentences, {report.mentions} time mentions")
+    size = (
+        f"schema {report.schema_version}; {report.articles} articles, "
+        f"{report.sentences} sentences, {report.mentions} time mentions"
+    )
     if report.consistent:
         typer.echo(f"{report.path}: consistent ({size})")
     else:

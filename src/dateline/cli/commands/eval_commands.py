@@ -24,19 +24,32 @@ TABLE_WIDTH = 150
 
 
 def eval_command(
-    datasets: Annotated[list[Path], typer.Argument(help="A Timeline17-layout folder "
-                                                   "(<Topic_source>/InputDocs, timelines/, keywords.json); "
-                                                   "with --open, one or more.",
-                                                   exists=True, file_okay=False)],
+    datasets: Annotated[
+        list[Path],
+        typer.Argument(
+            help="A Timeline17-layout folder "
+            "(<Topic_source>/InputDocs, timelines/, keywords.json); "
+            "with --open, one or more.",
+            exists=True,
+            file_okay=False,
+        ),
+    ],
     method: Annotated[str, typer.Option("--method", help="Timeline method to evaluate.")] = DEFAULT_METHOD,
-    out: Annotated[Path, typer.Option("--out", help="Where predicted timelines and the cached "
-                                      "dataset store go.", file_okay=False)] = Path("eval-out"),
+    out: Annotated[
+        Path, typer.Option("--out", help="Where predicted timelines and the cached dataset store go.", file_okay=False)
+    ] = Path("eval-out"),
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object instead of tables.")] = False,
-    open_queries: Annotated[Path | None, typer.Option(
-        "--open", help="Run the open protocol with the queries of this JSON file "
-        '({"<dataset>/<topic>": "query"}): every dataset in one store (OUT/open.db), each task '
-        "asked as 'dateline timeline QUERY --from --to' with its L and k.",
-        exists=True, dir_okay=False)] = None,
+    open_queries: Annotated[
+        Path | None,
+        typer.Option(
+            "--open",
+            help="Run the open protocol with the queries of this JSON file "
+            '({"<dataset>/<topic>": "query"}): every dataset in one store (OUT/open.db), each task '
+            "asked as 'dateline timeline QUERY --from --to' with its L and k.",
+            exists=True,
+            dir_okay=False,
+        ),
+    ] = None,
 ) -> None:
     """Run the standard protocol (one task per reference timeline; L dates and k sentences
     from the reference; input limited to its date span; query from keywords.json) and
@@ -53,18 +66,24 @@ def eval_command(
 
     def progress(result: TaskResult) -> None:
         if not as_json:
-            console.print(f"[dim]{result.task.topic}/{result.task.name}: "
-                          f"AR1-F {result.scores.to_dict()['ar1_f']:.3f}[/dim]")
+            console.print(
+                f"[dim]{result.task.topic}/{result.task.name}: AR1-F {result.scores.to_dict()['ar1_f']:.3f}[/dim]"
+            )
 
     results, mean, seconds = evaluate(dataset, method, out, progress)
     mean_scores = mean.to_dict()
     if as_json:
-        typer.echo(json.dumps({
-            "method": method,
-            "tasks": [result.to_dict() for result in results],
-            "mean": {key: mean_scores[key] for key in TABLE_COLUMNS},
-            "seconds": round(seconds, 2),
-        }, indent=2))
+        typer.echo(
+            json.dumps(
+                {
+                    "method": method,
+                    "tasks": [result.to_dict() for result in results],
+                    "mean": {key: mean_scores[key] for key in TABLE_COLUMNS},
+                    "seconds": round(seconds, 2),
+                },
+                indent=2,
+            )
+        )
         return
     table = _score_table(f"{method} on {dataset} ({len(results)} tasks, {seconds:.1f} s)")
     for result in results:
@@ -74,24 +93,30 @@ def eval_command(
     console.print(f"Predicted timelines: {out}/<Topic_source>/<timeline file>")
 
 
-def _open_eval(datasets: list[Path], queries: Path, method: str, out: Path, as_json: bool,
-               console: Console) -> None:
+def _open_eval(datasets: list[Path], queries: Path, method: str, out: Path, as_json: bool, console: Console) -> None:
     from dateline.evaluate.open_protocol import evaluate_open  # loads the tagger and the ingest
 
     def progress(result: OpenTaskResult) -> None:
         if not as_json:
-            console.print(f"[dim]{result.open_task.key} ({result.open_task.query!r}): "
-                          f"AR1-F {result.scores.to_dict()['ar1_f']:.3f}[/dim]")
+            console.print(
+                f"[dim]{result.open_task.key} ({result.open_task.query!r}): "
+                f"AR1-F {result.scores.to_dict()['ar1_f']:.3f}[/dim]"
+            )
 
     results, means, seconds = evaluate_open(datasets, queries, method, out, progress)
     if as_json:
-        typer.echo(json.dumps({
-            "method": method,
-            "protocol": "open",
-            "tasks": [result.to_dict() for result in results],
-            "mean": {name: {key: mean.to_dict()[key] for key in TABLE_COLUMNS} for name, mean in means.items()},
-            "seconds": round(seconds, 2),
-        }, indent=2))
+        typer.echo(
+            json.dumps(
+                {
+                    "method": method,
+                    "protocol": "open",
+                    "tasks": [result.to_dict() for result in results],
+                    "mean": {name: {key: mean.to_dict()[key] for key in TABLE_COLUMNS} for name, mean in means.items()},
+                    "seconds": round(seconds, 2),
+                },
+                indent=2,
+            )
+        )
         return
     names = ", ".join(str(dataset) for dataset in datasets)
     table = _score_table(f"{method}, open protocol, on {names} ({len(results)} tasks, {seconds:.1f} s)")

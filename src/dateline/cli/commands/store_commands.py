@@ -29,49 +29,76 @@ NO_COLLECTION = "(none)"  # how a listing names the articles ingested without --
 
 
 def ingest_command(
-    paths: Annotated[list[str], typer.Argument(
-        help="Files or folders of articles; - reads standard input (JSON Lines, or --format). "
-             "URLs are not fetched: save the page, feed or crawl and give the file.",
-        show_default=False, metavar="PATH")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files or folders of articles; - reads standard input (JSON Lines, or --format). "
+            "URLs are not fetched: save the page, feed or crawl and give the file.",
+            show_default=False,
+            metavar="PATH",
+        ),
+    ],
     db: DbOption,
     on_error: Annotated[
         OnError,
-        typer.Option("--on-error", help="skip: report bad input and store the rest (exit 3). "
-                     "fail: stop at the first problem (exit 1)."),
+        typer.Option(
+            "--on-error",
+            help="skip: report bad input and store the rest (exit 3). fail: stop at the first problem (exit 1).",
+        ),
     ] = OnError.SKIP,
     collection: Annotated[
-        str, typer.Option("--collection", help="Label these articles with a collection name "
-                          "(Timeline17 folders are labelled with their topic folder).")
+        str,
+        typer.Option(
+            "--collection",
+            help="Label these articles with a collection name "
+            "(Timeline17 folders are labelled with their topic folder).",
+        ),
     ] = "",
     workers: Annotated[
-        int, typer.Option("--workers", help="Processes analysing articles (0: one per CPU).",
-                          min=0, max=64)
+        int, typer.Option("--workers", help="Processes analysing articles (0: one per CPU).", min=0, max=64)
     ] = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     dask: Annotated[
         str | None,
-        typer.Option("--dask", metavar="local|tcp://HOST:PORT",
-                     help="Analyse on a Dask cluster: 'local' starts one on this machine "
-                     "(--workers processes, 0: one per CPU); otherwise a scheduler address.",
-                     show_default=False),
+        typer.Option(
+            "--dask",
+            metavar="local|tcp://HOST:PORT",
+            help="Analyse on a Dask cluster: 'local' starts one on this machine "
+            "(--workers processes, 0: one per CPU); otherwise a scheduler address.",
+            show_default=False,
+        ),
     ] = None,
     batch_size: Annotated[
-        int, typer.Option("--batch-size", help="Articles analysed and stored together (one "
-                          "transaction; one Dask task).", min=1, max=100_000)
+        int,
+        typer.Option(
+            "--batch-size",
+            help="Articles analysed and stored together (one transaction; one Dask task).",
+            min=1,
+            max=100_000,
+        ),
     ] = DEFAULT_BATCH_SIZE,
     max_chars: Annotated[
-        int, typer.Option("--max-chars", help="The longest article text accepted, in characters; "
-                          "a longer one is skipped and reported.", min=1)
+        int,
+        typer.Option(
+            "--max-chars",
+            help="The longest article text accepted, in characters; a longer one is skipped and reported.",
+            min=1,
+        ),
     ] = DEFAULT_MAX_CHARS,
     date_order: Annotated[
         DateOrder | None,
-        typer.Option("--date-order", help="How to read numeric dates such as 02/12/2026 (day "
-                     "first: dmy, month first: mdy); without it they are refused as ambiguous.",
-                     show_default=False),
+        typer.Option(
+            "--date-order",
+            help="How to read numeric dates such as 02/12/2026 (day "
+            "first: dmy, month first: mdy); without it they are refused as ambiguous.",
+            show_default=False,
+        ),
     ] = None,
     stdin_format: Annotated[
-        str, typer.Option("--format", help="The format of standard input (PATH -): "
-                          "jsonl, json, csv, text, html, feed or warc.")
+        str,
+        typer.Option(
+            "--format", help="The format of standard input (PATH -): jsonl, json, csv, text, html, feed or warc."
+        ),
     ] = "jsonl",
 ) -> None:
     """Read articles (plain text ' date YYYY-MM-DD ...', JSONL/JSON/CSV, HTML pages, RSS/Atom
@@ -89,23 +116,52 @@ def ingest_command(
             task = progress.add_task("ingesting", total=None)
 
             def show(report: IngestReport) -> None:
-                progress.update(task, total=report.files_found or None, completed=report.files_read,
-                                description=f"ingesting ({report.added} new)")
+                progress.update(
+                    task,
+                    total=report.files_found or None,
+                    completed=report.files_read,
+                    description=f"ingesting ({report.added} new)",
+                )
 
             if dask is None:
-                ingest(store, paths, on_error, collection, batch_size, chosen_workers, show,
-                       max_chars=max_chars, date_order=date_order, stdin_format=stdin_format, report=report)
+                ingest(
+                    store,
+                    paths,
+                    on_error,
+                    collection,
+                    batch_size,
+                    chosen_workers,
+                    show,
+                    max_chars=max_chars,
+                    date_order=date_order,
+                    stdin_format=stdin_format,
+                    report=report,
+                )
             else:
                 from dateline.distributed import ingest_on_dask  # Dask takes a second to import
 
-                ingest_on_dask(store, paths, dask, on_error, collection, batch_size, show, workers or None,
-                               max_chars=max_chars, date_order=date_order, stdin_format=stdin_format,
-                               report=report)
+                ingest_on_dask(
+                    store,
+                    paths,
+                    dask,
+                    on_error,
+                    collection,
+                    batch_size,
+                    show,
+                    workers or None,
+                    max_chars=max_chars,
+                    date_order=date_order,
+                    stdin_format=stdin_format,
+                    report=report,
+                )
             total = store.count_articles()
     except KeyboardInterrupt:
         _print_skipped(errors, report)
-        errors.print(f"interrupted: {report.added} articles stored; run the same command again "
-                     "to finish", highlight=False, soft_wrap=True)
+        errors.print(
+            f"interrupted: {report.added} articles stored; run the same command again to finish",
+            highlight=False,
+            soft_wrap=True,
+        )
         raise typer.Exit(INTERRUPTED_EXIT_CODE) from None
     _print_skipped(errors, report)
     typer.echo(
@@ -118,15 +174,19 @@ def ingest_command(
 
 def _print_skipped(errors: Console, report: IngestReport) -> None:
     for problem in report.problems:
-        errors.print(f"[yellow]skipped[/yellow] {escape(str(problem))}", markup=True, highlight=False,
-                     soft_wrap=True)
+        errors.print(f"[yellow]skipped[/yellow] {escape(str(problem))}", markup=True, highlight=False, soft_wrap=True)
 
 
 def _ingest_progress(quiet: bool) -> Progress:
     return Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TextColumn("files"), TimeElapsedColumn(),
-        console=Console(stderr=True), disable=quiet, transient=True,
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("files"),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        disable=quiet,
+        transient=True,
     )
 
 
@@ -167,12 +227,24 @@ def collections_command(
         collections = store.collections()
     total = sum(collection.articles for collection in collections)
     if output == "json":
-        typer.echo(dumps({"collections": [
-            {"name": c.name, "articles": c.articles, "first": c.first.isoformat(), "last": c.last.isoformat()}
-            for c in collections], "total": total}))
+        typer.echo(
+            dumps(
+                {
+                    "collections": [
+                        {
+                            "name": c.name,
+                            "articles": c.articles,
+                            "first": c.first.isoformat(),
+                            "last": c.last.isoformat(),
+                        }
+                        for c in collections
+                    ],
+                    "total": total,
+                }
+            )
+        )
         return
-    rows = [(c.name or NO_COLLECTION, str(c.articles), c.first.isoformat(), c.last.isoformat())
-            for c in collections]
+    rows = [(c.name or NO_COLLECTION, str(c.articles), c.first.isoformat(), c.last.isoformat()) for c in collections]
     width = max([len("collection"), *(len(row[0]) for row in rows)])
     digits = max([len("articles"), *(len(row[1]) for row in rows)])
     for name, count, first, last in [("collection", "articles", "first", "last"), *rows]:

@@ -18,8 +18,9 @@ def stories_command(
     date_from: FromOption = None,
     date_to: ToOption = None,
     collection: CollectionOption = None,
-    min_articles: Annotated[int, typer.Option("--min-articles", min=1,
-                                              help="Only stories with at least this many articles.")] = 2,
+    min_articles: Annotated[
+        int, typer.Option("--min-articles", min=1, help="Only stories with at least this many articles.")
+    ] = 2,
     limit: Annotated[int, typer.Option("--limit", min=0, help="How many to list (0: all).")] = 20,
     output: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
 ) -> None:
@@ -39,9 +40,11 @@ def stories_command(
     if not stories:
         typer.echo(f"No story of {min_articles} or more articles.")
     for story in stories:
-        typer.echo(f"{story.id:>6}  {story.label}\n        {story.first} to {story.last}, "
-                   f"{story.articles} articles, {story.sources} sources; "
-                   f"dateline timeline \"{story.query}\"")
+        typer.echo(
+            f"{story.id:>6}  {story.label}\n        {story.first} to {story.last}, "
+            f"{story.articles} articles, {story.sources} sources; "
+            f'dateline timeline "{story.query}"'
+        )
 
 
 def register(app: typer.Typer) -> None:

@@ -27,14 +27,20 @@ class TagFormat(StrEnum):
 
 
 def tag_command(
-    file: Annotated[Path, typer.Argument(help="A UTF-8 text file ('-' for standard input).",
-                                         show_default=False)],
-    dct: Annotated[dt.date, typer.Option("--dct", help="Publication date the expressions are "
-                                         "resolved against.", metavar="YYYY-MM-DD",
-                                         parser=parse_day, show_default=False)],
-    output_format: Annotated[TagFormat, typer.Option("--format", help="json: offsets and "
-                                                     "values; timeml: the text marked up.")]
-    = TagFormat.json,
+    file: Annotated[Path, typer.Argument(help="A UTF-8 text file ('-' for standard input).", show_default=False)],
+    dct: Annotated[
+        dt.date,
+        typer.Option(
+            "--dct",
+            help="Publication date the expressions are resolved against.",
+            metavar="YYYY-MM-DD",
+            parser=parse_day,
+            show_default=False,
+        ),
+    ],
+    output_format: Annotated[
+        TagFormat, typer.Option("--format", help="json: offsets and values; timeml: the text marked up.")
+    ] = TagFormat.json,
 ) -> None:
     """Find the time expressions in one document and resolve them against its publication
     date (TIMEX3 values: 2023-07-27, 2020-09, 2020-W42, P3D ...)."""
@@ -61,13 +67,19 @@ def _read_text(file: Path) -> str:
 
 
 def eval_tagger_command(
-    directory: Annotated[Path, typer.Argument(help="A folder of TimeML files (*.tml) with "
-                                              "gold TIMEX3s and a creation time.",
-                                              show_default=False)],
+    directory: Annotated[
+        Path,
+        typer.Argument(
+            help="A folder of TimeML files (*.tml) with gold TIMEX3s and a creation time.", show_default=False
+        ),
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
-    out: Annotated[Path | None, typer.Option("--out", help="Also write <stem>.json "
-                                             "predictions here, for an external scorer.",
-                                             metavar="PRED_DIR")] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="Also write <stem>.json predictions here, for an external scorer.", metavar="PRED_DIR"
+        ),
+    ] = None,
 ) -> None:
     """Score the tagger TempEval-3 Task A style on a TimeML corpus: strict and relaxed
     span P/R/F1, type accuracy, value F1 (relaxed F1 x value accuracy), documents/s."""
@@ -99,15 +111,17 @@ def _write_predictions(out: Path, evaluation: TaggerEvaluation) -> None:
 
 def _table(evaluation: TaggerEvaluation) -> str:
     s = evaluation.scores
-    return "\n".join([
-        f"{len(evaluation.documents)} documents, {s.gold} gold and {s.system} predicted TIMEX3s",
-        f"{'':10s} {'P':>6s} {'R':>6s} {'F1':>6s}",
-        f"{'strict':10s} {s.strict_p:6.3f} {s.strict_r:6.3f} {s.strict_f1:6.3f}",
-        f"{'relaxed':10s} {s.relaxed_p:6.3f} {s.relaxed_r:6.3f} {s.relaxed_f1:6.3f}",
-        f"type accuracy {s.type_acc:.3f} (type F1 {s.type_f1:.3f})",
-        f"value accuracy {s.value_acc:.3f} (value F1 {s.value_f1:.3f})",
-        f"{evaluation.docs_per_s:.0f} documents/s",
-    ])
+    return "\n".join(
+        [
+            f"{len(evaluation.documents)} documents, {s.gold} gold and {s.system} predicted TIMEX3s",
+            f"{'':10s} {'P':>6s} {'R':>6s} {'F1':>6s}",
+            f"{'strict':10s} {s.strict_p:6.3f} {s.strict_r:6.3f} {s.strict_f1:6.3f}",
+            f"{'relaxed':10s} {s.relaxed_p:6.3f} {s.relaxed_r:6.3f} {s.relaxed_f1:6.3f}",
+            f"type accuracy {s.type_acc:.3f} (type F1 {s.type_f1:.3f})",
+            f"value accuracy {s.value_acc:.3f} (value F1 {s.value_f1:.3f})",
+            f"{evaluation.docs_per_s:.0f} documents/s",
+        ]
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -22,16 +22,20 @@ from dateline.stories import update_stories
 
 
 def watch_command(
-    paths: Annotated[list[str], typer.Argument(
-        help="Folders or files to watch (feeds that are saved again, export folders). URLs are "
-             "not fetched.", show_default=False, metavar="PATH")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Folders or files to watch (feeds that are saved again, export folders). URLs are not fetched.",
+            show_default=False,
+            metavar="PATH",
+        ),
+    ],
     db: DbOption,
-    interval: Annotated[float, typer.Option("--interval", min=0.1,
-                                            help="Seconds between looks at the paths.")] = 10.0,
-    collection: Annotated[str, typer.Option("--collection", help="Label the articles added with a "
-                                            "collection name.")] = "",
-    workers: Annotated[int, typer.Option("--workers", min=1, max=64,
-                                         help="Processes analysing articles.")] = 1,
+    interval: Annotated[float, typer.Option("--interval", min=0.1, help="Seconds between looks at the paths.")] = 10.0,
+    collection: Annotated[
+        str, typer.Option("--collection", help="Label the articles added with a collection name.")
+    ] = "",
+    workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Processes analysing articles.")] = 1,
 ) -> None:
     """Ingest what is new under PATH... every --interval seconds until stopped (Ctrl-C or
     SIGTERM), in the same atomic batches as 'dateline ingest', printing one line per
@@ -44,8 +48,10 @@ def watch_command(
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         with Store.open(db) as store:
-            typer.echo(f"{_now()}  watching {', '.join(paths)} every {interval:g} s "
-                       f"({store.count_articles()} articles in {db}); Ctrl-C stops")
+            typer.echo(
+                f"{_now()}  watching {', '.join(paths)} every {interval:g} s "
+                f"({store.count_articles()} articles in {db}); Ctrl-C stops"
+            )
             while True:
                 _look(store, watch, collection, workers, errors)
                 time.sleep(interval)
@@ -66,24 +72,29 @@ def _look(store: Store, watch: FileWatch, collection: str, workers: int, errors:
     done = {"added": 0, "already": 0, "problems": 0}
 
     def batch_done(report: IngestReport) -> None:
-        for problem in report.problems[done["problems"]:]:
+        for problem in report.problems[done["problems"] :]:
             _skipped(errors, problem)
-        typer.echo(f"{_now()}  batch: {report.added - done['added']} added, "
-                   f"{report.already_stored - done['already']} already stored "
-                   f"({report.files_read} of {len(files)} files read)")
+        typer.echo(
+            f"{_now()}  batch: {report.added - done['added']} added, "
+            f"{report.already_stored - done['already']} already stored "
+            f"({report.files_read} of {len(files)} files read)"
+        )
         done.update(added=report.added, already=report.already_stored, problems=len(report.problems))
 
     ingest(store, files, OnError.SKIP, collection, workers=workers, on_progress=batch_done, report=report)
-    for problem in report.problems[done["problems"]:]:
+    for problem in report.problems[done["problems"] :]:
         _skipped(errors, problem)
     if report.added:
-        typer.echo(f"{_now()}  stories: {update_stories(store)} articles assigned; the store holds "
-                   f"{store.count_articles()} articles")
+        typer.echo(
+            f"{_now()}  stories: {update_stories(store)} articles assigned; the store holds "
+            f"{store.count_articles()} articles"
+        )
 
 
 def _skipped(errors: Console, problem: object) -> None:
-    errors.print(f"{_now()}  [yellow]skipped[/yellow] {escape(str(problem))}", markup=True, highlight=False,
-                 soft_wrap=True)
+    errors.print(
+        f"{_now()}  [yellow]skipped[/yellow] {escape(str(problem))}", markup=True, highlight=False, soft_wrap=True
+    )
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:

@@ -70,18 +70,26 @@ class Clust:
         for event in events:
             best.setdefault((event.date, "day"), event)
         picker = SentencePicker.over(
-            [s for group in candidates.values() for s in group], request.query,
-            self.query_boost, self.max_redundancy, article_limit=article_limit_for(request.n_dates),
+            [s for group in candidates.values() for s in group],
+            request.query,
+            self.query_boost,
+            self.max_redundancy,
+            article_limit=article_limit_for(request.n_dates),
         )
-        evidence = {key: {"score": float(len(event.articles)), "articles": float(len(event.articles)),
-                          "date_references": float(event.date_references)} for key, event in best.items()}
-        entries = fill_entries(list(best), {key: candidates[event] for key, event in best.items()},
-                               picker, request, evidence)
+        evidence = {
+            key: {
+                "score": float(len(event.articles)),
+                "articles": float(len(event.articles)),
+                "date_references": float(event.date_references),
+            }
+            for key, event in best.items()
+        }
+        entries = fill_entries(
+            list(best), {key: candidates[event] for key, event in best.items()}, picker, request, evidence
+        )
         return Timeline(request.query, self.name, entries)
 
-    def events(
-        self, by_article: dict[str, list[CorpusSentence]], request: TimelineRequest
-    ) -> list[Event]:
+    def events(self, by_article: dict[str, list[CorpusSentence]], request: TimelineRequest) -> list[Event]:
         """The article clusters as dated events, best first."""
         ids = sorted(by_article, key=lambda article: (by_article[article][0].published, article))
         if not ids:
@@ -126,9 +134,7 @@ class Clust:
         first = min(by_article[article][0].published for article in members)
         return first if request.allows(first, "day") else None
 
-    def _candidates(
-        self, event: Event, by_article: dict[str, list[CorpusSentence]]
-    ) -> list[CorpusSentence]:
+    def _candidates(self, event: Event, by_article: dict[str, list[CorpusSentence]]) -> list[CorpusSentence]:
         mentioning, leads = [], []
         for article in event.articles:
             for sentence in by_article[article]:
@@ -139,6 +145,8 @@ class Clust:
                 elif sentence.position < self.lead_sentences and sentence.published == event.date:
                     leads.append(sentence)
         return mentioning + leads or [
-            s for article in event.articles for s in by_article[article][: self.lead_sentences]
+            s
+            for article in event.articles
+            for s in by_article[article][: self.lead_sentences]
             if self.min_words <= s.words <= self.max_words
         ]

@@ -101,8 +101,10 @@ class Salience(DateFirst):
             if not request.allows(*key):
                 continue
             days, articles, listed, about = (
-                len(citing_days.get(key, ())), len(citing_articles.get(key, ())),
-                len(entries.get(key, ())), len(topical.get(key, ())),
+                len(citing_days.get(key, ())),
+                len(citing_articles.get(key, ())),
+                len(entries.get(key, ())),
+                len(topical.get(key, ())),
             )
             weight = 1.0 if key[1] == "day" else self.coarse_weight
             evidence[key] = {
@@ -111,8 +113,8 @@ class Salience(DateFirst):
                 "timeline_entries": float(listed),
                 "topical_articles": float(about),
                 "published_articles": float(len(published.get(key[0], ())) if key[1] == "day" else 0),
-                "score": weight * (days + self.entry_weight * listed + self.topical_weight * about
-                                   + TIE_BREAK * articles),
+                "score": weight
+                * (days + self.entry_weight * listed + self.topical_weight * about + TIE_BREAK * articles),
             }
         ranked = sorted(evidence, key=lambda key: (-evidence[key]["score"], key[0], key[1]))
         return ranked, evidence
@@ -136,4 +138,3 @@ class Salience(DateFirst):
         """The retrospective bonus of each candidate of ``date``."""
         late = date + dt.timedelta(days=self.retrospective_days)
         return self.retrospective_bonus * np.array([s.published > late for s in group], dtype=float)
-
