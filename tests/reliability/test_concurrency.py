@@ -39,6 +39,9 @@ def seeded(tmp_path: Path) -> Path:
     return db
 
 
+PART, FILE_ARTICLES = 2000, 25  # the concurrent-ingest test's articles per part and per file
+
+
 def start_ingest(*args: object) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [*DATELINE, "ingest", *map(str, args), "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
@@ -121,36 +124,46 @@ def _wait_until_up(client: httpx.Client, server: subprocess.Popen[bytes]) -> Non
 
 
 def test_two_concurrent_ingests_of_overlapping_files_store_each_article_once(tmp_path: Path) -> None:
-    parts = [write_corpus(tmp_path / f"part{n}.jsonl", 600, first=600 * n) for n in range(3)]
+    parts = [_folder_of_files(tmp_path / f"part{n}", first=PART * n) for n in range(3)]
     alone = tmp_path / "alone.db"
     with Store.open(alone) as store:
         ingest(store, parts)
     db = tmp_path / "store.db"
     Store.open(db).close()
-    first = start_ingest(parts[0], parts[1], "--db", db)
-    second = start_ingest(parts[2], parts[1], "--db", db)
+    # Many small files and small batches: each ingest commits many times (a batch is at
+    # most --batch-size files), so the two interleave even when one starts a little later.
+    first = start_ingest(parts[0], parts[1], "--db", db, "--batch-size", "2")
+    second = start_ingest(parts[2], parts[1], "--db", db, "--batch-size", "2")
     overlapped = _both_had_stored_while_both_ran(db, first, second)
     assert first.wait() == 0 and second.wait() == 0, first.stderr.read() + second.stderr.read()
     assert overlapped, "the ingests did not overlap: one stored nothing until the other had ended"
     ids = stored_ids(db)
-    assert len(ids) == len(set(ids)) == 1800
+    assert len(ids) == len(set(ids)) == 3 * PART
     assert set(ids) == set(stored_ids(alone))
     together, sequential = check_store(db), check_store(alone)
     assert together.consistent
     assert (together.sentences, together.mentions) == (sequential.sentences, sequential.mentions)
 
 
+def _folder_of_files(folder: Path, first: int) -> Path:
+    """``PART`` articles from number ``first`` on, in files of ``FILE_ARTICLES``."""
+    folder.mkdir()
+    for start in range(first, first + PART, FILE_ARTICLES):
+        write_corpus(folder / f"{start:06d}.jsonl", FILE_ARTICLES, first=start)
+    return folder
+
+
 def _both_had_stored_while_both_ran(db: Path, first: subprocess.Popen[str], second: subprocess.Popen[str]) -> bool:
     """Whether, at some moment while both ingests were running, the store held articles
-    of each one's own first file (items 0-599 come from ``first`` alone, items
-    1200-1799 from ``second`` alone): both were writing at the same time."""
+    of each one's own first file (the first ``PART`` items come from ``first`` alone, the
+    last ``PART`` from ``second`` alone): both were writing at the same time."""
     while first.poll() is None and second.poll() is None:
         with closing(sqlite3.connect(db)) as connection:
             titles = connection.execute("SELECT title FROM articles")
             numbers = [int(title.removeprefix("Item ")) for (title,) in titles]
         # Read the titles first, then look whether both are still running.
         both_running = first.poll() is None and second.poll() is None
-        if both_running and any(n < 600 for n in numbers) and any(n >= 1200 for n in numbers):
+        if both_running and any(n < PART for n in numbers) and any(n >= 2 * PART for n in numbers):
             return True
         time.sleep(0.02)
     return False
