@@ -72,7 +72,8 @@ def ingest_command(
         int,
         typer.Option(
             "--batch-size",
-            help="Articles analysed and stored together (one transaction; one Dask task).",
+            help="Articles analysed and stored together (one transaction; one Dask task). With "
+            "worker processes it counts files, and a file of records under 4 MiB is stored whole.",
             min=1,
             max=100_000,
         ),
