@@ -107,7 +107,7 @@ def fill_entries(
     candidates: dict[DateKey, list[CorpusSentence]],
     picker: SentencePicker,
     request: TimelineRequest,
-    evidence: dict[DateKey, dict[str, float]],
+    evidence: Evidence,
     prior: Prior | None = None,
 ) -> tuple[TimelineEntry, ...]:
     """Summaries for the best dates of ``shortlist`` (ranked), at most ``request.n_dates``,

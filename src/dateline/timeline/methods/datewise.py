@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from dateline.timeline.base import TimelineRequest
 from dateline.timeline.corpus import Corpus
-from dateline.timeline.dated_summaries import DateFirst, DateKey
+from dateline.timeline.dated_summaries import DateFirst, DateKey, Evidence
 
 
 @dataclass(frozen=True)
@@ -38,9 +38,7 @@ class Datewise(DateFirst):
     candidate_factor: int = 3
     name: str = "datewise"
 
-    def rank_dates(
-        self, corpus: Corpus, request: TimelineRequest
-    ) -> tuple[list[DateKey], dict[DateKey, dict[str, float]]]:
+    def rank_dates(self, corpus: Corpus, request: TimelineRequest) -> tuple[list[DateKey], Evidence]:
         referring: dict[DateKey, set[str]] = defaultdict(set)
         mentions: dict[DateKey, int] = defaultdict(int)
         published: dict[DateKey, set[str]] = defaultdict(set)
@@ -50,7 +48,7 @@ class Datewise(DateFirst):
                 key = (ref.date, ref.granularity)
                 referring[key].add(sentence.article_id)
                 mentions[key] += 1
-        evidence: dict[DateKey, dict[str, float]] = {}
+        evidence: Evidence = {}
         for key in set(referring) | set(published):
             if not request.allows(*key):
                 continue

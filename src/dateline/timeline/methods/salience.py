@@ -49,7 +49,7 @@ import numpy as np
 
 from dateline.timeline.base import TimelineRequest
 from dateline.timeline.corpus import Corpus, CorpusSentence
-from dateline.timeline.dated_summaries import DateFirst, DateKey
+from dateline.timeline.dated_summaries import DateFirst, DateKey, Evidence
 from dateline.timeline.summarize import SentencePicker
 
 TIE_BREAK = 1e-3
@@ -57,8 +57,9 @@ TIE_BREAK = 1e-3
 
 @dataclass(frozen=True)
 class Salience(DateFirst):
-    """Dates ranked by how many days the news refers back to them; sentences by how
-    central, on-topic and retrospective they are."""
+    """Dates ranked by the days the news refers back to them, the articles that list them
+    and the articles that cite them in a passage about the query; sentences by how central,
+    on-topic and retrospective they are."""
 
     entry_weight: float = 2.0
     topical_weight: float = 8.0
@@ -75,9 +76,7 @@ class Salience(DateFirst):
     candidate_factor: int = 3
     name: str = "salience"
 
-    def rank_dates(
-        self, corpus: Corpus, request: TimelineRequest
-    ) -> tuple[list[DateKey], dict[DateKey, dict[str, float]]]:
+    def rank_dates(self, corpus: Corpus, request: TimelineRequest) -> tuple[list[DateKey], Evidence]:
         """Candidate dates, best first, with the evidence behind each score."""
         citing_days: dict[DateKey, set[dt.date]] = defaultdict(set)
         citing_articles: dict[DateKey, set[str]] = defaultdict(set)
@@ -96,7 +95,7 @@ class Salience(DateFirst):
                     topical[key].add(sentence.article_id)
         keys: set[DateKey] = set(citing_days)
         keys.update((day, "day") for day in published)
-        evidence: dict[DateKey, dict[str, float]] = {}
+        evidence: Evidence = {}
         for key in keys:
             if not request.allows(*key):
                 continue
@@ -124,7 +123,7 @@ class Salience(DateFirst):
         shortlist: list[DateKey],
         candidates: dict[DateKey, list[CorpusSentence]],
         picker: SentencePicker,
-        evidence: dict[DateKey, dict[str, float]],
+        evidence: Evidence,
     ) -> list[DateKey]:
         """``shortlist`` re-ranked by score times ``1 + relevance_weight * relevance``;
         each date's evidence gains its ``topic_relevance`` and the new score."""
