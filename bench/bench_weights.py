@@ -83,18 +83,13 @@ def run(data: Path, work: Path) -> None:
             closed[key] = {d: figures(evaluate(data / d, name, work / f"closed-{d}")[1]) for d in DATASETS}
     for row in choices.values():
         row["closed"] = closed[label(row["weights"])]
-    shipped_row = next(row for row in grid if row["weights"] == shipped)
+    shipped_row = {**next(row for row in grid if row["weights"] == shipped), "closed": closed[label(shipped)]}
     write_results(
         RESULTS,
-        {
-            "metadata": metadata,
-            "grid": grid,
-            "choices": choices,
-            "shipped": {**shipped_row, "closed": closed[label(shipped)]},
-        },
+        {"metadata": metadata, "grid": grid, "choices": choices, "shipped": shipped_row},
         RESULT_KEYS[RESULTS.name],
     )
-    print_table(choices, {**shipped_row, "closed": closed[label(shipped)]})
+    print_table(choices, shipped_row)
 
 
 def register(weights: dict[str, float]) -> str:
