@@ -49,13 +49,16 @@ ABLATIONS = {
     "without topic centrality (topic_weight=0)": {"topic_weight": 0.0},
     "without topic relevance of dates (relevance_weight=0)": {"relevance_weight": 0.0},
     "without redundancy control": {"max_redundancy": 1.01},
-    "without query boost": {"query_boost": 0.0},
+    "without the correction for recent dates (min_opportunity=1)": {"min_opportunity": 1.0},
+    "with a query boost (query_boost=0.5)": {"query_boost": 0.5},
     "citing days only (all of the above off)": {
         "entry_weight": 0.0,
         "retrospective_bonus": 0.0,
         "topic_weight": 0.0,
         "relevance_weight": 0.0,
         "topical_weight": 0.0,
+        "max_redundancy": 1.01,
+        "min_opportunity": 1.0,
     },
 }
 GRID = {

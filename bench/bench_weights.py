@@ -15,8 +15,13 @@ CLI's defaults) on Timeline17 and on Entities. Three choices are then read off:
   two are, and they bound what a choice made on one kind of news does on the other.
 
 The shipped defaults are recorded next to them, and the closed protocol (one topic
-folder per task) is run for the three choices and the defaults. Writes
-``bench/results/weights.json`` and prints a Markdown table.
+folder per task) is run for the three choices and the defaults.
+
+Two more constants are swept one at a time, the others at their shipped values, the same
+way (open protocol on both datasets, chosen on one and scored on the other):
+``min_opportunity``, the floor of the correction for recent dates (1 switches it off),
+and ``query_boost``, how much a query word raises a sentence's score. Writes
+``bench/results/weights.json`` and prints Markdown tables.
 """
 
 from __future__ import annotations
@@ -43,8 +48,14 @@ QUERIES = BENCH / "queries" / "open_queries.json"
 DATASETS = ("t17", "entities")
 ENTRY_WEIGHTS = (1.0, 2.0, 3.0, 4.0)
 TOPICAL_WEIGHTS = (0.0, 0.5, 1.0, 2.0, 4.0, 8.0)
+SWEEPS = {"min_opportunity": (0.05, 0.1, 0.2, 0.3, 0.5, 1.0), "query_boost": (0.0, 0.25, 0.5, 1.0)}
 COLUMNS = ("ar1_f", "ar2_f", "date_f1", "concat_r1_f")
-RESULT_KEYS = {"weights.json": ("metadata", "grid", "choices", "shipped")}
+RESULT_KEYS = {
+    "weights.json": {
+        "": ("metadata", "grid", "choices", "shipped", "sweeps"),
+        "sweeps.*": ("values", "shipped", "chosen on t17", "chosen on entities"),
+    }
+}
 
 
 def main() -> None:
@@ -84,24 +95,50 @@ def run(data: Path, work: Path) -> None:
     for row in choices.values():
         row["closed"] = closed[label(row["weights"])]
     shipped_row = {**next(row for row in grid if row["weights"] == shipped), "closed": closed[label(shipped)]}
+    sweeps = {constant: sweep(constant, values, datasets, work) for constant, values in SWEEPS.items()}
     write_results(
         RESULTS,
-        {"metadata": metadata, "grid": grid, "choices": choices, "shipped": shipped_row},
+        {"metadata": metadata, "grid": grid, "choices": choices, "shipped": shipped_row, "sweeps": sweeps},
         RESULT_KEYS[RESULTS.name],
     )
     print_table(choices, shipped_row)
+    print_sweeps(sweeps)
 
 
-def register(weights: dict[str, float]) -> str:
-    """Offer salience with ``weights`` as a method of its own, so that the protocols run it
-    exactly as they run the default; returns its name."""
-    name = f"salience[{label(weights)}]"
-    METHODS.register(name, lambda: replace(Salience(), **weights))
+def sweep(constant: str, values: tuple[float, ...], datasets: list[Path], work: Path) -> dict[str, object]:
+    """``constant`` at each of ``values`` (the rest shipped) through the open protocol on
+    both datasets, and the value each dataset chooses (best Date-F1, then AR1-F on
+    Timeline17 or concat ROUGE-1 on Entities; the first of equals)."""
+    rows = []
+    for value in values:
+        name = register({constant: value})
+        _, means, _ = evaluate_open(datasets, QUERIES, name, work / "open")
+        rows.append({"value": value, "open": {d: figures(means[d]) for d in DATASETS}})
+        print(constant, value, {d: rows[-1]["open"][d]["date_f1"] for d in DATASETS}, flush=True)
+    tie_breaks = {"t17": "ar1_f", "entities": "concat_r1_f"}
+    chosen = {
+        d: best(rows, lambda row, d=d: (row["open"][d]["date_f1"], row["open"][d][tie_breaks[d]]))["value"]
+        for d in DATASETS
+    }
+    return {
+        "values": rows,
+        "shipped": getattr(Salience, constant),
+        "chosen on t17": chosen["t17"],
+        "chosen on entities": chosen["entities"],
+    }
+
+
+def register(constants: dict[str, float]) -> str:
+    """Offer salience with ``constants`` as a method of its own, so that the protocols run
+    it exactly as they run the default; returns its name."""
+    name = f"salience[{label(constants)}]"
+    METHODS.register(name, lambda: replace(Salience(), **constants))
     return name
 
 
-def label(weights: dict[str, float]) -> str:
-    return f"entry={weights['entry_weight']:g},topical={weights['topical_weight']:g}"
+def label(constants: dict[str, float]) -> str:
+    short = {"entry_weight": "entry", "topical_weight": "topical"}
+    return ",".join(f"{short.get(name, name)}={value:g}" for name, value in constants.items())
 
 
 def figures(scores: TaskScores) -> dict[str, float]:
@@ -137,6 +174,19 @@ def print_table(choices: dict[str, dict], shipped: dict) -> None:
                 f"| {name} | {label(row['weights'])} | {protocol} | {t17['ar1_f']:.3f} | "
                 f"{t17['date_f1']:.3f} | {entities['date_f1']:.3f} |"
             )
+
+
+def print_sweeps(sweeps: dict[str, dict]) -> None:
+    for constant, result in sweeps.items():
+        print(f"\n| {constant} | T17 AR1-F | T17 Date-F1 | Entities Date-F1 | Entities concat R1 |")
+        print("|---|---|---|---|---|")
+        for row in result["values"]:
+            t17, entities = row["open"]["t17"], row["open"]["entities"]
+            print(
+                f"| {row['value']:g} | {t17['ar1_f']:.3f} | {t17['date_f1']:.3f} | "
+                f"{entities['date_f1']:.3f} | {entities['concat_r1_f']:.3f} |"
+            )
+        print(f"chosen on t17: {result['chosen on t17']:g}, on entities: {result['chosen on entities']:g}")
 
 
 if __name__ == "__main__":

@@ -183,6 +183,31 @@ def date_weights(results: Path) -> str:
     return provenance(data, "weights.json") + "\n\n" + table(header, rows)
 
 
+def constant_sweeps(results: Path) -> str:
+    """Salience's recency floor and query boost, each swept through the open protocol on
+    both datasets (bench_weights.py)."""
+    data = load(results, "weights.json")
+    blocks = []
+    for constant, sweep in data["sweeps"].items():
+        rows = [
+            [
+                f"{row['value']:g}" + (" (shipped)" if row["value"] == sweep["shipped"] else ""),
+                f"{row['open']['t17']['ar1_f']:.3f}",
+                f"{row['open']['t17']['date_f1']:.3f}",
+                f"{row['open']['entities']['date_f1']:.3f}",
+                f"{row['open']['entities']['concat_r1_f']:.3f}",
+            ]
+            for row in sweep["values"]
+        ]
+        header = [f"`{constant}`", "T17 AR1-F", "T17 Date-F1", "Entities Date-F1", "Entities concat R1"]
+        blocks.append(
+            table(header, rows)
+            + f"\n\nChosen on Timeline17: {sweep['chosen on t17']:g}; chosen on Entities: "
+            f"{sweep['chosen on entities']:g}."
+        )
+    return provenance(data, "weights.json") + " Open protocol.\n\n" + "\n\n".join(blocks)
+
+
 def timeline_latency(results: Path) -> str:
     """Seconds to build one timeline from the store (bench_timeline.py)."""
     data = load(results, "timeline.json")
@@ -655,6 +680,7 @@ BLOCKS: dict[str, Block] = {
     "ablations": ablations,
     "leave-one-topic-out": leave_one_topic_out,
     "date-weights": date_weights,
+    "constant-sweeps": constant_sweeps,
     "timeline-latency": timeline_latency,
     "tagger-timebank": tagger_timebank,
     "tagger-t17": tagger_t17,

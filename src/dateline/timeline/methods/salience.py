@@ -18,7 +18,10 @@ retrieved for one paragraph about a person is about something else, and so are m
 its dates, while every article that cites a date in a passage about the query is a vote
 for it. So a date scores days + 2 x listed + 8 x topical articles: with a query its
 users' words pick, the topical votes weigh most; with a query the articles never use (a
-bare collection), the days and the listings decide alone.
+bare collection), the days and the listings decide alone. Citing days take time to
+gather, so a recent date's days are divided by the share of citing the corpus could
+have seen for it (``citation_window``; at least ``min_opportunity``): without it the
+last stretch of every timeline was crowded out by older dates.
 
 Sentences. A date's candidates are the sentences that mention it, plus the lead
 sentences of articles published that day that mention no other day. Once they are
@@ -30,8 +33,12 @@ its cosine to the date's centroid (what that day's coverage is about), plus its 
 the centroid of all candidates (how much it is about the story rather than a side
 detail), plus ``retrospective_bonus`` when it was written more than
 ``retrospective_days`` after the date: looking back, writers condense an event to its
-essentials ("The rig exploded on 20 April, killing 11 workers"). Query words boost the
-score; redundancy across the whole timeline is avoided (``SentencePicker``).
+essentials ("The rig exploded on 20 April, killing 11 workers"). Query words do not
+boost a sentence (``query_boost`` 0): the query has already chosen the articles and the
+dates, and a summary line that repeats "Libya" or "Steve Jobs" is not the better one
+(with the boost, concat ROUGE-1 fell on Entities and AR1-F on Timeline17's open
+protocol; docs/evaluation.md). Redundancy across the whole timeline is avoided
+(``SentencePicker``).
 
 The date weights were chosen across datasets (``bench/bench_weights.py``: chosen on one of
 Timeline17 and Entities through the open protocol, scored on the other, both ways; see
@@ -48,6 +55,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from dateline.timeline.base import TimelineRequest
+from dateline.timeline.citation_window import citation_opportunity
 from dateline.timeline.corpus import Corpus, CorpusSentence
 from dateline.timeline.dated_summaries import DateFirst, DateKey, Evidence
 from dateline.timeline.summarize import SentencePicker
@@ -71,9 +79,10 @@ class Salience(DateFirst):
     lead_sentences: int = 5
     min_words: int = 5
     max_words: int = 60
-    query_boost: float = 0.5
+    query_boost: float = 0.0
     max_redundancy: float = 0.4
     candidate_factor: int = 3
+    min_opportunity: float = 0.2
     name: str = "salience"
 
     def rank_dates(self, corpus: Corpus, request: TimelineRequest) -> tuple[list[DateKey], Evidence]:
@@ -93,6 +102,7 @@ class Salience(DateFirst):
                     entries[key].add(sentence.article_id)
                 if sentence.on_topic:
                     topical[key].add(sentence.article_id)
+        opportunity = citation_opportunity(corpus)
         keys: set[DateKey] = set(citing_days)
         keys.update((day, "day") for day in published)
         evidence: Evidence = {}
@@ -106,14 +116,21 @@ class Salience(DateFirst):
                 len(topical.get(key, ())),
             )
             weight = 1.0 if key[1] == "day" else self.coarse_weight
+            window = opportunity(key[0])
             evidence[key] = {
                 "citing_days": float(days),
+                "citation_opportunity": window,
                 "citing_articles": float(articles),
                 "timeline_entries": float(listed),
                 "topical_articles": float(about),
                 "published_articles": float(len(published.get(key[0], ())) if key[1] == "day" else 0),
                 "score": weight
-                * (days + self.entry_weight * listed + self.topical_weight * about + TIE_BREAK * articles),
+                * (
+                    days / max(window, self.min_opportunity)
+                    + self.entry_weight * listed
+                    + self.topical_weight * about
+                    + TIE_BREAK * articles
+                ),
             }
         ranked = sorted(evidence, key=lambda key: (-evidence[key]["score"], key[0], key[1]))
         return ranked, evidence
