@@ -201,8 +201,7 @@ def constant_sweeps(results: Path) -> str:
         ]
         header = [f"`{constant}`", "T17 AR1-F", "T17 Date-F1", "Entities Date-F1", "Entities concat R1"]
         blocks.append(
-            table(header, rows)
-            + f"\n\nChosen on Timeline17: {sweep['chosen on t17']:g}; chosen on Entities: "
+            table(header, rows) + f"\n\nChosen on Timeline17: {sweep['chosen on t17']:g}; chosen on Entities: "
             f"{sweep['chosen on entities']:g}."
         )
     return provenance(data, "weights.json") + " Open protocol.\n\n" + "\n\n".join(blocks)
