@@ -20,7 +20,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import trafilatura
-from trafilatura.settings import Document
+from htmldate import find_date
+from lxml.html import HtmlElement
+from trafilatura.metadata import examine_meta, extract_meta_json, extract_title, extract_url
+from trafilatura.settings import Document, Extractor
 
 from dateline.errors import InputProblem
 from dateline.ingest.dates import DateOrder, parse_publication_date
@@ -43,6 +46,9 @@ FURNITURE_MAX_CHARS = 160
 _BYLINE = re.compile(r"^(?:By|Written by|Words by)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*(?:[,|].*)?$")
 # Markup around a page's text is seldom more than this many times the text itself.
 MARKUP_FACTOR = 20
+# trafilatura's settings, built once: fast mode (no readability/jusText comparison),
+# precision favoured, comments and tables left out. Metadata is read apart (_title_and_declared_url).
+_EXTRACTOR = Extractor(output_format="python", fast=True, precision=True, comments=False, tables=False)
 
 
 def page_article(
@@ -73,29 +79,19 @@ def page_article(
         dated = page_date(tree, date_order)
     except PageDateError as error:
         return InputProblem(where, str(error), field=error.field)
-    document = trafilatura.bare_extraction(
-        tree,
-        url=url or None,
-        fast=True,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        favor_precision=True,
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
+    document = trafilatura.bare_extraction(tree, options=_EXTRACTOR)
     # A Document, or None when there is nothing to extract (a dict only with as_dict=True).
-    if not isinstance(document, Document):
-        document = None
-    text = main_text(document.text or "", document.title or "") if document is not None else ""
-    if document is None or not text:
+    title, declared_url = _title_and_declared_url(tree)
+    text = main_text(document.text or "", title) if isinstance(document, Document) else ""
+    if not text:
         return InputProblem(
             where, "no article text found on the page (an index, a login or an empty page?)", field="text"
         )
     if len(text) > max_chars:
         return too_long(where, max_chars, None, len(text))
     source = source or where
-    if dated is None and document.date:
-        dated = _htmldate(document.date)
+    if dated is None:
+        dated = _htmldate(tree, declared_url or url)
     if dated is None and crawl_date is not None:
         dated, source = (crawl_date, "WARC-Date"), f"{source} (dated by WARC-Date: the capture, not the publication)"
     if dated is None:
@@ -105,7 +101,7 @@ def page_article(
             "article:published_time or datePublished, no dateline)",
             field="date",
         )
-    title, page_url = (document.title or "").strip(), url or (document.url or "").strip()
+    page_url = url or declared_url
     for name, value in (("text", text), ("title", title), ("url", page_url)):
         wrong = text_problem(value)
         if wrong is not None:
@@ -134,9 +130,27 @@ def _is_furniture_line(line: str) -> bool:
     return len(line) <= FURNITURE_MAX_CHARS and (_BYLINE.match(line) is not None or is_furniture(line) is not None)
 
 
-def _htmldate(value: str) -> tuple[dt.date, str] | None:
+def _title_and_declared_url(tree: HtmlElement) -> tuple[str, str]:
+    """The page's title and the address it declares for itself, as trafilatura's metadata
+    reading finds them (meta tags and JSON-LD, then ``<h1>``/``<title>``; ``og:url``, then
+    the canonical link). Only these two of its readings are asked for: its author,
+    site-name, category, licence and date searches cost more than the extraction of the
+    text, and the date is asked of htmldate only when the page states none."""
+    found = extract_meta_json(tree, examine_meta(tree))
+    found.title = found.title or extract_title(tree)
+    found.url = found.url or extract_url(tree)
+    found.clean_and_trim()
+    return found.title or "", found.url or ""
+
+
+def _htmldate(tree: HtmlElement, url: str) -> tuple[dt.date, str] | None:
+    """htmldate's reading of the page (its URL, other markup), asked only when the page's
+    metadata and dateline give no date: it searches the whole page."""
+    found = find_date(tree, url=url or None, extensive_search=False, original_date=True)
+    if not found:
+        return None
     try:
-        return parse_publication_date(value), "htmldate"
+        return parse_publication_date(found), "htmldate"
     except ValueError:
         return None
 
