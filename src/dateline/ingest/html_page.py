@@ -81,7 +81,9 @@ def page_article(
         return InputProblem(where, str(error), field=error.field)
     document = trafilatura.bare_extraction(tree, options=_EXTRACTOR)
     # A Document, or None when there is nothing to extract (a dict only with as_dict=True).
-    title, declared_url = _title_and_declared_url(tree)
+    # A web archive names the page's address (``url``): its canonical link is looked for
+    # only if htmldate, below, needs it.
+    title, declared_url = _title_and_declared_url(tree, canonical=not url)
     text = main_text(document.text or "", title) if isinstance(document, Document) else ""
     if not text:
         return InputProblem(
@@ -91,6 +93,8 @@ def page_article(
         return too_long(where, max_chars, None, len(text))
     source = source or where
     if dated is None:
+        if url and not declared_url:
+            declared_url = _title_and_declared_url(tree)[1]
         dated = _htmldate(tree, declared_url or url)
     if dated is None and crawl_date is not None:
         dated, source = (crawl_date, "WARC-Date"), f"{source} (dated by WARC-Date: the capture, not the publication)"
@@ -130,15 +134,17 @@ def _is_furniture_line(line: str) -> bool:
     return len(line) <= FURNITURE_MAX_CHARS and (_BYLINE.match(line) is not None or is_furniture(line) is not None)
 
 
-def _title_and_declared_url(tree: HtmlElement) -> tuple[str, str]:
+def _title_and_declared_url(tree: HtmlElement, canonical: bool = True) -> tuple[str, str]:
     """The page's title and the address it declares for itself, as trafilatura's metadata
-    reading finds them (meta tags and JSON-LD, then ``<h1>``/``<title>``; ``og:url``, then
-    the canonical link). Only these two of its readings are asked for: its author,
-    site-name, category, licence and date searches cost more than the extraction of the
-    text, and the date is asked of htmldate only when the page states none."""
+    reading finds them (meta tags and JSON-LD, then ``<h1>``/``<title>``; ``og:url``, then,
+    with ``canonical``, the canonical link, normalised). Only these two of its readings are
+    asked for: its author, site-name, category, licence and date searches cost more than
+    the extraction of the text, and the date is asked of htmldate only when the page
+    states none."""
     found = extract_meta_json(tree, examine_meta(tree))
     found.title = found.title or extract_title(tree)
-    found.url = found.url or extract_url(tree)
+    if canonical:
+        found.url = found.url or extract_url(tree)
     found.clean_and_trim()
     return found.title or "", found.url or ""
 
