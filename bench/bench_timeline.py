@@ -46,6 +46,7 @@ ABLATIONS = {
     "salience (default)": {},
     "without timeline entries (entry_weight=0)": {"entry_weight": 0.0},
     "without the retrospective bonus": {"retrospective_bonus": 0.0},
+    "without the entry bonus": {"entry_bonus": 0.0},
     "without topic centrality (topic_weight=0)": {"topic_weight": 0.0},
     "without topic relevance of dates (relevance_weight=0)": {"relevance_weight": 0.0},
     "without redundancy control": {"max_redundancy": 1.01},
@@ -54,6 +55,7 @@ ABLATIONS = {
     "citing days only (all of the above off)": {
         "entry_weight": 0.0,
         "retrospective_bonus": 0.0,
+        "entry_bonus": 0.0,
         "topic_weight": 0.0,
         "relevance_weight": 0.0,
         "topical_weight": 0.0,
@@ -64,6 +66,7 @@ ABLATIONS = {
 GRID = {
     "entry_weight": (0.0, 2.0, 3.0, 5.0),
     "retrospective_bonus": (0.0, 0.3, 0.5),
+    "entry_bonus": (0.0, 0.1),
     "topic_weight": (0.0, 1.0, 1.5),
     "relevance_weight": (0.0, 0.1, 0.5),
     "max_redundancy": (0.4, 0.5),

@@ -17,10 +17,11 @@ CLI's defaults) on Timeline17 and on Entities. Three choices are then read off:
 The shipped defaults are recorded next to them, and the closed protocol (one topic
 folder per task) is run for the three choices and the defaults.
 
-Two more constants are swept one at a time, the others at their shipped values, the same
-way (open protocol on both datasets, chosen on one and scored on the other):
+Three more constants are swept one at a time, the others at their shipped values, the
+same way (open protocol on both datasets, chosen on one and scored on the other):
 ``min_opportunity``, the floor of the correction for recent dates (1 switches it off),
-and ``query_boost``, how much a query word raises a sentence's score. Writes
+``query_boost``, how much a query word raises a sentence's score, and ``entry_bonus``,
+what a sentence written as a timeline entry for its date gains. Writes
 ``bench/results/weights.json`` and prints Markdown tables.
 """
 
@@ -48,7 +49,11 @@ QUERIES = BENCH / "queries" / "open_queries.json"
 DATASETS = ("t17", "entities")
 ENTRY_WEIGHTS = (1.0, 2.0, 3.0, 4.0)
 TOPICAL_WEIGHTS = (0.0, 0.5, 1.0, 2.0, 4.0, 8.0)
-SWEEPS = {"min_opportunity": (0.05, 0.1, 0.2, 0.3, 0.5, 1.0), "query_boost": (0.0, 0.25, 0.5, 1.0)}
+SWEEPS = {
+    "min_opportunity": (0.05, 0.1, 0.2, 0.3, 0.5, 1.0),
+    "query_boost": (0.0, 0.25, 0.5, 1.0),
+    "entry_bonus": (0.0, 0.05, 0.1, 0.2),
+}
 COLUMNS = ("ar1_f", "ar2_f", "date_f1", "concat_r1_f")
 RESULT_KEYS = {
     "weights.json": {

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from dateline.operations import DEFAULT_METHOD
 from dateline.timeline import TimelineRequest, get_method
 from dateline.timeline.corpus import Corpus, CorpusSentence, DateRef
@@ -177,3 +179,17 @@ def test_no_single_article_speaks_for_more_than_its_share_of_the_entries() -> No
     sources = [s.article_id for entry in timeline.entries for s in entry.sentences]
     assert len(timeline.entries) == 5
     assert sources.count("factbox") == article_limit_for(5) == 1
+
+
+def test_a_sentence_written_as_an_entry_for_its_date_gets_the_entry_bonus() -> None:
+    """ "March 19 - The first air strikes ..." is a journalist's summary of that day; a
+    sentence that lists the date among others, or another date, is not."""
+    salience = get_method("salience")
+    listing = sentence("March 19 - The first air strikes halt the advance on Benghazi.", "a", OTHER, EVENT, entry=True)
+    plain = sentence("The first air strikes came on March 19, officials said on Monday.", "b", OTHER, EVENT)
+    other_entry = sentence(
+        "May 2 - Rebels take the port after a week of fighting there.", "c", OTHER, OTHER, entry=True
+    )
+    bonus = salience.prior(EVENT, [listing, plain, other_entry])
+    assert bonus[0] - bonus[1] == pytest.approx(salience.entry_bonus) and salience.entry_bonus > 0
+    assert bonus[2] == bonus[1]

@@ -33,7 +33,9 @@ its cosine to the date's centroid (what that day's coverage is about), plus its 
 the centroid of all candidates (how much it is about the story rather than a side
 detail), plus ``retrospective_bonus`` when it was written more than
 ``retrospective_days`` after the date: looking back, writers condense an event to its
-essentials ("The rig exploded on 20 April, killing 11 workers"). Query words do not
+essentials ("The rig exploded on 20 April, killing 11 workers"), and ``entry_bonus``
+when it is itself a timeline entry for the date ("March 19 - The first air strikes halt
+the advance ..."): a journalist's one-line summary of that day. Query words do not
 boost a sentence (``query_boost`` 0): the query has already chosen the articles and the
 dates, and a summary line that repeats "Libya" or "Steve Jobs" is not the better one
 (with the boost, concat ROUGE-1 fell on Entities and AR1-F on Timeline17's open
@@ -73,6 +75,7 @@ class Salience(DateFirst):
     topical_weight: float = 8.0
     coarse_weight: float = 0.5
     retrospective_bonus: float = 0.3
+    entry_bonus: float = 0.1
     retrospective_days: int = 7
     topic_weight: float = 1.0
     relevance_weight: float = 0.1
@@ -151,6 +154,8 @@ class Salience(DateFirst):
         return sorted(shortlist, key=lambda key: (-evidence[key]["score"], key[0], key[1]))
 
     def prior(self, date: dt.date, group: list[CorpusSentence]) -> np.ndarray:
-        """The retrospective bonus of each candidate of ``date``."""
+        """The retrospective and entry bonuses of each candidate of ``date``."""
         late = date + dt.timedelta(days=self.retrospective_days)
-        return self.retrospective_bonus * np.array([s.published > late for s in group], dtype=float)
+        retrospective = np.array([s.published > late for s in group], dtype=float)
+        entry = np.array([any(ref.opens_entry and ref.date == date for ref in s.refs) for s in group], dtype=float)
+        return self.retrospective_bonus * retrospective + self.entry_bonus * entry
