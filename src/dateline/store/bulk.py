@@ -42,9 +42,20 @@ _STAGING = """
 FTS_AUTOMERGE = 8
 
 
-def write_batch(db: sqlite3.Connection, articles: Sequence[Article], analysis: BatchAnalysis, index: BandIndex) -> int:
+def write_batch(
+    db: sqlite3.Connection,
+    articles: Sequence[Article],
+    analysis: BatchAnalysis,
+    index: BandIndex,
+    rowids: Sequence[int] | None = None,
+) -> int:
     """Store the articles of a batch not stored yet (the first of repeated ids), with
-    their analysis and duplicate links; return how many were new."""
+    their analysis and duplicate links; return how many were new.
+
+    ``rowids`` gives each article its row id (increasing, above those stored): a shard of
+    a sharded store (``dateline.shards``) takes the row ids the articles would have in
+    one store, so that ranking ties and ordering agree with it. None: the row ids after
+    the current maximum."""
     _set_merge_policy(db)
     stored = stored_ids(db, [article.id for article in articles])
     fresh: list[int] = []
@@ -54,11 +65,14 @@ def write_batch(db: sqlite3.Connection, articles: Sequence[Article], analysis: B
             fresh.append(position)
     if not fresh:
         return 0
-    first_rowid = db.execute("SELECT coalesce(max(rowid), 0) + 1 FROM articles").fetchone()[0]
-    rowids = list(range(first_rowid, first_rowid + len(fresh)))
+    if rowids is None:
+        first_rowid = db.execute("SELECT coalesce(max(rowid), 0) + 1 FROM articles").fetchone()[0]
+        new_rowids = list(range(first_rowid, first_rowid + len(fresh)))
+    else:
+        new_rowids = [rowids[position] for position in fresh]
     new = [articles[position] for position in fresh]
     keys = analysis.band_keys[fresh]
-    originals = find_originals(db, index, rowids, [article.text for article in new], keys)
+    originals = find_originals(db, index, new_rowids, [article.text for article in new], keys)
     analysed = analysis_columns(analysis)
     db.execute(_STAGING)
     db.executemany(
@@ -77,7 +91,7 @@ def write_batch(db: sqlite3.Connection, articles: Sequence[Article], analysis: B
                 original,
                 *analysed[position],
             )
-            for rowid, a, original, position in zip(rowids, new, originals, fresh, strict=True)
+            for rowid, a, original, position in zip(new_rowids, new, originals, fresh, strict=True)
         ],
     )
     db.execute(
@@ -88,7 +102,7 @@ def write_batch(db: sqlite3.Connection, articles: Sequence[Article], analysis: B
         "INSERT INTO article_bands (article, keys) VALUES (?, ?)",
         [
             (rowid, row_keys.tobytes())
-            for rowid, row_keys, original in zip(rowids, keys, originals, strict=True)
+            for rowid, row_keys, original in zip(new_rowids, keys, originals, strict=True)
             if original is None and has_keys(row_keys)
         ],
     )

@@ -11,7 +11,7 @@ match of a cold million-article store cost tens of thousands of disk reads.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 
@@ -20,6 +20,10 @@ from itertools import islice
 IN_LIST = 500
 # Without a limit, ranked matches are checked for copies this many at a time.
 STORY_CHUNK = 500
+
+DropCopies = Callable[[list[int]], list[int]]
+"""Some row ids less the near-duplicate copies whose original matches too, in order
+(``without_copies`` on one store; over every shard in ``dateline.shards``)."""
 
 
 @dataclass(frozen=True)
@@ -68,11 +72,55 @@ class OriginalMatches:
         return {row[0] for row in in_chunks(db, sql, rowids, parameters)}
 
 
-def first_stories(
-    db: sqlite3.Connection, ranked: Iterator[int], limit: int | None, originals: OriginalMatches
+@dataclass(frozen=True)
+class Matching:
+    """The statements behind ``Store.match_articles`` for a query (None: every article)
+    and its filters ``clauses`` (over alias ``a``) with their ``parameters``: the matches
+    in result order (by BM25, or by date without a query), how many there are, and what
+    counts as a matching original when copies are left out."""
+
+    fts_query: str | None
+    ordered: RowidQuery
+    count_sql: str
+    count_parameters: list[object]
+    originals: OriginalMatches
+
+    @classmethod
+    def of(cls, fts_query: str | None, clauses: str, parameters: list[object]) -> Matching:
+        originals = OriginalMatches(fts_query, clauses, parameters)
+        if fts_query is None:
+            query = RowidQuery("articles a", clauses, "a.published, a.rowid", "a", parameters)
+            return cls(fts_query, query, f"SELECT count(*) FROM articles a WHERE {clauses}", parameters, originals)
+        source, where = "articles_fts f", "articles_fts MATCH ?"
+        if parameters:
+            source, where = f"{source} JOIN articles a ON a.rowid = f.rowid", f"{where} AND {clauses}"
+        query = RowidQuery(source, where, "bm25(articles_fts), f.rowid", "f", [fts_query, *parameters])
+        count_sql = "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"
+        return cls(fts_query, query, count_sql, [fts_query], originals)
+
+    def count(self, db: sqlite3.Connection) -> int:
+        return db.execute(self.count_sql, self.count_parameters).fetchone()[0]
+
+
+def limited(
+    limit: int | None, per_result: int, count: Callable[[], int], chosen: Callable[[int, int | None], list[int]]
 ) -> list[int]:
-    """The first ``limit`` (all when None) of ``ranked`` that are not a near-duplicate copy
-    of an article in ``originals``, looked up a chunk at a time: what is still missing
+    """``limit`` matches (None or negative: all, 0: none) chosen by ``chosen(step,
+    wanted)`` among every ``step``-th match (by row id), the step leaving about
+    ``per_result × limit`` of the ``count()`` matches; among all of them when the sample
+    leaves too few (``Store.match_articles`` says why)."""
+    if limit is None or limit < 0:
+        return chosen(1, None)
+    if limit == 0:
+        return []
+    step = -(-count() // (per_result * limit))
+    rowids = chosen(step, limit)
+    return rowids if step <= 1 or len(rowids) == limit else chosen(1, limit)
+
+
+def first_stories(ranked: Iterator[int], limit: int | None, drop_copies: DropCopies) -> list[int]:
+    """The first ``limit`` (all when None) of ``ranked`` that ``drop_copies`` keeps (not a
+    near-duplicate copy of a matching original), looked up a chunk at a time: what is still missing
     and a margin for the copies (a few in a hundred), since each lookup statement scans
     the whole index of copies."""
     stories: list[int] = []
@@ -80,24 +128,22 @@ def first_stories(
         chunk = list(islice(ranked, STORY_CHUNK if limit is None else with_margin(limit - len(stories))))
         if not chunk:
             break
-        stories += without_copies(db, chunk, originals)
+        stories += drop_copies(chunk)
     return stories if limit is None else stories[:limit]
 
 
-def spread_stories(
-    db: sqlite3.Connection, matches: list[int], limit: int | None, originals: OriginalMatches | None
-) -> list[int]:
-    """``limit`` of ``matches`` (in date order) evenly spread over them, copies of
-    ``originals`` left out (when given). Copies are looked up among about ``limit`` of
+def spread_stories(matches: list[int], limit: int | None, drop_copies: DropCopies | None) -> list[int]:
+    """``limit`` of ``matches`` (in date order) evenly spread over them, copies left out
+    by ``drop_copies`` (when given). Copies are looked up among about ``limit`` of
     them; among all only when that leaves too few."""
     if limit is None:
-        return matches if originals is None else without_copies(db, matches, originals)
-    if originals is None:
+        return matches if drop_copies is None else drop_copies(matches)
+    if drop_copies is None:
         return evenly(matches, limit)
     picked = evenly(matches, with_margin(limit))
-    stories = without_copies(db, picked, originals)
+    stories = drop_copies(picked)
     if len(stories) < limit and len(picked) < len(matches):
-        stories = without_copies(db, matches, originals)
+        stories = drop_copies(matches)
     return evenly(stories, limit)
 
 

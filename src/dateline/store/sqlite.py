@@ -16,6 +16,7 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -34,11 +35,12 @@ from dateline.store.bulk import stored_ids, write_batch
 from dateline.store.duplicates import BandIndex
 from dateline.store.matching import (
     IN_LIST,
-    OriginalMatches,
-    RowidQuery,
+    Matching,
     first_stories,
     in_chunks,
+    limited,
     spread_stories,
+    without_copies,
 )
 from dateline.store.mentions import unpack_mentions
 from dateline.store.readers import ParallelReader
@@ -164,16 +166,19 @@ class Store:
 
     # writing
 
-    def add_batch(self, articles: Sequence[Article], analysis: BatchAnalysis) -> int:
+    def add_batch(
+        self, articles: Sequence[Article], analysis: BatchAnalysis, rowids: Sequence[int] | None = None
+    ) -> int:
         """Store ``articles`` with their analysis (in the same order) in one transaction,
         marking near-duplicates of stored articles (``Article.duplicate_of``); return how
-        many articles were new. An id already stored, or repeated, is stored once."""
+        many articles were new. An id already stored, or repeated, is stored once.
+        ``rowids``: each article's row id, for a shard (``dateline.store.bulk.write_batch``)."""
         if len(analysis) != len(articles):
             raise ValueError(f"{len(articles)} articles but an analysis of {len(analysis)}")
         with self.transaction() as db:
             writing = self._writing
             first_rowid = next_rowid(db) if writing is not None else 0
-            added = write_batch(db, articles, analysis, self._bands)
+            added = write_batch(db, articles, analysis, self._bands, rowids)
             if added:
                 record_batch(db, dt.datetime.now(dt.UTC))
             if added and writing is not None:
@@ -268,38 +273,22 @@ class Store:
         for those returned and a few more (``dateline.store.matching``). (So a damaged
         store whose index still lists deleted articles, which ``dateline check``
         reports, can return their row ids.)"""
-        clauses, parameters = _filters(date_from, date_to, collection)
-        originals = OriginalMatches(fts_query, clauses, parameters) if stories_only else None
-        if fts_query is None:
-            query = RowidQuery("articles a", clauses, "a.published, a.rowid", "a", parameters)
-            count_sql, count_parameters = f"SELECT count(*) FROM articles a WHERE {clauses}", parameters
-        else:
-            source, where = "articles_fts f", "articles_fts MATCH ?"
-            if parameters:
-                source, where = f"{source} JOIN articles a ON a.rowid = f.rowid", f"{where} AND {clauses}"
-            query = RowidQuery(source, where, "bm25(articles_fts), f.rowid", "f", [fts_query, *parameters])
-            count_sql = "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"
-            count_parameters = [fts_query]
+        matching = Matching.of(fts_query, *filters(date_from, date_to, collection))
+        query = matching.ordered
+        drop_copies = partial(without_copies, self._db, originals=matching.originals) if stories_only else None
 
         def chosen(step: int, wanted: int | None) -> list[int]:
             """``wanted`` of every ``step``-th match: the best ranked, or (without a query)
             evenly spread over the dates; all of them when ``wanted`` is None."""
             if fts_query is None:
-                return spread_stories(self._db, list(query.run(self._db, None, step)), wanted, originals)
-            if originals is None:
+                return spread_stories(list(query.run(self._db, None, step)), wanted, drop_copies)
+            if drop_copies is None:
                 return list(query.run(self._db, wanted, step))
-            return first_stories(self._db, query.run(self._db, None, step), wanted, originals)
+            return first_stories(query.run(self._db, None, step), wanted, drop_copies)
 
+        per_result = SPREAD_SAMPLE_PER_RESULT if fts_query is None else RANKED_PER_RESULT
         try:
-            if limit is None or limit < 0:
-                return chosen(1, None)
-            if limit == 0:
-                return []
-            matches = self._db.execute(count_sql, count_parameters).fetchone()[0]
-            per_result = SPREAD_SAMPLE_PER_RESULT if fts_query is None else RANKED_PER_RESULT
-            step = -(-matches // (per_result * limit))
-            rowids = chosen(step, limit)
-            return rowids if step <= 1 or len(rowids) == limit else chosen(1, limit)
+            return limited(limit, per_result, partial(matching.count, self._db), chosen)
         except sqlite3.OperationalError as error:
             raise StoreError(f"cannot search for {fts_query!r}: {error}") from None
 
@@ -450,7 +439,7 @@ def _analyzed_from_row(row: Sequence[Any]) -> AnalyzedArticle:
     )
 
 
-def _filters(date_from: dt.date | None, date_to: dt.date | None, collection: str | None) -> tuple[str, list[object]]:
+def filters(date_from: dt.date | None, date_to: dt.date | None, collection: str | None) -> tuple[str, list[object]]:
     """SQL conditions on the articles (alias ``a``) for the filters, and their values."""
     clauses = ["1"]
     parameters: list[object] = []

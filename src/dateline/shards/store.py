@@ -1,0 +1,315 @@
+"""``ShardedStore``: a folder of ordinary stores used as one.
+
+It offers the calls of ``dateline.store.Store`` that ingest and a timeline make, and
+answers each by asking every shard (on the shard's own thread, ``ShardWorker``) and
+merging, so that the answer is the one a single store holding the same articles gives:
+
+- Row ids are global. An ingest gives each new article the row id it would get in one
+  store (the next after the largest of every shard, in input order) and its shard stores
+  it under that id (``Store.add_batch(rowids=...)``), so the row ids of the shards never
+  collide, ranking ties (broken by row id) and the order in which a timeline reads its
+  articles are those of one store, and a sample of every k-th row id picks the same
+  articles.
+- BM25 is computed with the statistics of all shards (``dateline.shards.bm25``), and the
+  matches of every shard are merged by it, so ``limit`` (``--max-articles``) caps the
+  same best matches.
+- Near-duplicates are found by each shard's writer among the articles of that shard
+  only. Routing by month keeps a month's copies together; a copy published in another
+  month than its original is stored as a story of its own (docs/sharding.md).
+
+One process writes a sharded store at a time (``write_lock``): row ids are assigned by
+the writer, and two writers would give the same ids to different articles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import heapq
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future
+from functools import partial
+from pathlib import Path
+from typing import IO, TypeVar
+
+from dateline.errors import StoreError
+from dateline.model import AnalyzedArticle, Article, BatchAnalysis, CollectionSummary
+from dateline.shards.bm25 import Statistics, global_scores, phrase_tokens, phrases, row_terms, shard_statistics
+from dateline.shards.manifest import Manifest, is_sharded, new_manifest, read_manifest, write_manifest
+from dateline.shards.split import select_analysis
+from dateline.shards.worker import ShardWorker
+from dateline.store import Store
+from dateline.store.matching import (
+    IN_LIST,
+    Matching,
+    first_stories,
+    in_chunks,
+    limited,
+    spread_stories,
+    without_copies,
+)
+from dateline.store.sqlite import RANKED_PER_RESULT, SPREAD_SAMPLE_PER_RESULT, filters
+
+Result = TypeVar("Result")
+Item = TypeVar("Item")
+WRITE_LOCK = ".write.lock"
+
+
+class ShardedStore:
+    """An open sharded store (see the module docstring). Use as a context manager."""
+
+    def __init__(self, folder: Path, manifest: Manifest, create: bool) -> None:
+        self.path = str(folder)
+        self.manifest = manifest
+        self._lock: IO[str] | None = write_lock(folder) if create else None
+        self._shards: list[ShardWorker] = []
+        try:
+            for name in manifest.shards:
+                self._shards.append(ShardWorker(folder / name, create))
+        except BaseException:
+            self.close()
+            raise
+        self._next_rowid = 1 + max(self._each(_max_rowid))
+
+    @classmethod
+    def open(cls, folder: Path | str, create: bool = True, shards: int | None = None) -> ShardedStore:
+        """Open the sharded store in ``folder``; with ``create`` and ``shards``, create it
+        (with that many shards) when there is none. ``shards`` must agree with an
+        existing store's manifest."""
+        folder = Path(folder)
+        if create and shards is not None and not (folder / "manifest.json").exists():
+            write_manifest(folder, new_manifest(shards))
+        manifest = read_manifest(folder)
+        if shards is not None and shards != len(manifest.shards):
+            raise StoreError(
+                f"{folder}: the store has {len(manifest.shards)} shards, not {shards}; "
+                "the shard count is fixed when a store is created"
+            )
+        return cls(folder, manifest, create)
+
+    def close(self) -> None:
+        for shard in self._shards:
+            shard.close()
+        self._shards = []
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
+
+    def __enter__(self) -> ShardedStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @property
+    def shard_paths(self) -> list[Path]:
+        return [shard.path for shard in self._shards]
+
+    def _each(self, call: Callable[[Store], Result]) -> list[Result]:
+        """``call`` on every shard, side by side; the results in shard order."""
+        return _results([shard.submit(call) for shard in self._shards])
+
+    # writing
+
+    def add_batch(self, articles: Sequence[Article], analysis: BatchAnalysis) -> int:
+        """Store the articles not stored yet (the first of repeated ids) in their shards,
+        each shard's part in one transaction of its own, all shards at once; return how
+        many were new. A crash part way leaves some shards with their part and others
+        without: the next ingest stores exactly what is missing."""
+        if len(analysis) != len(articles):
+            raise ValueError(f"{len(articles)} articles but an analysis of {len(analysis)}")
+        known = self.known_ids(article.id for article in articles)
+        by_shard: dict[int, list[int]] = {}
+        rowids: dict[int, int] = {}
+        for position, article in enumerate(articles):
+            if article.id in known:
+                continue
+            known.add(article.id)
+            rowids[position] = self._next_rowid + len(rowids)
+            by_shard.setdefault(self.manifest.shard_of(article.published), []).append(position)
+        self._next_rowid += len(rowids)
+        writes = [
+            self._shards[shard].submit(
+                partial(
+                    _add_part,
+                    [articles[position] for position in positions],
+                    select_analysis(analysis, positions),
+                    [rowids[position] for position in positions],
+                )
+            )
+            for shard, positions in sorted(by_shard.items())
+        ]
+        return sum(_results(writes))
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        wanted = list(ids)
+        return set().union(*self._each(lambda store: store.known_ids(wanted)))
+
+    # reading
+
+    def count_articles(self, collection: str | None = None) -> int:
+        return sum(self._each(lambda store: store.count_articles(collection)))
+
+    def collections(self) -> list[CollectionSummary]:
+        """Each collection over all shards, by name."""
+        merged: dict[str, CollectionSummary] = {}
+        for summaries in self._each(Store.collections):
+            for summary in summaries:
+                seen = merged.get(summary.name)
+                merged[summary.name] = (
+                    summary
+                    if seen is None
+                    else CollectionSummary(
+                        summary.name,
+                        seen.articles + summary.articles,
+                        min(seen.first, summary.first),
+                        max(seen.last, summary.last),
+                    )
+                )
+        return [merged[name] for name in sorted(merged)]
+
+    def get_article(self, article_id: str) -> Article | None:
+        return next((found for found in self._each(lambda store: store.get_article(article_id)) if found), None)
+
+    def stored_by(self, rowids: Sequence[int], moment: dt.datetime) -> list[int]:
+        """The articles of ``rowids`` stored at or before ``moment``, by each shard's log."""
+        stored = set().union(*self._each(lambda store: set(store.stored_by(_held(store, rowids), moment))))
+        return [rowid for rowid in rowids if rowid in stored]
+
+    def match_articles(
+        self,
+        fts_query: str | None,
+        date_from: dt.date | None = None,
+        date_to: dt.date | None = None,
+        collection: str | None = None,
+        limit: int | None = None,
+        stories_only: bool = False,
+    ) -> list[int]:
+        """``Store.match_articles`` over every shard, with the same answer as one store:
+        the same sample (every k-th global row id), the same BM25 (global statistics,
+        ``dateline.shards.bm25``), the same order, the same copies left out."""
+        matching = Matching.of(fts_query, *filters(date_from, date_to, collection))
+        drop_copies = partial(self._without_copies, matching) if stories_only else None
+        statistics = self._statistics(fts_query)
+
+        def chosen(step: int, wanted: int | None) -> list[int]:
+            if fts_query is None:
+                return spread_stories(self._by_date(matching, step), wanted, drop_copies)
+            ranked = self._ranked(matching, step, statistics)
+            if drop_copies is None:
+                return ranked[:wanted]
+            return first_stories(iter(ranked), wanted, drop_copies)
+
+        per_result = SPREAD_SAMPLE_PER_RESULT if fts_query is None else RANKED_PER_RESULT
+        return limited(limit, per_result, lambda: sum(self._each(_on_connection(matching.count))), chosen)
+
+    def analyzed_articles(self, rowids: Sequence[int]) -> Iterator[AnalyzedArticle]:
+        """The articles of ``rowids`` with their analysis, in the order one store gives
+        them (row id order within each run of ``IN_LIST``)."""
+        for start in range(0, len(rowids), IN_LIST):
+            chunk = sorted(rowids[start : start + IN_LIST])
+            parts = self._each(partial(_analyzed_with_rowids, rowids=chunk))
+            yield from (article for _, article in heapq.merge(*parts, key=lambda pair: pair[0]))
+
+    def _statistics(self, fts_query: str | None) -> Statistics | None:
+        if fts_query is None:
+            return None
+        query_phrases = phrases(fts_query)
+        parts = self._each(_on_connection(lambda db: shard_statistics(db, query_phrases)))
+        total = parts[0]
+        for part in parts[1:]:
+            total = total + part
+        return total
+
+    def _ranked(self, matching: Matching, step: int, statistics: Statistics | None) -> list[int]:
+        """Every ``step``-th match of every shard, best first by global BM25, then row id."""
+        totals, query = _required(statistics), _required(matching.fts_query)
+        tokens = [phrase_tokens(phrase) for phrase in phrases(query)]
+
+        def scored(db: sqlite3.Connection) -> list[tuple[float, int]]:
+            rowids = list(matching.ordered.run(db, None, step))
+            scores = global_scores(totals, row_terms(db, tokens, rowids))
+            return sorted((scores[rowid], rowid) for rowid in rowids)
+
+        return [rowid for _, rowid in heapq.merge(*self._each(_on_connection(scored)))]
+
+    def _by_date(self, matching: Matching, step: int) -> list[int]:
+        """Every ``step``-th match of every shard, by publication date, then row id."""
+
+        def dated(db: sqlite3.Connection) -> list[tuple[str, int]]:
+            rowids = list(matching.ordered.run(db, None, step))
+            published = dict(in_chunks(db, "SELECT rowid, published FROM articles WHERE rowid IN ({})", rowids))
+            return [(published[rowid], rowid) for rowid in rowids]
+
+        return [rowid for _, rowid in heapq.merge(*self._each(_on_connection(dated)))]
+
+    def _without_copies(self, matching: Matching, rowids: list[int]) -> list[int]:
+        """``rowids`` less the copies of a matching original, each shard judging its own
+        (a copy and its original are always in one shard)."""
+
+        def copies(db: sqlite3.Connection) -> set[int]:
+            return set(rowids) - set(without_copies(db, rowids, matching.originals))
+
+        dropped = set().union(*self._each(_on_connection(copies)))
+        return [rowid for rowid in rowids if rowid not in dropped]
+
+
+def open_store(path: Path | str, create: bool = True, shards: int | None = None) -> Store | ShardedStore:
+    """The store at ``path``: a sharded store for a folder (or with ``shards``), else the
+    one-file store. What every command that takes ``--db`` opens."""
+    if shards is not None or is_sharded(Path(path)):
+        return ShardedStore.open(path, create, shards)
+    return Store.open(path, create)
+
+
+def write_lock(folder: Path) -> IO[str]:
+    """Hold the sharded store's write lock until the returned file is closed (a
+    ``StoreError`` at once when another process holds it)."""
+    handle = (folder / WRITE_LOCK).open("a", encoding="utf-8")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        raise StoreError(f"{folder}: another process is writing this sharded store; wait for it to finish") from None
+    return handle
+
+
+def _required(value: Item | None) -> Item:
+    if value is None:
+        raise ValueError("a ranked match needs a query")
+    return value
+
+
+def _results(futures: list[Future[Result]]) -> list[Result]:
+    return [future.result() for future in futures]
+
+
+def _on_connection(call: Callable[..., Result]) -> Callable[[Store], Result]:
+    """``call(connection)`` inside one read transaction of a shard."""
+
+    def on_store(store: Store) -> Result:
+        with store.snapshot() as db:
+            return call(db)
+
+    return on_store
+
+
+def _max_rowid(store: Store) -> int:
+    with store.snapshot() as db:
+        return db.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0]
+
+
+def _held(store: Store, rowids: Sequence[int]) -> list[int]:
+    """Those of ``rowids`` stored in ``store``, in row id order."""
+    with store.snapshot() as db:
+        return sorted(row[0] for row in in_chunks(db, "SELECT rowid FROM articles WHERE rowid IN ({})", rowids))
+
+
+def _analyzed_with_rowids(store: Store, *, rowids: list[int]) -> list[tuple[int, AnalyzedArticle]]:
+    held = _held(store, rowids)
+    return list(zip(held, store.analyzed_articles(held), strict=True))
+
+
+def _add_part(articles: list[Article], analysis: BatchAnalysis, rowids: list[int], store: Store) -> int:
+    return store.add_batch(articles, analysis, rowids)
