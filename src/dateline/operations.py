@@ -18,6 +18,7 @@ from dateline.errors import UsageError
 from dateline.model import Article, ArticleSummary, Timeline
 from dateline.retrieve import Retrieval, find_articles
 from dateline.retrieve.search import fts_expression, query_words
+from dateline.shards import AnyStore
 from dateline.store import Store
 from dateline.timeline import TimelineRequest, get_method
 from dateline.timeline.changes import mark_changes
@@ -44,7 +45,7 @@ class TimelineResult:
 
 
 def make_timeline(
-    store: Store,
+    store: AnyStore,
     query: str,
     n_dates: int = 10,
     n_sentences: int = 2,
@@ -100,7 +101,7 @@ def make_timeline(
     return TimelineResult(timeline, retrieval)
 
 
-def cited_articles(store: Store, timeline: Timeline) -> dict[str, Article]:
+def cited_articles(store: AnyStore, timeline: Timeline) -> dict[str, Article]:
     """The stored articles that ``timeline``'s sentences come from, by id: the sources a
     rendering names (``dateline.render.formats``)."""
     cited = sorted({s.article_id for entry in timeline.entries for s in entry.sentences})

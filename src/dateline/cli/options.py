@@ -12,7 +12,7 @@ import typer
 from dateline.errors import UsageError
 
 if TYPE_CHECKING:
-    from dateline.store import Store
+    from dateline.shards import AnyStore
 
 DEFAULT_DB = "dateline.db"
 
@@ -26,10 +26,10 @@ DbOption = Annotated[
     Path,
     typer.Option(
         "--db",
-        help="The store (SQLite file). Default: $DATELINE_DB, else ./dateline.db.",
+        help="The store: an SQLite file, or a folder of shards (ingest, timeline, collections, "
+        "check; docs/sharding.md). Default: $DATELINE_DB, else ./dateline.db.",
         default_factory=default_db,
         show_default=False,
-        dir_okay=False,
     ),
 ]
 
@@ -66,7 +66,7 @@ CollectionOption = Annotated[
 ]
 
 
-def check_collection(store: Store, name: str | None) -> None:
+def check_collection(store: AnyStore, name: str | None) -> None:
     """Refuse a ``--collection`` that names no collection of ``store``, listing those it
     has: a misspelt name would otherwise give an empty listing or timeline that looks like
     an answer."""

@@ -33,13 +33,13 @@ except ImportError as missing:
 from dateline.distributed.analyzer import DaskAnalyzer, analyze_shard
 from dateline.distributed.cluster import LOCAL, dask_client
 from dateline.ingest.job import DEFAULT_BATCH_SIZE, IngestReport, OnError, ProgressCallback, ingest
-from dateline.store import Store
+from dateline.shards import AnyStore
 
 __all__ = ["LOCAL", "DaskAnalyzer", "analyze_shard", "dask_client", "ingest_on_dask"]
 
 
 def ingest_on_dask(
-    store: Store,
+    store: AnyStore,
     paths: Iterable[Path | str],
     address: str = LOCAL,
     on_error: OnError = OnError.SKIP,

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from dateline.errors import InputProblem
 from dateline.ingest import read_articles
@@ -25,6 +25,7 @@ from dateline.ingest.dates import DateOrder
 from dateline.ingest.decode import DEFAULT_MAX_CHARS
 from dateline.ingest.inputs import check_inputs
 from dateline.model import Article, BatchAnalysis
+from dateline.shards import AnyStore
 from dateline.store import Store
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ ProgressCallback = Callable[[IngestReport], None]
 
 
 def ingest(
-    store: Store,
+    store: AnyStore,
     paths: Iterable[Path | str],
     on_error: OnError = OnError.SKIP,
     collection: str = "",
@@ -95,7 +96,7 @@ def ingest(
         from dateline.ingest.parallel import Reading, read_in_pool
 
         chunks = read_in_pool(
-            store,
+            cast(Store, store),  # it reads only ``store.path``, a folder for a sharded store
             [str(path) for path in paths],
             Reading(collection, max_chars, date_order),
             batch_size,
@@ -113,7 +114,7 @@ def ingest(
     return ingest_items(store, articles, on_error, batch_size, workers, on_progress, report, analyzer)
 
 
-def _outside_store(store: Store, items: Iterator[Item]) -> Iterator[Item]:
+def _outside_store(store: AnyStore, items: Iterator[Item]) -> Iterator[Item]:
     """``items`` without the problems of the store's own files (the database, its ``-wal``,
     ``-shm`` and ``-journal``), which a user ingesting the folder that holds the store
     (``dateline ingest .``) did not mean as input."""
@@ -132,7 +133,7 @@ def _resolved(path: str) -> str:
 
 
 def ingest_items(
-    store: Store,
+    store: AnyStore,
     items: Iterable[Article | InputProblem],
     on_error: OnError = OnError.SKIP,
     batch_size: int = DEFAULT_BATCH_SIZE,
@@ -163,7 +164,7 @@ def ingest_items(
 
 
 def _store_batches(
-    store: Store,
+    store: AnyStore,
     batches: Iterator[list[Article]],
     report: IngestReport,
     analyzer: Analyzer,
@@ -178,7 +179,7 @@ def _store_batches(
 
 
 def _store_chunks(
-    store: Store,
+    store: AnyStore,
     chunks: Iterator[Chunk],
     report: IngestReport,
     on_error: OnError,
@@ -223,7 +224,7 @@ def _note_problem(problem: InputProblem, report: IngestReport, on_error: OnError
 
 
 def _analyzed(
-    store: Store, batches: Iterator[list[Article]], report: IngestReport, analyzer: Analyzer
+    store: AnyStore, batches: Iterator[list[Article]], report: IngestReport, analyzer: Analyzer
 ) -> Iterator[tuple[list[Article], BatchAnalysis | None]]:
     """Each batch's articles not stored yet, with their analysis, in input order (so runs
     are reproducible); at most ``analyzer.capacity`` batches are in flight."""

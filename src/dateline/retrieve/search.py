@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Literal
 
-from dateline.store import Store
+from dateline.shards import AnyStore
 
 MIN_STRICT_MATCHES = 3
 _WORD = re.compile(r"\w+")
@@ -49,7 +49,7 @@ def fts_expression(words: list[str], operator: Literal["AND", "OR"]) -> str:
 
 
 def find_articles(
-    store: Store,
+    store: AnyStore,
     query: str,
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,

@@ -45,9 +45,9 @@ class Manifest:
 
 
 def is_sharded(path: Path) -> bool:
-    """Whether ``--db path`` names a sharded store: a folder, or a path written with a
-    trailing slash (a folder to create)."""
-    return path.is_dir() or str(path).endswith(os.sep)
+    """Whether ``--db path`` names a sharded store: a folder (one is created by an
+    ingest with ``--shards``)."""
+    return path.is_dir()
 
 
 def new_manifest(count: int) -> Manifest:
@@ -72,6 +72,12 @@ def read_manifest(folder: Path) -> Manifest:
     if manifest.routing != ROUTING or not manifest.shards:
         raise StoreError(f"{path}: unknown routing {manifest.routing!r} or no shards")
     return manifest
+
+
+def shard_files(folder: Path) -> list[Path]:
+    """The shard files of the sharded store in ``folder``, in order (each an ordinary
+    store: ``dateline check`` checks them one by one)."""
+    return [folder / name for name in read_manifest(folder).shards]
 
 
 def write_manifest(folder: Path, manifest: Manifest) -> None:

@@ -111,6 +111,8 @@ class Store:
         read-only) is a ``StoreError`` that says which, before anything is written. Without
         ``create`` (the commands that only read), such a store is opened read-only."""
         where = str(path)
+        if Path(path).is_dir():
+            raise StoreError(f"{where}: a folder (a sharded store?); this command reads a one-file store only")
         if not create and not Path(path).exists():
             raise StoreError(f"{where}: no store here; run 'dateline ingest' first")
         why_not = unwritable(Path(path))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -30,31 +31,40 @@ def check_command(
     """Verify the store: SQLite's integrity check, the schema version, the full-text index
     against the articles, every sentence and time mention against its article, no article
     stored without its sentences. Exit 0 when consistent (after --repair: when the repair
-    made it so), 1 when not."""
+    made it so), 1 when not. A sharded store is checked shard by shard (with --json:
+    {"shards": [report, ...]})."""
+    from dateline.shards.manifest import is_sharded, shard_files
+
+    paths = shard_files(db) if is_sharded(db) else [db]
+    checked = [_check(path, repair, as_json) for path in paths]
+    if as_json:
+        reports = [report for _, report in checked]
+        typer.echo(dumps({"shards": reports} if is_sharded(db) else reports[0]))
+    if not all(consistent for consistent, _ in checked):
+        raise typer.Exit(INCONSISTENT_EXIT_CODE)
+
+
+def _check(db: Path, repair: bool, as_json: bool) -> tuple[bool, dict[str, Any]]:
+    """Check (and with ``repair``, repair) one store; print the report unless ``as_json``;
+    return whether it is consistent (after a repair) and the report as JSON shows it."""
     from dateline.store.integrity import check_store
 
     if repair:
         from dateline.ingest.repair import repair_store  # loads the tagger
 
         repaired = repair_store(db)
-        report = repaired.after
-        if as_json:
-            typer.echo(dumps(repaired.to_dict()))
-        else:
+        if not as_json:
             _print_report(repaired.before)
             _print_repair(repaired)
             if repaired.before.findings:
-                _print_report(report)
-    else:
-        report = check_store(db)
-        if as_json:
-            typer.echo(dumps(report.to_dict()))
-        else:
-            _print_report(report)
-            if not report.consistent and report.repairable:
-                typer.echo("Run 'dateline check --repair' to rebuild the derived data from the stored articles.")
-    if not report.consistent:
-        raise typer.Exit(INCONSISTENT_EXIT_CODE)
+                _print_report(repaired.after)
+        return repaired.after.consistent, repaired.to_dict()
+    report = check_store(db)
+    if not as_json:
+        _print_report(report)
+        if not report.consistent and report.repairable:
+            typer.echo("Run 'dateline check --repair' to rebuild the derived data from the stored articles.")
+    return report.consistent, report.to_dict()
 
 
 def _print_report(report: IntegrityReport) -> None:

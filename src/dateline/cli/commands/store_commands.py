@@ -21,6 +21,7 @@ from dateline.ingest.readers import READERS
 from dateline.operations import list_articles
 from dateline.render.json_format import articles_to_dict, dumps
 from dateline.render.terminal import print_articles, stdout_console
+from dateline.shards import open_store
 from dateline.store import Store
 
 PARTIAL_EXIT_CODE = 3
@@ -101,6 +102,16 @@ def ingest_command(
             "--format", help="The format of standard input (PATH -): jsonl, json, csv, text, html, feed or warc."
         ),
     ] = "jsonl",
+    shards: Annotated[
+        int | None,
+        typer.Option(
+            "--shards",
+            help="Create --db as a folder of this many shards, articles routed by publication month "
+            "(docs/sharding.md).",
+            min=1,
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Read articles (plain text ' date YYYY-MM-DD ...', JSONL/JSON/CSV, HTML pages, RSS/Atom
     feeds, WARC web archives, or the Timeline17 InputDocs layout; see docs/input-formats.md),
@@ -113,7 +124,7 @@ def ingest_command(
     chosen_workers = workers or min(os.cpu_count() or 1, 8)
     report = IngestReport()
     try:
-        with Store.open(db) as store, _ingest_progress(quiet) as progress:
+        with open_store(db, shards=shards) as store, _ingest_progress(quiet) as progress:
             task = progress.add_task("ingesting", total=None)
 
             def show(report: IngestReport) -> None:
@@ -224,7 +235,7 @@ def collections_command(
     no collection is ""."""
     if output not in ("text", "json"):
         raise UsageError(f"--format must be text or json, got {output!r}")
-    with Store.open(db, create=False) as store:
+    with open_store(db, create=False) as store:
         collections = store.collections()
     total = sum(collection.articles for collection in collections)
     if output == "json":

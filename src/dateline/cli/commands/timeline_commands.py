@@ -13,7 +13,7 @@ from dateline.errors import UsageError
 from dateline.operations import DEFAULT_MAX_ARTICLES, DEFAULT_METHOD, cited_articles, make_timeline
 from dateline.render.formats import FORMATS
 from dateline.render.terminal import print_timeline, stdout_console
-from dateline.store import Store
+from dateline.shards import open_store
 from dateline.timeline import method_names
 from dateline.timeline.changes import parse_since
 from dateline.timeline.granularity import GRANULARITY_CHOICES
@@ -65,7 +65,7 @@ def timeline_command(
     each with its most central sentences and the article and span they come from."""
     if output not in FORMATS:
         raise UsageError(f"--format must be one of {', '.join(FORMATS.names())}, got {output!r}")
-    with Store.open(db, create=False) as store:
+    with open_store(db, create=False) as store:
         check_collection(store, collection)
         result = make_timeline(
             store,
