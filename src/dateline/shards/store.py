@@ -151,6 +151,9 @@ class ShardedStore:
     def count_articles(self, collection: str | None = None) -> int:
         return sum(self._each(lambda store: store.count_articles(collection)))
 
+    def articles_per_shard(self) -> list[int]:
+        return self._each(Store.count_articles)
+
     def collections(self) -> list[CollectionSummary]:
         """Each collection over all shards, by name."""
         merged: dict[str, CollectionSummary] = {}

@@ -1,0 +1,195 @@
+"""The sharded store (docs/sharding.md): the same figures as one store, and what shards cost.
+
+    .venv/bin/python bench/bench_shards.py --work /tmp/YOURNAME-shards [--synthetic 20000]
+
+1. **Equivalence**: the standard protocol (every Timeline17 task, the default method,
+   ``dateline.evaluate.protocol.run_task``) on a store of 4 shards and on one store of the
+   same articles; the macro figures of both and their largest difference (target ±0.002),
+   with the near-duplicate copies each found (a copy published in another month than its
+   original is not found in a sharded store).
+2. **Scaling**: the first N articles of the synthetic corpus (``bench/synthetic.py``)
+   ingested into one store and into 1, 4 and 16 shards, one after another, with the same
+   local worker pool: ingest seconds, articles per second and per shard; then a warm
+   timeline (``make_timeline``, in this process, median of every query three times)
+   from each, as a ratio to the one-file store measured in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import sys
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+
+from run_metadata import run_metadata, write_results  # noqa: E402
+from synthetic import default_t17, generate, load_sources, write_shards  # noqa: E402
+
+from dateline.evaluate.metrics import macro_average  # noqa: E402
+from dateline.evaluate.protocol import as_dict, find_tasks, run_task  # noqa: E402
+from dateline.ingest.job import ingest  # noqa: E402
+from dateline.operations import DEFAULT_METHOD, make_timeline  # noqa: E402
+from dateline.shards import AnyStore, ShardedStore  # noqa: E402
+from dateline.store import Store  # noqa: E402
+from dateline.timeline import get_method  # noqa: E402
+
+RESULTS = BENCH / "results"
+EQUIVALENCE_SHARDS = 4
+SHARD_COUNTS = (1, 4, 16)
+TARGET = 0.002
+QUERIES = ("Gaddafi", "oil spill", "Michael Jackson", "swine flu vaccine", "Mubarak protest")
+REPEATS = 3
+WORKERS = 2
+SEED = 17
+RESULT_KEYS = {
+    "shards.json": {
+        "": ("metadata", "equivalence", "scaling"),
+        "equivalence": (
+            "dataset",
+            "tasks",
+            "method",
+            "shards",
+            "one_store",
+            "sharded",
+            "max_abs_difference",
+            "target",
+            "met",
+            "copies_found",
+            "tasks_with_other_timelines",
+        ),
+        "equivalence.copies_found": ("one_store", "sharded"),
+        "scaling": ("articles", "workers", "queries", "repeats", "stores"),
+        "scaling.stores.*": (
+            "shards",
+            "ingest_seconds",
+            "articles_per_second",
+            "articles_per_shard",
+            "timeline_median_seconds",
+            "timeline_ratio_to_one_file",
+        ),
+    }
+}
+
+
+def open_kind(path: Path, shards: int | None) -> AnyStore:
+    """One store (``shards`` None) or a sharded store of ``shards`` shards at ``path``."""
+    return Store.open(path) if shards is None else ShardedStore.open(path, shards=shards)
+
+
+def build(inputs: list[Path], path: Path, shards: int | None) -> float:
+    """Ingest ``inputs`` into a new store at ``path``; the seconds it took."""
+    shutil.rmtree(path, ignore_errors=True)
+    path.unlink(missing_ok=True)
+    started = time.perf_counter()
+    with open_kind(path, shards) as store:
+        ingest(store, inputs, workers=WORKERS)
+    return time.perf_counter() - started
+
+
+def copies(store: AnyStore) -> int:
+    """Articles stored as a near-duplicate copy of another."""
+    paths = store.shard_paths if isinstance(store, ShardedStore) else [Path(store.path)]
+    total = 0
+    for path in paths:
+        with Store.open(path, create=False) as one, one.snapshot() as db:
+            total += db.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0]
+    return total
+
+
+def equivalence(t17: Path, work: Path) -> dict[str, object]:
+    tasks = find_tasks(t17)
+    method = get_method(DEFAULT_METHOD)
+    figures: dict[str, dict[str, float]] = {}
+    timelines: dict[str, list[dict[object, list[str]]]] = {}
+    found: dict[str, int] = {}
+    for name, shards in (("one_store", None), ("sharded", EQUIVALENCE_SHARDS)):
+        path = work / ("t17.db" if shards is None else "t17-shards")
+        seconds = build([t17], path, shards)
+        print(f"Timeline17 into {name}: {seconds:.1f} s", file=sys.stderr)
+        with open_kind(path, shards) as store:
+            results = [run_task(store, task, method) for task in tasks]
+            found[name] = copies(store)
+        figures[name] = {
+            key: round(value, 4) for key, value in macro_average([r.scores for r in results]).to_dict().items()
+        }
+        timelines[name] = [as_dict(r.predicted) for r in results]
+    difference = max(abs(figures["sharded"][key] - figures["one_store"][key]) for key in figures["one_store"])
+    return {
+        "dataset": "Timeline17",
+        "tasks": len(tasks),
+        "method": DEFAULT_METHOD,
+        "shards": EQUIVALENCE_SHARDS,
+        "one_store": figures["one_store"],
+        "sharded": figures["sharded"],
+        "max_abs_difference": round(difference, 4),
+        "target": TARGET,
+        "met": difference <= TARGET,
+        "copies_found": found,
+        "tasks_with_other_timelines": sum(
+            mine != theirs for mine, theirs in zip(timelines["sharded"], timelines["one_store"], strict=True)
+        ),
+    }
+
+
+def timeline_seconds(store: AnyStore) -> float:
+    """The median seconds of a warm timeline over ``QUERIES`` (each run once to warm up)."""
+    for query in QUERIES:
+        make_timeline(store, query)
+    times = []
+    for _ in range(REPEATS):
+        for query in QUERIES:
+            started = time.perf_counter()
+            make_timeline(store, query)
+            times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def scaling(t17: Path, work: Path, articles: int) -> dict[str, object]:
+    corpus = work / f"synthetic-{articles}"
+    if not corpus.is_dir():
+        write_shards(generate(load_sources(t17), articles, SEED), corpus)
+    inputs = sorted(corpus.glob("*.jsonl"))
+    stores: dict[str, dict[str, object]] = {}
+    baseline = 0.0
+    for shards in (None, *SHARD_COUNTS):
+        name = "one file" if shards is None else f"{shards} shards"
+        path = work / ("synthetic.db" if shards is None else f"synthetic-{shards}")
+        seconds = build(inputs, path, shards)
+        with open_kind(path, shards) as store:
+            latency = timeline_seconds(store)
+            per_shard = store.articles_per_shard() if isinstance(store, ShardedStore) else [store.count_articles()]
+        baseline = baseline or latency
+        stores[name] = {
+            "shards": shards or 0,
+            "ingest_seconds": round(seconds, 1),
+            "articles_per_second": round(articles / seconds, 1),
+            "articles_per_shard": [min(per_shard), max(per_shard)],
+            "timeline_median_seconds": round(latency, 3),
+            "timeline_ratio_to_one_file": round(latency / baseline, 2),
+        }
+        print(f"{name}: {stores[name]}", file=sys.stderr)
+    return {"articles": articles, "workers": WORKERS, "queries": list(QUERIES), "repeats": REPEATS, "stores": stores}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--work", type=Path, required=True, help="where the stores are built")
+    parser.add_argument("--synthetic", type=int, default=20_000, help="synthetic articles for the scaling runs")
+    parser.add_argument("--t17", type=Path, default=default_t17())
+    parser.add_argument("--output", type=Path, default=RESULTS / "shards.json")
+    args = parser.parse_args()
+    results: dict[str, object] = {"metadata": run_metadata()}
+    args.work.mkdir(parents=True, exist_ok=True)
+    results["equivalence"] = equivalence(args.t17, args.work)
+    print(results["equivalence"], file=sys.stderr)
+    results["scaling"] = scaling(args.t17, args.work, args.synthetic)
+    write_results(args.output, results, RESULT_KEYS["shards.json"])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
