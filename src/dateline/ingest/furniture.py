@@ -30,11 +30,19 @@ from dataclasses import dataclass, field
 
 # How many lines at the top of an article the headline, standfirst and caption may take.
 HEADLINE_LINES = 3
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October"
-    r"|November|December)"
+_MONTHS = (
+    *("January", "February", "March", "April", "May", "June", "July", "August", "September"),
+    *("October", "November", "December"),
 )
-_ZONE = r"(?:ET|EST|EDT|GMT|BST|CET|UK time|local time)"
+_MONTH = f"(?:{'|'.join(_MONTHS)})"
+# A pattern that starts at a word's start (``\b``) is written as its first character and a
+# look behind it (``_AT_WORD_START``): a search skips to the characters a pattern can start
+# with only when it starts with one.
+_AT_WORD_START = r"(?<!\w{})"
+_MONTH_WORD = "(?:" + "|".join(month[0] + _AT_WORD_START.format(month[0]) + month[1:] for month in _MONTHS) + ")"
+_DAY_WORD = r"\d" + _AT_WORD_START.format(r"\d") + r"\d?"
+_ZONES = ("ET", "EST", "EDT", "GMT", "BST", "CET", "UK time", "local time")
+_ZONE = f"(?:{'|'.join(_ZONES)})"
 _CREDIT = (
     r"(?:(?:[A-Z][\w.'&-]*|of|de|van|for) ){0,5}?[\w.'&-]*/[\w.&/-]+"
     r"|(?:[A-Z][\w.'-]* ){1,3}for the (?:Guardian|Observer)"
@@ -51,7 +59,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\| (?:Report abuse|Permalink)|Add your comment|We welcome comments that advance"
             # a reader comment's stamp: "April 22, 2011 04:35 pm at 4:35 pm |"
-            rf"|\b{_MONTH} \d{{1,2}}, \d{{4}}(?: {_CLOCK} [ap]m)? at {_CLOCK} [ap]m \|"
+            rf"|{_MONTH_WORD} \d{{1,2}}, \d{{4}}(?: {_CLOCK} [ap]m)? at {_CLOCK} [ap]m \|"
         ),
     ),
     (
@@ -109,29 +117,65 @@ _PREFIX_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("caption", re.compile(rf"\bPhotograph: (?:{_CREDIT}) ")),
 )
 # Words found in every line some rule above applies to: lines without one are passed by.
-_CANDIDATE = re.compile(
-    r"RETWEET|Report abuse|Permalink|Add your comment|We welcome comments|eporting by"
-    r"|Writing by|Editing by|Compiled by|contributed to this|Sign up|Subscribe|Follow us"
-    r"|Like us|Share this|Email this|Print this|lick here|Read more|All rights|RUSH TRANS"
-    r"|FINAL FORM|Photo|Caption|Image|Video|Update|By |/Reuters\)|/AP\)|/AFP\)|/Getty Images\)"
-    r"|/EPA\)|/PA\)|\||Posted at|m: |m\.? (?:ET|EST|EDT|GMT|BST|CET|UK time|local time), "
+# Each is searched for from the character after its "^", a rare one (the search skips to
+# the characters the words start from), the part before it checked behind the match.
+_CANDIDATE_WORDS = (
+    "RE^TWEET",
+    "Report a^buse",
+    "Permalin^k",
+    "Add ^your comment",
+    "^We welcome comments",
+    "eporting ^by",
+    "^Writing by",
+    "Editing ^by",
+    "Compiled ^by",
+    "contri^buted to this",
+    "^Sign up",
+    "^Subscribe",
+    "^Follow us",
+    "Li^ke us",
+    "^Share this",
+    "^Email this",
+    "^Print this",
+    "lic^k here",
+    "^Read more",
+    "^All rights",
+    "^RUSH TRANS",
+    "^FINAL FORM",
+    "^Photo",
+    "^Caption",
+    "^Image",
+    "^Video",
+    "^Update",
+    "^By ",
+    "^/Reuters)",
+    "^/AP)",
+    "^/AFP)",
+    "^/Getty Images)",
+    "^/EPA)",
+    "^/PA)",
+    "^|",
+    "^Posted at",
+    "m^: ",
+    *(f"m{stop} ^{zone}, " for zone in _ZONES for stop in ("", ".")),
 )
 # What ends the headline, standfirst and caption run into an article's first lines:
 # an agency dateline, a page time stamp ("Tuesday 5 May 2009 17.04 BST", "Mark Easton |
 # 16:59 UK time, Tuesday, 5 May 2009"), a photo credit.
 _ARTICLE_START = re.compile(
     r"\((?:CNN|Reuters|AP|AFP|UPI|[A-Z][A-Za-z.]{1,15})\) --? "
-    rf"|\b\d{{1,2}} {_MONTH} \d{{4}} \d{{1,2}}[.:]\d{{2}} {_ZONE} "
+    rf"|{_DAY_WORD} {_MONTH} \d{{4}} \d{{1,2}}[.:]\d{{2}} {_ZONE} "
     rf"|\| \d{{1,2}}[.:]\d{{2}} {_ZONE}, \w+,? \d{{1,2}} {_MONTH} \d{{4}} "
-    rf"|\bPhotograph: (?:{_CREDIT}) "
+    rf"|P{_AT_WORD_START.format('P')}hotograph: (?:{_CREDIT}) "
     # the BBC's page stamps: "Page last updated at 08:58 GMT, Thursday, 24 June 2010 09:58 UK ",
     # "29 September 2011 Last updated at 17:57 GMT Help ", "Last updated: 19 January, 2010 -
     # 14:10 GMT ", "15 February 12 22:17 GMT "
-    rf"|\bPage last updated at {_CLOCK} GMT, \w+, \d{{1,2}} {_MONTH} \d{{4}}(?: {_CLOCK} UK)?"
+    rf"|P{_AT_WORD_START.format('P')}age last updated at {_CLOCK} GMT, \w+, \d{{1,2}} {_MONTH} \d{{4}}(?: {_CLOCK} UK)?"
     r"(?: \(an error occurred while processing this directive\))? "
-    rf"|\b\d{{1,2}} {_MONTH} \d{{4}} Last updated at {_CLOCK}(?: GMT)?(?: Help)? "
-    rf"|\bLast updated: \d{{1,2}} {_MONTH},? \d{{4}} - {_CLOCK} GMT "
-    rf"|^\d{{1,2}} {_MONTH} \d{{2}} {_CLOCK} GMT "
+    rf"|{_DAY_WORD} {_MONTH} \d{{4}} Last updated at {_CLOCK}(?: GMT)?(?: Help)? "
+    rf"|L{_AT_WORD_START.format('L')}ast updated: \d{{1,2}} {_MONTH},? \d{{4}} - {_CLOCK} GMT "
+    # at the line's start: a digit with no character before it
+    rf"|\d(?<![\s\S]\d)\d? {_MONTH} \d{{2}} {_CLOCK} GMT "
 )
 # What ends an article wherever it stands: the Guardian's footer (where it printed the
 # article, where to send letters); what follows it is more footer and sidebars.
@@ -213,6 +257,21 @@ def clean_text(text: str) -> CleanText:
         lines = _without_furniture(lines, candidates, removed)
     kept = [line.strip() for line in lines if line and not line.isspace()]
     return CleanText(kept, headline[:_TITLE_MAX_CHARS], removed)
+
+
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern of ``words`` (written as ``_CANDIDATE_WORDS`` are), grouped by the
+    character each is searched from, so that a match tries only the words that start
+    there."""
+    by_lead: dict[str, list[str]] = {}
+    for word in words:
+        before, after = word.split("^", 1)
+        behind = f"(?<={re.escape(before + after)})" if before else ""
+        by_lead.setdefault(after[0], []).append(re.escape(after[1:]) + behind)
+    return re.compile("|".join(f"{re.escape(lead)}(?:{'|'.join(rests)})" for lead, rests in by_lead.items()))
+
+
+_CANDIDATE = _words_pattern(_CANDIDATE_WORDS)
 
 
 def _candidate_lines(lines: list[str]) -> set[int]:
