@@ -672,6 +672,50 @@ def stories(results: Path) -> str:
     return "\n\n".join(parts)
 
 
+def shards(results: Path) -> str:
+    """The sharded store against one store: protocol figures, ingest, latency (bench_shards.py)."""
+    data = load(results, "shards.json")
+    same, scaling = data["equivalence"], data["scaling"]
+    figures = [key for key in same["one_store"] if key in HEADLINE_METRICS] or list(same["one_store"])
+    equivalence = table(
+        ["store", *map(metric, figures), "copies found"],
+        [
+            ["one store", *(f3(same["one_store"][key]) for key in figures), same["copies_found"]["one_store"]],
+            [
+                f"{same['shards']} shards",
+                *(f3(same["sharded"][key]) for key in figures),
+                same["copies_found"]["sharded"],
+            ],
+        ],
+    )
+    stores = table(
+        ["store", "ingest s", "articles/s", "articles per shard", "timeline s (median, warm)", "÷ one file"],
+        [
+            [
+                name,
+                f"{run['ingest_seconds']:.1f}",
+                count(run["articles_per_second"]),
+                "–".join(count(value) for value in dict.fromkeys(run["articles_per_shard"])),
+                f"{run['timeline_median_seconds']:.3f}",
+                f"{run['timeline_ratio_to_one_file']:.2f}",
+            ]
+            for name, run in scaling["stores"].items()
+        ],
+    )
+    return (
+        provenance(data, "shards.json")
+        + f"\n\nThe standard protocol on {same['dataset']} ({same['tasks']} tasks, method "
+        f"`{same['method']}`), every figure of the macro average compared: largest difference "
+        f"{same['max_abs_difference']:.4f} (target ±{same['target']}, "
+        f"{'met' if same['met'] else 'not met'}); {same['tasks_with_other_timelines']} of the "
+        f"tasks' timelines differ.\n\n"
+        + equivalence
+        + f"\n\n{count(scaling['articles'])} synthetic articles, {scaling['workers']} worker "
+        f"processes, stores built one after another; a timeline is `make_timeline` in the "
+        f"process, the median of {len(scaling['queries'])} queries × {scaling['repeats']}.\n\n" + stores
+    )
+
+
 BLOCKS: dict[str, Block] = {
     "quality": quality,
     "published": published,
@@ -694,4 +738,5 @@ BLOCKS: dict[str, Block] = {
     "mutation": mutation,
     "mutation-survivors": mutation_survivors,
     "stories": stories,
+    "shards": shards,
 }
