@@ -74,11 +74,11 @@ def test_rerunning_an_ingest_a_shard_failed_stores_exactly_the_missing_articles(
     real = sharded._add_part
     failed: list[bool] = []
 
-    def fail_once_in_the_last_shard(articles, analysis, rowids, store):  # type: ignore[no-untyped-def]
+    def fail_once_in_the_last_shard(articles, analysis, rowids, elsewhere, store):  # type: ignore[no-untyped-def]
         if store.path.endswith(f"shard-{SHARDS - 1:03d}.db") and not failed:
             failed.append(True)
             raise OSError("disk full")
-        return real(articles, analysis, rowids, store)
+        return real(articles, analysis, rowids, elsewhere, store)
 
     monkeypatch.setattr(sharded, "_add_part", fail_once_in_the_last_shard)
     with ShardedStore.open(tmp_path / "four", shards=SHARDS) as store, pytest.raises(OSError):

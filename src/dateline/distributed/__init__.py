@@ -15,6 +15,7 @@ imported itself (``dateline ingest --dask``), so everything else works without t
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +33,9 @@ except ImportError as missing:
 
 from dateline.distributed.analyzer import DaskAnalyzer, analyze_shard
 from dateline.distributed.cluster import LOCAL, dask_client
+from dateline.distributed.writers import DaskShardWriter
 from dateline.ingest.job import DEFAULT_BATCH_SIZE, IngestReport, OnError, ProgressCallback, ingest
-from dateline.shards import AnyStore
+from dateline.shards import AnyStore, ShardedStore
 
 __all__ = ["LOCAL", "DaskAnalyzer", "analyze_shard", "dask_client", "ingest_on_dask"]
 
@@ -54,8 +56,11 @@ def ingest_on_dask(
     default); see ``dateline.ingest.job.ingest``, whose keyword-only options
     (``max_chars``, ``date_order``, ``stdin_format``, ``report``) ``reading`` passes on.
     Files are read here, as in a local ingest (web archives streamed a record at a time);
-    only the analysis runs on the cluster."""
-    with dask_client(address, workers) as client:
+    the analysis runs on the cluster, and for a sharded store (``dateline.shards``) so do
+    the writes, each shard on a worker (``dateline.distributed.writers``)."""
+    with dask_client(address, workers) as client, ExitStack() as writing:
+        if isinstance(store, ShardedStore):
+            writing.enter_context(store.writing_with(DaskShardWriter(client)))
         return ingest(
             store,
             paths,

@@ -29,6 +29,7 @@ import heapq
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 from typing import IO, TypeVar
@@ -53,6 +54,10 @@ from dateline.store.sqlite import RANKED_PER_RESULT, SPREAD_SAMPLE_PER_RESULT, f
 
 Result = TypeVar("Result")
 Item = TypeVar("Item")
+ShardWrite = Callable[[Path, list[Article], BatchAnalysis, list[int]], int]
+"""Writes one shard's part of a batch elsewhere (a Dask worker: ``dateline.distributed.
+writers``): the shard's path, its articles, their analysis and row ids; returns how many
+were new."""
 WRITE_LOCK = ".write.lock"
 
 
@@ -64,6 +69,7 @@ class ShardedStore:
         self.manifest = manifest
         self._lock: IO[str] | None = write_lock(folder) if create else None
         self._shards: list[ShardWorker] = []
+        self._write_elsewhere: ShardWrite | None = None
         try:
             for name in manifest.shards:
                 self._shards.append(ShardWorker(folder / name, create))
@@ -106,6 +112,18 @@ class ShardedStore:
     def shard_paths(self) -> list[Path]:
         return [shard.path for shard in self._shards]
 
+    @contextmanager
+    def writing_with(self, write: ShardWrite) -> Iterator[None]:
+        """Inside the block, each shard's part of a batch is written by ``write`` (on a
+        Dask worker) rather than in this process. Each shard's thread here waits for its
+        write before it starts the next, so a shard still has one writer at a time and
+        takes its batches in order."""
+        self._write_elsewhere = write
+        try:
+            yield
+        finally:
+            self._write_elsewhere = None
+
     def _each(self, call: Callable[[Store], Result]) -> list[Result]:
         """``call`` on every shard, side by side; the results in shard order."""
         return _results([shard.submit(call) for shard in self._shards])
@@ -136,6 +154,7 @@ class ShardedStore:
                     [articles[position] for position in positions],
                     select_analysis(analysis, positions),
                     [rowids[position] for position in positions],
+                    self._write_elsewhere,
                 )
             )
             for shard, positions in sorted(by_shard.items())
@@ -314,5 +333,9 @@ def _analyzed_with_rowids(store: Store, *, rowids: list[int]) -> list[tuple[int,
     return list(zip(held, store.analyzed_articles(held), strict=True))
 
 
-def _add_part(articles: list[Article], analysis: BatchAnalysis, rowids: list[int], store: Store) -> int:
+def _add_part(
+    articles: list[Article], analysis: BatchAnalysis, rowids: list[int], elsewhere: ShardWrite | None, store: Store
+) -> int:
+    if elsewhere is not None:
+        return elsewhere(Path(store.path), articles, analysis, rowids)
     return store.add_batch(articles, analysis, rowids)

@@ -1,0 +1,67 @@
+"""Shard writers on Dask (``dateline.distributed.writers``): with ``ingest_on_dask`` into
+a sharded store, each shard is written by a worker of its own, and the shards hold what a
+local sharded ingest stores."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from distributed import Client, LocalCluster
+
+from dateline.distributed import ingest_on_dask
+from dateline.ingest.job import ingest
+from dateline.shards import ShardedStore
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "india-japan"
+SHARDS = 4
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[LocalCluster]:
+    """Two single-threaded worker processes, as ``--dask local --workers 2`` starts."""
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as local:
+        yield local
+
+
+def shard_rows(folder: Path) -> list[list[tuple]]:
+    """Every shard's articles as stored: row id, id, date, copy link, analysis."""
+    rows = []
+    for path in sorted(folder.glob("shard-*.db")):
+        with closing(sqlite3.connect(path)) as db:
+            rows.append(
+                db.execute(
+                    "SELECT rowid, id, published, duplicate_of, spans, mentions FROM articles ORDER BY rowid"
+                ).fetchall()
+            )
+    return rows
+
+
+def written_on_workers(client: Client) -> dict[str, list[str]]:
+    """The shard files each worker process has written, by worker."""
+
+    def opened() -> list[str]:
+        from dateline.distributed import writers
+
+        return sorted(Path(path).name for path, _ in writers._OPEN)
+
+    return client.run(opened)
+
+
+def test_each_shard_is_written_by_one_worker_and_holds_what_a_local_ingest_stores(
+    cluster: LocalCluster, tmp_path: Path
+) -> None:
+    with ShardedStore.open(tmp_path / "local", shards=SHARDS) as store:
+        ingest(store, [EXAMPLES], batch_size=8)
+    with ShardedStore.open(tmp_path / "dask", shards=SHARDS) as store:
+        report = ingest_on_dask(store, [EXAMPLES], cluster.scheduler_address, batch_size=8)
+        again = ingest_on_dask(store, [EXAMPLES], cluster.scheduler_address, batch_size=8)
+    assert (report.added, again.added, again.already_stored) == (45, 0, 45)
+    assert shard_rows(tmp_path / "dask") == shard_rows(tmp_path / "local")
+    with Client(cluster.scheduler_address) as client:
+        by_worker = [shards for shards in written_on_workers(client).values() if shards]
+    assert len(by_worker) == 2
+    assert sorted(name for shards in by_worker for name in shards) == [f"shard-{n:03d}.db" for n in range(SHARDS)]
