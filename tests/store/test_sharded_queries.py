@@ -85,6 +85,21 @@ def test_a_timeline_from_four_shards_is_one_stores(demo: tuple[Path, Path], max_
             assert expected.timeline.entries
 
 
+def test_a_timeline_since_an_ingest_time_marks_the_same_changes(tmp_path: Path) -> None:
+    """``--since``: each shard's batch log says what was stored by then."""
+    earlier, later = sorted(EXAMPLES.glob("*.txt"))[:30], sorted(EXAMPLES.glob("*.txt"))[30:]
+    with Store.open(tmp_path / "one.db") as one, ShardedStore.open(tmp_path / "sharded", shards=4) as sharded:
+        for store in (one, sharded):
+            ingest(store, earlier)
+        between = dt.datetime.now(dt.UTC)
+        for store in (one, sharded):
+            ingest(store, later)
+        for query in QUERIES:
+            expected = make_timeline(one, query, since=between)
+            assert any(entry.change for entry in expected.timeline.entries), query
+            assert make_timeline(sharded, query, since=between).timeline == expected.timeline
+
+
 def test_timeline17_timelines_from_four_shards_differ_only_by_copies_across_months(
     shared_data: Path, tmp_path: Path
 ) -> None:
