@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from dateline.temporal import tag, value_to_date
-from dateline.temporal.lexicon import FULL_MONTHS, UNITS, WEEKDAYS
+from dateline.temporal.lexicon import COMMON_WORDS, FULL_MONTHS, UNITS, WEEKDAYS
 from dateline.temporal.tagger import RULES, _tables
 
 DATES = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
@@ -106,6 +106,28 @@ def test_the_scan_stops_wherever_a_rule_can_match(text):
             if start and (text[start - 1].isalnum() or text[start - 1] in "'_"):
                 continue
             assert start in stops, (rule.name, match.group())
+
+
+# Text in which every other word is one that rules read the next word after ("the past").
+AFTER_COMMON_WORDS = st.lists(
+    st.sampled_from(sorted(COMMON_WORDS | {word.title() for word in COMMON_WORDS})) | st.sampled_from(VOCABULARY),
+    max_size=40,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=NEWSLIKE | AFTER_COMMON_WORDS)
+def test_the_rules_tried_at_a_stop_include_every_rule_that_matches_there(text):
+    """At a stop the tagger tries only the rules that can start with its word (after a
+    common word such as "the", with the word after that: ``_ByNextWord``), from the
+    first whose pattern matches on; a rule left out would silently never match there."""
+    scan, by_lead = _tables()
+    for hit in scan.finditer(" " + text):
+        start = hit.start()
+        tried = by_lead[hit.group(2)].matching(text, start)
+        for rule in RULES:
+            if rule.regex.match(text, start):
+                assert rule in tried, (rule.name, text[start : start + 40])
 
 
 NUMBERS = ["3", "12", "1998", "2.5", "1,000", "5th", "21st", "90", "10", "2100", "0930"]

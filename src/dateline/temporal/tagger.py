@@ -2,10 +2,11 @@
 
 The text is scanned once, in C, for the words (and, after common words like "the", the
 word pairs) that a rule can start with (see ``leads``); at each hit only the rules that
-can start with that word are tried, in ``RULES`` order, and the first that matches and
-normalises wins: longer, more specific forms ("July 27, 2023") come before their prefixes
-("July 27", "July"), and "two years ago" before "two years"; catch-alls ("2011", "now")
-come last. Group names are local to a rule, so rules can be written and tested alone.
+can start with that word (after a common word, with the word after it: ``_ByNextWord``)
+are tried, in ``RULES`` order, and the first that matches and normalises wins: longer,
+more specific forms ("July 27, 2023") come before their prefixes ("July 27", "July"),
+and "two years ago" before "two years"; catch-alls ("2011", "now") come last. Group
+names are local to a rule, so rules can be written and tested alone.
 """
 
 from __future__ import annotations
@@ -85,10 +86,70 @@ class _Candidates:
         return self.rules[self.position[match.lastgroup] :]
 
 
-def _dispatch_table(phrases: dict[str, frozenset[str]]) -> dict[str, _Candidates]:
+# What follows a common lead word: the separator, then the second token that its rules'
+# phrases name (letters, a digit or an apostrophe).
+_SECOND_TOKEN = re.compile(r"[\s-]+([^\W\d_]+|[0-9']?)")
+
+
+class _ByNextWord:
+    """The rules that can start with a common word ("the"), narrowed by the word after
+    it in the text: a rule whose phrases all go on with other words ("the past", "the
+    next") cannot match before "the president". The second token is read as the scan's
+    lookahead reads it; where the text has none (no separator, other punctuation), all
+    the word's rules are tried. The narrowed lists are kept per second token (its first
+    ``longest`` characters: the phrases tell no longer ones apart)."""
+
+    __slots__ = ("every", "after", "longest", "seconds", "shared", "narrowed")
+
+    def __init__(self, word: str, rules: tuple[Rule, ...], phrases: dict[str, frozenset[str]], shared: dict) -> None:
+        self.every = shared[rules]
+        # Per rule, the second tokens its phrases name after ``word``; None: it may
+        # start with ``word`` alone.
+        self.seconds: list[tuple[Rule, frozenset[str] | None]] = []
+        for rule in rules:
+            after = {p.split(SEPARATOR, 1)[1] for p in phrases[rule.name] if p.startswith(word + SEPARATOR)}
+            self.seconds.append((rule, None if word in phrases[rule.name] else frozenset(after)))
+        self.after = len(word)
+        self.longest = max((len(second) for _, seconds in self.seconds for second in seconds or ()), default=1)
+        self.shared = shared
+        self.narrowed: dict[str, _Candidates] = {}
+
+    def matching(self, text: str, start: int) -> tuple[Rule, ...]:
+        second = _SECOND_TOKEN.match(text, start + self.after)
+        if second is None or not second[1]:
+            return self.every.matching(text, start)
+        token = second[1][: self.longest]
+        candidates = self.narrowed.get(token)
+        if candidates is None:
+            candidates = self.narrowed[token] = self._narrowed(token)
+        return candidates.matching(text, start)
+
+    def _narrowed(self, token: str) -> _Candidates:
+        rules = tuple(
+            rule
+            for rule, seconds in self.seconds
+            if seconds is None or any(_goes_on_with(token, second) for second in seconds)
+        )
+        if len(rules) >= _COMBINE_FROM:
+            # Many rules still: the word's own combined regex finds the first that
+            # matches as well, and no other need be compiled (tens of ms each).
+            return self.every
+        if rules not in self.shared:
+            self.shared[rules] = _Candidates(rules)
+        return self.shared[rules]
+
+
+def _goes_on_with(token: str, second: str) -> bool:
+    """Whether a phrase's second token ``second`` (letters a word starts with, ``DIGIT``
+    for any digit, an apostrophe) fits the text's ``token``."""
+    return token[0].isdigit() if second == DIGIT else token.startswith(second)
+
+
+def _dispatch_table(phrases: dict[str, frozenset[str]]) -> dict[str, _Candidates | _ByNextWord]:
     """For each lead word, the rules that can start with it (one shared ``_Candidates``
-    per distinct list of rules); ``phrases`` are each rule's lead phrases, whose first
-    words are its leads."""
+    per distinct list of rules), narrowed by the next word after a common word
+    (``_ByNextWord``); ``phrases`` are each rule's lead phrases, whose first words are
+    its leads."""
     rules_by_lead: dict[str, list[Rule]] = {}
     for rule in RULES:
         for word in sorted({phrase.split(SEPARATOR)[0] for phrase in phrases[rule.name]}):
@@ -97,7 +158,11 @@ def _dispatch_table(phrases: dict[str, frozenset[str]]) -> dict[str, _Candidates
     for rules in map(tuple, rules_by_lead.values()):
         if rules not in shared:
             shared[rules] = _Candidates(rules)
-    table = {word: shared[tuple(rules)] for word, rules in rules_by_lead.items()}
+    paired = {phrase.split(SEPARATOR)[0] for rule in RULES for phrase in phrases[rule.name] if SEPARATOR in phrase}
+    table: dict[str, _Candidates | _ByNextWord] = {
+        word: _ByNextWord(word, tuple(rules), phrases, shared) if word in paired else shared[tuple(rules)]
+        for word, rules in rules_by_lead.items()
+    }
     # The scan reports a digit lead as the digit itself: one key per digit spares the
     # loop an ``isdigit`` call per hit.
     table.update({digit: table[DIGIT] for digit in "0123456789" if DIGIT in table})
@@ -148,7 +213,7 @@ def _after_word(before: str) -> bool:
 
 
 @cache
-def _tables() -> tuple[re.Pattern[str], dict[str, _Candidates]]:
+def _tables() -> tuple[re.Pattern[str], dict[str, _Candidates | _ByNextWord]]:
     """Built on first use (about 0.3 s), so importing the package stays cheap. Each
     rule's pattern is analysed once, for the scan and the dispatch alike."""
     phrases = {rule.name: lead_phrases(rule.pattern, COMMON_WORDS) for rule in RULES}
