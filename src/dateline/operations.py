@@ -19,7 +19,6 @@ from dateline.model import Article, ArticleSummary, Timeline
 from dateline.retrieve import Retrieval, find_articles
 from dateline.retrieve.search import fts_expression, query_words
 from dateline.shards import AnyStore
-from dateline.store import Store
 from dateline.timeline import TimelineRequest, get_method
 from dateline.timeline.changes import mark_changes
 from dateline.timeline.corpus import build_corpus
@@ -117,7 +116,7 @@ def check_timeline_size(n_dates: int, n_sentences: int) -> None:
 
 
 def list_articles(
-    store: Store,
+    store: AnyStore,
     query: str = "",
     limit: int = 20,
     date_from: dt.date | None = None,

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import IO, TypeVar
 
 from dateline.errors import StoreError
-from dateline.model import AnalyzedArticle, Article, BatchAnalysis, CollectionSummary
+from dateline.model import AnalyzedArticle, Article, ArticleSummary, BatchAnalysis, CollectionSummary
 from dateline.shards.bm25 import Statistics, global_scores, phrase_tokens, phrases, row_terms, shard_statistics
 from dateline.shards.manifest import Manifest, is_sharded, new_manifest, read_manifest, write_manifest
 from dateline.shards.split import select_analysis
@@ -51,6 +51,7 @@ from dateline.store.matching import (
     without_copies,
 )
 from dateline.store.sqlite import RANKED_PER_RESULT, SPREAD_SAMPLE_PER_RESULT, filters
+from dateline.store.writes import Write
 
 Result = TypeVar("Result")
 Item = TypeVar("Item")
@@ -194,6 +195,37 @@ class ShardedStore:
     def get_article(self, article_id: str) -> Article | None:
         return next((found for found in self._each(lambda store: store.get_article(article_id)) if found), None)
 
+    def summaries(self, rowids: Sequence[int]) -> list[ArticleSummary]:
+        """Listing rows for ``rowids``, in the given order."""
+        by_rowid = {
+            rowid: summary
+            for part in self._each(lambda store: _summaries_with_rowids(store, rowids))
+            for rowid, summary in part
+        }
+        return [by_rowid[rowid] for rowid in rowids if rowid in by_rowid]
+
+    def publication_counts(self, rowids: Sequence[int]) -> list[tuple[dt.date, int]]:
+        """How many of ``rowids`` were published on each day, in date order."""
+        counts: dict[dt.date, int] = {}
+        for part in self._each(lambda store: store.publication_counts(_held(store, rowids))):
+            for day, count in part:
+                counts[day] = counts.get(day, 0) + count
+        return sorted(counts.items())
+
+    def write_of(self, article_id: str) -> Write | None:
+        """None: a sharded store is served read-only, so no article came from a write
+        through the HTTP API (``dateline.store.writes``)."""
+        return None
+
+    def recent_writes(self, limit: int) -> list[Write]:
+        return []
+
+    def get_write(self, write_id: int) -> Write | None:
+        return None
+
+    def articles_of_write(self, write_id: int, limit: int) -> list[str]:
+        return []
+
     def stored_by(self, rowids: Sequence[int], moment: dt.datetime) -> list[int]:
         """The articles of ``rowids`` stored at or before ``moment``, by each shard's log."""
         stored = set().union(*self._each(lambda store: set(store.stored_by(_held(store, rowids), moment))))
@@ -326,6 +358,11 @@ def _held(store: Store, rowids: Sequence[int]) -> list[int]:
     """Those of ``rowids`` stored in ``store``, in row id order."""
     with store.snapshot() as db:
         return sorted(row[0] for row in in_chunks(db, "SELECT rowid FROM articles WHERE rowid IN ({})", rowids))
+
+
+def _summaries_with_rowids(store: Store, rowids: Sequence[int]) -> list[tuple[int, ArticleSummary]]:
+    held = _held(store, rowids)
+    return list(zip(held, store.summaries(held), strict=True))
 
 
 def _analyzed_with_rowids(store: Store, *, rowids: list[int]) -> list[tuple[int, AnalyzedArticle]]:

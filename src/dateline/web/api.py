@@ -19,9 +19,10 @@ from dateline.ingest.job import ingest_items
 from dateline.operations import list_articles
 from dateline.render.json_format import articles_to_dict, stories_to_dict, timeline_to_dict
 from dateline.retrieve import find_articles
+from dateline.store import Store
 from dateline.store.writes import Write, WriteStamp
 from dateline.stories import find_stories
-from dateline.web.connections import open_store, settings_of
+from dateline.web.connections import open_store, open_writable_store, settings_of
 from dateline.web.exports import export_timeline
 from dateline.web.params import (
     MAX_COLLECTION_CHARS,
@@ -106,7 +107,7 @@ def post_articles(
     content hashes). The new articles are recorded as added by this write (see
     ``/api/writes``)."""
     articles = articles_from_payload(payload, collection, settings.max_article_chars)
-    with open_store(settings) as store, store.attributing(stamp):
+    with open_writable_store(settings) as store, store.attributing(stamp):
         report = ingest_items(store, articles)
     return JSONResponse(
         {"added": report.added, "already_stored": report.already_stored, "ids": [article.id for article in articles]}
@@ -139,6 +140,8 @@ def get_stories(
     "key_terms", "article_ids", "query"}]}`` as ``dateline stories --format json`` gives
     it; ``query`` (the query parameter) is not used: stories are found without one."""
     with open_store(settings) as store:
+        if not isinstance(store, Store):
+            raise HTTPException(501, "stories are not available on a sharded store yet (docs/sharding.md)")
         stories = find_stories(store, selection.collection, selection.date_from, selection.date_to, min_articles, limit)
     return JSONResponse(stories_to_dict(stories))
 

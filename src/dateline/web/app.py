@@ -12,8 +12,8 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline  # Swagger UI and ReDoc from the package: /docs works offline
 
-from dateline.store import Store
 from dateline.web import api, pages
+from dateline.web.connections import check_store_at_start
 from dateline.web.errors import install_error_handlers
 from dateline.web.headers import SecurityHeaders
 from dateline.web.ratelimit import RateLimiter
@@ -35,10 +35,7 @@ def create_app(db_path: Path | str, **options: Any) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        # A server that accepts no writes needs no write access to a store that exists
-        # (a read-only archive can be served); one that does must fail now, not per post.
-        writes = settings.write_token is not None or not settings.db_path.exists()
-        Store.open(settings.db_path, create=writes).close()
+        check_store_at_start(settings)
         yield
 
     app = FastAPIOffline(

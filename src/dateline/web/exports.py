@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from dateline.model import Timeline
 from dateline.operations import cited_articles
 from dateline.render.formats import FORMATS
-from dateline.store import Store
+from dateline.shards import AnyStore
 
 
 @dataclass(frozen=True)
@@ -18,7 +18,7 @@ class ExportFile:
     filename: str
 
 
-def export_timeline(timeline: Timeline, format_name: str, store: Store) -> ExportFile:
+def export_timeline(timeline: Timeline, format_name: str, store: AnyStore) -> ExportFile:
     """``timeline`` as a downloadable file in the format called ``format_name``; the
     articles it cites are looked up in ``store`` for the formats that name them."""
     output = FORMATS.get(format_name)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from dateline.model import Timeline
 from dateline.operations import make_timeline
 from dateline.retrieve.search import Strategy
-from dateline.store import Store
+from dateline.shards import AnyStore
 from dateline.web.cache import CacheStats, SingleFlightCache
 from dateline.web.params import TimelineParams
 from dateline.web.ratelimit import RateLimiter
@@ -47,7 +47,7 @@ class TimelineBuilder:
         self._slots = threading.BoundedSemaphore(concurrent_builds)
         self._limiter = limiter
 
-    def build(self, store: Store, params: TimelineParams, client: str) -> BuiltTimeline:
+    def build(self, store: AnyStore, params: TimelineParams, client: str) -> BuiltTimeline:
         """The timeline of ``params``; raises ``RateLimited`` if it must be built and
         ``client`` has started too many builds lately."""
         selection = params.filters
