@@ -27,7 +27,7 @@ DbOption = Annotated[
     typer.Option(
         "--db",
         help="The store: an SQLite file, or a folder of shards (ingest, timeline, collections, "
-        "check; docs/sharding.md). Default: $DATELINE_DB, else ./dateline.db.",
+        "check, serve --read-only; docs/sharding.md). Default: $DATELINE_DB, else ./dateline.db.",
         default_factory=default_db,
         show_default=False,
     ),

@@ -12,7 +12,8 @@ from typing import Annotated
 import typer
 
 from dateline.cli.options import DbOption
-from dateline.errors import DatelineError
+from dateline.errors import DatelineError, UsageError
+from dateline.shards.manifest import is_sharded
 from dateline.store import Store
 from dateline.web.settings import (
     DEFAULT_BUILDS_PER_MINUTE,
@@ -118,7 +119,10 @@ def serve_command(
             )
     builds, writes = rate_limits(host, builds_per_minute, writes_per_minute)
     # --read-only serves a store that exists without write access to it (see create_app).
-    Store.open(db, create=not (read_only and Path(db).exists())).close()
+    if is_sharded(Path(db)) and not read_only:
+        raise UsageError(f"{db}: a sharded store is served read-only; add --read-only (docs/sharding.md)")
+    if not is_sharded(Path(db)):
+        Store.open(db, create=not (read_only and Path(db).exists())).close()
     listening = _listen(host, port)
     token = None if read_only else write_token or generate_token()
     app = create_app(
