@@ -12,6 +12,14 @@
    local worker pool: ingest seconds, articles per second and per shard; then a warm
    timeline (``make_timeline``, in this process, median of every query three times)
    from each, as a ratio to the one-file store measured in the same run.
+3. **Dask writers**: the first ``--dask-articles`` of that corpus ingested into 4 shards
+   on a local Dask cluster of 1 and then 2 single-threaded worker processes, started
+   before the clock starts (analysis and each shard's writes on the workers), and a cost
+   model: an ingest takes ``a + b / W`` seconds on W workers, where
+   ``a`` is the CPU time of the ingest process itself (reading, routing, sending: the part
+   no worker takes over), measured in the 1-worker run, and ``b`` the rest of that run.
+   The model's prediction for 2 workers is compared with the 2-worker run, and its
+   prediction for 100 workers is reported.
 """
 
 from __future__ import annotations
@@ -47,7 +55,7 @@ WORKERS = 2
 SEED = 17
 RESULT_KEYS = {
     "shards.json": {
-        "": ("metadata", "equivalence", "scaling"),
+        "": ("metadata", "equivalence", "scaling", "dask_writers"),
         "equivalence": (
             "dataset",
             "tasks",
@@ -63,6 +71,23 @@ RESULT_KEYS = {
         ),
         "equivalence.copies_found": ("one_store", "sharded"),
         "scaling": ("articles", "workers", "queries", "repeats", "stores"),
+        "dask_writers": (
+            "articles",
+            "shards",
+            "runs",
+            "speedup_2_workers",
+            "target_speedup",
+            "model",
+        ),
+        "dask_writers.runs.*": ("workers", "seconds", "articles_per_second", "ingest_process_cpu_seconds"),
+        "dask_writers.model": (
+            "serial_seconds",
+            "parallel_seconds",
+            "predicted_2_workers_seconds",
+            "measured_2_workers_seconds",
+            "predicted_100_workers_seconds",
+            "predicted_100_workers_articles_per_second",
+        ),
         "scaling.stores.*": (
             "shards",
             "ingest_seconds",
@@ -148,11 +173,16 @@ def timeline_seconds(store: AnyStore) -> float:
     return statistics.median(times)
 
 
-def scaling(t17: Path, work: Path, articles: int) -> dict[str, object]:
+def work_corpus(t17: Path, work: Path, articles: int) -> list[Path]:
+    """The JSONL files of the first ``articles`` synthetic articles (made once)."""
     corpus = work / f"synthetic-{articles}"
     if not corpus.is_dir():
         write_shards(generate(load_sources(t17), articles, SEED), corpus)
-    inputs = sorted(corpus.glob("*.jsonl"))
+    return sorted(corpus.glob("*.jsonl"))
+
+
+def scaling(t17: Path, work: Path, articles: int) -> dict[str, object]:
+    inputs = work_corpus(t17, work, articles)
     stores: dict[str, dict[str, object]] = {}
     baseline = 0.0
     for shards in (None, *SHARD_COUNTS):
@@ -175,10 +205,57 @@ def scaling(t17: Path, work: Path, articles: int) -> dict[str, object]:
     return {"articles": articles, "workers": WORKERS, "queries": list(QUERIES), "repeats": REPEATS, "stores": stores}
 
 
+def dask_writers(corpus: list[Path], work: Path, articles: int) -> dict[str, object]:
+    """Ingest into 4 shards on a local Dask cluster of 1, then 2 workers (see the docstring);
+    the cluster is started before the clock starts."""
+    from distributed import LocalCluster
+
+    from dateline.distributed import ingest_on_dask
+
+    runs: dict[str, dict[str, float]] = {}
+    for workers in (1, 2):
+        path = work / f"dask-{workers}"
+        shutil.rmtree(path, ignore_errors=True)
+        with (
+            LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster,
+            ShardedStore.open(path, shards=EQUIVALENCE_SHARDS) as store,
+        ):
+            started, cpu = time.perf_counter(), time.process_time()
+            report = ingest_on_dask(store, corpus, cluster.scheduler_address)
+            seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+        runs[f"{workers} workers"] = {
+            "workers": workers,
+            "seconds": round(seconds, 2),
+            "articles_per_second": round(report.added / seconds, 1),
+            "ingest_process_cpu_seconds": round(cpu, 2),
+        }
+        print(f"Dask, {workers} workers: {runs[f'{workers} workers']}", file=sys.stderr)
+    one, two = runs["1 workers"], runs["2 workers"]
+    serial = one["ingest_process_cpu_seconds"]
+    parallel = max(one["seconds"] - serial, 0.0)
+    at_100 = serial + parallel / 100
+    return {
+        "articles": articles,
+        "shards": EQUIVALENCE_SHARDS,
+        "runs": runs,
+        "speedup_2_workers": round(one["seconds"] / two["seconds"], 2),
+        "target_speedup": 1.7,
+        "model": {
+            "serial_seconds": round(serial, 2),
+            "parallel_seconds": round(parallel, 2),
+            "predicted_2_workers_seconds": round(serial + parallel / 2, 2),
+            "measured_2_workers_seconds": two["seconds"],
+            "predicted_100_workers_seconds": round(at_100, 2),
+            "predicted_100_workers_articles_per_second": round(articles / at_100, 1),
+        },
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--work", type=Path, required=True, help="where the stores are built")
     parser.add_argument("--synthetic", type=int, default=20_000, help="synthetic articles for the scaling runs")
+    parser.add_argument("--dask-articles", type=int, default=5_000, help="synthetic articles for the Dask runs")
     parser.add_argument("--t17", type=Path, default=default_t17())
     parser.add_argument("--output", type=Path, default=RESULTS / "shards.json")
     args = parser.parse_args()
@@ -187,6 +264,8 @@ def main() -> int:
     results["equivalence"] = equivalence(args.t17, args.work)
     print(results["equivalence"], file=sys.stderr)
     results["scaling"] = scaling(args.t17, args.work, args.synthetic)
+    corpus = work_corpus(args.t17, args.work, args.dask_articles)
+    results["dask_writers"] = dask_writers(corpus, args.work, args.dask_articles)
     write_results(args.output, results, RESULT_KEYS["shards.json"])
     return 0
 
