@@ -63,3 +63,17 @@ def test_a_dated_timestamp_inside_a_sentence_is_not_a_reference(comment: str) ->
 def test_a_date_followed_by_a_clock_time_without_a_year_inside_a_sentence_still_counts() -> None:
     corpus = build_corpus([analyze(article("page", "Talks resume on Thursday 10:30 in Geneva."))])
     assert [ref.date for s in corpus.sentences for ref in s.refs] == [dt.date(2011, 3, 17)]
+
+
+def test_a_headline_run_into_the_first_sentence_is_left_out_with_its_date() -> None:
+    """The sentence starts at its body; the headline's "Sunday 17 January" is no reference
+    and the body's "on Saturday" is; later sentences are untouched."""
+    text = (
+        "Haiti earthquake: Your stories Sunday 17 January The delivery of aid to victims of Haiti's earthquake "
+        "was still slowed by bottlenecks on Saturday, aid workers said. The airport is the centre of the effort."
+    )
+    corpus = build_corpus([analyze(Article("bbc", dt.date(2010, 1, 17), text))])
+    first, second = corpus.sentences
+    assert first.text.startswith("The delivery of aid") and text[first.start : first.end] == first.text
+    assert [ref.date for ref in first.refs] == [dt.date(2010, 1, 16)]
+    assert second.text == "The airport is the centre of the effort."

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from dateline.model import AnalyzedArticle, Granularity, SourcedSentence, Span
+from dateline.text.run_in_headline import body_start
 from dateline.timeline.textvectors import matched_terms, query_terms
 
 _ENTRY_SEPARATOR = re.compile(r"\s*[:\u2013\u2014-]")
@@ -99,6 +100,10 @@ def build_corpus(
     furniture (a "RETWEET ... February 11, 2013" sidebar on a 2011 page); None keeps
     every date.
 
+    A headline (and a photo caption) run into an article's first sentence with no full
+    stop between is not part of it (``dateline.text.run_in_headline``): the sentence
+    starts at its body, and a date in the headline is not its reference.
+
     Near-duplicates count once: of a story and its copies (``Article.duplicate_of``, found
     at ingest), only the first met is kept, so a wire story republished by fifty outlets
     does not cite its dates fifty times.
@@ -117,11 +122,12 @@ def build_corpus(
         refs: dict[int, list[DateRef]] = {}
         mentions = analyzed.mentions if analyzed.sentences else ()  # nothing to place them in
         stamped = _timestamp_mentions(analyzed) if mentions else set()
+        lead_start = _lead_body_start(article.text, analyzed.sentences)
         latest = article.published + dt.timedelta(days=max_days_ahead) if max_days_ahead is not None else dt.date.max
         for index, mention in enumerate(mentions):
             if mention.date is None or mention.granularity is None or index in stamped:
                 continue
-            if mention.date > latest:
+            if mention.date > latest or (mention.sentence_index == 0 and mention.start < lead_start):
                 continue
             sentence_start = analyzed.sentences[mention.sentence_index].start
             opens_entry = (
@@ -133,20 +139,30 @@ def build_corpus(
         for position, span in enumerate(analyzed.sentences):
             if undated_sentences is not None and position >= undated_sentences and position not in refs:
                 continue
+            start = lead_start if position == 0 else span.start
             sentences.append(
                 CorpusSentence(
-                    text=article.text[span.start : span.end],
+                    text=article.text[start : span.end],
                     article_id=article.id,
-                    start=span.start,
+                    start=start,
                     end=span.end,
                     position=position,
                     published=article.published,
                     refs=tuple(dict.fromkeys(refs.get(position, ()))),
-                    words=len(article.text[span.start : span.end].split()),
+                    words=len(article.text[start : span.end].split()),
                     on_topic=position in topical,
                 )
             )
     return Corpus(tuple(sentences), count)
+
+
+def _lead_body_start(text: str, spans: Sequence[Span]) -> int:
+    """Where the first sentence's body starts: after a headline (and caption) run into it
+    with no full stop between (``run_in_headline``), else where the sentence starts."""
+    if not spans:
+        return 0
+    first = spans[0]
+    return first.start + body_start(text[first.start : first.end])
 
 
 def _topical_positions(text: str, spans: Sequence[Span], terms: list[str]) -> set[int]:
