@@ -712,7 +712,39 @@ def shards(results: Path) -> str:
         + equivalence
         + f"\n\n{count(scaling['articles'])} synthetic articles, {scaling['workers']} worker "
         f"processes, stores built one after another; a timeline is `make_timeline` in the "
-        f"process, the median of {len(scaling['queries'])} queries × {scaling['repeats']}.\n\n" + stores
+        f"process, the median of {len(scaling['queries'])} queries × {scaling['repeats']}.\n\n"
+        + stores
+        + "\n\n"
+        + _dask_writers(data["dask_writers"])
+    )
+
+
+def _dask_writers(dask: dict[str, Any]) -> str:
+    """Ingest into shards written on Dask workers, 1 and 2 workers, and the cost model."""
+    model = dask["model"]
+    runs = table(
+        ["Dask workers", "seconds", "articles/s", "ingest process CPU s"],
+        [
+            [
+                run["workers"],
+                f"{run['seconds']:.2f}",
+                count(run["articles_per_second"]),
+                run["ingest_process_cpu_seconds"],
+            ]
+            for run in dask["runs"].values()
+        ],
+    )
+    return (
+        f"{count(dask['articles'])} synthetic articles into {dask['shards']} shards on a local Dask "
+        f"cluster, analysis and shard writes on the workers: 2 workers ingest "
+        f"{dask['speedup_2_workers']:.2f}× as fast as 1 (target {dask['target_speedup']}×).\n\n"
+        + runs
+        + f"\n\nCost model `a + b/W`: a = {model['serial_seconds']:.2f} s (the ingest process's CPU time "
+        f"with 1 worker), b = {model['parallel_seconds']:.2f} s (the rest). It predicts "
+        f"{model['predicted_2_workers_seconds']:.2f} s for 2 workers, against "
+        f"{model['measured_2_workers_seconds']:.2f} s measured, and "
+        f"{model['predicted_100_workers_seconds']:.2f} s "
+        f"({count(model['predicted_100_workers_articles_per_second'])} articles/s) for 100."
     )
 
 
