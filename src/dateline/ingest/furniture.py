@@ -184,6 +184,9 @@ _ARTICLE_END = re.compile(
 )
 _HEADLINE_MAX_CHARS = 600
 _COMMENT_STAMP = _LINE_RULES[1][1]
+# What every match of ``_COMMENT_STAMP`` holds ("m |" ends a stamp's "4:35 pm |"): texts
+# without any are not searched.
+_COMMENT_SIGNS = ("| Report abuse", "| Permalink", "Add your comment", "We welcome comments that advance", "m |")
 _TITLE_MAX_CHARS = 200
 
 
@@ -237,7 +240,7 @@ def clean_text(text: str) -> CleanText:
     if footer is not None:
         removed["footer"] = text.count("\n", footer.start()) + 1
         text = text[: footer.start()]
-    comments = _COMMENT_STAMP.search(text) if "|" in text or "comment" in text else None
+    comments = _COMMENT_STAMP.search(text) if any(sign in text for sign in _COMMENT_SIGNS) else None
     if comments is not None:
         cut = text.rfind("\n", 0, comments.start()) + 1
         removed["comments"] = text.count("\n", cut) + 1
