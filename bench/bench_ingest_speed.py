@@ -15,7 +15,10 @@ the load of a shared machine falls on both alike.
    steps timed by CPU clock around the functions that do them: reading and cleaning
    (``read_articles``), sentence splitting (``sentence_bounds``), temporal tagging
    (``tag``), duplicate keys (``band_keys``), the store write (``Store.add_batch``); the
-   rest (start-up, imports, the tagger's tables, batching) is "other".
+   rest (start-up, imports, the tagger's tables, batching) is "other". Each figure is the
+   median of ``--repeat`` runs, the sides taking turns as in 1.: with one run each, the
+   load of a shared machine moved a step by more than the changes it is meant to show
+   (tagging 0.45 and 0.85 ms per article in two runs of the same code).
 3. **Same store**: every store a side builds with its worker processes (1.) holds the
    same rows as the one it builds in one process (2.): articles with their text,
    sentences, mentions and duplicate links, band keys, and the full-text index
@@ -238,10 +241,18 @@ def main() -> None:
                     run, digest = whole_process(source, t17, work)
                     runs[name].append(run)
                     digests[name].add(digest)
-            by_step, one_process = {}, {}
-            for name, source in sources.items():
-                by_step[name], one_process[name] = steps(source, t17, work)
-    identical = {name: digests[name] == {one_process[name]} for name in sources}
+            step_runs: dict[str, list[dict[str, float]]] = {name: [] for name in sources}
+            one_process: dict[str, set[str]] = {name: set() for name in sources}
+            for _ in range(args.repeat):
+                for name, source in sources.items():
+                    per_article, digest = steps(source, t17, work)
+                    step_runs[name].append(per_article)
+                    one_process[name].add(digest)
+    by_step = {
+        name: {step: round(statistics.median(run[step] for run in name_runs), 3) for step in name_runs[0]}
+        for name, name_runs in step_runs.items()
+    }
+    identical = {name: digests[name] == one_process[name] for name in sources}
     if not identical["current"]:
         sys.exit(
             "the current tree's ingest with workers stored other rows than its ingest in one "
