@@ -51,6 +51,13 @@ def test_the_timeline_of_the_folder_is_the_one_stores(stores: tuple[Path, Path],
     assert json.loads(outputs[1]) == json.loads(outputs[0])
 
 
+@pytest.mark.parametrize("options", [[], ["--query", "Japan nuclear", "--limit", "5"], ["--from", "2015-01-01"]])
+def test_articles_of_the_folder_are_the_one_stores(stores: tuple[Path, Path], options: list[str]) -> None:
+    outputs = [runner.invoke(app, ["articles", "--db", str(db), "--format", "json", *options]).output for db in stores]
+    assert json.loads(outputs[1]) == json.loads(outputs[0])
+    assert json.loads(outputs[0])["total"] > 0
+
+
 def test_collections_of_the_folder_are_the_one_stores(stores: tuple[Path, Path]) -> None:
     outputs = [runner.invoke(app, ["collections", "--db", str(db), "--format", "json"]).output for db in stores]
     assert json.loads(outputs[1]) == json.loads(outputs[0])

@@ -22,7 +22,6 @@ from dateline.operations import list_articles
 from dateline.render.json_format import articles_to_dict, dumps
 from dateline.render.terminal import print_articles, stdout_console
 from dateline.shards import open_store
-from dateline.store import Store
 
 PARTIAL_EXIT_CODE = 3
 INTERRUPTED_EXIT_CODE = 130  # what a shell reports for a command stopped by Ctrl-C
@@ -215,7 +214,7 @@ def articles_command(
     "url", "chars"}], "total"}, where total counts all matches, not only those listed."""
     if output not in ("text", "json"):
         raise UsageError(f"--format must be text or json, got {output!r}")
-    with Store.open(db, create=False) as store:
+    with open_store(db, create=False) as store:
         check_collection(store, collection)
         articles, total = list_articles(store, query, limit, date_from, date_to, collection)
     if output == "json":
