@@ -34,3 +34,17 @@ def test_the_store_imports_nothing_above_it() -> None:
         if not any(name == allowed or name.startswith(allowed + ".") for allowed in ALLOWED)
     }
     assert not upward
+
+
+def test_the_sharded_store_sits_at_the_store_layer() -> None:
+    """``dateline.shards`` composes stores: it imports what the store may, and the store."""
+    import dateline.shards
+
+    folder = Path(dateline.shards.__file__).parent
+    upward = {
+        f"{module.name}: {name}"
+        for module in sorted(folder.glob("*.py"))
+        for name in dateline_imports(module)
+        if not any(name == allowed or name.startswith(allowed + ".") for allowed in (*ALLOWED, "dateline.shards"))
+    }
+    assert not upward
