@@ -294,9 +294,10 @@ def api_load(results: Path) -> str:
     )
 
 
-def _timeline_ranges(timelines: dict[str, dict[str, float]], key: str, digits: int = 2) -> str:
+def _timeline_ranges(timelines: dict[str, dict[str, float]], key: str, digits: int = 2, unit: str = "") -> str:
+    """The spread of ``key`` over the queries, with ``unit``; "not measured" alone when none has it."""
     values = [t[key] for t in timelines.values() if key in t]
-    return spread(values, digits) if values else "not measured"
+    return spread(values, digits) + unit if values else "not measured"
 
 
 def scale_ingest(results: Path) -> str:
@@ -348,7 +349,7 @@ def scale_timelines(results: Path) -> str:
                 f"{_timeline_ranges(timelines, 'cap1000_warm_total_s')} s",
                 f"{_timeline_ranges(timelines, 'cap1000_cold_retrieve_reads', 0)} / "
                 f"{_timeline_ranges(timelines, 'cap1000_cold_load_reads', 0)}",
-                f"{_timeline_ranges(timelines, 'uncapped_total_s')} s",
+                _timeline_ranges(timelines, "uncapped_total_s", unit=" s"),
             ]
         )
     queries = sorted({query for run in data["runs"].values() for query in run["timelines"]})
