@@ -11,6 +11,7 @@ import pytest
 from dateline.errors import StoreError
 from dateline.ingest.job import ingest
 from dateline.shards import ShardedStore, open_store, store as sharded
+from dateline.shards.copies import routes
 from dateline.shards.manifest import new_manifest, read_manifest
 from dateline.store import Store
 from dateline.store.integrity import check_store
@@ -35,6 +36,20 @@ def test_a_month_goes_to_one_shard_and_consecutive_months_to_consecutive_shards(
     assert manifest.shard_of(dt.date(2014, 9, 1)) == manifest.shard_of(dt.date(2014, 9, 30))
     shards = [manifest.shard_of(dt.date(2014, month, 15)) for month in range(1, 9)]
     assert shards == [(shards[0] + step) % SHARDS for step in range(8)]
+
+
+def test_a_copy_goes_to_its_originals_shard_and_a_copy_of_a_batch_article_follows_it() -> None:
+    # Four new articles (row ids 10-13) at home in shards 0, 1, 2, 3: the first copies
+    # stored article 5 of shard 2, the second copies stored articles of shards 1 and 3
+    # (its home wins), the third copies the batch's first, the fourth copies nothing.
+    answers = [
+        [None, None, None, None],
+        [None, 7, None, None],
+        [5, None, 10, None],
+        [None, 6, None, None],
+    ]
+    assert routes([0, 1, 2, 3], answers, [10, 11, 12, 13]) == [2, 1, 2, 3]
+    assert routes([0, 3, 0, 3], answers, [10, 11, 12, 13]) == [2, 3, 2, 3]
 
 
 def test_the_manifest_names_the_shards_and_the_routing(stores: tuple[Path, Path]) -> None:

@@ -37,10 +37,12 @@ from typing import IO, TypeVar
 from dateline.errors import StoreError
 from dateline.model import AnalyzedArticle, Article, ArticleSummary, BatchAnalysis, CollectionSummary
 from dateline.shards.bm25 import Statistics, global_scores, phrase_tokens, phrases, row_terms, shard_statistics
+from dateline.shards.copies import originals_in, routes
 from dateline.shards.manifest import Manifest, is_sharded, new_manifest, read_manifest, write_manifest
 from dateline.shards.split import select_analysis
 from dateline.shards.worker import ShardWorker
 from dateline.store import Store
+from dateline.store.duplicates import BandIndex
 from dateline.store.matching import (
     IN_LIST,
     Matching,
@@ -71,6 +73,7 @@ class ShardedStore:
         self._lock: IO[str] | None = write_lock(folder) if create else None
         self._shards: list[ShardWorker] = []
         self._write_elsewhere: ShardWrite | None = None
+        self._routing_bands = [BandIndex() for _ in manifest.shards]
         try:
             for name in manifest.shards:
                 self._shards.append(ShardWorker(folder / name, create))
@@ -139,15 +142,16 @@ class ShardedStore:
         if len(analysis) != len(articles):
             raise ValueError(f"{len(articles)} articles but an analysis of {len(analysis)}")
         known = self.known_ids(article.id for article in articles)
-        by_shard: dict[int, list[int]] = {}
         rowids: dict[int, int] = {}
         for position, article in enumerate(articles):
-            if article.id in known:
-                continue
-            known.add(article.id)
-            rowids[position] = self._next_rowid + len(rowids)
-            by_shard.setdefault(self.manifest.shard_of(article.published), []).append(position)
+            if article.id not in known:
+                known.add(article.id)
+                rowids[position] = self._next_rowid + len(rowids)
         self._next_rowid += len(rowids)
+        by_shard: dict[int, list[int]] = {}
+        shards = self._routes(articles, analysis, list(rowids), list(rowids.values()))
+        for position, shard in zip(rowids, shards, strict=True):
+            by_shard.setdefault(shard, []).append(position)
         writes = [
             self._shards[shard].submit(
                 partial(
@@ -161,6 +165,24 @@ class ShardedStore:
             for shard, positions in sorted(by_shard.items())
         ]
         return sum(_results(writes))
+
+    def _routes(
+        self, articles: Sequence[Article], analysis: BatchAnalysis, positions: list[int], rowids: list[int]
+    ) -> list[int]:
+        """The shard of each new article (at ``positions``, to get ``rowids``): its
+        month's, or its original's (``dateline.shards.copies``)."""
+        if not positions:
+            return []
+        texts = [articles[position].text for position in positions]
+        keys = analysis.band_keys[positions]
+        answers = _results(
+            [
+                shard.submit(partial(originals_in, index=index, rowids=rowids, texts=texts, keys=keys))
+                for shard, index in zip(self._shards, self._routing_bands, strict=True)
+            ]
+        )
+        homes = [self.manifest.shard_of(articles[position].published) for position in positions]
+        return routes(homes, answers, rowids)
 
     def known_ids(self, ids: Iterable[str]) -> set[str]:
         wanted = list(ids)
