@@ -8,7 +8,9 @@ story (republished within days), land in one shard, where its writer finds them 
 near-duplicates as one store would. Consecutive months go to consecutive shards, so the
 shards stay about the same size and a query over any N months reads all of them. The
 number of shards is fixed when the store is created: changing it means ingesting into a
-new folder.
+new folder. One exception: a near-duplicate copy of an article stored in another shard
+goes to that shard (``dateline.shards.copies``); reads never depend on where an article
+is, they ask every shard.
 """
 
 from __future__ import annotations

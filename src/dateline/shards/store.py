@@ -13,9 +13,9 @@ merging, so that the answer is the one a single store holding the same articles 
 - BM25 is computed with the statistics of all shards (``dateline.shards.bm25``), and the
   matches of every shard are merged by it, so ``limit`` (``--max-articles``) caps the
   same best matches.
-- Near-duplicates are found by each shard's writer among the articles of that shard
-  only. Routing by month keeps a month's copies together; a copy published in another
-  month than its original is stored as a story of its own (docs/sharding.md).
+- Near-duplicates are found by each shard's writer among the articles of its shard, and
+  a copy of an article of another shard is sent to that shard rather than to its
+  month's (``dateline.shards.copies``), so the shards find the copies one store finds.
 
 One process writes a sharded store at a time (``write_lock``): row ids are assigned by
 the writer, and two writers would give the same ids to different articles.
