@@ -18,6 +18,7 @@ from dateline.ingest import parallel
 from dateline.ingest.job import IngestAborted, IngestReport, OnError, ingest
 from dateline.ingest.parallel import Reading, read_and_analyze
 from dateline.ingest.readers import READERS
+from dateline.shards import ShardedStore
 from dateline.store import Store
 
 TEXT = READERS.get("text").read
@@ -138,3 +139,19 @@ def test_listing_the_readers_imports_no_web_library() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_a_worker_of_a_sharded_ingest_does_not_analyse_what_the_shards_hold(mixed_inputs: Path, tmp_path: Path) -> None:
+    """The workers look stored ids up in a folder of shards as in a one-file store, so a
+    re-run analyses only what is missing."""
+    files = sorted(mixed_inputs.glob("a*.txt"))
+    with ShardedStore.open(tmp_path / "shards", shards=2) as store:
+        ingest(store, files[:4], workers=1)
+    with ShardedStore.open(tmp_path / "shards", create=False) as store:
+        chunks = list(
+            parallel.read_in_pool(
+                store, [str(path) for path in files], Reading("", 10_000, None), 3, 2, "jsonl", print, lambda: None
+            )
+        )
+    assert sum(chunk.already_stored for chunk in chunks) == 4
+    assert sorted(article.source for chunk in chunks for article in chunk.articles) == [str(p) for p in files[4:]]

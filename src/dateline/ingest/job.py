@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar
 
 from dateline.errors import InputProblem
 from dateline.ingest import read_articles
@@ -26,7 +26,6 @@ from dateline.ingest.decode import DEFAULT_MAX_CHARS
 from dateline.ingest.inputs import check_inputs
 from dateline.model import Article, BatchAnalysis
 from dateline.shards import AnyStore
-from dateline.store import Store
 
 if TYPE_CHECKING:
     from dateline.ingest.parallel import Chunk
@@ -96,7 +95,7 @@ def ingest(
         from dateline.ingest.parallel import Reading, read_in_pool
 
         chunks = read_in_pool(
-            cast(Store, store),  # it reads only ``store.path``, a folder for a sharded store
+            store,
             [str(path) for path in paths],
             Reading(collection, max_chars, date_order),
             batch_size,

@@ -37,7 +37,7 @@ from dateline.ingest.readers import READERS, Reader
 from dateline.model import Article, BatchAnalysis
 from dateline.nlp.analyze import analyze_articles
 from dateline.nlp.workers import worker_pool
-from dateline.store import Store
+from dateline.shards import AnyStore, open_store
 
 # A file larger than this is read in the main process as a stream (it may be an export
 # of any number of articles); a chunk of files read by one worker holds at most
@@ -96,7 +96,7 @@ def read_and_analyze(entries: list[Entry], reading: Reading, store_file: str) ->
     chunk.read = len(articles)
     known: set[str] = set()
     if store_file and articles:
-        with Store.open(store_file, create=False) as store:
+        with open_store(store_file, create=False) as store:
             known = store.known_ids(article.id for article in articles)
     chunk.articles = [article for article in articles if article.id not in known]
     chunk.already_stored = len(articles) - len(chunk.articles)
@@ -106,7 +106,7 @@ def read_and_analyze(entries: list[Entry], reading: Reading, store_file: str) ->
 
 
 def read_in_pool(
-    store: Store,
+    store: AnyStore,
     paths: list[str],
     reading: Reading,
     batch_size: int,
@@ -119,7 +119,7 @@ def read_in_pool(
     ``workers`` processes, in input order; ``on_files_found`` gets the number of files
     once they are listed, ``on_file_done`` is called for each file read here (those read
     in a worker are counted in its chunk)."""
-    store_file = store.path if Path(store.path).is_file() else ""
+    store_file = str(store.path) if Path(store.path).exists() else ""
     found = _listed([Path(name) for name in paths if name != STDIN], batch_size, on_files_found)
     entries = _entries(found, reading, on_file_done)
     if STDIN in paths:
