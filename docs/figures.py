@@ -656,21 +656,35 @@ def stories(results: Path) -> str:
         f"{step['added_topic_best_coverage']:.0%} of it at purity {step['added_topic_best_purity']:.2f}."
     )
     if "synthetic" in data:
-        scale = data["synthetic"]
-        parts.append(
-            f"**Synthetic** (`--synthetic`, recombined Timeline17 sentences): "
-            f"{count(scale['articles'])} articles formed {count(scale['stories'])} stories; the first "
-            f"run assigned them in {scale['first_run_seconds']:.0f} s "
-            f"({count(scale['first_run_articles_per_s'])} articles/s), and `dateline stories` then "
-            f"listed the 20 largest in {scale['list_seconds']:.1f} s, as a whole process."
-            + (
-                f" After an ingest of {count(scale['added_articles'])} more articles, the update "
-                f"that assigns them took {scale['update_seconds']:.1f} s."
-                if "update_seconds" in scale
-                else ""
-            )
-        )
+        parts.append(_synthetic_stories(data["synthetic"]))
     return "\n\n".join(parts)
+
+
+def _synthetic_stories(scale: dict[str, Any]) -> str:
+    return (
+        f"**Synthetic** (`--synthetic`, recombined Timeline17 sentences): "
+        f"{count(scale['articles'])} articles formed {count(scale['stories'])} stories; the first "
+        f"run assigned them in {scale['first_run_seconds']:.0f} s "
+        f"({count(scale['first_run_articles_per_s'])} articles/s), and `dateline stories` then "
+        f"listed the 20 largest in {scale['list_seconds']:.1f} s, as a whole process."
+        + (
+            f" After an ingest of {count(scale['added_articles'])} more articles, the update "
+            f"that assigns them took {scale['update_seconds']:.1f} s."
+            if "update_seconds" in scale
+            else ""
+        )
+    )
+
+
+def stories_million(results: Path) -> str:
+    """Stories on the million-article synthetic store (bench_stories.py --synthetic 1000000)."""
+    data = load(results, "stories_1m.json")
+    load_average = data["metadata"].get("load_average_1_5_15_at_start", ["?"])[0]
+    return (
+        provenance(data, "stories_1m.json")
+        + f" The load average was {load_average} when the run started.\n\n"
+        + _synthetic_stories(data["synthetic"])
+    )
 
 
 def shards(results: Path) -> str:
@@ -756,6 +770,7 @@ BLOCKS: dict[str, Block] = {
     "leave-one-topic-out": leave_one_topic_out,
     "date-weights": date_weights,
     "constant-sweeps": constant_sweeps,
+    "stories-million": stories_million,
     "timeline-latency": timeline_latency,
     "tagger-timebank": tagger_timebank,
     "tagger-t17": tagger_t17,
