@@ -22,10 +22,10 @@ def test_a_new_file_waits_until_it_looks_the_same_on_two_polls(tmp_path: Path) -
     watch.poll()
     growing = tmp_path / "b.jsonl"
     growing.write_text(ARTICLE, encoding="utf-8")
-    assert watch.poll()[0] == []
+    assert watch.poll()[0] == [] and watch.settling
     growing.write_text(ARTICLE * 2, encoding="utf-8")  # still being written
-    assert watch.poll()[0] == []
-    assert watch.poll()[0] == [growing]
+    assert watch.poll()[0] == [] and watch.settling
+    assert watch.poll()[0] == [growing] and not watch.settling
 
 
 def test_a_changed_file_is_handed_over_again(tmp_path: Path) -> None:

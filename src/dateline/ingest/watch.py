@@ -53,6 +53,13 @@ class FileWatch:
         self._first = False
         return ready, problems
 
+    @property
+    def settling(self) -> bool:
+        """Whether a new or changed file waits for the next poll to show it unchanged (the
+        watch then looks again after half its interval, so a dropped file is read within
+        one and a half intervals)."""
+        return bool(self._settling)
+
 
 def _signature(path: Path) -> Signature | None:
     try:

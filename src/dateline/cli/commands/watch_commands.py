@@ -40,7 +40,8 @@ def watch_command(
     """Ingest what is new under PATH... every --interval seconds until stopped (Ctrl-C or
     SIGTERM), in the same atomic batches as 'dateline ingest', printing one line per
     batch; bad input is reported and the watch goes on. A file is read once it has stopped
-    changing (two looks in a row), so a dropped file is searchable within two intervals.
+    changing (two looks in a row; the second comes half an interval after the first), so a
+    dropped file is searchable within one and a half intervals.
     New articles are assigned to stories (see 'dateline stories') after each look."""
     check_inputs(paths)
     errors = Console(stderr=True)
@@ -54,7 +55,7 @@ def watch_command(
             )
             while True:
                 _look(store, watch, collection, workers, errors)
-                time.sleep(interval)
+                time.sleep(interval / 2 if watch.settling else interval)
     except KeyboardInterrupt:
         typer.echo(f"{_now()}  stopped")
     finally:
