@@ -687,6 +687,18 @@ def stories_million(results: Path) -> str:
     )
 
 
+def watch_latency(results: Path) -> str:
+    """Seconds from a file dropped into a watched folder to its article found (bench_watch.py)."""
+    data = load(results, "watch.json")
+    seconds = ", ".join(f"{value:.2f}" for value in data["seconds_to_searchable"])
+    return (
+        provenance(data, "watch.json")
+        + f" With `--interval {data['interval_s']:g}`, the {data['drops']} dropped files were found by a "
+        f"full-text search after {seconds} s: at most {data['max_ratio']:.2f} times the interval "
+        "(the target: 2)."
+    )
+
+
 def shards(results: Path) -> str:
     """The sharded store against one store: protocol figures, ingest, latency (bench_shards.py)."""
     data = load(results, "shards.json")
@@ -771,6 +783,7 @@ BLOCKS: dict[str, Block] = {
     "date-weights": date_weights,
     "constant-sweeps": constant_sweeps,
     "stories-million": stories_million,
+    "watch-latency": watch_latency,
     "timeline-latency": timeline_latency,
     "tagger-timebank": tagger_timebank,
     "tagger-t17": tagger_t17,
