@@ -37,6 +37,7 @@ import sqlite3
 import statistics
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -220,6 +221,26 @@ def table(results: dict) -> str:
     return "\n".join(lines)
 
 
+def in_turns(
+    measure: Callable[[Path, Path, Path], tuple[dict[str, float], str]],
+    sources: dict[str, Path],
+    t17: Path,
+    work: Path,
+    repeat: int,
+) -> tuple[dict[str, list[dict[str, float]]], dict[str, set[str]]]:
+    """``measure`` run ``repeat`` times on each source, the sources taking turns so that
+    the load of a shared machine falls on both alike: each source's figures, run by run,
+    and the digests of the stores it built."""
+    runs: dict[str, list[dict[str, float]]] = {name: [] for name in sources}
+    digests: dict[str, set[str]] = {name: set() for name in sources}
+    for _ in range(repeat):
+        for name, source in sources.items():
+            figures, digest = measure(source, t17, work)
+            runs[name].append(figures)
+            digests[name].add(digest)
+    return runs, digests
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--baseline", default=BASELINE, help="the commit to compare with")
@@ -234,20 +255,8 @@ def main() -> None:
         work = Path(scratch)
         with baseline_source(args.baseline, work / "baseline") as baseline:
             sources = {"baseline": baseline, "current": ROOT / "src"}
-            runs: dict[str, list[dict[str, float]]] = {name: [] for name in sources}
-            digests: dict[str, set[str]] = {name: set() for name in sources}
-            for _ in range(args.repeat):
-                for name, source in sources.items():
-                    run, digest = whole_process(source, t17, work)
-                    runs[name].append(run)
-                    digests[name].add(digest)
-            step_runs: dict[str, list[dict[str, float]]] = {name: [] for name in sources}
-            one_process: dict[str, set[str]] = {name: set() for name in sources}
-            for _ in range(args.repeat):
-                for name, source in sources.items():
-                    per_article, digest = steps(source, t17, work)
-                    step_runs[name].append(per_article)
-                    one_process[name].add(digest)
+            runs, digests = in_turns(whole_process, sources, t17, work, args.repeat)
+            step_runs, one_process = in_turns(steps, sources, t17, work, args.repeat)
     by_step = {
         name: {step: round(statistics.median(run[step] for run in name_runs), 3) for step in name_runs[0]}
         for name, name_runs in step_runs.items()
