@@ -687,6 +687,22 @@ def stories_million(results: Path) -> str:
     )
 
 
+def ingest_speed(results: Path) -> str:
+    """Whole-process ingest of Timeline17 against the baseline commit, and CPU per article
+    by step (bench_ingest_speed.py)."""
+    data = load(results, "ingest_speed.json")
+    whole, steps = data["whole_process"], data["cpu_ms_per_article_by_step"]
+    load_average = data["metadata"].get("load_average_1_5_15_at_start", ["?"])[0]
+    rows = [[step, steps["baseline"][step], steps["current"][step]] for step in steps["current"]]
+    return (
+        provenance(data, "ingest_speed.json") + f" Load average {load_average} at the start. Baseline commit "
+        f"`{data['baseline_commit'][:7]}`: {whole['baseline']['articles_per_s']} articles/s; this tree: "
+        f"{whole['current']['articles_per_s']} articles/s, **{data['speedup']}x** (medians of "
+        f"{data['repeat']} runs each, taking turns).\n\n"
+        + table(["CPU ms per article, one process", "baseline", "current"], rows)
+    )
+
+
 def watch_latency(results: Path) -> str:
     """Seconds from a file dropped into a watched folder to its article found (bench_watch.py)."""
     data = load(results, "watch.json")
@@ -784,6 +800,7 @@ BLOCKS: dict[str, Block] = {
     "constant-sweeps": constant_sweeps,
     "stories-million": stories_million,
     "watch-latency": watch_latency,
+    "ingest-speed": ingest_speed,
     "timeline-latency": timeline_latency,
     "tagger-timebank": tagger_timebank,
     "tagger-t17": tagger_t17,
