@@ -19,7 +19,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from distributed import Client
+from distributed import Client, wait
 
 from dateline.distributed.shards import (
     analysis_from_parquet,
@@ -34,6 +34,9 @@ from dateline.store import Store
 # thread that opened it). Closed when the worker process ends.
 _OPEN: dict[tuple[str, int], Store] = {}
 
+# How often, in seconds, a wait for a shard's write looks whether its worker is still there.
+_LOOK_AGAIN_S = 1.0
+
 
 def write_shard_part(path: str, articles: bytes, analysis: bytes, rowids: list[int]) -> int:
     """The task run on a worker: store a shard's part of a batch (``Store.add_batch``)."""
@@ -47,25 +50,43 @@ def write_shard_part(path: str, articles: bytes, analysis: bytes, rowids: list[i
 class DaskShardWriter:
     """A ``ShardWrite`` (``dateline.shards.store``) that runs ``write_shard_part`` on the
     cluster behind ``client``, each shard on a worker of its own (round robin over the
-    workers there when first written)."""
+    workers there when first written).
+
+    The placement is strict: with loose restrictions the scheduler's work stealing moves
+    a shard's write to an idle worker while its own is busy with another shard, and the
+    shard then has two writers over its life. A shard whose worker has left the cluster
+    is placed again, on the next worker in turn."""
 
     def __init__(self, client: Client) -> None:
         self._client = client
-        self._workers = sorted(client.scheduler_info()["workers"])
         self._placement: dict[Path, str] = {}
+        self._placed = 0
         self._lock = threading.Lock()
 
-    def __call__(self, path: Path, articles: list[Article], analysis: BatchAnalysis, rowids: list[int]) -> int:
+    def _worker_for(self, path: Path) -> str:
+        """The worker that writes ``path``: the one it was first placed on while that
+        worker lives, else the next in turn among the workers there now."""
+        workers = sorted(self._client.scheduler_info()["workers"])
         with self._lock:
-            worker = self._placement.setdefault(path, self._workers[len(self._placement) % len(self._workers)])
-        future = self._client.submit(
-            write_shard_part,
-            str(path.absolute()),
-            articles_to_parquet(articles),
-            analysis_to_parquet(analysis),
-            rowids,
-            pure=False,
-            workers=[worker],
-            allow_other_workers=True,
-        )
-        return int(future.result())
+            worker = self._placement.get(path)
+            if worker is None or worker not in workers:
+                worker = self._placement[path] = workers[self._placed % len(workers)]
+                self._placed += 1
+            return worker
+
+    def __call__(self, path: Path, articles: list[Article], analysis: BatchAnalysis, rowids: list[int]) -> int:
+        payload = (str(path.absolute()), articles_to_parquet(articles), analysis_to_parquet(analysis), rowids)
+        while True:
+            worker = self._worker_for(path)
+            future = self._client.submit(
+                write_shard_part, *payload, pure=False, workers=[worker], allow_other_workers=False
+            )
+            while not future.done():
+                wait([future], timeout=_LOOK_AGAIN_S)
+                if not future.done() and worker not in self._client.scheduler_info()["workers"]:
+                    # A strictly placed task waits for its worker forever; the write was
+                    # one transaction, so it is sent again to the shard's next worker.
+                    future.cancel()
+                    break
+            else:
+                return int(future.result())
