@@ -65,3 +65,29 @@ def test_each_shard_is_written_by_one_worker_and_holds_what_a_local_ingest_store
         by_worker = [shards for shards in written_on_workers(client).values() if shards]
     assert len(by_worker) == 2
     assert sorted(name for shards in by_worker for name in shards) == [f"shard-{n:03d}.db" for n in range(SHARDS)]
+
+
+class _FakeClient:
+    """Just enough of ``distributed.Client`` for placement: the workers there now."""
+
+    def __init__(self, workers: list[str]) -> None:
+        self.workers = workers
+
+    def scheduler_info(self) -> dict[str, dict[str, object]]:
+        return {"workers": {address: {} for address in self.workers}}
+
+
+def test_a_shard_keeps_its_worker_and_moves_only_when_that_worker_has_left() -> None:
+    from dateline.distributed.writers import DaskShardWriter
+
+    client = _FakeClient(["tcp://a", "tcp://b"])
+    writer = DaskShardWriter(client)  # type: ignore[arg-type]
+    first, second = Path("shard-000.db"), Path("shard-001.db")
+    assert [writer._worker_for(first), writer._worker_for(second), writer._worker_for(first)] == [
+        "tcp://a",
+        "tcp://b",
+        "tcp://a",
+    ]
+    client.workers = ["tcp://b", "tcp://c"]
+    assert writer._worker_for(second) == "tcp://b"
+    assert writer._worker_for(first) in client.workers
