@@ -12,7 +12,7 @@ from dateline.errors import StoreError
 from dateline.ingest.job import ingest
 from dateline.shards import ShardedStore, open_store, store as sharded
 from dateline.shards.copies import routes
-from dateline.shards.manifest import new_manifest, read_manifest
+from dateline.shards.manifest import new_manifest, read_manifest, shard_files
 from dateline.store import Store
 from dateline.store.integrity import check_store
 
@@ -117,6 +117,26 @@ def test_the_shard_count_is_fixed_at_creation(tmp_path: Path) -> None:
         pass
     with pytest.raises(StoreError, match="has 4 shards, not 8"):
         ShardedStore.open(tmp_path / "four", shards=8)
+
+
+def test_a_crash_while_creating_the_shards_leaves_no_manifest_and_the_same_ingest_creates_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = Store.open
+
+    def crash_at_the_third_shard(path: Path | str, create: bool = True) -> Store:
+        if str(path).endswith("shard-002.db"):
+            raise KeyboardInterrupt  # as a kill -9 there: nothing after it runs
+        return real(path, create)
+
+    monkeypatch.setattr(Store, "open", crash_at_the_third_shard)
+    with pytest.raises(KeyboardInterrupt):
+        ShardedStore.open(tmp_path / "four", shards=SHARDS)
+    assert not (tmp_path / "four" / "manifest.json").exists()
+    monkeypatch.setattr(Store, "open", real)
+    with ShardedStore.open(tmp_path / "four", shards=SHARDS) as store:
+        ingest(store, [EXAMPLES])
+    assert all(check_store(path).consistent for path in shard_files(tmp_path / "four"))
 
 
 def test_a_folder_without_a_manifest_is_no_store(tmp_path: Path) -> None:

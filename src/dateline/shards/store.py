@@ -38,7 +38,7 @@ from dateline.errors import StoreError
 from dateline.model import AnalyzedArticle, Article, ArticleSummary, BatchAnalysis, CollectionSummary
 from dateline.shards.bm25 import Statistics, global_scores, phrase_tokens, phrases, row_terms, shard_statistics
 from dateline.shards.copies import originals_in, routes
-from dateline.shards.manifest import Manifest, is_sharded, new_manifest, read_manifest, write_manifest
+from dateline.shards.manifest import MANIFEST, Manifest, is_sharded, new_manifest, read_manifest, write_manifest
 from dateline.shards.split import select_analysis
 from dateline.shards.worker import ShardWorker
 from dateline.store import Store
@@ -86,10 +86,22 @@ class ShardedStore:
     def open(cls, folder: Path | str, create: bool = True, shards: int | None = None) -> ShardedStore:
         """Open the sharded store in ``folder``; with ``create`` and ``shards``, create it
         (with that many shards) when there is none. ``shards`` must agree with an
-        existing store's manifest."""
+        existing store's manifest.
+
+        A new store's shards are created before the manifest that names them is written,
+        so a crash while creating it leaves a folder without a manifest (no store yet, as
+        a store file not yet created; the same ingest creates it), never a manifest naming
+        shards that do not exist, which ``dateline check`` and every read refuse."""
         folder = Path(folder)
-        if create and shards is not None and not (folder / "manifest.json").exists():
-            write_manifest(folder, new_manifest(shards))
+        if create and shards is not None and not (folder / MANIFEST).exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            store = cls(folder, new_manifest(shards), create)
+            try:
+                write_manifest(folder, store.manifest)
+            except BaseException:
+                store.close()
+                raise
+            return store
         manifest = read_manifest(folder)
         if shards is not None and shards != len(manifest.shards):
             raise StoreError(
