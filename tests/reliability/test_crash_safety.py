@@ -1,7 +1,7 @@
 """kill -9 during an ingest loses nothing and corrupts nothing: after each kill the store
-checks consistent, and re-running the same ingest ends with exactly the articles (and
-sentences and time mentions) of an uninterrupted run. ``bench/bench_crash.py`` runs the
-same trials, 20 or more, on all of Timeline17."""
+(every shard of a sharded one) checks consistent, and re-running the same ingest ends
+with exactly the articles (and sentences and time mentions) of an uninterrupted run.
+``bench/bench_crash.py`` runs the same trials, 10 or more, on all of Timeline17."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from crash_harness import crash_trial, frozen_package, kill_points, run_baseline
+from crash_harness import Mode, Trial, crash_trial, frozen_package, kill_points, run_baseline
 
 TRIALS = 3
 # Small batches: the 340 articles are committed in a dozen transactions, so a kill at a
@@ -21,6 +21,8 @@ OPTIONS = ("--batch-size", "32")
 # one much faster (the baseline slowed by a busy machine) may have ended, and that
 # trial still checks the resume, but at least one kill must land mid-ingest.
 KILL_SPAN = 0.8
+SHARDED = Mode(shards=4)
+SHARDED_ON_DASK = Mode(shards=4, dask_workers=2)
 
 
 @pytest.mark.slow
@@ -51,3 +53,41 @@ def test_kill_9_at_random_points_then_resume_loses_and_duplicates_nothing(
     assert any(partly_stored), "no kill landed while the ingest was running, after a commit and before the last"
     assert (result.lost, result.duplicated, result.unexpected) == (0, 0, 0), context
     assert result.ok and result.stored_after_resume == expected, context
+
+
+@pytest.mark.slow
+def test_kill_9_of_a_sharded_ingest_leaves_every_shard_consistent_and_a_rerun_completes_it(
+    t17_subset: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two trials on a folder of 4 shards, against one uninterrupted sharded ingest (a
+    sharded store holds the same whether its shards are written here or on Dask workers,
+    ``tests/scale/test_sharded_dask.py``): a kill at a random moment of a local ingest,
+    and one right after the first commit of an ingest on a local Dask cluster of two
+    workers, which write the shards, so that the kill hits writers on workers."""
+    monkeypatch.setenv("PYTHONPATH", frozen_package(tmp_path / "code"))
+    baseline = run_baseline(t17_subset, SHARDED.store(tmp_path, "baseline"), OPTIONS, SHARDED)
+    expected = len(baseline.contents.ids)
+    assert expected, "the uninterrupted ingest stored nothing"
+    seed = random.randrange(1 << 32)
+    [kill_after] = kill_points(1, KILL_SPAN * baseline.work_seconds, random.Random(seed))
+    local = crash_trial(t17_subset, SHARDED.store(tmp_path, "local"), kill_after, baseline, OPTIONS, mode=SHARDED)
+    assert_completed(local, baseline.exit_code, expected, f"local, seed {seed}")
+    on_dask = crash_trial(
+        t17_subset, SHARDED.store(tmp_path, "dask"), 0, baseline, OPTIONS, from_first_commit=True, mode=SHARDED_ON_DASK
+    )
+    assert on_dask.killed_while_running and 0 < on_dask.stored_at_kill < expected, on_dask.to_dict()
+    assert on_dask.processes_killed > SHARDED_ON_DASK.dask_workers, "the Dask workers were not running"
+    assert_completed(on_dask, baseline.exit_code, expected, "on Dask, killed after the first commit")
+
+
+def assert_completed(trial: Trial, exit_code: int, expected: int, name: str) -> None:
+    """No process outlived the kill, every shard was consistent after it and after the
+    resume, and the resume ended with exactly the uninterrupted run's articles."""
+    context = f"{name}: {trial.to_dict()}"
+    assert not trial.left_running, context
+    assert trial.consistent_after_kill, context
+    assert trial.resume_exit_code == exit_code, context
+    assert (trial.lost, trial.duplicated, trial.unexpected) == (0, 0, 0), context
+    assert trial.stored_after_resume == expected, context
+    assert trial.sentences_match and trial.mentions_match, context
+    assert trial.consistent_after_resume, context
