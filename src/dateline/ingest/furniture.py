@@ -187,7 +187,6 @@ _COMMENT_STAMP = _LINE_RULES[1][1]
 # What every match of ``_COMMENT_STAMP`` holds ("m |" ends a stamp's "4:35 pm |"): texts
 # without any are not searched.
 _COMMENT_SIGNS = ("| Report abuse", "| Permalink", "Add your comment", "We welcome comments that advance", "m |")
-_TITLE_MAX_CHARS = 200
 
 
 @dataclass(frozen=True)
@@ -259,7 +258,7 @@ def clean_text(text: str) -> CleanText:
     if candidates:
         lines = _without_furniture(lines, candidates, removed)
     kept = [line.strip() for line in lines if line and not line.isspace()]
-    return CleanText(kept, headline[:_TITLE_MAX_CHARS], removed)
+    return CleanText(kept, headline, removed)
 
 
 def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:

@@ -8,7 +8,8 @@ The files are PTB-tokenized, one sentence a line, with the page's furniture kept
 in the Entities corpus, with mojibake); what is stored is the article as a reader sees
 it: decoded (``dateline.ingest.mojibake``), normal text (``dateline.ingest.ptb_text``),
 without furniture lines, and with the headline run into the first sentence taken out and
-made the title (``dateline.ingest.furniture``). The article id is still the hash of the
+made the title (``dateline.ingest.furniture``), its stamps and bylines left out
+(``dateline.ingest.headline``). The article id is still the hash of the
 file's own text: it names the source document, not what the rules make of it, so that
 changing a rule cannot turn a re-ingest into a second copy of every article. A store
 written before a cleaning rule changed therefore keeps its older text when the same files
@@ -26,6 +27,7 @@ from dateline.errors import InputProblem
 from dateline.ingest.dates import DateOrder, parse_publication_date
 from dateline.ingest.decode import DEFAULT_MAX_CHARS, display_path, read_text
 from dateline.ingest.furniture import clean_text
+from dateline.ingest.headline import article_title
 from dateline.ingest.ids import article_id
 from dateline.ingest.mojibake import repair_mojibake
 from dateline.ingest.ptb_text import restore_text
@@ -33,7 +35,6 @@ from dateline.model import Article
 
 INPUT_DOCS = "InputDocs"
 _DATE_FOLDER = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
-_TITLE_MAX_CHARS = 200
 
 
 def is_tilse_article(path: Path) -> bool:
@@ -75,7 +76,7 @@ def read_tilse_article(
         id=article_id(published, raw, collection),
         published=published,
         text="\n".join(clean.lines),
-        title=clean.headline or clean.lines[0][:_TITLE_MAX_CHARS],
+        title=article_title(clean.headline, clean.lines),
         source=where,
         collection=collection,
         lines_are_sentences=True,

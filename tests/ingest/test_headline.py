@@ -1,0 +1,152 @@
+"""Titles of scraped articles (``dateline.ingest.headline``): the headline blocks and
+first sentences below are quoted from Timeline17 and the Entities corpus, restored, each
+with its file under the shared data folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, strategies as st
+
+from dateline.ingest import read_articles
+from dateline.ingest.headline import TITLE_MAX_CHARS, article_title
+
+FIRST = "Syrian forces killed at least 20 people in the city of Homs on Tuesday, activists said."
+
+
+@pytest.mark.parametrize(
+    "block, title",
+    [
+        # t17/LibyaWar_reuters/InputDocs/2011-09-17: a related story's link, then the headline
+        (
+            "U.S. Northeast digs out from blizzard, tornado strikes in South. Full Article U.N. Security"
+            " Council eases sanctions on Libya UNITED NATIONS | Sat Sep 17, 2011 8:24 am IST UNITED NATIONS"
+            " (Reuters) -",
+            "U.N. Security Council eases sanctions on Libya",
+        ),
+        # t17/LibyaWar_reuters/InputDocs/2011-02-28
+        (
+            "Libyan oil output cut by at least half, Saudi steps in PARIS/RIYADH | Mon Feb 28, 2011 1:40 pm EST"
+            " PARIS/RIYADH (Reuters) -",
+            "Libyan oil output cut by at least half, Saudi steps in",
+        ),
+        # t17/IraqWar_guardian: the Guardian's page stamp after the headline
+        (
+            "Soldier wins first VC since Falklands Friday 18 March 2005 12.47 GMT",
+            "Soldier wins first VC since Falklands",
+        ),
+        # t17/bpoil_washingtonpost: the Post's stamp and dateline
+        (
+            "Hearings focus on possible human factors in BP oil spill Friday, July 23, 2010; 7:07 AM KENNER, LA. --",
+            "Hearings focus on possible human factors in BP oil spill",
+        ),
+        # t17/LibyaWar_cnn: CNN's highlights after the headline
+        (
+            "Alleged Libyan rape victim speaks out NEW: Eman al-Obeidy says men used rifles to sodomize her",
+            "Alleged Libyan rape victim speaks out",
+        ),
+        # t17/EgyptianProtest_cnn: a byline naming the outlet
+        (
+            "By Tarek Osman, Special to CNN Egypt protests represent significant challenge to Mubarak regime,"
+            " Tarek Osman writes",
+            "Egypt protests represent significant challenge to Mubarak regime, Tarek Osman writes",
+        ),
+        # t17/SyrianCrisis_bbc: a BBC byline
+        (
+            "By Wyre Davies BBC News, northern Lebanon Some of Syria's wounded make it to Lebanon despite big risks",
+            "Some of Syria's wounded make it to Lebanon despite big risks",
+        ),
+        # a headline without furniture is left as it is
+        ("Libya opposition retakes eastern city", "Libya opposition retakes eastern city"),
+    ],
+)
+def test_the_headline_is_kept_and_the_stamps_around_it_left_out(block: str, title: str) -> None:
+    assert article_title(block, [FIRST]) == title
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # t17/SyrianCrisis_reuters: the whole block is the wire service's stamp
+        "BEIRUT | Tue Apr 19, 2011 6:25 am EDT BEIRUT (Reuters) -",
+        "Sept 21 | Wed Sep 21, 2011 5:53 pm BST Sept 21 (Reuters) -",
+        "NEW YORK | Wed May 25, 2011 4:07 pm EDT NEW YORK May 25 (Reuters) -",
+        # t17/IraqWar_guardian: the Guardian's stamp alone
+        "Friday 3 June 2005 00.06 BST",
+        # t17/LibyaWar_cnn: CNN's dateline alone
+        "Benghazi, Libya (CNN) --",
+        # t17/SyrianCrisis_reuters: a photo caption (it ends with the date it was taken), a byline
+        "Syrian woman and men chant slogans against Syria's President Bashar al-Assad after arriving in Wadi"
+        " Khaled in northern Lebanon, near the Lebanese-Syrian border May 16, 2011. By Khaled Yacoub Oweis and",
+        # t17/bpoil_foxnews: Fox News' caption, dated at its start, and a dateline
+        "May 9: An oil soaked bird struggles against the side of a supply ship at the site of the Gulf oil spill."
+        " AP WASHINGTON -- WASHINGTON (AP) --",
+        # the BBC's page stamps
+        "6 January 2011 Last updated at 04:46 GMT Help",
+        "Page last updated at 07:50 GMT, Friday, 1 June 2012 08:50 UK",
+        # a byline alone, before a Reuters dateline
+        "Wed, Dec 15 18:14 PM EST By Jeremy Pelofsky and",
+    ],
+)
+def test_a_block_of_furniture_alone_gives_the_first_sentence_as_title(block: str) -> None:
+    assert article_title(block, [FIRST]) == FIRST
+
+
+@pytest.mark.parametrize(
+    "lines, title",
+    [
+        # t17/bpoil_foxnews: no headline; the first sentence opens with a stamp and a byline
+        (
+            [
+                "September 30, 2010 - 1:46 PM | by: Phil Keating Across the Gulf of Mexico, from the Florida"
+                " panhandle west to the Louisiana bayou, shrimp boats still sit at the dock, unused."
+            ],
+            "Across the Gulf of Mexico, from the Florida panhandle west to the Louisiana bayou, shrimp boats"
+            " still sit at the dock, unused.",
+        ),
+        # t17/EgyptianProtest_cnn
+        (
+            [
+                "January 27, 2011 | By Tim Lister and Emily Smith, CNN Protesters have used social media sites"
+                " -- when not blocked -- to organize and spread pictures of demonstrations in Egypt."
+            ],
+            "Protesters have used social media sites -- when not blocked -- to organize and spread pictures of"
+            " demonstrations in Egypt.",
+        ),
+        # a first line that is a byline alone: the next sentence names the article
+        (["By Hamid Ould Ahmed and Mariam Karouny", FIRST], FIRST),
+    ],
+)
+def test_without_a_headline_the_first_sentence_names_the_article(lines: list[str], title: str) -> None:
+    assert article_title("", lines) == title
+
+
+def test_a_long_title_is_cut_at_a_word_with_an_ellipsis() -> None:
+    sentence = (
+        "Apple's chief executive, Steve Jobs, today publicly acknowledged for the first time that he has had a"
+        " liver transplant – and the donor was a man in his mid-20s who died in a car crash, the hospital said."
+    )
+    title = article_title("", [sentence])
+    assert title.endswith("…") and len(title) <= TITLE_MAX_CHARS + 1
+    assert sentence.startswith(title[:-1]) and sentence[len(title) - 1] == " "
+
+
+_WORDS = st.lists(st.sampled_from("the council voted on a new budget for schools and roads".split()), min_size=3)
+
+
+@given(_WORDS)
+def test_a_headline_of_plain_words_is_its_own_title(words: list[str]) -> None:
+    headline = " ".join(words)
+    title = article_title(headline, [FIRST])
+    if len(headline) <= TITLE_MAX_CHARS:
+        assert title == headline
+    else:
+        assert title.endswith("…") and headline.startswith(title[:-1])
+
+
+def test_a_reuters_article_whose_page_gave_only_a_stamp_is_titled_by_its_first_sentence(shared_data: Path) -> None:
+    # The page put "OSLO | Mon Oct 4, 2010 9:55 am EDT OSLO (Reuters) -" before the article.
+    [article] = read_articles([shared_data / "t17/bpoil_reuters/InputDocs/2010-10-04/750.htm.txt"])
+    assert article.title.startswith("Scientists completed a 10-year census of marine life on Monday")
+    assert "Reuters" not in article.title and "EDT" not in article.title
