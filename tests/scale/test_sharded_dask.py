@@ -67,6 +67,18 @@ def test_each_shard_is_written_by_one_worker_and_holds_what_a_local_ingest_store
     assert sorted(name for shards in by_worker for name in shards) == [f"shard-{n:03d}.db" for n in range(SHARDS)]
 
 
+def test_a_shard_write_longer_than_the_look_at_its_worker_is_waited_for(
+    cluster: LocalCluster, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dateline.distributed import writers
+
+    # Every write takes longer than this, so each wait for one looks again at its worker.
+    monkeypatch.setattr(writers, "_LOOK_AGAIN_S", 0.001)
+    with ShardedStore.open(tmp_path / "dask", shards=SHARDS) as store:
+        report = ingest_on_dask(store, [EXAMPLES], cluster.scheduler_address, batch_size=8)
+    assert report.added == 45
+
+
 class _FakeClient:
     """Just enough of ``distributed.Client`` for placement: the workers there now."""
 

@@ -17,6 +17,7 @@ does; a cluster of several machines needs the folder on a file system they share
 from __future__ import annotations
 
 import threading
+from contextlib import suppress
 from pathlib import Path
 
 from distributed import Client, wait
@@ -82,7 +83,8 @@ class DaskShardWriter:
                 write_shard_part, *payload, pure=False, workers=[worker], allow_other_workers=False
             )
             while not future.done():
-                wait([future], timeout=_LOOK_AGAIN_S)
+                with suppress(TimeoutError):  # wait raises it when the write takes longer
+                    wait([future], timeout=_LOOK_AGAIN_S)
                 if not future.done() and worker not in self._client.scheduler_info()["workers"]:
                     # A strictly placed task waits for its worker forever; the write was
                     # one transaction, so it is sent again to the shard's next worker.
