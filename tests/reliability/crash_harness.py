@@ -138,7 +138,9 @@ class Trial:
     """One kill -9 and resume, and everything that was checked after each.
     ``processes_killed``: how many processes the kill hit (the ingest and those it had
     started); ``left_running``: the command lines of those still running
-    ``GONE_WITHIN_SECONDS`` after the kill (each then killed by itself, before the check)."""
+    ``GONE_WITHIN_SECONDS`` after the kill (each then killed by itself, before the check);
+    ``resume_error``: the end of what the resume wrote to stderr when it did not exit as
+    the uninterrupted run did."""
 
     kill_after: float
     killed_while_running: bool
@@ -148,6 +150,7 @@ class Trial:
     consistent_after_kill: bool
     findings_after_kill: list[dict[str, Any]]
     resume_exit_code: int
+    resume_error: str
     resume_seconds: float
     stored_after_resume: int
     lost: int
@@ -245,6 +248,7 @@ def crash_trial(
         consistent_after_kill=after_kill["consistent"],
         findings_after_kill=after_kill["findings"],
         resume_exit_code=resume.returncode,
+        resume_error="" if resume.returncode == baseline.exit_code else _tail(resume.stderr),
         resume_seconds=round(resume_seconds, 3),
         stored_after_resume=len(final.ids),
         lost=len(expected - set(final.ids)),
@@ -297,6 +301,10 @@ def check(db: Path) -> dict[str, Any]:
         "consistent": all(shard["consistent"] for shard in report["shards"]),
         "findings": [finding | {"shard": shard["path"]} for shard in report["shards"] for finding in shard["findings"]],
     }
+
+
+def _tail(text: str, lines: int = 5) -> str:
+    return "\n".join(text.strip().splitlines()[-lines:])
 
 
 def _group_members(group: int) -> list[psutil.Process]:
