@@ -11,8 +11,8 @@ granularity, each sentence's first 120 characters) to
 Date-F1 and concat ROUGE are valid (see ../shared/data/README.md), so only those are kept.
 The stores are ingested afresh in a temporary folder: an article's id comes from its raw
 file, so a store kept with ``--work`` keeps the text an older ingest made of it.
-"Flagged" is the share of displayed sentences with tokenizer markup or page furniture
-(``dateline.evaluate.display_check``).
+"Flagged" is the share of displayed sentences, and of the titles naming their sources,
+with tokenizer markup or page furniture (``dateline.evaluate.display_check``).
 """
 
 from __future__ import annotations
@@ -28,10 +28,11 @@ from run_metadata import run_metadata, write_results
 
 from dateline.evaluate.display_check import DisplayCount, count_problems
 from dateline.evaluate.metrics import TaskScores
-from dateline.evaluate.open_protocol import OPEN_DB, evaluate_open, read_queries
-from dateline.evaluate.protocol import ensure_dataset_store, ensure_store, evaluate
+from dateline.evaluate.open_protocol import OPEN_DB, evaluate_open, read_queries, shown_titles
+from dateline.evaluate.protocol import DATASET_DB, ensure_dataset_store, ensure_store, evaluate
 from dateline.model import Timeline
 from dateline.operations import DEFAULT_METHOD
+from dateline.store import Store
 from dateline.timeline import method_names
 
 BENCH = Path(__file__).parent
@@ -54,6 +55,7 @@ TASK_FIELDS = (
     "on_topic_share",
     "own_folder_found",
     "display",
+    "titles",
     "seconds",
 )
 SENTENCE_CHARS = 120
@@ -96,10 +98,13 @@ def run(data: Path, work: Path, queries: Path) -> None:
         for dataset in datasets:
             tasks, mean, _ = evaluate(dataset, method, work / f"closed-{dataset.name}")
             display = sum((count_problems(sentences(r.predicted)) for r in tasks), DisplayCount())
+            with Store.open(work / f"closed-{dataset.name}" / DATASET_DB) as store:
+                titles = sum((shown_titles(store, r.predicted) for r in tasks), DisplayCount())
             results[method][dataset.name]["closed"] = figures(
                 dataset.name,
                 mean,
                 display,
+                titles,
                 sum(r.seconds for r in tasks),
                 [{"dataset": dataset.name, "query": " ".join(r.task.keywords), **r.to_dict()} for r in tasks],
             )
@@ -110,9 +115,13 @@ def run(data: Path, work: Path, queries: Path) -> None:
         open_tasks, means, _ = evaluate_open(datasets, queries, method, work / "open")
         for dataset in datasets:
             mine = [r for r in open_tasks if r.open_task.dataset == dataset.name]
-            display = sum((r.display for r in mine), DisplayCount())
             results[method][dataset.name]["open"] = figures(
-                dataset.name, means[dataset.name], display, sum(r.seconds for r in mine), [r.to_dict() for r in mine]
+                dataset.name,
+                means[dataset.name],
+                sum((r.display for r in mine), DisplayCount()),
+                sum((r.titles for r in mine), DisplayCount()),
+                sum(r.seconds for r in mine),
+                [r.to_dict() for r in mine],
             )
         if method == DEFAULT_METHOD:
             timelines["open"] = {
@@ -141,15 +150,22 @@ def run(data: Path, work: Path, queries: Path) -> None:
 
 
 def figures(
-    dataset: str, mean: TaskScores, display: DisplayCount, seconds: float, tasks: list[dict[str, object]]
+    dataset: str,
+    mean: TaskScores,
+    display: DisplayCount,
+    titles: DisplayCount,
+    seconds: float,
+    tasks: list[dict[str, object]],
 ) -> dict[str, object]:
-    """One run's figures, with only the metrics valid on ``dataset``; ``seconds``: the
-    time spent building the dataset's timelines (loading their articles included)."""
+    """One run's figures, with only the metrics valid on ``dataset``; ``display``: the
+    sentences shown, ``titles``: the titles naming their sources; ``seconds``: the time
+    spent building the dataset's timelines (loading their articles included)."""
     valid = VALID_METRICS[dataset]
     scores = mean.to_dict()
     return {
         "mean": {key: round(scores[key], 4) for key in valid},
         "display": display.to_dict(),
+        "titles": titles.to_dict(),
         "seconds": round(seconds, 2),
         "tasks": [
             {
@@ -185,18 +201,18 @@ def markdown(results: dict[str, dict[str, dict[str, object]]]) -> str:
     """One row per method x dataset x protocol; metrics not valid on a dataset show as —."""
     titles = ("AR1-F", "AR2-F", "Date-F1", "concat R1-F", "concat R2-F")
     lines = [
-        "| method | dataset | protocol | " + " | ".join(titles) + " | flagged shown | s |",
-        "|---|---|---|" + "---:|" * (len(titles) + 2),
+        "| method | dataset | protocol | " + " | ".join(titles) + " | flagged sentences | flagged titles | s |",
+        "|---|---|---|" + "---:|" * (len(titles) + 3),
     ]
     for method, by_dataset in results.items():
         for dataset, by_protocol in by_dataset.items():
             for protocol, run in by_protocol.items():
-                mean, display = run["mean"], run["display"]  # type: ignore[index]
+                mean, display, shown = run["mean"], run["display"], run["titles"]  # type: ignore[index]
                 cells = [f"{mean[key]:.3f}" if key in mean else "—" for key in ALL_METRICS[:5]]
                 lines.append(
                     f"| {method} | {dataset} | {protocol} | "
                     + " | ".join(cells)
-                    + f" | {display['flagged_share']:.1%} | {run['seconds']:.1f} |"
+                    + f" | {display['flagged_share']:.1%} | {shown['flagged_share']:.1%} | {run['seconds']:.1f} |"
                 )  # type: ignore[index]
     return "\n".join(lines)
 

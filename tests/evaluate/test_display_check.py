@@ -49,6 +49,10 @@ FURNITURE = [
     "TIMELINE: Six remarkable days in Libya (Updated: 1:19 a.m. Monday, Libya; 6:19 p.m. Sunday ET)",
     "A version appeared on p18 of the Main section section of the Guardian on 09.39 GMT",
     "See our special issue Letters for publication should be sent to: letters@guardian.co.uk",
+    # titles the pages gave before their articles: wire stamps and datelines alone
+    "BEIRUT | Tue Apr 19, 2011 6:25 am EDT BEIRUT (Reuters) -",
+    "Benghazi, Libya (CNN) --",
+    "Friday 3 June 2005 00.06 BST",
 ]
 
 CLEAN = [
@@ -68,6 +72,9 @@ CLEAN = [
     "The pun - ancient artform or lowest form of wit?",
     "He led the team from 1990 - 1995 and won 2 - 1 in the final.",
     "Pelé and Beyoncé met in São Paulo, where £1 buys little.",
+    # a title, and a sentence quoting a wire service
+    "Soldier wins first VC since Falklands",
+    "The agency (Reuters) reported the talks ended on Tuesday at 6:25 pm in Geneva.",
 ]
 
 

@@ -1,4 +1,5 @@
-"""What a reader should not see in a timeline sentence: tokenizer markup and page furniture.
+"""What a reader should not see in a timeline sentence or a source's title: tokenizer
+markup and page furniture.
 
 Timeline17 and the Entities corpus are Penn-Treebank tokenized and were scraped with the
 page around the article, so a sentence can reach a timeline reading ``Apple 's chief ,
@@ -56,6 +57,11 @@ _FURNITURE = re.compile(
     rf"|\b(?:[Uu]pdated?|[Pp]osted)(?::| at)? {_CLOCK}"
     rf"|\b{_CLOCK}\s*{_ZONE}(?:,? {_WEEKDAY}| Help\b| on {_WEEKDAY}|, {_CLOCK}| UK\b)"
     rf"|^(?:Last updated:? )?\d{{1,2}} [A-Z][a-z]+,? \d{{2,4}} (?:- )?{_CLOCK}\s*{_ZONE}"
+    # wire services' datelines and page stamps ("BEIRUT (Reuters) -", "Benghazi, Libya (CNN)
+    # --", "Tue Apr 19, 2011 6:25 am EDT", "Friday 3 June 2005 00.06 BST" ending a title)
+    r"|\((?:Reuters|AP|AFP|CNN|UPI)\) --?(?:\s|$)"
+    rf"|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{{2}} \d{{1,2}}, \d{{4}} {_CLOCK}\s*[A-Z]{{2,4}}\b"
+    rf"|\b\d{{1,2}} [A-Z][a-z]+ \d{{4}} {_CLOCK}\s*{_ZONE}$"
     # newspaper footers
     r"|\b(?:A version|This article) appeared on p\d+\b|\bLetters for publication should be sent\b"
     # captions and credits

@@ -16,7 +16,8 @@ newspaper): ``{"t17/bpoil": "BP oil spill", "entities/Steve_Jobs": "Steve Jobs"}
 
 Besides the scores, each task records how retrieval went (how many articles it took, the
 share of them from folders of the same query, the share of the task's own folder it
-found) and what a reader sees (``display_check``).
+found) and what a reader sees (``display_check``): the sentences shown, and the titles
+that name their sources.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from dateline.evaluate.metrics import TaskScores, macro_average, score_task
 from dateline.evaluate.protocol import Task, as_dict, ensure_store, find_tasks
 from dateline.evaluate.timeline_files import write_timeline
 from dateline.model import Timeline
-from dateline.operations import make_timeline
+from dateline.operations import cited_articles, make_timeline
 from dateline.store import Store
 
 OPEN_DB = "open.db"
@@ -71,6 +72,7 @@ class OpenTaskResult:
     scores: TaskScores
     retrieved: Retrieved
     display: DisplayCount
+    titles: DisplayCount
     seconds: float
 
     def to_dict(self) -> dict[str, object]:
@@ -88,6 +90,7 @@ class OpenTaskResult:
             "on_topic_share": round(self.retrieved.on_topic, 4),
             "own_folder_found": round(self.retrieved.own_found, 4),
             "display": self.display.to_dict(),
+            "titles": self.titles.to_dict(),
             "seconds": round(self.seconds, 4),
             **self.scores.to_dict(),
         }
@@ -153,9 +156,16 @@ def run_open_task(store: Store, open_task: OpenTask, method: str, topic_folders:
         own_found=sum(rowid in found for rowid in own) / len(own) if own else 0.0,
     )
     display = count_problems(s.text for entry in predicted.entries for s in entry.sentences)
+    titles = shown_titles(store, predicted)
     return OpenTaskResult(
-        open_task, predicted, score_task(as_dict(predicted), [task.reference]), retrieved, display, seconds
+        open_task, predicted, score_task(as_dict(predicted), [task.reference]), retrieved, display, titles, seconds
     )
+
+
+def shown_titles(store: Store, timeline: Timeline) -> DisplayCount:
+    """The titles of the articles ``timeline`` cites, as every format names its sources,
+    counted by ``display_problem``."""
+    return count_problems(article.title for article in cited_articles(store, timeline).values())
 
 
 def evaluate_open(
