@@ -12,7 +12,8 @@ Date-F1 and concat ROUGE are valid (see ../shared/data/README.md), so only those
 The stores are ingested afresh in a temporary folder: an article's id comes from its raw
 file, so a store kept with ``--work`` keeps the text an older ingest made of it.
 "Flagged" is the share of displayed sentences, and of the titles naming their sources,
-with tokenizer markup or page furniture (``dateline.evaluate.display_check``).
+with tokenizer markup or page furniture (``dateline.evaluate.display_check``);
+``stored_titles`` counts the titles of every article in the open store the same way.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ TASK_FIELDS = (
 )
 SENTENCE_CHARS = 120
 RESULT_KEYS = {
-    "quality.json": ("metadata", "queries", "valid_metrics", "results"),
+    "quality.json": ("metadata", "queries", "valid_metrics", "stored_titles", "results"),
     "quality_timelines.json": ("metadata", "method", "closed", "open"),
 }
 
@@ -90,6 +91,8 @@ def run(data: Path, work: Path, queries: Path) -> None:
             lambda d=dataset: ensure_dataset_store(d, work / f"closed-{d.name}")
         )
     ingest_seconds["open"] = timed(lambda: ensure_store(datasets, work / "open" / OPEN_DB))
+    with Store.open(work / "open" / OPEN_DB) as store:
+        stored_titles = count_problems(summary.title for summary in store.summaries(store.match_articles(None)))
 
     results: dict[str, dict[str, dict[str, object]]] = {}
     timelines: dict[str, dict[str, object]] = {"closed": {}, "open": {}}
@@ -136,6 +139,7 @@ def run(data: Path, work: Path, queries: Path) -> None:
         },
         "queries": read_queries(queries),
         "valid_metrics": VALID_METRICS,
+        "stored_titles": stored_titles.to_dict(),
         "results": results,
     }
     write_results(RESULTS, report, RESULT_KEYS[RESULTS.name], indent=1)
