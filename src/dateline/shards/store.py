@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
 from contextlib import contextmanager
 from functools import partial
+from operator import itemgetter
 from pathlib import Path
 from typing import IO, TypeVar
 
@@ -52,7 +53,7 @@ from dateline.store.matching import (
     spread_stories,
     without_copies,
 )
-from dateline.store.sqlite import RANKED_PER_RESULT, SPREAD_SAMPLE_PER_RESULT, filters
+from dateline.store.sqlite import RANKED_PER_RESULT, SPREAD_SAMPLE_PER_RESULT, analyzed_from_row, filters
 from dateline.store.writes import Write
 
 Result = TypeVar("Result")
@@ -142,7 +143,11 @@ class ShardedStore:
 
     def _each(self, call: Callable[[Store], Result]) -> list[Result]:
         """``call`` on every shard, side by side; the results in shard order."""
-        return _results([shard.submit(call) for shard in self._shards])
+        return _results(self._submit_each(call))
+
+    def _submit_each(self, call: Callable[[Store], Result]) -> list[Future[Result]]:
+        """``call`` started on every shard; its futures in shard order."""
+        return [shard.submit(call) for shard in self._shards]
 
     # writing
 
@@ -294,11 +299,17 @@ class ShardedStore:
 
     def analyzed_articles(self, rowids: Sequence[int]) -> Iterator[AnalyzedArticle]:
         """The articles of ``rowids`` with their analysis, in the order one store gives
-        them (row id order within each run of ``IN_LIST``)."""
-        for start in range(0, len(rowids), IN_LIST):
-            chunk = sorted(rowids[start : start + IN_LIST])
-            parts = self._each(partial(_analyzed_with_rowids, rowids=chunk))
-            yield from (article for _, article in heapq.merge(*parts, key=lambda pair: pair[0]))
+        them (row id order within each run of ``IN_LIST``). Each shard reads its rows of a
+        run undecoded, and they are decoded here one at a time as they are used, as one
+        store does (``Store.analysis_rows`` says why). The shards read the next run while
+        this one is decoded, as one store reads ahead."""
+        runs = [sorted(rowids[start : start + IN_LIST]) for start in range(0, len(rowids), IN_LIST)]
+        reading = self._submit_each(partial(_analysis_rows, rowids=runs[0])) if runs else []
+        for following in [*runs[1:], None]:
+            parts = _results(reading)
+            if following is not None:
+                reading = self._submit_each(partial(_analysis_rows, rowids=following))
+            yield from map(analyzed_from_row, heapq.merge(*parts, key=itemgetter(0)))
 
     def _statistics(self, fts_query: str | None) -> Statistics | None:
         if fts_query is None:
@@ -316,7 +327,7 @@ class ShardedStore:
         tokens = [phrase_tokens(phrase) for phrase in phrases(query)]
 
         def scored(db: sqlite3.Connection) -> list[tuple[float, int]]:
-            rowids = list(matching.ordered.run(db, None, step))
+            rowids = list(matching.ordered.by_rowid().run(db, None, step))
             scores = global_scores(totals, row_terms(db, tokens, rowids))
             return sorted((scores[rowid], rowid) for rowid in rowids)
 
@@ -399,9 +410,9 @@ def _summaries_with_rowids(store: Store, rowids: Sequence[int]) -> list[tuple[in
     return list(zip(held, store.summaries(held), strict=True))
 
 
-def _analyzed_with_rowids(store: Store, *, rowids: list[int]) -> list[tuple[int, AnalyzedArticle]]:
-    held = _held(store, rowids)
-    return list(zip(held, store.analyzed_articles(held), strict=True))
+def _analysis_rows(store: Store, *, rowids: list[int]) -> list[tuple]:
+    """The undecoded rows of those of ``rowids`` stored in ``store``, in row id order."""
+    return list(store.analysis_rows(_held(store, rowids)))
 
 
 def _add_part(

@@ -14,8 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Generator, Iterable, Iterator, Sequence
+from contextlib import closing, contextmanager
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -322,7 +322,17 @@ class Store:
         """The stored articles with their sentences and mentions, in row id order (within
         each run of ``IN_LIST`` of ``rowids``). ``Article.duplicate_of`` names the first
         stored copy of a near-duplicate, so a timeline can count a story republished many
-        times once.
+        times once. Each is decoded when it is asked for (``analysis_rows``)."""
+        return _decoded(self.analysis_rows(rowids))
+
+    def analysis_rows(self, rowids: Sequence[int]) -> Generator[tuple, None, None]:
+        """The stored rows of ``rowids``, undecoded (``analyzed_from_row`` makes an
+        article of one), in row id order within each run of ``IN_LIST``.
+
+        A row is a few values where its decoded article is hundreds of small objects. A
+        sharded store reads its shards' rows on their threads and decodes them one at a
+        time where they are used, as ``analyzed_articles`` does: holding a run of decoded
+        articles at once made Python's garbage collector scan them again and again.
 
         The rows are read over several connections at once (``ParallelReader``): they lie
         all over the store, and on a cold store reading them one after another is most of
@@ -335,7 +345,7 @@ class Store:
             for start in range(0, len(chunk), READ_PART)
         ]
         if self._db.in_transaction or not self._file:
-            return _analyzed_from_reads(parts, (_read_analysis(self._db, part) for part in parts))
+            return _rows_in_order(parts, (_read_analysis(self._db, part) for part in parts))
         return _read_in_parallel(self._file, parts)
 
 
@@ -390,14 +400,23 @@ def _open_read_only(cls: type[Store], path: Path) -> Store:
     return cls(connection, where, parallel_reads=not immutable)
 
 
-def _read_in_parallel(file: str, parts: list[list[int]]) -> Iterator[AnalyzedArticle]:
+def _read_in_parallel(file: str, parts: list[list[int]]) -> Generator[tuple, None, None]:
     with ParallelReader(file, BUSY_TIMEOUT_MS) as reader:
-        yield from _analyzed_from_reads(parts, reader.map(_read_analysis, parts))
+        yield from _rows_in_order(parts, reader.map(_read_analysis, parts))
 
 
-def _analyzed_from_reads(parts: list[list[int]], reads: Iterable[list[tuple]]) -> Iterator[AnalyzedArticle]:
+def _decoded(rows: Generator[tuple, None, None]) -> Iterator[AnalyzedArticle]:
+    """The articles of ``rows``, each decoded when it is asked for; closing this closes
+    ``rows`` (and the reads under way)."""
+    with closing(rows):
+        yield from map(analyzed_from_row, rows)
+
+
+def _rows_in_order(parts: list[list[int]], reads: Iterable[list[tuple]]) -> Generator[tuple, None, None]:
+    """The rows read for each part, in the order of the part's row ids (those stored)."""
     for part, rows in zip(parts, reads, strict=True):
-        yield from _analyzed_from_rows(part, rows)
+        by_rowid = {row[0]: row for row in rows}
+        yield from (by_rowid[rowid] for rowid in part if rowid in by_rowid)
 
 
 def _read_analysis(db: sqlite3.Connection, rowids: list[int]) -> list[tuple]:
@@ -409,17 +428,10 @@ def _read_analysis(db: sqlite3.Connection, rowids: list[int]) -> list[tuple]:
     ).fetchall()
 
 
-def _analyzed_from_rows(rowids: list[int], rows: list[tuple]) -> Iterator[AnalyzedArticle]:
-    """The articles of ``rowids`` (those stored, in that order) from their rows."""
-    by_rowid = {row[0]: row for row in rows}
-    for rowid in rowids:
-        if rowid in by_rowid:
-            yield _analyzed_from_row(by_rowid[rowid][1:])
-
-
-def _analyzed_from_row(row: Sequence[Any]) -> AnalyzedArticle:
-    """An article from its ``spans`` and ``mentions`` columns, then ``_ARTICLE_FIELDS``."""
-    spans, mentions, *fields = row
+def analyzed_from_row(row: Sequence[Any]) -> AnalyzedArticle:
+    """An article from a row of ``Store.analysis_rows``: the row id, the ``spans`` and
+    ``mentions`` columns, then ``_ARTICLE_FIELDS``."""
+    _, spans, mentions, *fields = row
     article = _article_from_row(fields)
     text = article.text
     return AnalyzedArticle(
