@@ -9,9 +9,15 @@
    original is not found in a sharded store).
 2. **Scaling**: the first N articles of the synthetic corpus (``bench/synthetic.py``)
    ingested into one store and into 1, 4 and 16 shards, one after another, with the same
-   local worker pool: ingest seconds, articles per second and per shard; then a warm
-   timeline (``make_timeline``, in this process, median of every query three times)
-   from each, as a ratio to the one-file store measured in the same run.
+   local worker pool: ingest seconds, articles per second and per shard. Then, every store
+   built, a warm timeline from each, as a ratio to the one-file store: ``make_timeline``
+   in this process (every query once to warm up, then three rounds; in each, every query
+   on every store in turn, the stores in a rotating order), the median seconds and CPU
+   seconds (all threads); and a whole ``dateline timeline`` process the same way (one
+   untimed round first). The stores take turns, so a change of load on this shared
+   machine (a benchmark started meanwhile) falls on all of them alike: measured one
+   store after another, right after each ingest, the same code gave one shard 1.06, 1.47
+   and 2.81 times the one file.
 3. **Dask writers**: the first ``--dask-articles`` of that corpus ingested into 4 shards
    on a local Dask cluster of 1 and then 2 single-threaded worker processes, started
    before the clock starts (analysis and each shard's writes on the workers), and a cost
@@ -25,10 +31,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
+import subprocess
 import sys
 import time
+from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -41,7 +51,7 @@ from dateline.evaluate.metrics import macro_average  # noqa: E402
 from dateline.evaluate.protocol import as_dict, find_tasks, run_task  # noqa: E402
 from dateline.ingest.job import ingest  # noqa: E402
 from dateline.operations import DEFAULT_METHOD, make_timeline  # noqa: E402
-from dateline.shards import AnyStore, ShardedStore  # noqa: E402
+from dateline.shards import AnyStore, ShardedStore, open_store  # noqa: E402
 from dateline.store import Store  # noqa: E402
 from dateline.timeline import get_method  # noqa: E402
 
@@ -51,6 +61,8 @@ SHARD_COUNTS = (1, 4, 16)
 TARGET = 0.002
 QUERIES = ("Gaddafi", "oil spill", "Michael Jackson", "swine flu vaccine", "Mubarak protest")
 REPEATS = 3
+CLI_REPEATS = 2
+DATELINE = [sys.executable, "-c", "from dateline.cli.app import main; main()"]
 WORKERS = 2
 SEED = 17
 RESULT_KEYS = {
@@ -70,7 +82,7 @@ RESULT_KEYS = {
             "tasks_with_other_timelines",
         ),
         "equivalence.copies_found": ("one_store", "sharded"),
-        "scaling": ("articles", "workers", "queries", "repeats", "stores"),
+        "scaling": ("articles", "workers", "queries", "repeats", "cli_repeats", "load_average_1_min", "stores"),
         "dask_writers": (
             "articles",
             "shards",
@@ -95,6 +107,10 @@ RESULT_KEYS = {
             "articles_per_shard",
             "timeline_median_seconds",
             "timeline_ratio_to_one_file",
+            "timeline_cpu_median_seconds",
+            "timeline_cpu_ratio_to_one_file",
+            "cli_timeline_median_seconds",
+            "cli_ratio_to_one_file",
         ),
     }
 }
@@ -160,17 +176,57 @@ def equivalence(t17: Path, work: Path) -> dict[str, object]:
     }
 
 
-def timeline_seconds(store: AnyStore) -> float:
-    """The median seconds of a warm timeline over ``QUERIES`` (each run once to warm up)."""
-    for query in QUERIES:
-        make_timeline(store, query)
-    times = []
-    for _ in range(REPEATS):
+Timing = dict[str, list[float]]
+
+
+def in_turns(names: list[str], rounds: int, measure: Callable[[str, str], object]) -> None:
+    """``measure(name, query)`` for every query and every name, ``rounds`` times; the
+    order of the names rotates from one query to the next, so no store always comes
+    first or after the same one."""
+    turn = 0
+    for _ in range(rounds):
         for query in QUERIES:
-            started = time.perf_counter()
-            make_timeline(store, query)
-            times.append(time.perf_counter() - started)
-    return statistics.median(times)
+            for name in names[turn:] + names[:turn]:
+                measure(name, query)
+            turn = (turn + 1) % len(names)
+
+
+def timeline_seconds(stores: dict[str, tuple[Path, int | None]]) -> tuple[Timing, Timing]:
+    """Seconds and CPU seconds (every thread of this process) of each warm
+    ``make_timeline`` of ``QUERIES`` from each store, the stores taking turns."""
+    seconds: Timing = {name: [] for name in stores}
+    cpu: Timing = {name: [] for name in stores}
+    with ExitStack() as stack:
+        opened: dict[str, AnyStore] = {}
+        for name, (path, _) in stores.items():
+            opened[name] = open_store(path, create=False)
+            stack.callback(opened[name].close)
+
+        def measure(name: str, query: str) -> None:
+            started, cpu_started = time.perf_counter(), time.process_time()
+            make_timeline(opened[name], query)
+            seconds[name].append(time.perf_counter() - started)
+            cpu[name].append(time.process_time() - cpu_started)
+
+        in_turns(list(stores), 1, lambda name, query: make_timeline(opened[name], query))
+        in_turns(list(stores), REPEATS, measure)
+    return seconds, cpu
+
+
+def cli_seconds(stores: dict[str, tuple[Path, int | None]]) -> Timing:
+    """Seconds of each whole ``dateline timeline QUERY --db STORE`` process (starting
+    Python and importing included), warm (after one untimed round), the stores taking turns."""
+    seconds: Timing = {name: [] for name in stores}
+
+    def run(name: str, query: str) -> float:
+        started = time.perf_counter()
+        command = [*DATELINE, "timeline", query, "--db", str(stores[name][0]), "--format", "json"]
+        subprocess.run(command, check=True, capture_output=True)
+        return time.perf_counter() - started
+
+    in_turns(list(stores), 1, run)
+    in_turns(list(stores), CLI_REPEATS, lambda name, query: seconds[name].append(run(name, query)))
+    return seconds
 
 
 def work_corpus(t17: Path, work: Path, articles: int) -> list[Path]:
@@ -183,26 +239,51 @@ def work_corpus(t17: Path, work: Path, articles: int) -> list[Path]:
 
 def scaling(t17: Path, work: Path, articles: int) -> dict[str, object]:
     inputs = work_corpus(t17, work, articles)
+    kinds = {
+        ("one file" if shards is None else f"{shards} shards"): (
+            work / ("synthetic.db" if shards is None else f"synthetic-{shards}"),
+            shards,
+        )
+        for shards in (None, *SHARD_COUNTS)
+    }
+    ingest_seconds = {}
+    for name, (path, shards) in kinds.items():
+        ingest_seconds[name] = build(inputs, path, shards)
+        print(f"{name}: ingest {ingest_seconds[name]:.1f} s", file=sys.stderr)
+    load_before = os.getloadavg()[0]
+    seconds, cpu = timeline_seconds(kinds)
+    whole = cli_seconds(kinds)
+    load_after = os.getloadavg()[0]
+    medians = {
+        key: {name: statistics.median(times) for name, times in timing.items()}
+        for key, timing in (("seconds", seconds), ("cpu", cpu), ("cli", whole))
+    }
     stores: dict[str, dict[str, object]] = {}
-    baseline = 0.0
-    for shards in (None, *SHARD_COUNTS):
-        name = "one file" if shards is None else f"{shards} shards"
-        path = work / ("synthetic.db" if shards is None else f"synthetic-{shards}")
-        seconds = build(inputs, path, shards)
+    for name, (path, shards) in kinds.items():
         with open_kind(path, shards) as store:
-            latency = timeline_seconds(store)
             per_shard = store.articles_per_shard() if isinstance(store, ShardedStore) else [store.count_articles()]
-        baseline = baseline or latency
         stores[name] = {
             "shards": shards or 0,
-            "ingest_seconds": round(seconds, 1),
-            "articles_per_second": round(articles / seconds, 1),
+            "ingest_seconds": round(ingest_seconds[name], 1),
+            "articles_per_second": round(articles / ingest_seconds[name], 1),
             "articles_per_shard": [min(per_shard), max(per_shard)],
-            "timeline_median_seconds": round(latency, 3),
-            "timeline_ratio_to_one_file": round(latency / baseline, 2),
+            "timeline_median_seconds": round(medians["seconds"][name], 3),
+            "timeline_ratio_to_one_file": round(medians["seconds"][name] / medians["seconds"]["one file"], 2),
+            "timeline_cpu_median_seconds": round(medians["cpu"][name], 3),
+            "timeline_cpu_ratio_to_one_file": round(medians["cpu"][name] / medians["cpu"]["one file"], 2),
+            "cli_timeline_median_seconds": round(medians["cli"][name], 3),
+            "cli_ratio_to_one_file": round(medians["cli"][name] / medians["cli"]["one file"], 2),
         }
         print(f"{name}: {stores[name]}", file=sys.stderr)
-    return {"articles": articles, "workers": WORKERS, "queries": list(QUERIES), "repeats": REPEATS, "stores": stores}
+    return {
+        "articles": articles,
+        "workers": WORKERS,
+        "queries": list(QUERIES),
+        "repeats": REPEATS,
+        "cli_repeats": CLI_REPEATS,
+        "load_average_1_min": [round(load_before, 2), round(load_after, 2)],
+        "stores": stores,
+    }
 
 
 def dask_writers(corpus: list[Path], work: Path, articles: int) -> dict[str, object]:
