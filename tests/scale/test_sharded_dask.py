@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
+import dask
 import pytest
 from distributed import Client, LocalCluster
 
@@ -79,14 +80,27 @@ def test_a_shard_write_longer_than_the_look_at_its_worker_is_waited_for(
     assert report.added == 45
 
 
+def test_the_shard_writers_find_the_workers_while_the_client_refreshes_what_it_knows_of_them(
+    cluster: LocalCluster, tmp_path: Path
+) -> None:
+    # The client's own refresh of its scheduler_info() (every 2 s; here all the time)
+    # leaves it for a moment with no workers: a writer asking it then found none.
+    with (
+        dask.config.set({"distributed.client.scheduler-info-interval": "1ms"}),
+        ShardedStore.open(tmp_path / "dask", shards=SHARDS) as store,
+    ):
+        report = ingest_on_dask(store, [EXAMPLES], cluster.scheduler_address, batch_size=4)
+    assert report.added == 45
+
+
 class _FakeClient:
     """Just enough of ``distributed.Client`` for placement: the workers there now."""
 
     def __init__(self, workers: list[str]) -> None:
         self.workers = workers
 
-    def scheduler_info(self) -> dict[str, dict[str, object]]:
-        return {"workers": {address: {} for address in self.workers}}
+    def nthreads(self) -> dict[str, int]:
+        return dict.fromkeys(self.workers, 1)
 
 
 def test_a_shard_keeps_its_worker_and_moves_only_when_that_worker_has_left() -> None:

@@ -28,6 +28,7 @@ from dateline.distributed.shards import (
     articles_from_parquet,
     articles_to_parquet,
 )
+from dateline.errors import DatelineError
 from dateline.model import Article, BatchAnalysis
 from dateline.store import Store
 
@@ -64,10 +65,20 @@ class DaskShardWriter:
         self._placed = 0
         self._lock = threading.Lock()
 
+    def _workers(self) -> list[str]:
+        """The addresses of the workers in the cluster now, asked of the scheduler.
+        Not ``Client.scheduler_info()``: the client's own refresh, every two seconds,
+        replaces what that returns with a worker list left empty, so it sometimes says
+        the cluster has no workers."""
+        workers = sorted(self._client.nthreads())
+        if not workers:
+            raise DatelineError("the Dask cluster has no workers left to write the shards")
+        return workers
+
     def _worker_for(self, path: Path) -> str:
         """The worker that writes ``path``: the one it was first placed on while that
         worker lives, else the next in turn among the workers there now."""
-        workers = sorted(self._client.scheduler_info()["workers"])
+        workers = self._workers()
         with self._lock:
             worker = self._placement.get(path)
             if worker is None or worker not in workers:
@@ -85,7 +96,7 @@ class DaskShardWriter:
             while not future.done():
                 with suppress(TimeoutError):  # wait raises it when the write takes longer
                     wait([future], timeout=_LOOK_AGAIN_S)
-                if not future.done() and worker not in self._client.scheduler_info()["workers"]:
+                if not future.done() and worker not in self._workers():
                     # A strictly placed task waits for its worker forever; the write was
                     # one transaction, so it is sent again to the shard's next worker.
                     future.cancel()
