@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from dateline.ingest import read_articles
-from dateline.ingest.headline import TITLE_MAX_CHARS, article_title
+from dateline.ingest.headline import OPENING_MAX_CHARS, TITLE_MAX_CHARS, article_title
 
 FIRST = "Syrian forces killed at least 20 people in the city of Homs on Tuesday, activists said."
 
@@ -102,8 +102,7 @@ def test_a_block_of_furniture_alone_gives_the_first_sentence_as_title(block: str
                 "September 30, 2010 - 1:46 PM | by: Phil Keating Across the Gulf of Mexico, from the Florida"
                 " panhandle west to the Louisiana bayou, shrimp boats still sit at the dock, unused."
             ],
-            "Across the Gulf of Mexico, from the Florida panhandle west to the Louisiana bayou, shrimp boats"
-            " still sit at the dock, unused.",
+            "Across the Gulf of Mexico, from the Florida panhandle west to the Louisiana bayou, shrimp boats…",
         ),
         # t17/EgyptianProtest_cnn
         (
@@ -111,8 +110,7 @@ def test_a_block_of_furniture_alone_gives_the_first_sentence_as_title(block: str
                 "January 27, 2011 | By Tim Lister and Emily Smith, CNN Protesters have used social media sites"
                 " -- when not blocked -- to organize and spread pictures of demonstrations in Egypt."
             ],
-            "Protesters have used social media sites -- when not blocked -- to organize and spread pictures of"
-            " demonstrations in Egypt.",
+            "Protesters have used social media sites -- when not blocked -- to organize and spread pictures of…",
         ),
         # a first line that is a byline alone: the next sentence names the article
         (["By Hamid Ould Ahmed and Mariam Karouny", FIRST], FIRST),
@@ -122,14 +120,17 @@ def test_without_a_headline_the_first_sentence_names_the_article(lines: list[str
     assert article_title("", lines) == title
 
 
-def test_a_long_title_is_cut_at_a_word_with_an_ellipsis() -> None:
-    sentence = (
-        "Apple's chief executive, Steve Jobs, today publicly acknowledged for the first time that he has had a"
-        " liver transplant – and the donor was a man in his mid-20s who died in a car crash, the hospital said."
-    )
-    title = article_title("", [sentence])
-    assert title.endswith("…") and len(title) <= TITLE_MAX_CHARS + 1
-    assert sentence.startswith(title[:-1]) and sentence[len(title) - 1] == " "
+SENTENCE = (
+    "Apple's chief executive, Steve Jobs, today publicly acknowledged for the first time that he has had a"
+    " liver transplant – and the donor was a man in his mid-20s who died in a car crash, the hospital said."
+)
+
+
+@pytest.mark.parametrize("block, limit", [(SENTENCE + " " + SENTENCE, TITLE_MAX_CHARS), ("", OPENING_MAX_CHARS)])
+def test_a_long_title_is_cut_at_a_word_with_an_ellipsis(block: str, limit: int) -> None:
+    title = article_title(block, [SENTENCE])
+    assert title.endswith("…") and limit - 20 < len(title) <= limit + 1
+    assert (block or SENTENCE).startswith(title[:-1]) and (block or SENTENCE)[len(title) - 1] == " "
 
 
 _WORDS = st.lists(st.sampled_from("the council voted on a new budget for schools and roads".split()), min_size=3)

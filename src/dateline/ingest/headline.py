@@ -14,9 +14,9 @@ drops what precedes a "Full Article" link and the segments that are photo captio
 segment ending in a date, or followed by a photo credit) or too short to name anything,
 and keeps the first segment left. With none left, the title is the opening words of the
 article's first sentence (its first that is not a stamp or byline alone), cut at a word
-(an ellipsis marks the cut): "Syrian forces killed at least 20 people in the city of
-Homs on Tuesday, activists said" names the article better than its wire service's time
-stamp does.
+after 100 characters (an ellipsis marks the cut): "Syrian forces killed at least 20
+people in the city of Homs on Tuesday, activists said" names the article better than its
+wire service's time stamp does.
 
 The rules are page conventions of news sites, never a topic's words, and they leave a
 headline without furniture as it is.
@@ -28,6 +28,9 @@ import re
 from collections.abc import Sequence
 
 TITLE_MAX_CHARS = 200
+# A title made of the article's opening words is cut sooner: it names the article, and a
+# timeline may show the same sentence right above it.
+OPENING_MAX_CHARS = 100
 # Fewer words than this do not name an article ("In this May 22.", "NEW:").
 _MIN_WORDS = 3
 # How many of an article's first sentences may open it (the first may be a byline alone).
@@ -124,8 +127,8 @@ def article_title(headline_block: str, lines: Sequence[str]) -> str:
     for line in lines[:_OPENING_LINES]:
         opening = [segment for segment in _segments(line) if len(segment.split()) >= _MIN_WORDS]
         if opening:
-            return _shortened(max(opening, key=len))
-    return _shortened(lines[0])
+            return _shortened(max(opening, key=len), OPENING_MAX_CHARS)
+    return _shortened(lines[0], OPENING_MAX_CHARS)
 
 
 def _first_named_segment(block: str) -> str:
@@ -152,10 +155,10 @@ def _segments(text: str) -> list[str]:
     return segments
 
 
-def _shortened(title: str) -> str:
-    """``title`` cut at a word before ``TITLE_MAX_CHARS``, with an ellipsis where cut."""
+def _shortened(title: str, limit: int = TITLE_MAX_CHARS) -> str:
+    """``title`` cut at a word before ``limit`` characters, with an ellipsis where cut."""
     title = " ".join(title.split())
-    if len(title) <= TITLE_MAX_CHARS:
+    if len(title) <= limit:
         return title
-    cut = title.rfind(" ", 0, TITLE_MAX_CHARS)
-    return title[: cut if cut > 0 else TITLE_MAX_CHARS].rstrip(_OPENING_JUNK + ".") + "…"
+    cut = title.rfind(" ", 0, limit)
+    return title[: cut if cut > 0 else limit].rstrip(_OPENING_JUNK + ".") + "…"
