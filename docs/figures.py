@@ -381,8 +381,7 @@ def scale_stages(results: Path) -> str:
 def crash(results: Path) -> str:
     """Kill -9 at random moments of an ingest (bench_crash.py)."""
     data = load(results, "crash.json")
-    summary, baseline = data["summary"], data["baseline"]
-    low, high = summary["stored_at_kill_range"]
+    summary = data["summary"]
     return (
         provenance(data, "crash.json")
         + "\n\n"
@@ -404,12 +403,73 @@ def crash(results: Path) -> str:
                 ]
             ],
         )
-        + f"\n\nThe uninterrupted ingest stored {count(baseline['articles'])} articles, "
+        + "\n\n"
+        + crash_run(data)
+    )
+
+
+def crash_run(data: dict[str, Any]) -> str:
+    """What one crash.json-shaped results file says of its uninterrupted ingest, the
+    kills and the resumes."""
+    summary, baseline = data["summary"], data["baseline"]
+    low, high = summary["stored_at_kill_range"]
+    return (
+        f"The uninterrupted ingest stored {count(baseline['articles'])} articles, "
         f"{count(baseline['sentences'])} sentences and {count(baseline['mentions'])} time "
         f"mentions in {baseline['work_seconds']:.1f} s; the kills left {count(low)} to "
         f"{count(high)} articles stored; a resume took {summary['resume_seconds_mean']:.1f} s "
         f"on average (seed {data['seed']}, {data['seconds']:.0f} s in all)."
     )
+
+
+def crash_sharded(results: Path) -> str:
+    """Kill -9 at random moments of an ingest into a folder of shards, written by the
+    ingest process or by Dask workers (bench_crash.py --store sharded, sharded-dask): one
+    row per results file there is."""
+    names = sorted(path.name for path in results.glob("crash_sharded*.json"))
+    if not names:
+        raise FileNotFoundError(f"{results}/crash_sharded*.json: the docs quote these results files, which are missing")
+    runs = {name: load(results, name) for name in names}
+    rows = [
+        [
+            crash_store(data["mode"]),
+            summary["trials"],
+            summary["killed_while_running"],
+            sum(0 < trial["stored_at_kill"] < data["baseline"]["articles"] for trial in data["trials_detail"]),
+            spread(summary["processes_killed_range"], 0),
+            summary["processes_left_running"],
+            summary["consistent_after_kill"],
+            summary["lost"],
+            summary["duplicated"],
+            summary["derived_data_matches"],
+            summary["consistent_after_resume"],
+        ]
+        for data in runs.values()
+        for summary in [data["summary"]]
+    ]
+    header = [
+        "store",
+        "trials",
+        "killed mid-ingest",
+        "part of the articles stored at the kill",
+        "processes killed",
+        "left running",
+        "every shard consistent after the kill",
+        "lost",
+        "duplicated",
+        "same articles, sentences, mentions after the resume",
+        "every shard consistent after the resume",
+    ]
+    notes = [
+        f"- {crash_store(data['mode'])}: {provenance(data, name)} {crash_run(data)}" for name, data in runs.items()
+    ]
+    return table(header, rows) + "\n\n" + "\n".join(notes)
+
+
+def crash_store(mode: dict[str, Any]) -> str:
+    """The store a crash run wrote, in words: "4 shards", "4 shards, Dask (2 workers)"."""
+    shards = f"{mode['shards']} shards" if mode.get("shards") else "one file"
+    return shards + (f", Dask ({mode['dask_workers']} workers)" if mode.get("dask_workers") else "")
 
 
 def check(results: Path) -> str:
@@ -810,6 +870,7 @@ BLOCKS: dict[str, Block] = {
     "scale-timelines": scale_timelines,
     "scale-stages": scale_stages,
     "crash": crash,
+    "crash-sharded": crash_sharded,
     "check": check,
     "bad-input": bad_input,
     "ingest-formats": ingest_formats,
