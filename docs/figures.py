@@ -792,7 +792,18 @@ def shards(results: Path) -> str:
         ],
     )
     stores = table(
-        ["store", "ingest s", "articles/s", "articles per shard", "timeline s (median, warm)", "÷ one file"],
+        [
+            "store",
+            "ingest s",
+            "articles/s",
+            "articles per shard",
+            "timeline s (median, warm)",
+            "÷ one file",
+            "its CPU s",
+            "÷ one file",
+            "`dateline timeline` s",
+            "÷ one file",
+        ],
         [
             [
                 name,
@@ -801,10 +812,15 @@ def shards(results: Path) -> str:
                 "–".join(count(value) for value in dict.fromkeys(run["articles_per_shard"])),
                 f"{run['timeline_median_seconds']:.3f}",
                 f"{run['timeline_ratio_to_one_file']:.2f}",
+                f"{run['timeline_cpu_median_seconds']:.3f}",
+                f"{run['timeline_cpu_ratio_to_one_file']:.2f}",
+                f"{run['cli_timeline_median_seconds']:.2f}",
+                f"{run['cli_ratio_to_one_file']:.2f}",
             ]
             for name, run in scaling["stores"].items()
         ],
     )
+    before, after = scaling["load_average_1_min"]
     return (
         provenance(data, "shards.json")
         + f"\n\nThe standard protocol on {same['dataset']} ({same['tasks']} tasks, method "
@@ -814,8 +830,12 @@ def shards(results: Path) -> str:
         f"tasks' timelines differ.\n\n"
         + equivalence
         + f"\n\n{count(scaling['articles'])} synthetic articles, {scaling['workers']} worker "
-        f"processes, stores built one after another; a timeline is `make_timeline` in the "
-        f"process, the median of {len(scaling['queries'])} queries × {scaling['repeats']}.\n\n"
+        f"processes, stores built one after another, then timed in turns (each query on every "
+        f"store, in a rotating order): a timeline is `make_timeline` in the process, the median "
+        f"of {len(scaling['queries'])} queries × {scaling['repeats']}, with the CPU time of all "
+        f"its threads, and a whole `dateline timeline` process, the median of "
+        f"{len(scaling['queries'])} queries × {scaling['cli_repeats']}, warm. Load average "
+        f"(1 minute) {before:.1f} before the timing, {after:.1f} after.\n\n"
         + stores
         + "\n\n"
         + _dask_writers(data["dask_writers"])
