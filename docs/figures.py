@@ -92,13 +92,14 @@ def quality(results: Path) -> str:
         rows = []
         for method, by_dataset in data["results"].items():
             for protocol, run in by_dataset.get(dataset, {}).items():
-                display = run["display"]
+                display, titles = run["display"], run["titles"]
                 rows.append(
                     [
                         f"`{method}`",
                         protocol,
                         *(f3(run["mean"][m]) for m in metrics),
                         f"{display['flagged_share']:.1%}",
+                        f"{titles['flagged_share']:.1%}",
                         f"{run['seconds']:.1f} s",
                     ]
                 )
@@ -107,8 +108,13 @@ def quality(results: Path) -> str:
         )
         parts.append(
             f"**{DATASET_NAMES.get(dataset, dataset)}** ({tasks} tasks):\n\n"
-            + table(["method", "protocol", *map(metric, metrics), "flagged sentences", "time"], rows)
+            + table(["method", "protocol", *map(metric, metrics), "flagged sentences", "flagged titles", "time"], rows)
         )
+    stored = data["stored_titles"]
+    parts.append(
+        f"The titles of all {stored['sentences']:,} articles in the open store, checked the same way: "
+        f"{stored['markup'] + stored['furniture']:,} flagged ({stored['flagged_share']:.2%})."
+    )
     return "\n\n".join(parts)
 
 
