@@ -5,12 +5,17 @@ with exactly the articles (and sentences and time mentions) of an uninterrupted 
 
 from __future__ import annotations
 
+import os
 import random
+import subprocess
+import time
 from pathlib import Path
 
+import psutil
 import pytest
 
-from crash_harness import Mode, Trial, crash_trial, frozen_package, kill_points, run_baseline
+import crash_harness
+from crash_harness import Mode, Trial, crash_trial, frozen_package, kill_group, kill_points, run_baseline
 
 TRIALS = 3
 # Small batches: the 340 articles are committed in a dozen transactions, so a kill at a
@@ -78,6 +83,20 @@ def test_kill_9_of_a_sharded_ingest_leaves_every_shard_consistent_and_a_rerun_co
     assert on_dask.killed_while_running and 0 < on_dask.stored_at_kill < expected, on_dask.to_dict()
     assert on_dask.processes_killed > SHARDED_ON_DASK.dask_workers, "the Dask workers were not running"
     assert_completed(on_dask, baseline.exit_code, expected, "on Dask, killed after the first commit")
+
+
+def test_a_process_that_left_the_killed_group_is_reported_and_killed(monkeypatch: pytest.MonkeyPatch) -> None:
+    # As a writer that moved to a session of its own would: the group's kill misses it.
+    monkeypatch.setattr(crash_harness, "GONE_WITHIN_SECONDS", 0.5)
+    process = subprocess.Popen(["sh", "-c", "setsid sleep 60 & sleep 60"], start_new_session=True)
+    while True:  # until both have started, one in a session of its own
+        children = psutil.Process(process.pid).children()
+        escaped = [child for child in children if child.pid == os.getsid(child.pid)]
+        if len(children) == 2 and escaped:
+            break
+        time.sleep(0.01)
+    assert kill_group(process) == (3, ["sleep 60"])
+    escaped[0].wait(timeout=5)
 
 
 def assert_completed(trial: Trial, exit_code: int, expected: int, name: str) -> None:
