@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from web_pages import news_page, warc_file
+
 from dateline.errors import InputProblem
 from dateline.ingest import parallel
 from dateline.ingest.job import IngestAborted, IngestReport, OnError, ingest
@@ -155,3 +157,46 @@ def test_a_worker_of_a_sharded_ingest_does_not_analyse_what_the_shards_hold(mixe
         )
     assert sum(chunk.already_stored for chunk in chunks) == 4
     assert sorted(article.source for chunk in chunks for article in chunk.articles) == [str(p) for p in files[4:]]
+
+
+def _crawl(root: Path) -> Path:
+    """A web archive of five pages, one without a date in its metadata (its WARC-Date
+    dates it)."""
+    pages = [
+        (
+            f"https://news.example/{number}",
+            news_page(
+                "" if number == 2 else f'<meta property="article:published_time" content="2024-05-0{number + 1}">',
+                body=f"<p>The council voted on page {number} of the budget on Monday, officials said.</p>" * 3,
+            ).encode(),
+            "text/html; charset=utf-8",
+            "2024-06-01T12:00:00Z",
+        )
+        for number in range(5)
+    ]
+    path = root / "crawl.warc.gz"
+    path.write_bytes(warc_file(pages))
+    return path
+
+
+def test_a_web_archive_is_stored_by_workers_as_one_process_stores_it(tmp_path: Path) -> None:
+    crawl = _crawl(tmp_path)
+    one = _ingested([crawl], tmp_path / "one.db", workers=1, batch_size=2)
+    pool = _ingested([crawl], tmp_path / "pool.db", workers=2, batch_size=2)
+    assert one.added == 5 and not one.problems  # the undated page is dated by WARC-Date
+    assert _summary(pool) == _summary(one)
+    assert _store_rows(tmp_path / "pool.db") == _store_rows(tmp_path / "one.db")
+
+
+def test_the_workers_extract_a_web_archive_s_pages(tmp_path: Path) -> None:
+    # The main process reads the records; what it hands on is each page unextracted,
+    # whatever the file's size, so that every worker extracts a share of the crawl.
+    from dateline.ingest.warc import CapturedPage
+
+    crawl = _crawl(tmp_path)
+    found = iter([(crawl, READERS.get("warc").read)])
+    entries = [entry for entry, _ in parallel._entries(found, Reading("", 10_000, None), lambda: None)]
+    assert len(entries) == 5 and all(isinstance(entry, CapturedPage) for entry in entries)
+    chunk = read_and_analyze(entries, Reading("", 10_000, None), "")
+    assert chunk.read == 5 and chunk.articles[0].url == "https://news.example/0"
+    assert pickle.loads(pickle.dumps(entries[0])) == entries[0]

@@ -11,11 +11,13 @@ mentions, duplicate links).
 
 A chunk is at most ``batch_size`` files and ``CHUNK_BYTES`` bytes, and at most
 ``capacity`` chunks are in flight, so memory stays bounded. A file that may hold any
-number of articles (larger than ``FILE_BYTES``: a JSON Lines export, a crawl), standard
-input, and a file whose reader cannot be sent to another process are read here instead,
-as a stream; their articles go to the workers in batches of ``batch_size`` to be
-analysed. A worker leaves out the articles its store already holds before analysing
-them (it looks in the store's file), so a re-ingest analyses only what is new.
+number of articles (larger than ``FILE_BYTES``: a JSON Lines export), standard input,
+and a file whose reader cannot be sent to another process are read here instead, as a
+stream; their articles go to the workers in batches of ``batch_size`` to be analysed. A
+web archive (a crawl, of any size) is streamed here too, and the pages captured in it go
+to the workers unextracted, for them to extract and analyse. A worker leaves out the
+articles its store already holds before analysing them (it looks in the store's file),
+so a re-ingest analyses only what is new.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
+from typing import Protocol
 
 from dateline.errors import InputProblem
 from dateline.ingest.dates import DateOrder
@@ -45,9 +48,21 @@ from dateline.shards import AnyStore, open_store
 FILE_BYTES = 4 * 1024 * 1024
 CHUNK_BYTES = 16 * 1024 * 1024
 
-Entry = tuple[Path, Reader] | Article | InputProblem
-"""What a chunk holds, in input order: a file for the worker to read, or an item
-(article, problem) already read here."""
+# A web archive is read here, record by record, whatever its size, and the workers
+# extract its captured pages (``dateline.ingest.warc``): extraction is the costly part, and
+# one worker given the whole file would extract every page of it alone.
+_WEB_ARCHIVE = READERS.get("warc").read
+
+
+class Pending(Protocol):
+    """An item read here whose article a worker makes (a web archive's captured page)."""
+
+    def article(self) -> Article | InputProblem: ...
+
+
+Entry = tuple[Path, Reader] | Article | InputProblem | Pending
+"""What a chunk holds, in input order: a file for the worker to read, an item (article,
+problem) already read here, or one whose article the worker makes."""
 
 
 @dataclass(frozen=True)
@@ -86,8 +101,10 @@ def read_and_analyze(entries: list[Entry], reading: Reading, store_file: str) ->
                 reader(path, reading.collection, reading.max_chars, reading.date_order)
             )
             chunk.files += 1
-        else:
+        elif isinstance(entry, Article | InputProblem):
             items = (entry,)
+        else:
+            items = (entry.article(),)
         for item in items:
             if isinstance(item, InputProblem):
                 chunk.problems.append(item)
@@ -164,12 +181,23 @@ def _entries(
             continue
         path, reader = item
         size = _size(path)
-        if size <= FILE_BYTES and _can_send(reader, sendable):
+        if reader == _WEB_ARCHIVE:
+            yield from _captured_pages(path, reading)
+            on_file_done()
+        elif size <= FILE_BYTES and _can_send(reader, sendable):
             yield item, size
         else:
             for read in reader(path, reading.collection, reading.max_chars, reading.date_order):
                 yield read, 0
             on_file_done()
+
+
+def _captured_pages(path: Path, reading: Reading) -> Iterator[tuple[Entry, int]]:
+    """The pages captured in the web archive ``path``, unextracted, each with its size."""
+    from dateline.ingest.warc import CapturedPage, captured_pages  # warcio: imported for a crawl only
+
+    for item in captured_pages(path, reading.collection, reading.max_chars, reading.date_order):
+        yield item, len(item.body) if isinstance(item, CapturedPage) else 0
 
 
 def _size(path: Path) -> int:
