@@ -1,6 +1,6 @@
 """Ingest speed of web pages and web archives next to plain text, in one run.
 
-    .venv/bin/python bench/bench_ingest_formats.py [--articles 400] [--repeat 5]
+    .venv/bin/python bench/bench_ingest_formats.py [--articles 3000] [--repeat 5] [--workers 2]
 
 The same ``--articles`` news articles (generated: a few paragraphs each, with dates) are
 written three ways: plain-text files (`` date YYYY-MM-DD``), HTML pages with the usual
@@ -14,6 +14,9 @@ and its fastest reading and fastest ingest are kept: a run of a tenth of a secon
 easily slowed by other work on a shared machine, and a single slowed run of one format
 would move the ratio. The ingest's CPU seconds (this process's) are reported beside
 its wall-clock seconds, with their own ratio, which a busy machine moves much less.
+A third ingest of each format runs as ``dateline ingest`` does, with ``--workers``
+processes reading and analysing (its process pool's start is in its time, the same for
+every format: give enough ``--articles`` that it does not decide the ratio).
 Writes ``bench/results/ingest_formats.json`` and prints a table.
 """
 
@@ -41,7 +44,7 @@ from dateline.store import Store  # noqa: E402
 
 RESULT_KEYS = {
     "ingest_formats.json": {
-        "": ("metadata", "articles", "repeat", "formats", "ratio_to_text"),
+        "": ("metadata", "articles", "repeat", "workers", "formats", "ratio_to_text"),
     }
 }
 WORDS = (
@@ -90,10 +93,12 @@ def write_corpus(root: Path, count: int) -> dict[str, Path]:
     return {"text": text_dir, "html": html_dir, "warc": warc}
 
 
-def measure(path: Path, store_path: Path) -> dict[str, float]:
+def measure(path: Path, store_path: Path, workers: int) -> dict[str, float]:
     """One timed reading and one timed ingest of ``path``: wall-clock seconds, and for the
     ingest also this process's CPU seconds (with one analysis process the whole ingest
-    runs here, so they count its work whatever else the machine is doing)."""
+    runs here, so they count its work whatever else the machine is doing); then one timed
+    ingest as ``dateline ingest`` runs it, with ``workers`` processes reading (pages, and
+    the pages captured in a web archive, are extracted there) and analysing."""
     start = time.perf_counter()
     read = sum(isinstance(item, Article) for item in read_articles([path]))
     read_seconds = time.perf_counter() - start
@@ -101,6 +106,10 @@ def measure(path: Path, store_path: Path) -> dict[str, float]:
     with Store.open(store_path) as store:
         report = ingest(store, [path], workers=1)
     ingest_seconds, ingest_cpu_seconds = time.perf_counter() - start, time.process_time() - start_cpu
+    start = time.perf_counter()
+    with Store.open(store_path.with_suffix(".pool.db")) as store:
+        pooled = ingest(store, [path], workers=workers)
+    pool_seconds = time.perf_counter() - start
     return {
         "articles": read,
         "stored": report.added,
@@ -111,6 +120,8 @@ def measure(path: Path, store_path: Path) -> dict[str, float]:
         "ingest_articles_per_s": round(report.added / ingest_seconds, 1),
         "ingest_cpu_seconds": round(ingest_cpu_seconds, 3),
         "ingest_articles_per_cpu_s": round(report.added / ingest_cpu_seconds, 1),
+        "ingest_pool_seconds": round(pool_seconds, 3),
+        "ingest_pool_articles_per_s": round(pooled.added / pool_seconds, 1),
     }
 
 
@@ -119,6 +130,7 @@ TIMINGS = {
     "read": ("read_seconds", "read_articles_per_s"),
     "ingest": ("ingest_seconds", "ingest_articles_per_s"),
     "ingest_cpu": ("ingest_cpu_seconds", "ingest_articles_per_cpu_s"),
+    "ingest_pool": ("ingest_pool_seconds", "ingest_pool_articles_per_s"),
 }
 
 
@@ -133,8 +145,11 @@ def fastest(runs: list[dict[str, float]]) -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=400)
+    parser.add_argument("--articles", type=int, default=3000)
     parser.add_argument("--repeat", type=int, default=5, help="timed runs of each format; the fastest is kept")
+    parser.add_argument(
+        "--workers", type=int, default=2, help="processes of the pooled ingest (dateline ingest --workers)"
+    )
     args = parser.parse_args()
     metadata = run_metadata()
     with tempfile.TemporaryDirectory(prefix="dateline-bench-formats-") as folder:
@@ -142,11 +157,11 @@ def main() -> None:
         inputs = write_corpus(root, args.articles)
         (root / "warm").mkdir()
         for name, path in write_corpus(root / "warm", WARM_UP_ARTICLES).items():
-            measure(path, root / "warm" / f"{name}.db")  # imports, tagger tables, parsers
+            measure(path, root / "warm" / f"{name}.db", args.workers)  # imports, tagger tables, parsers
         runs: dict[str, list[dict[str, float]]] = {name: [] for name in FORMATS}
         for round_number in range(args.repeat):
             for name in FORMATS:
-                runs[name].append(measure(inputs[name], root / f"{name}-{round_number}.db"))
+                runs[name].append(measure(inputs[name], root / f"{name}-{round_number}.db", args.workers))
         formats = {name: fastest(runs[name]) for name in FORMATS}
     text = formats["text"]
     ratios = {
@@ -158,16 +173,17 @@ def main() -> None:
         "metadata": metadata,
         "articles": args.articles,
         "repeat": args.repeat,
+        "workers": args.workers,
         "formats": formats,
         "ratio_to_text": ratios,
     }
     write_results(RESULTS / "ingest_formats.json", results, RESULT_KEYS["ingest_formats.json"])
-    print(f"{'format':<6} {'read/s':>9} {'ingest/s':>9} {'ingest ratio':>13} {'CPU ratio':>10}")
+    print(f"{'format':<6} {'read/s':>9} {'ingest/s':>9} {'ingest ratio':>13} {'CPU ratio':>10} {'pool ratio':>11}")
     for name in FORMATS:
-        ratio = ratios.get(name, {"ingest": 1.0, "ingest_cpu": 1.0})
+        ratio = ratios.get(name, dict.fromkeys(TIMINGS, 1.0))
         print(
-            f"{name:<6} {formats[name]['read_articles_per_s']:>9} "
-            f"{formats[name]['ingest_articles_per_s']:>9} {ratio['ingest']:>13} {ratio['ingest_cpu']:>10}"
+            f"{name:<6} {formats[name]['read_articles_per_s']:>9} {formats[name]['ingest_articles_per_s']:>9} "
+            f"{ratio['ingest']:>13} {ratio['ingest_cpu']:>10} {ratio['ingest_pool']:>11}"
         )
 
 
