@@ -565,10 +565,21 @@ def ingest_formats(results: Path) -> str:
             count(run["ingest_articles_per_s"]),
             f3(ratios[name]["ingest"]) if name in ratios else "1",
             f3(ratios[name]["ingest_cpu"]) if name in ratios else "1",
+            count(run["ingest_pool_articles_per_s"]),
+            f3(ratios[name]["ingest_pool"]) if name in ratios else "1",
         ]
         for name, run in formats.items()
     ]
-    header = ["format", "articles", "read/s", "ingest/s", "ingest rate / plain text", "same, in CPU time"]
+    header = [
+        "format",
+        "articles",
+        "read/s",
+        "ingest/s (one process)",
+        "ingest rate / plain text",
+        "same, in CPU time",
+        f"ingest/s ({data['workers']} worker processes)",
+        "rate / plain text",
+    ]
     return provenance(data, "ingest_formats.json") + "\n\n" + table(header, rows)
 
 
