@@ -79,6 +79,10 @@ def test_the_headline_is_kept_and_the_stamps_around_it_left_out(block: str, titl
         # t17/SyrianCrisis_reuters: a photo caption (it ends with the date it was taken), a byline
         "Syrian woman and men chant slogans against Syria's President Bashar al-Assad after arriving in Wadi"
         " Khaled in northern Lebanon, near the Lebanese-Syrian border May 16, 2011. By Khaled Yacoub Oweis and",
+        # t17/SyrianCrisis_reuters/InputDocs/2011-05-16/260.htm.txt: a caption, the writers, the stamp
+        "Syrian woman and men chant slogans against Syria's President Bashar al-Assad after arriving in Wadi"
+        " Khaled in northern Lebanon, near the Lebanese-Syrian border May 16, 2011. By Khaled Yacoub Oweis and"
+        " Suleiman al-Khalidi AMMAN | Mon May 16, 2011 7:18 pm EDT AMMAN (Reuters) -",
         # t17/bpoil_foxnews: Fox News' caption, dated at its start, and a dateline
         "May 9: An oil soaked bird struggles against the side of a supply ship at the site of the Gulf oil spill."
         " AP WASHINGTON -- WASHINGTON (AP) --",

@@ -43,7 +43,7 @@ _AGENCY = r"(?:Reuters|CNN|AP|AFP|UPI|Bloomberg)"
 # Where an agency's dateline was filed: "BEIRUT", "NEW YORK", "Benghazi, Libya".
 _PLACE = r"(?:(?:[A-Z][A-Z.'/-]+ ){0,3}|[A-Z][a-z]+(?: [A-Z][a-z]+)?, (?:[A-Z][a-z]+ ){1,2})"
 # A person's name in a byline: two words, perhaps with a middle initial.
-_NAME = r"[A-Z][a-z'-]+(?: [A-Z]\.)? [A-Z][\w'-]+"
+_NAME = r"[A-Z][a-z'-]+(?: [A-Z]\.)? (?:al-|el-|bin |de |van )?[A-Z][\w'-]+"
 _STAMP = re.compile(
     "|".join(
         (
@@ -90,8 +90,9 @@ _STAMP = re.compile(
             r"\bBy the [A-Z]+ Wire Staff\b",
             rf"\bBy (?:[A-Z][\w.'-]* ){{1,3}}?[A-Z][\w'-]+,? (?:Special to |for )?{_AGENCY}\b",
             rf"\bBy {_NAME}(?: [A-Z][\w'-]+)?(?: and(?: {_NAME})?)?$",
-            # writers' names alone before a dateline: "By Hamid Ould Ahmed and Mariam Karouny"
-            rf"^By {_NAME}(?: [A-Z][\w'-]+)?(?:(?:,|,? and) {_NAME}(?: [A-Z][\w'-]+)?)*(?=$| [A-Z]{{2,}}\b)",
+            # writers' names before a dateline: "By Hamid Ould Ahmed and Mariam Karouny", "...
+            # May 16, 2011. By Khaled Yacoub Oweis and Suleiman al-Khalidi AMMAN | Mon May 16"
+            rf"\bBy {_NAME}(?: [A-Z][\w'-]+)?(?:(?:,|,? and) {_NAME}(?: [A-Z][\w'-]+)?)*(?=$| [A-Z]{{2,}}\b)",
             # CNN's list of highlights after the headline
             r"\bNEW: ",
             # a video's note
