@@ -42,7 +42,8 @@ _ZONE = r"(?:ET|EST|EDT|CST|CDT|PST|PDT|GMT|BST|CET|IST|UTC)"
 _AGENCY = r"(?:Reuters|CNN|AP|AFP|UPI|Bloomberg)"
 # Where an agency's dateline was filed: "BEIRUT", "NEW YORK", "Benghazi, Libya".
 _PLACE = r"(?:(?:[A-Z][A-Z.'/-]+ ){0,3}|[A-Z][a-z]+(?: [A-Z][a-z]+)?, (?:[A-Z][a-z]+ ){1,2})"
-# A person's name in a byline: two words, perhaps with a middle initial.
+# A person's name in a byline: two words, perhaps with a middle initial, the second
+# perhaps after a particle ("Suleiman al-Khalidi").
 _NAME = r"[A-Z][a-z'-]+(?: [A-Z]\.)? (?:al-|el-|bin |de |van )?[A-Z][\w'-]+"
 _STAMP = re.compile(
     "|".join(
@@ -75,6 +76,8 @@ _STAMP = re.compile(
             r"This Story:(?: (?:Read|Watch|View) \+ \|)*",
             # bylines: "By the CNN Wire Staff", "By Tarek Osman, Special to CNN", "By Wyre
             # Davies BBC News, northern Lebanon", "By Maggie Fox, Health and Science Editor"
+            r"\bBy the [A-Z]+ Wire Staff\b",
+            rf"\bBy (?:[A-Z][\w.'-]* ){{1,3}}?[A-Z][\w'-]+,? (?:Special to |for )?{_AGENCY}\b",
             rf"\bBy {_NAME} BBC News, [A-Za-z]+(?: [A-Z][a-z]+)?(?:, [A-Z][a-z]+)?",
             rf"^By {_NAME}, (?:[A-Z][a-z]+ )+(?:and (?:[A-Z][a-z]+ )+)?(?:Editor|Correspondent|Reporter|Writer)\b",
             # a stamp after a byline: "February 9, 2011: 2:42 PM ET"
@@ -87,8 +90,6 @@ _STAMP = re.compile(
             rf"\bupdated: {_WEEKDAY} {_MONTH} \d{{1,2}} \d{{4}} \d{{2}}:\d{{2}}:\d{{2}}",
             # a link to the outlet's own section: "For the latest political news: www.CNNPolitics.com"
             r"For the latest [\w ]{1,30}: \S+",
-            r"\bBy the [A-Z]+ Wire Staff\b",
-            rf"\bBy (?:[A-Z][\w.'-]* ){{1,3}}?[A-Z][\w'-]+,? (?:Special to |for )?{_AGENCY}\b",
             rf"\bBy {_NAME}(?: [A-Z][\w'-]+)?(?: and(?: {_NAME})?)?$",
             # writers' names before a dateline: "By Hamid Ould Ahmed and Mariam Karouny", "...
             # May 16, 2011. By Khaled Yacoub Oweis and Suleiman al-Khalidi AMMAN | Mon May 16"
