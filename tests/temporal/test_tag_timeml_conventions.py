@@ -147,3 +147,33 @@ def test_an_adjective_in_ed_is_not_a_past_tense():
 @pytest.mark.parametrize("text", ["U.N. Resolution 1973 passed.", "Flight 1549 landed.", "He got 1973 votes."])
 def test_numbers_that_name_or_count_are_not_years(text):
     assert tagged(text) == []
+
+
+# Real lines of the Entities and Timeline17 corpora ("Theresa May", "Ethel May Weiss",
+# "Olwen May as Sal", Haiti appeals' "May God be with ...").
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The home secretary, Theresa May, even created an amnesty.",
+        "Theresa May was announced as the new leader.",
+        "His mother, Ethel May Weiss, is a doctor.",
+        "James Nickerson as Tony, Olwen May as Sal.",
+        "Thank you for listening. May God bless all of you.",
+    ],
+)
+def test_may_as_a_name_or_a_wish_is_no_month(text):
+    assert [t for t in tagged(text) if t[0] == "May"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In May the company grew.", ("May", "DATE", "1998-05")),
+        ("Last May sales rose.", ("Last May", "DATE", "1998-05")),
+        ("The May figures were weak.", ("May", "DATE", "1998-05")),
+        ("As May was drawing to a close, talks resumed.", ("May", "DATE", "1998-05")),
+        ("He said so. May was a good month.", ("May", "DATE", "1998-05")),
+    ],
+)
+def test_may_after_a_word_that_leads_to_a_date_is_the_month(text, expected):
+    assert tagged(text) == [expected]

@@ -128,9 +128,33 @@ def _month_year(m: re.Match[str], ctx: Context) -> Normalised:
     return "DATE", month_value(ctx.dct.year + offset, _month(m["month"]))
 
 
+# "May" is also a name ("Theresa May", "Ethel May Weiss") and a wish ("May God bless"):
+# straight after a capitalised word that does not lead to a date ("In May", "Last May",
+# "The May figures"), or before "God", it is no month.
+_LEADS_TO_A_DATE = frozenset(
+    """in by since until till through from during before after of as and or to at on for
+    around about last next this that early late mid the each every past than between
+    throughout""".split()
+)
+_CAPITALISED_BEFORE = re.compile(r"([A-Z][a-z]+)[ \t]+$")
+
+
+def _name_or_wish(m: re.Match[str], ctx: Context) -> bool:
+    """Whether the bare "May" matched is a person's name or a wish, not the month."""
+    if m["month"] != "May" or m.start("month") != m.start():
+        return False
+    if ctx.text.startswith(" God", m.end()):
+        return True
+    before = _CAPITALISED_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start())
+    return before is not None and before[1].lower() not in _LEADS_TO_A_DATE
+
+
 def _month_alone(m: re.Match[str], ctx: Context) -> Normalised:
     """A month without a year: the coming one when it is upcoming (see ``is_upcoming``)
-    or the clause speaks of the future, else (and always after "since") the last one."""
+    or the clause speaks of the future, else (and always after "since") the last one;
+    nothing for a "May" that is a name or a wish (``_name_or_wish``)."""
+    if _name_or_wish(m, ctx):
+        return None
     month = _month(m["month"])
     relation = " ".join((m["rel"] or "").lower().split())
     if relation in ("last", "this past"):
