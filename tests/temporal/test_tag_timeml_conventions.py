@@ -173,6 +173,8 @@ def test_may_as_a_name_or_a_wish_is_no_month(text):
         ("The May figures were weak.", ("May", "DATE", "1998-05")),
         ("As May was drawing to a close, talks resumed.", ("May", "DATE", "1998-05")),
         ("He said so. May was a good month.", ("May", "DATE", "1998-05")),
+        ("In May Godfrey Hodgson wrote the report.", ("May", "DATE", "1998-05")),
+        ("Later May brought rain.", ("May", "DATE", "1998-05")),
     ],
 )
 def test_may_after_a_word_that_leads_to_a_date_is_the_month(text, expected):

@@ -134,16 +134,17 @@ def _month_year(m: re.Match[str], ctx: Context) -> Normalised:
 _LEADS_TO_A_DATE = frozenset(
     """in by since until till through from during before after of as and or to at on for
     around about last next this that early late mid the each every past than between
-    throughout""".split()
+    throughout later come""".split()
 )
 _CAPITALISED_BEFORE = re.compile(r"([A-Z][a-z]+)[ \t]+$")
+_GOD_AFTER = re.compile(r" God\b")
 
 
 def _name_or_wish(m: re.Match[str], ctx: Context) -> bool:
     """Whether the bare "May" matched is a person's name or a wish, not the month."""
     if m["month"] != "May" or m.start("month") != m.start():
         return False
-    if ctx.text.startswith(" God", m.end()):
+    if _GOD_AFTER.match(ctx.text, m.end()):
         return True
     before = _CAPITALISED_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start())
     return before is not None and before[1].lower() not in _LEADS_TO_A_DATE
