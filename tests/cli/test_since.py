@@ -94,3 +94,25 @@ def test_a_time_without_a_zone_is_refused(tmp_path: Path) -> None:
     db, _ = two_ingests(tmp_path)
     result = runner.invoke(app, ["timeline", "harbour ferry", "--db", str(db), "--since", "2024-05-01T10:00"])
     assert result.exit_code != 0 and "has no time zone" in result.stderr
+
+
+def test_csv_has_a_change_column_only_when_marked(tmp_path: Path) -> None:
+    db, between = two_ingests(tmp_path)
+    rows = [line.split(",") for line in timeline(db, "--since", between, "--format", "csv").splitlines()]
+    assert rows[0][-1] == "change"
+    assert {(row[0], row[-1]) for row in rows[1:]} == {
+        ("2024-03-01", ""),
+        ("2024-03-11", ""),
+        ("2024-03-20", ""),
+        ("2024-04-20", "new"),
+    }
+    assert timeline(db, "--format", "csv").splitlines()[0] == "date,granularity,rank,text,article_id,start,end"
+
+
+def test_the_html_file_badges_the_new_date_and_says_how_many(tmp_path: Path) -> None:
+    db, between = two_ingests(tmp_path)
+    page = timeline(db, "--since", between, "--format", "html")
+    assert "1 new date and 0 changed since" in page
+    assert page.count('<span class="change">NEW</span>') == 1
+    assert '2024-04-20<span class="granularity">day</span><span class="change">NEW</span>' in page
+    assert 'class="change"' not in timeline(db, "--format", "html").split("</style>", 1)[1]

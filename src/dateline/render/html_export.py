@@ -14,6 +14,7 @@ from html import escape
 from dateline.model import Article, ArticleSummary, SourcedSentence, Sources, Timeline, TimelineEntry
 from dateline.render.citation import safe_url, source_name, span_label
 from dateline.render.markdown import date_label
+from dateline.timeline.changes import changes_line
 
 POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 
@@ -29,6 +30,8 @@ h2 { font-size: 1.1rem; margin: 0; }
 .granularity { font-size: .8rem; color: #5b6670; font-weight: normal; margin-left: .4rem; }
 ul.sentences { padding-left: 1.1rem; margin: .3rem 0 0; }
 .source { display: block; font-size: .85rem; color: #5b6670; }
+.change { font-size: .75rem; font-weight: bold; color: #fff; background: #1a7f37; border-radius: .3rem;
+  padding: 0 .35rem; margin-left: .4rem; }
 """
 
 
@@ -39,7 +42,8 @@ def timeline_to_html(timeline: Timeline, sources: Sources) -> str:
     subject = timeline.query or "all articles"
     entries = (
         "\n".join(
-            f'<li><h2>{escape(date_label(entry))}<span class="granularity">{escape(entry.granularity)}</span></h2>'
+            f'<li><h2>{escape(date_label(entry))}<span class="granularity">{escape(entry.granularity)}</span>'
+            f"{_change(entry)}</h2>"
             f'<ul class="sentences">{_sentences(entry, sources)}</ul></li>'
             for entry in timeline.entries
         )
@@ -52,9 +56,21 @@ def timeline_to_html(timeline: Timeline, sources: Sources) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(f'Timeline: {subject}')}</title>\n<style>{STYLE}</style></head>\n"
         f"<body><h1>{escape(f'Timeline: {subject}')}</h1>\n"
-        f'<p class="meta">{len(timeline.entries)} dates · method {escape(timeline.method)} · made with dateline</p>\n'
+        f'<p class="meta">{len(timeline.entries)} dates · method {escape(timeline.method)} · made with dateline'
+        f"{escape(_changes(timeline))}</p>\n"
         f'<ol class="timeline">\n{entries}\n</ol></body></html>\n'
     )
+
+
+def _changes(timeline: Timeline) -> str:
+    """`` · 2 new dates and 1 changed since ...`` for a timeline marked with ``--since``."""
+    line = changes_line(timeline)
+    return f" · {line}" if line else ""
+
+
+def _change(entry: TimelineEntry) -> str:
+    """The badge of an entry new or changed since the timeline's ``since``."""
+    return f'<span class="change">{escape(entry.change.upper())}</span>' if entry.change else ""
 
 
 def _sentences(entry: TimelineEntry, sources: Sources) -> str:
