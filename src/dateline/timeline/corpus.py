@@ -140,16 +140,17 @@ def build_corpus(
             if undated_sentences is not None and position >= undated_sentences and position not in refs:
                 continue
             start = lead_start if position == 0 else span.start
+            text = article.text[start : span.end]
             sentences.append(
                 CorpusSentence(
-                    text=article.text[start : span.end],
+                    text=text,
                     article_id=article.id,
                     start=start,
                     end=span.end,
                     position=position,
                     published=article.published,
                     refs=tuple(dict.fromkeys(refs.get(position, ()))),
-                    words=len(article.text[start : span.end].split()),
+                    words=len(text.split()),
                     on_topic=position in topical,
                 )
             )
