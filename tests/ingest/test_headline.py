@@ -10,7 +10,9 @@ import pytest
 from hypothesis import given, strategies as st
 
 from dateline.ingest import read_articles
-from dateline.ingest.headline import OPENING_MAX_CHARS, TITLE_MAX_CHARS, article_title
+from dateline.ingest.headline import _STAMP, _STAMP_SIGN, OPENING_MAX_CHARS, TITLE_MAX_CHARS, article_title
+from dateline.ingest.mojibake import repair_mojibake
+from dateline.ingest.ptb_text import restore_text
 
 FIRST = "Syrian forces killed at least 20 people in the city of Homs on Tuesday, activists said."
 
@@ -202,3 +204,25 @@ def test_a_huge_block_of_capitals_or_names_is_read_in_linear_time(block: str) ->
     # bounded: before, the first took about 35 minutes, the second 27 s. A title comes out
     # either way (which one is not the point).
     assert article_title(block, [FIRST])
+
+
+def test_no_stamp_is_found_where_the_quick_search_finds_no_sign_of_one(shared_data: Path) -> None:
+    # ``_segments`` skips the stamp rules on text without a sign of a stamp (most opening
+    # sentences); on every line of Timeline17, restored as the reader restores it, the
+    # rules find nothing there either. A rule added to ``_STAMP`` without its sign fails here.
+    lines = [
+        line
+        for path in sorted((shared_data / "t17").glob("*/InputDocs/*/*.txt"))
+        for line in restore_text(repair_mojibake(path.read_text(encoding="utf-8", errors="replace"))).split("\n")
+    ]
+    assert len(lines) > 100_000
+    unsigned = [line for line in lines if _STAMP_SIGN.search(line) is None]
+    assert len(unsigned) > len(lines) / 2
+    assert [line for line in unsigned if _STAMP.search(line)] == []
+    signed_stamps = [line for line in lines if _STAMP.search(line)]
+    assert len(signed_stamps) > 1000  # the rules do find stamps, where there are signs
+
+
+@given(st.text(alphabet=st.sampled_from(list("BEIRUT Reuters AP CNN Sep May 1 2011 , . : ; - * | ( ) By From GMT"))))
+def test_any_text_the_stamp_rules_match_shows_a_sign(text: str) -> None:
+    assert _STAMP.search(text) is None or _STAMP_SIGN.search(text) is not None
