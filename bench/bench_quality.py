@@ -13,7 +13,9 @@ The stores are ingested afresh in a temporary folder: an article's id comes from
 file, so a store kept with ``--work`` keeps the text an older ingest made of it.
 "Flagged" is the share of displayed sentences, and of the titles naming their sources,
 with tokenizer markup or page furniture (``dateline.evaluate.display_check``);
-``stored_titles`` counts the titles of every article in the open store the same way.
+``stored_titles`` counts the titles of every article in the open store the same way, and
+``shared_titles`` the titles that three or more articles of one collection have (a line
+the site puts on many pages, ``dateline.ingest.site_lines``, or copies of one story).
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ import argparse
 import os
 import tempfile
 import time
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from run_metadata import run_metadata, write_results
@@ -31,7 +34,7 @@ from dateline.evaluate.display_check import DisplayCount, count_problems
 from dateline.evaluate.metrics import TaskScores
 from dateline.evaluate.open_protocol import OPEN_DB, evaluate_open, read_queries, shown_titles
 from dateline.evaluate.protocol import DATASET_DB, ensure_dataset_store, ensure_store, evaluate
-from dateline.model import Timeline
+from dateline.model import ArticleSummary, Timeline
 from dateline.operations import DEFAULT_METHOD
 from dateline.store import Store
 from dateline.timeline import method_names
@@ -61,7 +64,7 @@ TASK_FIELDS = (
 )
 SENTENCE_CHARS = 120
 RESULT_KEYS = {
-    "quality.json": ("metadata", "queries", "valid_metrics", "stored_titles", "results"),
+    "quality.json": ("metadata", "queries", "valid_metrics", "stored_titles", "shared_titles", "results"),
     "quality_timelines.json": ("metadata", "method", "closed", "open"),
 }
 
@@ -92,7 +95,8 @@ def run(data: Path, work: Path, queries: Path) -> None:
         )
     ingest_seconds["open"] = timed(lambda: ensure_store(datasets, work / "open" / OPEN_DB))
     with Store.open(work / "open" / OPEN_DB) as store:
-        stored_titles = count_problems(summary.title for summary in store.summaries(store.match_articles(None)))
+        summaries = store.summaries(store.match_articles(None))
+    stored_titles = count_problems(summary.title for summary in summaries)
 
     results: dict[str, dict[str, dict[str, object]]] = {}
     timelines: dict[str, dict[str, object]] = {"closed": {}, "open": {}}
@@ -140,6 +144,7 @@ def run(data: Path, work: Path, queries: Path) -> None:
         "queries": read_queries(queries),
         "valid_metrics": VALID_METRICS,
         "stored_titles": stored_titles.to_dict(),
+        "shared_titles": shared_titles(summaries),
         "results": results,
     }
     write_results(RESULTS, report, RESULT_KEYS[RESULTS.name], indent=1)
@@ -179,6 +184,14 @@ def figures(
             for task in tasks
         ],  # type: ignore[arg-type]
     }
+
+
+def shared_titles(summaries: Iterable[ArticleSummary], at_least: int = 3) -> dict[str, int]:
+    """How many titles ``at_least`` articles of one collection have, and how many articles
+    have them."""
+    counts = Counter((summary.collection, summary.title) for summary in summaries)
+    shared = [count for count in counts.values() if count >= at_least]
+    return {"titles": len(shared), "articles": sum(shared)}
 
 
 def sentences(timeline: Timeline) -> list[str]:

@@ -115,6 +115,12 @@ def quality(results: Path) -> str:
         f"The titles of all {stored['sentences']:,} articles in the open store, checked the same way: "
         f"{stored['markup'] + stored['furniture']:,} flagged ({stored['flagged_share']:.2%})."
     )
+    if "shared_titles" in data:
+        shared = data["shared_titles"]
+        parts[-1] += (
+            f" {shared['articles']:,} articles have one of {shared['titles']:,} titles that three or more articles"
+            " of their collection have (copies of one story, or a line the site puts on many pages)."
+        )
     return "\n\n".join(parts)
 
 

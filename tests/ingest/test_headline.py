@@ -33,6 +33,12 @@ FIRST = "Syrian forces killed at least 20 people in the city of Homs on Tuesday,
             " PARIS/RIYADH (Reuters) -",
             "Libyan oil output cut by at least half, Saudi steps in",
         ),
+        # t17/MJ_bbc/InputDocs/2011-09-06: a web server's include error after the BBC's stamp
+        (
+            "Page last updated at 05:32 GMT, Tuesday, 6 September 2011 06:32 UK"
+            " (an error occurred while processing this directive) Michael Jackson family to tour UK",
+            "Michael Jackson family to tour UK",
+        ),
         # t17/IraqWar_guardian: the Guardian's page stamp after the headline
         (
             "Soldier wins first VC since Falklands Friday 18 March 2005 12.47 GMT",

@@ -115,8 +115,9 @@ _STAMP = re.compile(
             # CNN's list of highlights after the headline
             r"\bNEW: ",
             # a video's note, an agency's note on the story ("(Repeats to clarify gasoline in
-            # headline. No changes to text)")
+            # headline. No changes to text)"), a web server's include error in the BBC's pages
             r"\((?:ROUGH CUT|RAW VIDEO|Repeats|Corrects|Updates|Adds|Recasts)\b[^()]*\)",
+            r"\(an error occurred while processing this directive\)",
             # any byline opening the title that names its outlet or the writer's post
             # within a few words (tried last, so that the rules above cut
             # more where they apply): "By Ivan Watson and Jomana Karadsheh, CNN", "From the

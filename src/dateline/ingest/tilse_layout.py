@@ -9,7 +9,8 @@ in the Entities corpus, with mojibake); what is stored is the article as a reade
 it: decoded (``dateline.ingest.mojibake``), normal text (``dateline.ingest.ptb_text``),
 without furniture lines, and with the headline run into the first sentence taken out and
 made the title (``dateline.ingest.furniture``), its stamps and bylines left out
-(``dateline.ingest.headline``). The article id is still the hash of the
+(``dateline.ingest.headline``), and so are the lines that the site puts at the top of
+many of the folder's pages (``dateline.ingest.site_lines``). The article id is still the hash of the
 file's own text: it names the source document, not what the rules make of it, so that
 changing a rule cannot turn a re-ingest into a second copy of every article. A store
 written before a cleaning rule changed therefore keeps its older text when the same files
@@ -20,7 +21,8 @@ into a new store (``dateline ingest <folders> --db new.db``) and use that one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from dateline.errors import InputProblem
@@ -31,6 +33,7 @@ from dateline.ingest.headline import article_title
 from dateline.ingest.ids import article_id
 from dateline.ingest.mojibake import repair_mojibake
 from dateline.ingest.ptb_text import restore_text
+from dateline.ingest.site_lines import folder_opening_lines
 from dateline.model import Article
 
 INPUT_DOCS = "InputDocs"
@@ -76,8 +79,31 @@ def read_tilse_article(
         id=article_id(published, raw, collection),
         published=published,
         text="\n".join(clean.lines),
-        title=article_title(clean.headline, clean.lines),
+        title=_title(clean.headline, clean.lines, _site_lines(path.parent.parent)),
         source=where,
         collection=collection,
         lines_are_sentences=True,
     )
+
+
+# Site lines shorter than this cannot be a title (``dateline.ingest.headline`` wants three
+# words), and are not cut out of a headline block ("Update:" may be part of one).
+_TITLE_WORDS = 3
+
+
+@lru_cache(maxsize=64)
+def _site_lines(input_docs: Path) -> frozenset[str]:
+    """The folder's site lines (``dateline.ingest.site_lines``) as restored text, read once
+    per folder and process."""
+    restored = (restore_text(repair_mojibake(line)) for line in folder_opening_lines(input_docs))
+    return frozenset(line for line in restored if len(line.split()) >= _TITLE_WORDS)
+
+
+def _title(headline: str, lines: Sequence[str], site_lines: frozenset[str]) -> str:
+    """``article_title`` of the headline block and sentences without the site's lines
+    (with all of them when nothing else is left)."""
+    for line in site_lines:
+        if line in headline:
+            headline = " ".join(headline.replace(line, " ").split())
+    own = [line for line in lines if line not in site_lines]
+    return article_title(headline, own or lines)
