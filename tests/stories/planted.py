@@ -7,6 +7,11 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from typer.testing import CliRunner
+
+from dateline.cli.app import app
+
+_runner = CliRunner()
 START = dt.date(2024, 5, 1)
 # Each planted story: its own vocabulary (one of whose words is in every article), and
 # the day offsets of its articles, interleaved with the other stories'.
@@ -26,6 +31,19 @@ STORIES = {
 }
 
 
+def ingest(db: Path, corpus: Path, *options: str) -> None:
+    """``dateline ingest`` of ``corpus`` into ``db``, in this process."""
+    result = _runner.invoke(app, ["ingest", str(corpus), "--db", str(db), "--quiet", "--workers", "1", *options])
+    assert result.exit_code == 0, result.output
+
+
+def stories(db: Path, *options: str) -> list[dict]:
+    """What ``dateline stories --format json`` lists."""
+    result = _runner.invoke(app, ["stories", "--db", str(db), "--format", "json", *options])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)["stories"]
+
+
 def record(story: str, number: int, day: int) -> dict[str, str]:
     """The ``number``-th article of ``story``, published ``day`` days after ``START``: three
     sentences drawn from the story's vocabulary, a different selection in each article."""
@@ -39,8 +57,15 @@ def record(story: str, number: int, day: int) -> dict[str, str]:
     return {"date": (START + dt.timedelta(days=day)).isoformat(), "title": f"{story} {number}", "text": text}
 
 
-def planted_records() -> list[dict[str, str]]:
-    return [record(story, number, day) for story, (_, days) in STORIES.items() for number, day in enumerate(days)]
+def planted_records(spread: int = 1, first: int = 0, last: int | None = None) -> list[dict[str, str]]:
+    """The planted articles (those numbered ``first`` to ``last`` of each story), their
+    days times ``spread``: with 6, each story spans five months (and so the shards of a
+    sharded store)."""
+    return [
+        record(story, number, day * spread)
+        for story, (_, days) in STORIES.items()
+        for number, day in list(enumerate(days))[first:last]
+    ]
 
 
 def write_jsonl(path: Path, records: list[dict[str, str]]) -> Path:

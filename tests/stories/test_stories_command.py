@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from planted import STORIES, planted_records, record, write_jsonl
+from planted import STORIES, ingest, planted_records, record, stories, write_jsonl
 
 from dateline.cli.app import app
 from dateline.store import Store
@@ -20,17 +20,6 @@ from dateline.store.sqlite import read_only_connection
 from dateline.stories import find_stories, update_stories
 
 runner = CliRunner()
-
-
-def ingest(db: Path, corpus: Path, *options: str) -> None:
-    result = runner.invoke(app, ["ingest", str(corpus), "--db", str(db), "--quiet", "--workers", "1", *options])
-    assert result.exit_code == 0, result.output
-
-
-def stories(db: Path, *options: str) -> list[dict]:
-    result = runner.invoke(app, ["stories", "--db", str(db), "--format", "json", *options])
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)["stories"]
 
 
 def planted_of(db: Path) -> dict[str, str]:

@@ -41,6 +41,7 @@ from dateline.shards.bm25 import Statistics, global_scores, phrase_tokens, phras
 from dateline.shards.copies import originals_in, routes
 from dateline.shards.manifest import MANIFEST, Manifest, is_sharded, new_manifest, read_manifest, write_manifest
 from dateline.shards.split import select_analysis
+from dateline.shards.stories import open_index
 from dateline.shards.worker import ShardWorker
 from dateline.store import Store
 from dateline.store.duplicates import BandIndex
@@ -75,6 +76,7 @@ class ShardedStore:
         self._shards: list[ShardWorker] = []
         self._write_elsewhere: ShardWrite | None = None
         self._routing_bands = [BandIndex() for _ in manifest.shards]
+        self._story_index: sqlite3.Connection | None = None
         try:
             for name in manifest.shards:
                 self._shards.append(ShardWorker(folder / name, create))
@@ -115,6 +117,9 @@ class ShardedStore:
         for shard in self._shards:
             shard.close()
         self._shards = []
+        if self._story_index is not None:
+            self._story_index.close()
+            self._story_index = None
         if self._lock is not None:
             self._lock.close()
             self._lock = None
@@ -128,6 +133,45 @@ class ShardedStore:
     @property
     def shard_paths(self) -> list[Path]:
         return [shard.path for shard in self._shards]
+
+    @property
+    def writes(self) -> bool:
+        """Whether this process holds the folder's write lock (opened to write, or
+        ``try_writing``)."""
+        return self._lock is not None
+
+    def try_writing(self) -> bool:
+        """Take the write lock of a store opened to read, unless another process holds
+        it (``dateline stories`` then lists the stories without assigning new articles);
+        whether this store may write now."""
+        if self._lock is None:
+            try:
+                self._lock = write_lock(Path(self.path))
+            except StoreError:
+                return False
+            self._next_rowid = 1 + max(self._each(_max_rowid))
+            if self._story_index is not None:  # opened read-only
+                self._story_index.close()
+                self._story_index = None
+        return True
+
+    @property
+    def last_rowid(self) -> int:
+        """The largest row id of any shard (as of the open or the write lock, and this
+        process's writes since)."""
+        return self._next_rowid - 1
+
+    def story_index(self) -> sqlite3.Connection:
+        """The folder's story index (``dateline.shards.stories``), opened on first use
+        (writable while this process holds the write lock) and closed with the store."""
+        if self._story_index is None:
+            self._story_index = open_index(Path(self.path), self.writes)
+        return self._story_index
+
+    def read_each(self, call: Callable[[sqlite3.Connection], Result]) -> list[Result]:
+        """``call(connection)`` on every shard, each in a read transaction, side by side;
+        the results in shard order (for the SQL of ``dateline.shards.stories``)."""
+        return self._each(_on_connection(call))
 
     @contextmanager
     def writing_with(self, write: ShardWrite) -> Iterator[None]:

@@ -138,6 +138,26 @@ def _by_article(rows: Iterator[tuple]) -> Iterator[tuple[int, list[tuple]]]:
         yield article, list(group)
 
 
+# Version 7's tables, which a sharded store's story index holds too (``dateline.shards.stories``).
+STORY_TABLES = """
+    CREATE TABLE stories (
+        rowid INTEGER PRIMARY KEY,
+        first TEXT NOT NULL,
+        last TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        centroid TEXT NOT NULL,
+        label INTEGER,
+        label_score REAL NOT NULL
+    );
+    CREATE INDEX stories_by_last ON stories (last);
+    CREATE TABLE story_articles (
+        article INTEGER PRIMARY KEY REFERENCES articles (rowid) ON DELETE CASCADE,
+        story INTEGER NOT NULL REFERENCES stories (rowid)
+    );
+    CREATE INDEX story_articles_by_story ON story_articles (story);
+    CREATE TABLE story_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     """
     CREATE TABLE articles (
@@ -207,24 +227,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ALTER TABLE articles ADD COLUMN added_by INTEGER REFERENCES writes (rowid);
     CREATE INDEX articles_by_write ON articles (added_by) WHERE added_by IS NOT NULL;
     """,
-    """
-    CREATE TABLE stories (
-        rowid INTEGER PRIMARY KEY,
-        first TEXT NOT NULL,
-        last TEXT NOT NULL,
-        size INTEGER NOT NULL,
-        centroid TEXT NOT NULL,
-        label INTEGER,
-        label_score REAL NOT NULL
-    );
-    CREATE INDEX stories_by_last ON stories (last);
-    CREATE TABLE story_articles (
-        article INTEGER PRIMARY KEY REFERENCES articles (rowid) ON DELETE CASCADE,
-        story INTEGER NOT NULL REFERENCES stories (rowid)
-    );
-    CREATE INDEX story_articles_by_story ON story_articles (story);
-    CREATE TABLE story_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
-    """,
+    STORY_TABLES,
     """
     CREATE TABLE batches (
         rowid INTEGER PRIMARY KEY,
@@ -269,7 +272,7 @@ def migrate(connection: sqlite3.Connection, where: str) -> None:
             if callable(migration):
                 migration(connection)
                 continue
-            for statement in _statements(migration):
+            for statement in statements(migration):
                 connection.execute(statement)
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
@@ -278,7 +281,7 @@ def _has_foreign_tables(connection: sqlite3.Connection) -> bool:
     return connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
 
 
-def _statements(script: str) -> list[str]:
+def statements(script: str) -> list[str]:
     """Split a migration script into statements (triggers contain inner semicolons)."""
     statements, pending = [], ""
     for line in script.strip().splitlines():

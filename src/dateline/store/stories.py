@@ -6,6 +6,11 @@ assignments, the centroids and the frequencies they were computed from always ag
 read back by ``dateline.stories.listing``. A story's figures (articles, dates, sources)
 are counted from its assignments when listed, so deleting an article cannot leave them
 stale; only its centroid and label, which steer later assignments, are stored.
+
+The functions on the story tables take a connection to wherever they are: a store's
+own file (``StoreStories``), or a sharded store's story index, a file of its own that
+holds the same tables (``dateline.shards.stories``); ``StoryTables`` is what the two
+offer the clustering and the listing.
 """
 
 from __future__ import annotations
@@ -13,10 +18,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
 
 from dateline.store.matching import in_chunks
+from dateline.store.sqlite import Store
+
+Value = TypeVar("Value")
+ArticleRead = Callable[[sqlite3.Connection, Sequence[int]], dict[int, Value]]
+"""Reads a column or two of some articles by row id (``story_members``, ``article_titles``)."""
 
 
 @dataclass
@@ -49,6 +61,7 @@ class UnassignedArticle:
     title: str
     lead: str
     duplicate_of: int | None
+    collection: str
 
 
 @dataclass(frozen=True)
@@ -62,13 +75,72 @@ class StoryMember:
 
 @dataclass(frozen=True)
 class StorySummary:
-    """A story as listed: its figures over the articles that pass the filters; members
-    in publication order."""
+    """A story as listed: its figures over the articles that pass the filters; its
+    members' row ids in publication order."""
 
     id: int
     first: dt.date
     last: dt.date
-    members: list[StoryMember]
+    members: list[int]
+
+
+class StoryTables(Protocol):
+    """The story tables of a store, and what the clustering reads of its articles."""
+
+    def begin_update(self) -> bool:
+        """Whether articles may be waiting for a story and this process may assign them."""
+
+    def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        """A write transaction on the story tables."""
+
+    def snapshot(self) -> AbstractContextManager[sqlite3.Connection]:
+        """A read transaction on the story tables."""
+
+    def unassigned(
+        self, db: sqlite3.Connection, limit: int, lead_chars: int, after: tuple[dt.date, int] | None
+    ) -> list[UnassignedArticle]:
+        """As ``unassigned``, inside the transaction ``db`` on the story tables."""
+
+    def saved(self, db: sqlite3.Connection, articles: Sequence[UnassignedArticle]) -> None:
+        """Called in the transaction that assigned ``articles``, after ``save_assignments``."""
+
+    def end_update(self) -> None:
+        """Called once every article found by ``unassigned`` has a story."""
+
+    def read_articles(self, read: ArticleRead[Value], rowids: Sequence[int]) -> dict[int, Value]:
+        """``read`` over the store's articles (every shard's)."""
+
+
+@dataclass(frozen=True)
+class StoreStories:
+    """A one-file store's story tables: its own (schema version 7)."""
+
+    store: Store
+
+    def begin_update(self) -> bool:
+        with self.store.snapshot() as db:
+            return has_unassigned(db)
+
+    def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        return self.store.transaction()
+
+    def snapshot(self) -> AbstractContextManager[sqlite3.Connection]:
+        return self.store.snapshot()
+
+    def unassigned(
+        self, db: sqlite3.Connection, limit: int, lead_chars: int, after: tuple[dt.date, int] | None
+    ) -> list[UnassignedArticle]:
+        return unassigned(db, limit, lead_chars, after)
+
+    def saved(self, db: sqlite3.Connection, articles: Sequence[UnassignedArticle]) -> None:
+        """Nothing to add: the story tables join the store's own articles."""
+
+    def end_update(self) -> None:
+        """Nothing to record: ``has_unassigned`` counts."""
+
+    def read_articles(self, read: ArticleRead[Value], rowids: Sequence[int]) -> dict[int, Value]:
+        with self.store.snapshot() as db:
+            return read(db, rowids)
 
 
 _STORY_FIELDS = "rowid, first, last, size, centroid, label, label_score"
@@ -80,20 +152,42 @@ def unassigned(
     """The first ``limit`` articles without a story, in publication order (then row id);
     only those after ``after`` (a date and row id) where given, so that a run assigning
     chunk after chunk does not scan again the articles its earlier chunks assigned."""
-    start = ("0000-00-00", 0) if after is None else (after[0].isoformat(), after[1])
     rows = db.execute(
-        """
-        SELECT rowid, published, title, substr(text, 1, ?), duplicate_of FROM articles a
+        f"""
+        SELECT {_unassigned_fields(lead_chars)} FROM articles a
         WHERE (published, rowid) > (?, ?)
           AND NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article = a.rowid)
         ORDER BY published, rowid LIMIT ?
         """,
-        (lead_chars, *start, limit),
+        (*_start(after), limit),
     )
-    return [
-        UnassignedArticle(rowid, dt.date.fromisoformat(published), title, lead, duplicate_of)
-        for rowid, published, title, lead, duplicate_of in rows
-    ]
+    return [_unassigned(row) for row in rows]
+
+
+def keys_above(
+    db: sqlite3.Connection, above: int, limit: int, after: tuple[dt.date, int] | None = None
+) -> list[tuple[str, int]]:
+    """The publication date and row id of the first ``limit`` articles with a row id above
+    ``above``, in publication order (then row id), after ``after``: read from the index
+    on the dates alone (a sharded store's shard: ``dateline.shards.stories``)."""
+    return db.execute(
+        "SELECT published, rowid FROM articles INDEXED BY articles_by_date"
+        " WHERE (published, rowid) > (?, ?) AND rowid > ? ORDER BY published, rowid LIMIT ?",
+        (*_start(after), above, limit),
+    ).fetchall()
+
+
+def earliest_above(db: sqlite3.Connection, above: int) -> dt.date | None:
+    """The earliest publication date of the articles with a row id above ``above`` (read
+    from those articles' rows: through the index on the dates it would scan all)."""
+    earliest = db.execute("SELECT min(published) FROM articles NOT INDEXED WHERE rowid > ?", (above,)).fetchone()[0]
+    return None if earliest is None else dt.date.fromisoformat(earliest)
+
+
+def articles_to_assign(db: sqlite3.Connection, rowids: Sequence[int], lead_chars: int) -> dict[int, UnassignedArticle]:
+    """What the clustering reads of each article of ``rowids`` (those stored here)."""
+    rows = in_chunks(db, f"SELECT {_unassigned_fields(lead_chars)} FROM articles WHERE rowid IN ({{}})", rowids)
+    return {row[0]: _unassigned(row) for row in rows}
 
 
 def has_unassigned(db: sqlite3.Connection) -> bool:
@@ -206,15 +300,15 @@ def story_summaries(
         """,
         (*parameters, min_articles, -1 if limit is None else limit),
     ).fetchall()
-    members: dict[int, list[StoryMember]] = {row[0]: [] for row in rows}
-    for story, *member in in_chunks(
+    members: dict[int, list[int]] = {row[0]: [] for row in rows}
+    for story, member in in_chunks(
         db,
-        "SELECT s.story, a.id, a.url, a.collection FROM story_articles s JOIN articles a ON a.rowid = s.article"
+        "SELECT s.story, s.article FROM story_articles s JOIN articles a ON a.rowid = s.article"
         f" WHERE s.story IN ({{}}) {where.replace('WHERE', 'AND')} ORDER BY a.published, a.rowid",
         list(members),
         parameters,
     ):
-        members[story].append(StoryMember(*member))
+        members[story].append(member)
     return [
         StorySummary(story, dt.date.fromisoformat(first), dt.date.fromisoformat(last), members[story])
         for story, first, last in rows
@@ -223,6 +317,24 @@ def story_summaries(
 
 def article_titles(db: sqlite3.Connection, rowids: Sequence[int]) -> dict[int, str]:
     return dict(in_chunks(db, "SELECT rowid, title FROM articles WHERE rowid IN ({})", rowids))
+
+
+def story_members(db: sqlite3.Connection, rowids: Sequence[int]) -> dict[int, StoryMember]:
+    rows = in_chunks(db, "SELECT rowid, id, url, collection FROM articles WHERE rowid IN ({})", rowids)
+    return {rowid: StoryMember(*member) for rowid, *member in rows}
+
+
+def _unassigned_fields(lead_chars: int) -> str:
+    return f"rowid, published, title, substr(text, 1, {int(lead_chars)}), duplicate_of, collection"
+
+
+def _start(after: tuple[dt.date, int] | None) -> tuple[str, int]:
+    return ("0000-00-00", 0) if after is None else (after[0].isoformat(), after[1])
+
+
+def _unassigned(row: tuple) -> UnassignedArticle:
+    rowid, published, title, lead, duplicate_of, collection = row
+    return UnassignedArticle(rowid, dt.date.fromisoformat(published), title, lead, duplicate_of, collection)
 
 
 def _story(row: tuple) -> StoryState:

@@ -11,8 +11,9 @@ import datetime as dt
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from dateline.store import Store
-from dateline.store.stories import StoryMember, article_titles, stories_by_id, story_summaries
+from dateline.shards import AnyStore
+from dateline.shards.stories import story_tables
+from dateline.store.stories import StoryMember, article_titles, stories_by_id, story_members, story_summaries
 from dateline.stories.update import update_stories
 
 # Key terms in a story's query: its timeline's articles must contain them all
@@ -43,7 +44,7 @@ class Story:
 
 
 def find_stories(
-    store: Store,
+    store: AnyStore,
     collection: str | None = None,
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
@@ -51,17 +52,21 @@ def find_stories(
     limit: int | None = None,
 ) -> list[Story]:
     """The stories of the stored articles, largest first: those with at least
-    ``min_articles`` articles in ``collection`` published within the dates."""
+    ``min_articles`` articles in ``collection`` published within the dates. A sharded
+    store lists the stories of its folder's index (``dateline.shards.stories``)."""
     update_stories(store)
-    with store.snapshot() as db:
+    tables = story_tables(store)
+    with tables.snapshot() as db:
         summaries = story_summaries(db, collection, date_from, date_to, min_articles, limit)
         states = stories_by_id(db, [summary.id for summary in summaries])
-        titles = article_titles(db, [state.label for state in states.values() if state.label is not None])
+    titles = tables.read_articles(article_titles, [state.label for state in states.values() if state.label is not None])
+    members = tables.read_articles(story_members, [rowid for summary in summaries for rowid in summary.members])
     stories = []
     for summary in summaries:
         state = states[summary.id]
         terms = state.key_terms(LABEL_TERMS)
         headline = " ".join(titles.get(state.label or -1, "").split())
+        listed = [members[rowid] for rowid in summary.members if rowid in members]
         stories.append(
             Story(
                 summary.id,
@@ -70,9 +75,9 @@ def find_stories(
                 terms,
                 summary.first,
                 summary.last,
-                len(summary.members),
-                len({outlet(member) for member in summary.members}),
-                [member.id for member in summary.members],
+                len(listed),
+                len({outlet(member) for member in listed}),
+                [member.id for member in listed],
                 " ".join(terms[:QUERY_TERMS]),
             )
         )

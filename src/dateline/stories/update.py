@@ -4,7 +4,8 @@ Called by ``dateline stories`` before it lists, and by ``dateline watch`` after 
 batch; only articles without a story are read, so the cost follows what was added since
 the last call, not the size of the store. Each chunk is assigned and saved in one
 transaction: an interrupted update leaves whole chunks assigned and the next one carries
-on from there.
+on from there. A sharded store keeps its stories in an index file of its own, and its
+articles are read from every shard in one order (``dateline.shards.stories``).
 """
 
 from __future__ import annotations
@@ -13,16 +14,16 @@ import datetime as dt
 import sqlite3
 from collections import Counter
 
-from dateline.store import Store
+from dateline.shards import AnyStore
+from dateline.shards.stories import story_tables
 from dateline.store.stories import (
+    StoryTables,
     active_stories,
     document_frequencies,
-    has_unassigned,
     next_story_id,
     save_assignments,
     stories_by_id,
     stories_of,
-    unassigned,
 )
 from dateline.stories.clustering import IncomingArticle, StoryClusterer
 from dateline.stories.terms import LEAD_CHARS, article_terms, inverse_document_frequencies, weigh
@@ -34,33 +35,36 @@ Cursor = tuple[dt.date, int]
 """Where a chunk ended: the publication date and row id of its last article."""
 
 
-def update_stories(store: Store, clusterer: StoryClusterer | None = None, chunk: int = CHUNK) -> int:
+def update_stories(store: AnyStore, clusterer: StoryClusterer | None = None, chunk: int = CHUNK) -> int:
     """Assign every stored article without a story, oldest first; return how many. A
-    store opened read-only keeps the stories it has."""
+    store opened read-only (a sharded store: opened without its write lock) keeps the
+    stories it has."""
     clusterer = clusterer or StoryClusterer()
-    with store.snapshot() as db:
-        if not has_unassigned(db):  # the usual case: nothing to write, so no write lock
-            return 0
+    tables = story_tables(store)
+    if not tables.begin_update():  # the usual case: nothing to write, so no write lock
+        return 0
     assigned = 0
     cursor: Cursor | None = None
     try:
-        while (done := _assign_chunk(store, clusterer, chunk, cursor)) is not None:
+        while (done := _assign_chunk(tables, clusterer, chunk, cursor)) is not None:
             count, cursor = done
             assigned += count
     except sqlite3.OperationalError as error:
         if "readonly" not in str(error):
             raise
+        return assigned
+    tables.end_update()
     return assigned
 
 
 def _assign_chunk(
-    store: Store, clusterer: StoryClusterer, chunk: int, after: Cursor | None
+    tables: StoryTables, clusterer: StoryClusterer, chunk: int, after: Cursor | None
 ) -> tuple[int, Cursor] | None:
     """Assign the ``chunk`` oldest articles without a story after ``after`` (the last
     article the previous chunk assigned), in one transaction; return how many, and the
     last one's cursor, or None when none is left."""
-    with store.transaction() as db:
-        rows = unassigned(db, chunk, LEAD_CHARS, after)
+    with tables.transaction() as db:
+        rows = tables.unassigned(db, chunk, LEAD_CHARS, after)
         if not rows:
             return None
         terms = {row.rowid: article_terms(row.title, row.lead) for row in rows}
@@ -83,4 +87,5 @@ def _assign_chunk(
             for story_id in sorted(set(assignment.articles.values()) | set(assignment.merged.values()))
         ]
         save_assignments(db, changed, assignment.articles, assignment.merged, new_frequencies)
+        tables.saved(db, rows)
     return len(rows), (rows[-1].published, rows[-1].rowid)

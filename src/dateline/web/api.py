@@ -19,7 +19,6 @@ from dateline.ingest.job import ingest_items
 from dateline.operations import list_articles
 from dateline.render.json_format import articles_to_dict, stories_to_dict, timeline_to_dict
 from dateline.retrieve import find_articles
-from dateline.store import Store
 from dateline.store.writes import Write, WriteStamp
 from dateline.stories import find_stories
 from dateline.web.connections import open_store, open_writable_store, settings_of
@@ -138,10 +137,9 @@ def get_stories(
 ) -> JSONResponse:
     """``{"stories": [{"id", "label", "headline", "first", "last", "articles", "sources",
     "key_terms", "article_ids", "query"}]}`` as ``dateline stories --format json`` gives
-    it; ``query`` (the query parameter) is not used: stories are found without one."""
+    it; ``query`` (the query parameter) is not used: stories are found without one. A
+    sharded store (served read-only) lists the stories ``dateline stories`` assigned."""
     with open_store(settings) as store:
-        if not isinstance(store, Store):
-            raise HTTPException(501, "stories are not available on a sharded store yet (docs/sharding.md)")
         stories = find_stories(store, selection.collection, selection.date_from, selection.date_to, min_articles, limit)
     return JSONResponse(stories_to_dict(stories))
 

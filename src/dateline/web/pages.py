@@ -24,7 +24,6 @@ from fastapi.templating import Jinja2Templates
 from dateline.operations import DEFAULT_METHOD, MAX_DATES, MAX_SENTENCES
 from dateline.render.formats import FORMATS
 from dateline.render.html_export import safe_url
-from dateline.store import Store
 from dateline.stories import find_stories
 from dateline.timeline import method_names
 from dateline.web.connections import open_store, settings_of
@@ -51,8 +50,7 @@ Settings = Annotated[WebSettings, Depends(settings_of)]
 def explorer(request: Request, settings: Settings) -> HTMLResponse:
     with open_store(settings) as store:
         collections = store.collections()
-        # Stories are not found in a sharded store yet (docs/sharding.md).
-        stories = find_stories(store, limit=STORIES_LISTED) if isinstance(store, Store) else []
+        stories = find_stories(store, limit=STORIES_LISTED)
     return _page(
         request,
         "index.html",

@@ -9,7 +9,7 @@ import typer
 from dateline.cli.options import CollectionOption, DbOption, FromOption, ToOption, check_collection
 from dateline.errors import UsageError
 from dateline.render.json_format import dumps, stories_to_dict
-from dateline.store import Store
+from dateline.shards import ShardedStore, open_store
 from dateline.stories import find_stories
 
 
@@ -27,11 +27,14 @@ def stories_command(
     """List the stories of the stored articles, largest first: each a group of articles
     about one developing event, with its dates, counts and a query that gives its
     timeline. Articles stored since the last call are assigned to stories first (once:
-    the store keeps the assignments). JSON: {"stories": [{"id", "label", "first", "last",
-    "articles", "sources", "headline", "key_terms", "article_ids", "query"}]}."""
+    the store keeps the assignments; a folder of shards keeps them in its stories.db).
+    JSON: {"stories": [{"id", "label", "first", "last", "articles", "sources", "headline",
+    "key_terms", "article_ids", "query"}]}."""
     if output not in ("text", "json"):
         raise UsageError(f"--format must be text or json, got {output!r}")
-    with Store.open(db, create=False) as store:
+    with open_store(db, create=False) as store:
+        if isinstance(store, ShardedStore) and not store.try_writing():
+            typer.echo(f"{db}: another process is writing the folder; listing the stories assigned so far", err=True)
         check_collection(store, collection)
         stories = find_stories(store, collection, date_from, date_to, min_articles, limit or None)
     if output == "json":

@@ -17,7 +17,7 @@ from dateline.cli.options import DbOption
 from dateline.ingest.inputs import check_inputs
 from dateline.ingest.job import IngestReport, OnError, ingest
 from dateline.ingest.watch import FileWatch
-from dateline.store import Store
+from dateline.shards import AnyStore, open_store
 from dateline.stories import update_stories
 
 
@@ -48,7 +48,7 @@ def watch_command(
     watch = FileWatch([Path(path) for path in paths])
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
-        with Store.open(db) as store:
+        with open_store(db) as store:
             typer.echo(
                 f"{_now()}  watching {', '.join(paths)} every {interval:g} s "
                 f"({store.count_articles()} articles in {db}); Ctrl-C stops"
@@ -62,7 +62,7 @@ def watch_command(
         signal.signal(signal.SIGTERM, previous)
 
 
-def _look(store: Store, watch: FileWatch, collection: str, workers: int, errors: Console) -> None:
+def _look(store: AnyStore, watch: FileWatch, collection: str, workers: int, errors: Console) -> None:
     """Ingest the files ready now, one line per batch, then assign the new articles to stories."""
     files, problems = watch.poll()
     for problem in problems:
