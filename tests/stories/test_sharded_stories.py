@@ -142,10 +142,13 @@ def test_an_index_out_of_step_with_restored_shards_is_rebuilt(
     for name in restored:
         copy_shard(backup, sharded, name)
     ingest(sharded, write_jsonl(tmp_path / "then.jsonl", then), "--collection", "wires")
+    checked = runner.invoke(app, ["check", "--db", str(sharded)])
+    assert checked.exit_code == 1 and "stories.db: the shards do not hold" in checked.output
     result = runner.invoke(app, ["stories", "--db", str(sharded), "--format", "json"])
     assert result.exit_code == 0, result.output
     assert "rebuilding the stories" in caplog.text
     assert index_rowids(sharded) == shard_rowids(sharded)
+    assert runner.invoke(app, ["check", "--db", str(sharded)]).exit_code == 0
 
 
 def test_while_another_process_writes_the_folder_the_stories_so_far_are_listed(tmp_path: Path) -> None:
@@ -160,10 +163,26 @@ def test_while_another_process_writes_the_folder_the_stories_so_far_are_listed(t
     assert stories(sharded) != before
 
 
-def test_check_takes_a_folder_with_its_story_index(stores: tuple[Path, Path]) -> None:
+def test_check_checks_the_story_index_after_the_shards(stores: tuple[Path, Path]) -> None:
     stories(stores[1])
-    result = runner.invoke(app, ["check", "--db", str(stores[1])])
+    result = runner.invoke(app, ["check", "--db", str(stores[1]), "--json"])
     assert result.exit_code == 0, result.output
-    assert [line.split(":")[0] for line in result.output.splitlines()] == [
-        str(stores[1] / f"shard-{index:03d}.db") for index in range(SHARDS)
-    ]
+    report = json.loads(result.output)
+    assert len(report["shards"]) == SHARDS
+    assert report["stories"]["consistent"] and report["stories"]["assigned"] == len(shard_rowids(stores[1]))
+
+
+def test_check_repair_deletes_a_damaged_story_index_which_stories_rebuilds(tmp_path: Path) -> None:
+    one, sharded = build(tmp_path, spread_records())
+    stories(sharded)
+    index = sharded / "stories.db"
+    with closing(sqlite3.connect(index)) as db:  # everything into the file itself
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    content = bytearray(index.read_bytes())
+    content[len(content) // 2 : len(content) // 2 + 4096] = bytes(4096)  # a page of zeros
+    index.write_bytes(bytes(content))
+    assert runner.invoke(app, ["check", "--db", str(sharded)]).exit_code == 1
+    repaired = runner.invoke(app, ["check", "--db", str(sharded), "--repair"])
+    assert repaired.exit_code == 0, repaired.output
+    assert not index.exists()
+    assert stories(sharded) == stories(one)

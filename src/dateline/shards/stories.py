@@ -34,6 +34,7 @@ import logging
 import sqlite3
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from functools import partial
 from itertools import islice
 from pathlib import Path
@@ -127,18 +128,9 @@ class FolderStories:
         longer adds up with the shards is emptied first, to be rebuilt."""
         if not self.store.writes:
             return False
-        with read_transaction(self._db) as db:
-            through, recorded, through_id = _meta(db, "through", 0), _meta(db, "articles", 0), _meta(db, "id", "")
-        self._articles = self.store.count_articles()
-        above = sum(self.store.read_each(lambda shard: _count_above(shard, through)))
-        if self._articles - above != recorded or self._id_at(through) != through_id:
-            _log.warning(
-                "%s: the shards do not hold the %d articles up to row %d that the story index assigned"
-                " (a shard replaced?): rebuilding the stories",
-                self.store.path,
-                recorded,
-                through,
-            )
+        through, problem = self.out_of_step()
+        if problem:
+            _log.warning("%s: %s: rebuilding the stories", self.store.path, problem)
             with write_transaction(self._db) as db:
                 for table in _TABLES:
                     db.execute(f"DELETE FROM {table}")
@@ -148,6 +140,20 @@ class FolderStories:
         dates = [day for day in self.store.read_each(lambda shard: earliest_above(shard, through)) if day]
         self._earliest = min(dates, default=None)
         return self._last > through
+
+    def out_of_step(self) -> tuple[int, str]:
+        """The index's mark (``through``), and what is wrong where the shards no longer
+        hold the articles the index assigned up to it ("" when they do)."""
+        with read_transaction(self._db) as db:
+            through, recorded, through_id = _meta(db, "through", 0), _meta(db, "articles", 0), _meta(db, "id", "")
+        self._articles = self.store.count_articles()
+        above = sum(self.store.read_each(lambda shard: _count_above(shard, through)))
+        if self._articles - above == recorded and self._id_at(through) == through_id:
+            return through, ""
+        return through, (
+            f"the shards do not hold the {recorded} articles up to row {through} that the story index assigned"
+            " (a shard replaced?)"
+        )
 
     def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
         return write_transaction(self._db)
@@ -200,6 +206,52 @@ class FolderStories:
         for part in self.store.read_each(lambda shard: read(shard, rowids)):
             found.update(part)
         return found
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    """The state of a folder's story index, as ``dateline check`` reports it."""
+
+    path: str
+    assigned: int
+    findings: tuple[str, ...]
+
+    @property
+    def consistent(self) -> bool:
+        return not self.findings
+
+    def to_dict(self) -> dict[str, object]:
+        return {"path": self.path, "assigned": self.assigned, "findings": list(self.findings)} | {
+            "consistent": self.consistent
+        }
+
+
+def check_index(folder: Path) -> IndexReport | None:
+    """SQLite's quick check of the folder's story index, and whether it is in step with
+    the shards (None when there is no index). Either fault is repaired by deleting the
+    index, which the next ``dateline stories`` rebuilds."""
+    from dateline.shards.store import ShardedStore
+
+    path = folder / INDEX
+    if not path.exists():
+        return None
+    with ShardedStore.open(folder, create=False) as store:
+        try:
+            db = store.story_index()
+            quick = [row[0] for row in db.execute("PRAGMA quick_check")]
+            if quick != ["ok"]:
+                return IndexReport(str(path), 0, (f"SQLite's quick check: {'; '.join(quick[:3])}",))
+            _, problem = FolderStories(store).out_of_step()
+            assigned = db.execute("SELECT count(*) FROM story_articles").fetchone()[0]
+        except (sqlite3.DatabaseError, StoreError) as error:
+            return IndexReport(str(path), 0, (str(error),))
+    return IndexReport(str(path), assigned, (problem,) if problem else ())
+
+
+def delete_index(folder: Path) -> None:
+    """Delete the folder's story index (with its ``-wal`` and ``-shm`` files)."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{folder / INDEX}{suffix}").unlink(missing_ok=True)
 
 
 def _meta(db: sqlite3.Connection, key: str, default: Value) -> Value:

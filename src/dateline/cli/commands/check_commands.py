@@ -31,17 +31,41 @@ def check_command(
     """Verify the store: SQLite's integrity check, the schema version, the full-text index
     against the articles, every sentence and time mention against its article, no article
     stored without its sentences. Exit 0 when consistent (after --repair: when the repair
-    made it so), 1 when not. A sharded store is checked shard by shard (with --json:
-    {"shards": [report, ...]})."""
+    made it so), 1 when not. A sharded store is checked shard by shard, then its story
+    index, stories.db, which --repair deletes when it is damaged or out of step with the
+    shards ('dateline stories' rebuilds it) (with --json: {"shards": [report, ...],
+    "stories": {"path", "assigned", "findings", "consistent"} or null})."""
     from dateline.shards.manifest import is_sharded, shard_files
 
     paths = shard_files(db) if is_sharded(db) else [db]
     checked = [_check(path, repair, as_json) for path in paths]
+    index = _check_index(db, repair, as_json) if is_sharded(db) else None
     if as_json:
         reports = [report for _, report in checked]
-        typer.echo(dumps({"shards": reports} if is_sharded(db) else reports[0]))
-    if not all(consistent for consistent, _ in checked):
+        typer.echo(dumps({"shards": reports, "stories": index and index[1]} if is_sharded(db) else reports[0]))
+    if not all(consistent for consistent, _ in [*checked, *([index] if index else [])]):
         raise typer.Exit(INCONSISTENT_EXIT_CODE)
+
+
+def _check_index(folder: Path, repair: bool, as_json: bool) -> tuple[bool, dict[str, Any]] | None:
+    """Check a sharded store's story index (None when it has none); with ``repair``,
+    delete a faulty one."""
+    from dateline.shards.stories import check_index, delete_index
+
+    report = check_index(folder)
+    if report is None:
+        return None
+    if not as_json:
+        if report.consistent:
+            typer.echo(f"{report.path}: consistent (stories of {report.assigned} articles)")
+        for finding in report.findings:
+            typer.echo(f"{report.path}: {finding}")
+    if report.consistent or not repair:
+        return report.consistent, report.to_dict()
+    delete_index(folder)
+    if not as_json:
+        typer.echo(f"Repair: deleted {report.path}; the next 'dateline stories' rebuilds it.")
+    return True, report.to_dict() | {"deleted": True}
 
 
 def _check(db: Path, repair: bool, as_json: bool) -> tuple[bool, dict[str, Any]]:
