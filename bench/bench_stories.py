@@ -19,7 +19,11 @@ Timeline17 store after its stories exist, and the update that assigns them is ti
 with a check that no earlier article moved. With ``--synthetic N``, a store of N
 synthetic articles (``bench/synthetic.py``: recombined Timeline17 sentences) times the
 first run and a default listing (the 20 largest stories) at that size, then the update
-after an ingest of ``SYNTHETIC_ADDED`` more (another seed, the same period). Writes
+after an ingest of ``SYNTHETIC_ADDED`` more (another seed, the same period). With
+``--shards N``, Timeline17 is also ingested into a folder of N shards, whose ``dateline
+stories`` runs twice as well (first run, listing); its stories are compared with the one
+store's (the whole JSON, so ids, labels, articles, dates and counts) and scored the same
+way (docs/sharding.md, "Stories"). Writes
 bench/results/stories.json; the million-article run is kept beside it as
 bench/results/stories_1m.json (``--synthetic 1000000 --output
 bench/results/stories_1m.json``), since it takes an hour on two cores.
@@ -44,7 +48,7 @@ from run_metadata import ROOT, run_metadata, write_results
 SYNTHETIC_ADDED = 1000
 RESULT_KEYS = {
     "stories*.json": {
-        "": ("metadata", "parameters", "target", "datasets", "incremental", "synthetic"),
+        "": ("metadata", "parameters", "target", "datasets", "sharded", "incremental", "synthetic"),
         "datasets.*": (
             "articles",
             "topics",
@@ -57,6 +61,17 @@ RESULT_KEYS = {
             "first_run_seconds",
             "list_seconds",
             "per_topic",
+        ),
+        "sharded": (
+            "dataset",
+            "shards",
+            "articles",
+            "stories",
+            "same_stories_as_one_store",
+            "weighted_purity",
+            "ingest_seconds",
+            "first_run_seconds",
+            "list_seconds",
         ),
         "incremental": (
             "store_articles",
@@ -93,6 +108,9 @@ def main() -> None:
     parser.add_argument(
         "--synthetic", type=int, default=0, metavar="N", help="Also time a store of N synthetic articles (0: not)."
     )
+    parser.add_argument(
+        "--shards", type=int, default=0, metavar="N", help="Also time Timeline17 in a folder of N shards (0: not)."
+    )
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results" / "stories.json")
     args = parser.parse_args()
     metadata = run_metadata()
@@ -115,6 +133,8 @@ def main() -> None:
     }
     for name, topic_of in DATASETS.items():
         report["datasets"][name] = measure(args.data / name, args.work / f"{name}.db", topic_of)
+    if args.shards:
+        report["sharded"] = sharded(args.data / "t17", args.work / "t17.db", args.shards, DATASETS["t17"])
     report["incremental"] = incremental(args.work / "t17.db", args.data / "entities" / INCREMENT_TOPIC)
     if args.synthetic:
         report["synthetic"] = synthetic(args.synthetic, args.work, args.data / "t17")
@@ -136,6 +156,28 @@ def measure(folder: Path, db: Path, topic_of: object) -> dict[str, object]:
         "stories": len(stories),
         "stories_of_2_or_more": sum(story["articles"] >= 2 for story in stories),
         **scores,
+        "ingest_seconds": round(ingest_seconds, 1),
+        "first_run_seconds": round(first_seconds, 2),
+        "list_seconds": round(list_seconds, 2),
+    }
+
+
+def sharded(folder: Path, one: Path, shards: int, topic_of: object) -> dict[str, object]:
+    """The dataset in a folder of ``shards`` shards beside the one store ``one``: its
+    stories timed as ``measure`` times them, and compared with the one store's."""
+    db = one.with_name(f"{one.stem}-{shards}-shards")
+    command = [DATELINE, "ingest", str(folder), "--db", str(db), "--shards", str(shards), "--quiet"]
+    ingest_seconds = timed(command)[0]
+    first_seconds, _ = timed(stories_command(db))
+    list_seconds, output = timed(stories_command(db))
+    stories = json.loads(output)["stories"]
+    return {
+        "dataset": folder.name,
+        "shards": shards,
+        "articles": sum(story["articles"] for story in stories),
+        "stories": len(stories),
+        "same_stories_as_one_store": stories == json.loads(timed(stories_command(one))[1])["stories"],
+        "weighted_purity": score(stories, topics_of(one, topic_of))["weighted_purity"],
         "ingest_seconds": round(ingest_seconds, 1),
         "first_run_seconds": round(first_seconds, 2),
         "list_seconds": round(list_seconds, 2),
@@ -312,6 +354,13 @@ def print_table(report: dict) -> None:
                 f"  {topic:<26}{found['articles']:>9}{found['coverage']:>10.2f}{found['purity']:>8.2f}  "
                 f"{found['story']}"
             )
+    if "sharded" in report:
+        folder = report["sharded"]
+        print(
+            f"\n{folder['dataset']} in {folder['shards']} shards: the same stories as one store: "
+            f"{folder['same_stories_as_one_store']}; weighted purity {folder['weighted_purity']}; first run "
+            f"{folder['first_run_seconds']} s, listing {folder['list_seconds']} s"
+        )
     step = report["incremental"]
     print(
         f"\nincremental: {step['added_articles']} articles added to a store of {step['store_articles']}: "

@@ -730,6 +730,8 @@ def stories(results: Path) -> str:
             f"listed them all in {dataset['list_seconds']:.1f} s, as whole processes.{query_share}\n\n"
             + table(["topic", "articles", "coverage", "purity", "met", "query share", "best story (key terms)"], rows)
         )
+    if "sharded" in data:
+        parts.append(_sharded_stories(data["sharded"], data["datasets"][data["sharded"]["dataset"]]))
     step = data["incremental"]
     parts.append(
         f"**Incremental**: {count(step['added_articles'])} articles added to the Timeline17 store "
@@ -741,6 +743,19 @@ def stories(results: Path) -> str:
     if "synthetic" in data:
         parts.append(_synthetic_stories(data["synthetic"]))
     return "\n\n".join(parts)
+
+
+def _sharded_stories(folder: dict[str, Any], one: dict[str, Any]) -> str:
+    same = "the same stories as" if folder["same_stories_as_one_store"] else "other stories than"
+    return (
+        f"**{folder['dataset']} in {folder['shards']} shards** (`--shards {folder['shards']}`, "
+        f"[sharding.md](sharding.md#stories)): `dateline stories` on the folder lists {same} the one "
+        f"store (the whole JSON compared: ids, labels, articles, dates, counts), weighted purity "
+        f"{folder['weighted_purity']:.3f}; its first run took {folder['first_run_seconds']:.1f} s "
+        f"({folder['first_run_seconds'] / one['first_run_seconds']:.2f}× the one store's) and the listing "
+        f"{folder['list_seconds']:.1f} s ({folder['list_seconds'] / one['list_seconds']:.2f}×), as whole "
+        "processes, one after the other."
+    )
 
 
 def _synthetic_stories(scale: dict[str, Any]) -> str:
