@@ -143,7 +143,8 @@ class FolderStories:
 
     def out_of_step(self) -> tuple[int, str]:
         """The index's mark (``through``), and what is wrong where the shards no longer
-        hold the articles the index assigned up to it ("" when they do)."""
+        hold the articles the index assigned up to it ("" when they do). Counts the
+        shards' articles, which ``end_update`` records."""
         with read_transaction(self._db) as db:
             through, recorded, through_id = _meta(db, "through", 0), _meta(db, "articles", 0), _meta(db, "id", "")
         self._articles = self.store.count_articles()
