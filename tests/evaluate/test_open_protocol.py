@@ -129,9 +129,12 @@ def test_the_standard_protocol_refuses_several_datasets(tmp_path: Path) -> None:
 # Timeline17's were 0.136 / 0.048 / 0.570 before articles' titles lost their page stamps
 # (dateline.ingest.headline): a title is indexed, so for "BP oil spill", the one query whose
 # matches exceed --max-articles (1,000), another 1,000 articles are ranked first; without
-# the cap, the figures are 0.136 / 0.048 / 0.570 both before and after.
+# the cap, the figures are 0.136 / 0.048 / 0.570 both before and after. Titles without
+# the lines a site puts on many pages (dateline.ingest.site_lines) moved that query's two
+# tasks again (bbc Date-F1 -0.021, washingtonpost AR1-F +0.034; no other task moved):
+# 0.134 / 0.047 / 0.570 -> 0.136 / 0.048 / 0.569.
 OPEN_FLOORS = {
-    "t17": {"ar1_f": 0.134, "ar2_f": 0.047, "date_f1": 0.570},
+    "t17": {"ar1_f": 0.135, "ar2_f": 0.048, "date_f1": 0.569},
     "entities": {"date_f1": 0.266, "concat_r1_f": 0.274, "concat_r2_f": 0.055},
 }
 CLOSED_ENTITIES_FLOORS = {"date_f1": 0.273, "concat_r1_f": 0.277, "concat_r2_f": 0.056}
