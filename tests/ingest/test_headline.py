@@ -199,6 +199,15 @@ def test_a_headline_with_capitals_dashes_or_by_stays_whole(block: str) -> None:
     assert article_title(block, [FIRST]) == block
 
 
+def test_a_headline_run_into_the_first_sentence_is_the_title() -> None:
+    # t17/bpoil_bbc: the page put its headline on the first sentence's line, no full stop between
+    line = (
+        "US government takes BP to court over oil spill The US government is taking BP and eight other "
+        "companies to court over the Gulf of Mexico oil spill."
+    )
+    assert article_title("", [line]) == "US government takes BP to court over oil spill"
+
+
 def test_the_opening_words_are_the_first_segment_that_names_the_article() -> None:
     line = "Analysis: U.S. stuck between support and concern By Elise Labott, CNN Two weeks ago in Qatar, aides said."
     assert article_title("", [line]) == "Analysis: U.S. stuck between support and concern"

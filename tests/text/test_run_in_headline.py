@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.text.run_in_headline import body_start
+from dateline.text.run_in_headline import body_start, headline_end
 
 RUN_IN = [
     (
@@ -56,3 +56,26 @@ def test_the_body_starts_after_the_run_in_headline(sentence: str, body: str) -> 
 @pytest.mark.parametrize("sentence", WHOLE)
 def test_a_sentence_without_a_run_in_headline_is_whole(sentence: str) -> None:
     assert body_start(sentence) == 0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "headline"),
+    [
+        (RUN_IN[0][0], "US government takes BP to court over oil spill"),
+        # a caption after the headline, with a seam of its own: the headline ends at the first
+        (RUN_IN[2][0], "Haiti earthquake: not enough doctors"),
+        # a caption joined to the headline without a seam stays with it
+        (
+            RUN_IN[4][0],
+            "Haiti earthquake death toll 'may be 50,000' On the ground in Haiti with survivors as they desperately"
+            " plead for help",
+        ),
+    ],
+)
+def test_the_headline_ends_at_the_first_seam(sentence: str, headline: str) -> None:
+    assert sentence[: headline_end(sentence)].rstrip() == headline
+
+
+@pytest.mark.parametrize("sentence", WHOLE)
+def test_a_sentence_without_a_run_in_headline_has_no_headline(sentence: str) -> None:
+    assert headline_end(sentence) == 0

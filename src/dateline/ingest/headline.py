@@ -16,7 +16,10 @@ and keeps the first segment left. With none left, the title is the opening words
 article's first sentence (its first that is not a stamp or byline alone), cut at a word
 within 100 characters (an ellipsis marks the cut): "Syrian forces killed at least 20
 people in the city of Homs on Tuesday, activists said" names the article better than its
-wire service's time stamp does.
+wire service's time stamp does. Where the page ran its headline into that sentence with
+no full stop between (``dateline.text.run_in_headline``), the headline is the title:
+"Syria unrest: Arab League urges Assad to reform", not "Syria unrest: Arab League urges
+Assad to reform The Arab League has called for a national unity…".
 
 The rules are page conventions of news sites, never a topic's words, and they leave a
 headline without furniture as it is.
@@ -26,6 +29,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+
+from dateline.text.run_in_headline import headline_end
 
 TITLE_MAX_CHARS = 200
 # A title made of the article's opening words is cut sooner: it names the article, and a
@@ -160,6 +165,9 @@ def article_title(headline_block: str, lines: Sequence[str]) -> str:
     for line in lines[:_OPENING_LINES]:
         opening = [segment for segment in _segments(line[:_SEARCHED_CHARS]) if len(segment.split()) >= _MIN_WORDS]
         if opening:
+            run_in = headline_end(opening[0])
+            if run_in:  # the page's headline, run into the first sentence
+                return _shortened(opening[0][:run_in].rstrip(), OPENING_MAX_CHARS)
             return _shortened(opening[0], OPENING_MAX_CHARS)
     return _shortened(lines[0], OPENING_MAX_CHARS)
 

@@ -37,11 +37,22 @@ MIN_BODY_WORDS = 6
 def body_start(sentence: str) -> int:
     """The offset in ``sentence`` where its body starts after a run-in headline (the last
     seam, so a caption between the two goes too); 0 when there is none."""
-    start = 0
+    return max(_seams(sentence), default=0)
+
+
+def headline_end(sentence: str) -> int:
+    """The offset in ``sentence`` where a run-in headline ends (the first seam: a caption
+    may follow it); 0 when there is none."""
+    return min(_seams(sentence), default=0)
+
+
+def _seams(sentence: str) -> list[int]:
+    """The offsets of the words after every seam with enough words on both sides."""
+    seams = []
     for seam in _SEAM.finditer(sentence):
         if seam.group(1) in _BEFORE_A_NAME:
             continue
         body = seam.end(1) + 1
         if len(sentence[:body].split()) >= MIN_HEADLINE_WORDS and len(sentence[body:].split()) >= MIN_BODY_WORDS:
-            start = body
-    return start
+            seams.append(body)
+    return seams
