@@ -46,6 +46,7 @@ FURNITURE = [
     "Page last updated at 08:58 GMT, Thursday, 24 June 2010 09:58 UK Michael Jackson was",
     "15 February 12 22:17 GMT Syrian President Bashar al-Assad has decreed a referendum",
     "(8:48 a.m. ET, 2:28 p.m. in Libya) The Libyan government has decided on a cease-fire",
+    "(7:55 p.m. Monday ET, 1:55 a.m. Tuesday in Libya) Since the coalition military operation began",
     "TIMELINE: Six remarkable days in Libya (Updated: 1:19 a.m. Monday, Libya; 6:19 p.m. Sunday ET)",
     "A version appeared on p18 of the Main section section of the Guardian on 09.39 GMT",
     "See our special issue Letters for publication should be sent to: letters@guardian.co.uk",

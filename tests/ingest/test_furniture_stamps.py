@@ -46,6 +46,12 @@ EGYPT, LIBYA, MJ = ("t17/EgyptianProtest_cnn/InputDocs", "t17/LibyaWar_cnn/Input
             "live-blog stamp",
         ),
         (
+            f"{LIBYA}/2011-03-28/251.htm.txt",
+            "7:55 p.m. Monday ET , 1:55 a.m. Tuesday in Libya",
+            'The world had a "unique ability to stop" violence',
+            "live-blog stamp",
+        ),
+        (
             f"{LIBYA}/2011-02-21/13.htm.txt",
             "LIBYA , 3:29 p.m. ET",
             "Libyan leader Moammar Gadhafi still is in Libya",
@@ -80,6 +86,9 @@ def test_stamps_and_bylines_are_cut_off_the_sentence(
     assert cut.startswith(sentence)
     assert why == reason
     assert display_problem(cut) is None
+    # and so does the cleaning of a whole text, which tries the rules only on lines
+    # holding one of their words
+    assert clean_text(f"An opening sentence.\n{line}").lines[-1] == cut
 
 
 @pytest.mark.parametrize(

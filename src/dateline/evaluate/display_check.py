@@ -52,10 +52,10 @@ _FURNITURE = re.compile(
     rf"|^\W*{_CLOCK}\s*(?:ET|EST|EDT|GMT|BST|CET|UTC)?\s*(?:-|:|\|)"
     # page and entry stamps: "(Update 9:29 p.m. in Cairo", "Posted at 11:06 a.m.", "08:58 GMT,
     # Thursday", "17:57 GMT Help", "09.26 BST on Wednesday", "8:48 a.m. ET, 2:28 p.m.",
-    # "15 February 12 22:17 GMT" opening a sentence; a time with its zone inside a
-    # sentence ("on stage at 18:00 BST") is prose
+    # "7:55 p.m. Monday ET, 1:55 a.m.", "15 February 12 22:17 GMT" opening a sentence; a
+    # time with its zone inside a sentence ("on stage at 18:00 BST") is prose
     rf"|\b(?:[Uu]pdated?|[Pp]osted)(?::| at)? {_CLOCK}"
-    rf"|\b{_CLOCK}\s*{_ZONE}(?:,? {_WEEKDAY}| Help\b| on {_WEEKDAY}|, {_CLOCK}| UK\b)"
+    rf"|\b{_CLOCK}\s*(?:{_WEEKDAY} )?{_ZONE}(?:,? {_WEEKDAY}| Help\b| on {_WEEKDAY}|, {_CLOCK}| UK\b)"
     rf"|^(?:Last updated:? )?\d{{1,2}} [A-Z][a-z]+,? \d{{2,4}} (?:- )?{_CLOCK}\s*{_ZONE}"
     # wire services' datelines and page stamps ("BEIRUT (Reuters) -", "Benghazi, Libya (CNN)
     # --", "Tue Apr 19, 2011 6:25 am EDT", "Friday 3 June 2005 00.06 BST" ending a title)

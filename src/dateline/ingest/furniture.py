@@ -91,8 +91,12 @@ _PREFIX_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?:\([^()]{{0,30}}\))?[^()]{{0,60}}?\)\)?:?(?: --)? "
         ),
     ),
-    # "(8:48 a.m. ET, 2:28 p.m. in Libya) ", "LIBYA, 5:29 p.m. ET, 12:29 a.m. local: "
-    ("live-blog stamp", re.compile(rf"^\({_CLOCK} {_AM_PM} {_ZONE}, {_CLOCK} {_AM_PM}[^()]{{0,40}}\) ")),
+    # "(8:48 a.m. ET, 2:28 p.m. in Libya) ", "(7:55 p.m. Monday ET, 1:55 a.m. Tuesday in
+    # Libya) ", "LIBYA, 5:29 p.m. ET, 12:29 a.m. local: "
+    (
+        "live-blog stamp",
+        re.compile(rf"^\({_CLOCK} {_AM_PM}(?: [A-Z][a-z]+day)? {_ZONE}, {_CLOCK} {_AM_PM}[^()]{{0,40}}\) "),
+    ),
     (
         "live-blog stamp",
         re.compile(
@@ -158,6 +162,7 @@ _CANDIDATE_WORDS = (
     "^Posted at",
     "m^: ",
     *(f"m{stop} ^{zone}, " for zone in _ZONES for stop in ("", ".")),
+    *(f"day ^{zone}, " for zone in _ZONES),
 )
 # What ends the headline, standfirst and caption run into an article's first lines:
 # an agency dateline, a page time stamp ("Tuesday 5 May 2009 17.04 BST", "Mark Easton |
