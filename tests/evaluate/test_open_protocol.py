@@ -132,9 +132,9 @@ def test_the_standard_protocol_refuses_several_datasets(tmp_path: Path) -> None:
 # the cap, the figures are 0.136 / 0.048 / 0.570 both before and after. Titles without
 # the lines a site puts on many pages (dateline.ingest.site_lines) moved that query's two
 # tasks again (bbc Date-F1 -0.021, washingtonpost AR1-F +0.034; no other task moved):
-# 0.134 / 0.047 / 0.570 -> 0.136 / 0.048 / 0.569.
+# 0.134 / 0.047 / 0.570 -> 0.136 / 0.048 / 0.569 (AR1-F 0.1362 once CNN's weekday live-blog stamps were cut).
 OPEN_FLOORS = {
-    "t17": {"ar1_f": 0.135, "ar2_f": 0.048, "date_f1": 0.569},
+    "t17": {"ar1_f": 0.136, "ar2_f": 0.048, "date_f1": 0.569},
     "entities": {"date_f1": 0.266, "concat_r1_f": 0.274, "concat_r2_f": 0.055},
 }
 CLOSED_ENTITIES_FLOORS = {"date_f1": 0.273, "concat_r1_f": 0.277, "concat_r2_f": 0.056}
