@@ -51,6 +51,19 @@ EGYPT, LIBYA, MJ = ("t17/EgyptianProtest_cnn/InputDocs", "t17/LibyaWar_cnn/Input
             'The world had a "unique ability to stop" violence',
             "live-blog stamp",
         ),
+        # a second story's dateline on a page of several, and Reuters' highlights before one
+        (
+            f"{EGYPT}/2011-01-29/198.htm.txt",
+            "Cairo , Egypt -LRB- CNN -RRB- -- Embattled",
+            "Embattled President Hosni Mubarak said early Saturday",
+            "dateline",
+        ),
+        (
+            "t17/LibyaWar_reuters/InputDocs/2011-08-16/310.htm.txt",
+            "\\* No secret talks",
+            "Libya's rebel National Transitional Council (NTC) is not holding any talks",
+            "dateline",
+        ),
         (
             f"{LIBYA}/2011-02-21/13.htm.txt",
             "LIBYA , 3:29 p.m. ET",

@@ -118,6 +118,17 @@ _PREFIX_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("caption", re.compile(r"^\((?:[A-Z][\w.'-]* ){0,3}[\w.'-]*/(?:Reuters|AP|AFP|Getty Images|EPA|PA)\) ")),
+    # a wire story's dateline opening a sentence below the page's first lines (a page of
+    # several stories), after Reuters' highlights on the first: "Cairo, Egypt (CNN) -- ",
+    # "* No secret talks with Gaddafi, says rebel council * Report of Djerba meeting
+    # denied BENGHAZI, Libya, Aug 16 (Reuters) - "
+    (
+        "dateline",
+        re.compile(
+            r"^(?:\* [^()]{0,300}? )?(?:[A-Z][\w.'-]*,? ){0,4}(?:[A-Z][a-z]{2,8}\.? \d{1,2} )?"
+            r"\((?:CNN|Reuters|AP|AFP|UPI)\) --? "
+        ),
+    ),
     ("caption", re.compile(rf"\bPhotograph: (?:{_CREDIT}) ")),
 )
 # Words found in every line some rule above applies to: lines without one are passed by.
@@ -160,6 +171,7 @@ _CANDIDATE_WORDS = (
     "^/PA)",
     "^|",
     "^Posted at",
+    *(f"({agency}^) -" for agency in ("CNN", "Reuters", "AP", "AFP", "UPI")),
     "m^: ",
     *(f"m{stop} ^{zone}, " for zone in _ZONES for stop in ("", ".")),
     *(f"day ^{zone}, " for zone in _ZONES),
