@@ -199,6 +199,20 @@ def test_a_headline_with_capitals_dashes_or_by_stays_whole(block: str) -> None:
     assert article_title(block, [FIRST]) == block
 
 
+@pytest.mark.parametrize(
+    "caption",
+    [
+        # t17/IraqWar_guardian, t17/LibyaWar_cnn, t17/bpoil_foxnews
+        "The Ukrainian president, Viktor Yushchenko, speaks at today's Nato summit in Brussels."
+        " Photograph: Getty Images",
+        "Video: Libyan rebels free prisoners",
+        "In this image taken from video provided by BP PLC at 12:23 a.m. EDT, Saturday Sept. 4, 2010 shows the well",
+    ],
+)
+def test_a_photo_or_video_caption_is_no_title(caption: str) -> None:
+    assert article_title(caption, [FIRST]) == article_title("", [FIRST])
+
+
 def test_a_headline_run_into_the_first_sentence_is_the_title() -> None:
     # t17/bpoil_bbc: the page put its headline on the first sentence's line, no full stop between
     line = (

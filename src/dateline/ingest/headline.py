@@ -144,10 +144,14 @@ _STAMP_SIGN = re.compile(
 )
 # A photo caption ends with the date the photo was taken ("... near the border May 16,
 # 2011.") or with its credit ("(By Ricky Carioti -- The Washington Post)", "(Brian
-# Snyder/Reuters)", "AP"), or starts with that date ("May 9: An oil soaked bird ...").
+# Snyder/Reuters)", "AP", "Photograph: Getty Images"), or starts with that date ("May 9: An
+# oil soaked bird ..."), with what it shows ("Photo: ", "Video: ", "In this image taken
+# from video ...").
 _CAPTION = re.compile(
     rf"{_MONTH} \d{{1,2}}, \d{{4}}\.?$|\((?:By [^()]{{1,60}}|[^()/]{{1,40}}/[^()]{{1,30}})\)$|\b(?:AP|REUTERS)$"
-    rf"|^{_MONTH} \d{{1,2}}: |^Credit: |^In this (?:[\w,.]+ ){{0,5}}(?:file )?photo\b"
+    r"|\bPhotograph: [^.]{1,60}$"
+    rf"|^{_MONTH} \d{{1,2}}: |^Credit: |^(?:Photo|Video|Image): "
+    r"|^In this (?:[\w,.]+ ){0,5}(?:file )?(?:photo|image)\b"
 )
 # A one-word dateline where a segment starts, after a stamp: "... 5:46 AM ET FORTUNE -- As".
 _LEADING_DATELINE = re.compile(r"^[A-Z]{2,} -- ")
