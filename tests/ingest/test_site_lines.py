@@ -7,8 +7,8 @@ from pathlib import Path
 
 from hypothesis import given, strategies as st
 
-from dateline.ingest import read_articles
-from dateline.ingest.site_lines import MIN_DAYS, MIN_PAGES, OPENING_LINES, shared_opening_lines
+from dateline.ingest import read_articles, site_lines
+from dateline.ingest.site_lines import MIN_DAYS, MIN_PAGES, OPENING_LINES, folder_opening_lines, shared_opening_lines
 
 LINK = "2 men charged in death of Chicago teen who performed in inauguration event ."
 
@@ -66,3 +66,17 @@ def test_cnns_related_story_link_names_none_of_the_egypt_pages(shared_data: Path
     # appears on too few pages to be told from a headline.
     [article] = read_articles([shared_data / "t17/EgyptianProtest_cnn/InputDocs/2011-02-11/239.htm.txt"])
     assert article.title.startswith("Mubarak resigns presidency: Egyptian President Hosni Mubarak stepped down")
+
+
+def test_a_large_folder_is_sampled_evenly(tmp_path: Path, monkeypatch) -> None:
+    # 30 pages over 10 days, the link on every third; a sample of 10 pages (every third
+    # from the first) sees it on all of them, and reads no more than 10 files.
+    for number in range(30):
+        lines = [LINK] if number % 3 == 0 else [f"Story {number} ."]
+        _page(tmp_path, f"2011-01-{10 + number // 3}", f"{number:02}.txt", lines)
+    monkeypatch.setattr(site_lines, "SAMPLED_PAGES", 10)
+    opened: list[Path] = []
+    read = site_lines._opening_lines
+    monkeypatch.setattr(site_lines, "_opening_lines", lambda path: opened.append(path) or read(path))
+    assert folder_opening_lines(tmp_path / "cnn" / "InputDocs") == {LINK}
+    assert len(opened) == 10
