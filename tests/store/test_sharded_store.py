@@ -40,16 +40,13 @@ def test_a_month_goes_to_one_shard_and_consecutive_months_to_consecutive_shards(
 
 def test_a_copy_goes_to_its_originals_shard_and_a_copy_of_a_batch_article_follows_it() -> None:
     # Four new articles (row ids 10-13) at home in shards 0, 1, 2, 3: the first copies
-    # stored article 5 of shard 2, the second copies stored articles of shards 1 and 3
-    # (its home wins), the third copies the batch's first, the fourth copies nothing.
-    answers = [
-        [None, None, None, None],
-        [None, 7, None, None],
-        [5, None, 10, None],
-        [None, 6, None, None],
-    ]
-    assert routes([0, 1, 2, 3], answers, [10, 11, 12, 13]) == [2, 1, 2, 3]
-    assert routes([0, 3, 0, 3], answers, [10, 11, 12, 13]) == [2, 3, 2, 3]
+    # stored article 5 of shard 2, the second stored article 6 of shard 3, the third
+    # copies the batch's first, the fourth copies nothing.
+    originals = [5, 6, 10, None]
+    shard_of = {5: 2, 6: 3, 7: 1}
+    assert routes([0, 1, 2, 3], originals, [10, 11, 12, 13], shard_of) == [2, 3, 2, 3]
+    assert routes([0, 3, 0, 1], originals, [10, 11, 12, 13], shard_of) == [2, 3, 2, 1]
+    assert routes([0, 3, 0, 1], [None, 6, 10, None], [10, 11, 12, 13], shard_of) == [0, 3, 0, 1]
 
 
 def test_the_manifest_names_the_shards_and_the_routing(stores: tuple[Path, Path]) -> None:
@@ -89,11 +86,11 @@ def test_rerunning_an_ingest_a_shard_failed_stores_exactly_the_missing_articles(
     real = sharded._add_part
     failed: list[bool] = []
 
-    def fail_once_in_the_last_shard(articles, analysis, rowids, elsewhere, store):  # type: ignore[no-untyped-def]
-        if store.path.endswith(f"shard-{SHARDS - 1:03d}.db") and not failed:
+    def fail_once_in_the_last_shard(*part_and_store):  # type: ignore[no-untyped-def]
+        if part_and_store[-1].path.endswith(f"shard-{SHARDS - 1:03d}.db") and not failed:
             failed.append(True)
             raise OSError("disk full")
-        return real(articles, analysis, rowids, elsewhere, store)
+        return real(*part_and_store)
 
     monkeypatch.setattr(sharded, "_add_part", fail_once_in_the_last_shard)
     with ShardedStore.open(tmp_path / "four", shards=SHARDS) as store, pytest.raises(OSError):

@@ -4,10 +4,10 @@ With ``dateline ingest --dask ADDRESS --db FOLDER``, the ingest process reads, r
 and hands out row ids (``dateline.shards``), and each shard's part of a batch is written
 by a task on a worker: the shard's path, its articles and their analysis go as Parquet
 (``dateline.distributed.shards``), the count of new articles comes back. A shard is
-always sent to the same worker while that worker lives, which keeps the shard's store,
-and the near-duplicate index it holds in memory, open there between batches; the ingest
-process waits for a shard's write before sending its next, so a shard has one writer at
-a time and takes its batches in order.
+always sent to the same worker while that worker lives, which keeps the shard's store
+open there between batches (the near-duplicate originals come chosen by the ingest
+process, ``dateline.shards.copies``); the ingest process waits for a shard's write before
+sending its next, so a shard has one writer at a time and takes its batches in order.
 
 The workers must see the shards at the same path as the ingest process: a local cluster
 does; a cluster of several machines needs the folder on a file system they share
@@ -40,13 +40,15 @@ _OPEN: dict[tuple[str, int], Store] = {}
 _LOOK_AGAIN_S = 1.0
 
 
-def write_shard_part(path: str, articles: bytes, analysis: bytes, rowids: list[int]) -> int:
+def write_shard_part(
+    path: str, articles: bytes, analysis: bytes, rowids: list[int], originals: list[int | None]
+) -> int:
     """The task run on a worker: store a shard's part of a batch (``Store.add_batch``)."""
     key = (path, threading.get_ident())
     store = _OPEN.get(key)
     if store is None:
         store = _OPEN[key] = Store.open(path)
-    return store.add_batch(articles_from_parquet(articles), analysis_from_parquet(analysis), rowids)
+    return store.add_batch(articles_from_parquet(articles), analysis_from_parquet(analysis), rowids, originals)
 
 
 class DaskShardWriter:
@@ -86,8 +88,21 @@ class DaskShardWriter:
                 self._placed += 1
             return worker
 
-    def __call__(self, path: Path, articles: list[Article], analysis: BatchAnalysis, rowids: list[int]) -> int:
-        payload = (str(path.absolute()), articles_to_parquet(articles), analysis_to_parquet(analysis), rowids)
+    def __call__(
+        self,
+        path: Path,
+        articles: list[Article],
+        analysis: BatchAnalysis,
+        rowids: list[int],
+        originals: list[int | None],
+    ) -> int:
+        payload = (
+            str(path.absolute()),
+            articles_to_parquet(articles),
+            analysis_to_parquet(analysis),
+            rowids,
+            originals,
+        )
         while True:
             worker = self._worker_for(path)
             future = self._client.submit(

@@ -13,9 +13,10 @@ merging, so that the answer is the one a single store holding the same articles 
 - BM25 is computed with the statistics of all shards (``dateline.shards.bm25``), and the
   matches of every shard are merged by it, so ``limit`` (``--max-articles``) caps the
   same best matches.
-- Near-duplicates are found by each shard's writer among the articles of its shard, and
-  a copy of an article of another shard is sent to that shard rather than to its
-  month's (``dateline.shards.copies``), so the shards find the copies one store finds.
+- Near-duplicates are chosen over all shards with the candidates, ranking and
+  tie-break of one store, and a copy is sent to its original's shard rather than to its
+  month's, whose writer links it to that original (``dateline.shards.copies``): the
+  shards link each copy to the original one store links it to.
 
 One process writes a sharded store at a time (``write_lock``): row ids are assigned by
 the writer, and two writers would give the same ids to different articles.
@@ -38,13 +39,13 @@ from typing import IO, TypeVar
 from dateline.errors import StoreError
 from dateline.model import AnalyzedArticle, Article, ArticleSummary, BatchAnalysis, CollectionSummary
 from dateline.shards.bm25 import Statistics, global_scores, phrase_tokens, phrases, row_terms, shard_statistics
-from dateline.shards.copies import originals_in, routes
+from dateline.shards.copies import merged_holders, routes, stored_holders, texts_in, to_read
 from dateline.shards.manifest import MANIFEST, Manifest, is_sharded, new_manifest, read_manifest, write_manifest
 from dateline.shards.split import select_analysis
 from dateline.shards.stories import open_index
 from dateline.shards.worker import ShardWorker
 from dateline.store import Store
-from dateline.store.duplicates import BandIndex
+from dateline.store.duplicates import BandIndex, choose_originals, shared_counts
 from dateline.store.matching import (
     IN_LIST,
     Matching,
@@ -59,10 +60,10 @@ from dateline.store.writes import Write
 
 Result = TypeVar("Result")
 Item = TypeVar("Item")
-ShardWrite = Callable[[Path, list[Article], BatchAnalysis, list[int]], int]
+ShardWrite = Callable[[Path, list[Article], BatchAnalysis, list[int], list[int | None]], int]
 """Writes one shard's part of a batch elsewhere (a Dask worker: ``dateline.distributed.
-writers``): the shard's path, its articles, their analysis and row ids; returns how many
-were new."""
+writers``): the shard's path, its articles, their analysis, row ids and originals;
+returns how many were new."""
 WRITE_LOCK = ".write.lock"
 
 
@@ -210,7 +211,8 @@ class ShardedStore:
                 rowids[position] = self._next_rowid + len(rowids)
         self._next_rowid += len(rowids)
         by_shard: dict[int, list[int]] = {}
-        shards = self._routes(articles, analysis, list(rowids), list(rowids.values()))
+        shards, found = self._routes(articles, analysis, list(rowids), list(rowids.values()))
+        originals = dict(zip(rowids, found, strict=True))
         for position, shard in zip(rowids, shards, strict=True):
             by_shard.setdefault(shard, []).append(position)
         writes = [
@@ -220,6 +222,7 @@ class ShardedStore:
                     [articles[position] for position in positions],
                     select_analysis(analysis, positions),
                     [rowids[position] for position in positions],
+                    [originals[position] for position in positions],
                     self._write_elsewhere,
                 )
             )
@@ -229,21 +232,36 @@ class ShardedStore:
 
     def _routes(
         self, articles: Sequence[Article], analysis: BatchAnalysis, positions: list[int], rowids: list[int]
-    ) -> list[int]:
-        """The shard of each new article (at ``positions``, to get ``rowids``): its
-        month's, or its original's (``dateline.shards.copies``)."""
+    ) -> tuple[list[int], list[int | None]]:
+        """The shard of each new article (at ``positions``, to get ``rowids``), its
+        month's or its original's, and its original (or None), chosen over all shards as
+        one store chooses it (``dateline.shards.copies``)."""
         if not positions:
-            return []
+            return [], []
         texts = [articles[position].text for position in positions]
         keys = analysis.band_keys[positions]
-        answers = _results(
+        holders, shard_of = merged_holders(
+            _results(
+                [
+                    shard.submit(partial(stored_holders, index=index, keys=keys))
+                    for shard, index in zip(self._shards, self._routing_bands, strict=True)
+                ]
+            )
+        )
+        shared = shared_counts(holders, keys.shape)
+        stored: dict[int, str] = {}
+        for part in _results(
             [
-                shard.submit(partial(originals_in, index=index, rowids=rowids, texts=texts, keys=keys))
-                for shard, index in zip(self._shards, self._routing_bands, strict=True)
+                self._shards[shard].submit(partial(texts_in, rowids=wanted))
+                for shard, wanted in to_read(shared, shard_of).items()
             ]
+        ):
+            stored |= part
+        originals = choose_originals(
+            rowids, texts, keys, shared, lambda wanted: {rowid: stored[rowid] for rowid in wanted if rowid in stored}
         )
         homes = [self.manifest.shard_of(articles[position].published) for position in positions]
-        return routes(homes, answers, rowids)
+        return routes(homes, originals, rowids, shard_of), originals
 
     def known_ids(self, ids: Iterable[str]) -> set[str]:
         wanted = list(ids)
@@ -460,8 +478,13 @@ def _analysis_rows(store: Store, *, rowids: list[int]) -> list[tuple]:
 
 
 def _add_part(
-    articles: list[Article], analysis: BatchAnalysis, rowids: list[int], elsewhere: ShardWrite | None, store: Store
+    articles: list[Article],
+    analysis: BatchAnalysis,
+    rowids: list[int],
+    originals: list[int | None],
+    elsewhere: ShardWrite | None,
+    store: Store,
 ) -> int:
     if elsewhere is not None:
-        return elsewhere(Path(store.path), articles, analysis, rowids)
-    return store.add_batch(articles, analysis, rowids)
+        return elsewhere(Path(store.path), articles, analysis, rowids, originals)
+    return store.add_batch(articles, analysis, rowids, originals)

@@ -48,6 +48,7 @@ def write_batch(
     analysis: BatchAnalysis,
     index: BandIndex,
     rowids: Sequence[int] | None = None,
+    originals: Sequence[int | None] | None = None,
 ) -> int:
     """Store the articles of a batch not stored yet (the first of repeated ids), with
     their analysis and duplicate links; return how many were new.
@@ -55,7 +56,9 @@ def write_batch(
     ``rowids`` gives each article its row id (increasing, above those stored): a shard of
     a sharded store (``dateline.shards``) takes the row ids the articles would have in
     one store, so that ranking ties and ordering agree with it. None: the row ids after
-    the current maximum."""
+    the current maximum. ``originals`` gives each article's original (or None): a shard
+    takes the one chosen over all shards (``dateline.shards.copies``), which its own
+    articles alone may not show. None: ``find_originals`` chooses among those stored."""
     _set_merge_policy(db)
     stored = stored_ids(db, [article.id for article in articles])
     fresh: list[int] = []
@@ -72,7 +75,11 @@ def write_batch(
         new_rowids = [rowids[position] for position in fresh]
     new = [articles[position] for position in fresh]
     keys = analysis.band_keys[fresh]
-    originals = find_originals(db, index, new_rowids, [article.text for article in new], keys)
+    found = (
+        find_originals(db, index, new_rowids, [article.text for article in new], keys)
+        if originals is None
+        else [originals[position] for position in fresh]
+    )
     analysed = analysis_columns(analysis)
     db.execute(_STAGING)
     db.executemany(
@@ -91,7 +98,7 @@ def write_batch(
                 original,
                 *analysed[position],
             )
-            for rowid, a, original, position in zip(new_rowids, new, originals, fresh, strict=True)
+            for rowid, a, original, position in zip(new_rowids, new, found, fresh, strict=True)
         ],
     )
     db.execute(
@@ -102,7 +109,7 @@ def write_batch(
         "INSERT INTO article_bands (article, keys) VALUES (?, ?)",
         [
             (rowid, row_keys.tobytes())
-            for rowid, row_keys, original in zip(new_rowids, keys, originals, strict=True)
+            for rowid, row_keys, original in zip(new_rowids, keys, found, strict=True)
             if original is None and has_keys(row_keys)
         ],
     )

@@ -26,7 +26,8 @@ of those keys are common ones.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 
 import numpy as np
 
@@ -58,9 +59,16 @@ class BandIndex:
 
     def shared_keys(self, keys: np.ndarray) -> list[dict[int, int]]:
         """For each row of ``keys`` (one article's band keys), row id → number of keys
-        shared, for every stored first copy that shares at least one. One vectorised
-        search per run for the whole batch: most keys match nothing."""
-        shared: list[dict[int, int]] = [{} for _ in range(len(keys))]
+        shared, for every stored first copy that shares at least one (among the
+        ``holders`` of each key)."""
+        return shared_counts(self.holders(keys), keys.shape)
+
+    def holders(self, keys: np.ndarray) -> dict[int, list[int]]:
+        """For each position of ``keys.ravel()`` whose key a stored first copy holds,
+        the earliest ``MAX_HOLDERS_PER_KEY`` holders, in row id order (a sharded store
+        merges those of its shards: ``dateline.shards.copies``). One vectorised search
+        per run for the whole batch: most keys match nothing."""
+        held: dict[int, list[int]] = {}
         flat = keys.ravel()
         holders_left = np.full(len(flat), MAX_HOLDERS_PER_KEY, dtype=np.int64)
         # The oldest run first: it holds the earliest stored articles, in row id order.
@@ -69,11 +77,9 @@ class BandIndex:
             taken = np.minimum(np.searchsorted(run_keys, flat, "right") - lows, holders_left)
             holders_left -= taken
             for position in np.flatnonzero(taken).tolist():
-                counts = shared[position // keys.shape[1]]
                 low = int(lows[position])
-                for article in run_articles[low : low + int(taken[position])].tolist():
-                    counts[article] = counts.get(article, 0) + 1
-        return shared
+                held.setdefault(position, []).extend(run_articles[low : low + int(taken[position])].tolist())
+        return held
 
     def _add_run(self, keys: np.ndarray, articles: np.ndarray) -> None:
         """Add a sorted run, merging runs like a binary counter (each run at least twice
@@ -89,6 +95,18 @@ class BandIndex:
             self._runs.append((keys[order], np.concatenate((older_articles, newer_articles))[order]))
 
 
+def shared_counts(holders: dict[int, list[int]], shape: tuple[int, ...]) -> list[dict[int, int]]:
+    """``BandIndex.shared_keys`` from the ``holders`` of the keys of an array of
+    ``shape`` (articles × bands): for each article, holder → number of its keys held."""
+    articles, bands = shape
+    shared: list[dict[int, int]] = [{} for _ in range(articles)]
+    for position, held in holders.items():
+        counts = shared[position // bands]
+        for article in held:
+            counts[article] = counts.get(article, 0) + 1
+    return shared
+
+
 def find_originals(
     db: sqlite3.Connection,
     index: BandIndex,
@@ -97,26 +115,40 @@ def find_originals(
     keys: np.ndarray,
 ) -> list[int | None]:
     """For each new article (``rowids`` about to be written, with their texts and band
-    keys), the row id of the stored or earlier-in-batch article it copies, or None.
+    keys), the row id of the stored or earlier-in-batch article it copies, or None
+    (``choose_originals``). Runs inside the caller's write transaction."""
+    index.refresh(db)
+    return choose_originals(rowids, texts, keys, index.shared_keys(keys), partial(stored_texts, db))
+
+
+def choose_originals(
+    rowids: Sequence[int],
+    texts: Sequence[str],
+    keys: np.ndarray,
+    shared: list[dict[int, int]],
+    read_texts: Callable[[list[int]], dict[int, str]],
+) -> list[int | None]:
+    """``find_originals`` given each article's stored candidates (``shared``, as
+    ``BandIndex.shared_keys`` gives them; extended here with the batch's) and a reader of
+    their texts: a sharded store gives those of all its shards, so that it chooses the
+    original one store chooses (``dateline.shards.copies``).
 
     Candidates (sharing a band key) are confirmed by the resemblance of the full texts,
-    at most ``MAX_CONFIRMATIONS`` per article (those sharing the most keys); the most
-    resembling confirmed one wins. Runs inside the caller's write transaction.
+    at most ``MAX_CONFIRMATIONS`` per article (``ranked``: those sharing the most keys,
+    then the earliest); the most resembling confirmed one wins, the earliest of equals.
     """
-    index.refresh(db)
     batch_firsts: dict[int, list[int]] = {}
     batch_texts: dict[int, str] = {}
     originals: list[int | None] = []
-    for rowid, text, row_keys, shared in zip(rowids, texts, keys, index.shared_keys(keys), strict=True):
+    for rowid, text, row_keys, candidates in zip(rowids, texts, keys, shared, strict=True):
         if not has_keys(row_keys):
             originals.append(None)
             continue
         key_list = row_keys.tolist()
         for key in key_list:
             for first in batch_firsts.get(key, ()):
-                shared[first] = shared.get(first, 0) + 1
-        ranked = sorted(shared, key=lambda article: (-shared[article], article))
-        original = _confirmed(db, text, ranked[:MAX_CONFIRMATIONS], batch_texts)
+                candidates[first] = candidates.get(first, 0) + 1
+        original = _confirmed(text, ranked(candidates), batch_texts, read_texts)
         originals.append(original)
         if original is None:
             for key in key_list:
@@ -127,14 +159,27 @@ def find_originals(
     return originals
 
 
-def _confirmed(db: sqlite3.Connection, text: str, candidates: list[int], batch_texts: dict[int, str]) -> int | None:
+def ranked(candidates: dict[int, int]) -> list[int]:
+    """The candidates confirmed (row id → keys shared): the ``MAX_CONFIRMATIONS``
+    sharing the most keys, the earliest of equals."""
+    return sorted(candidates, key=lambda article: (-candidates[article], article))[:MAX_CONFIRMATIONS]
+
+
+def stored_texts(db: sqlite3.Connection, rowids: list[int]) -> dict[int, str]:
+    """Row id → text of the stored articles of ``rowids``."""
+    marks = ",".join("?" * len(rowids))
+    return dict(db.execute(f"SELECT rowid, text FROM articles WHERE rowid IN ({marks})", rowids))
+
+
+def _confirmed(
+    text: str, candidates: list[int], batch_texts: dict[int, str], read_texts: Callable[[list[int]], dict[int, str]]
+) -> int | None:
     if not candidates:
         return None
     known_texts = {rowid: batch_texts[rowid] for rowid in candidates if rowid in batch_texts}
     missing = [rowid for rowid in candidates if rowid not in known_texts]
     if missing:
-        marks = ",".join("?" * len(missing))
-        known_texts |= dict(db.execute(f"SELECT rowid, text FROM articles WHERE rowid IN ({marks})", missing))
+        known_texts |= read_texts(missing)
     mine = shingle_set(text)
     scored = [(jaccard(mine, shingle_set(known_texts[rowid])), -rowid) for rowid in candidates if rowid in known_texts]
     best, negative_rowid = max(scored, default=(0.0, 0))

@@ -157,18 +157,23 @@ class Store:
     # writing
 
     def add_batch(
-        self, articles: Sequence[Article], analysis: BatchAnalysis, rowids: Sequence[int] | None = None
+        self,
+        articles: Sequence[Article],
+        analysis: BatchAnalysis,
+        rowids: Sequence[int] | None = None,
+        originals: Sequence[int | None] | None = None,
     ) -> int:
         """Store ``articles`` with their analysis (in the same order) in one transaction,
         marking near-duplicates of stored articles (``Article.duplicate_of``); return how
         many articles were new. An id already stored, or repeated, is stored once.
-        ``rowids``: each article's row id, for a shard (``dateline.store.bulk.write_batch``)."""
+        ``rowids``, ``originals``: each article's row id and original, for a shard
+        (``dateline.store.bulk.write_batch``)."""
         if len(analysis) != len(articles):
             raise ValueError(f"{len(articles)} articles but an analysis of {len(analysis)}")
         with self.transaction() as db:
             writing = self._writing
             first_rowid = next_rowid(db) if writing is not None else 0
-            added = write_batch(db, articles, analysis, self._bands, rowids)
+            added = write_batch(db, articles, analysis, self._bands, rowids, originals)
             if added:
                 record_batch(db, dt.datetime.now(dt.UTC))
             if added and writing is not None:
