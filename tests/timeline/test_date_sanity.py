@@ -78,3 +78,19 @@ def test_a_sentence_is_on_topic_only_near_a_query_word() -> None:
     sentences = build_corpus([analyze(Article("a", PUBLISHED, text))], query="Libya no-fly").sentences
     assert [s.on_topic for s in sentences] == [True, True, True, False, False, False]
     assert not any(s.on_topic for s in build_corpus([analyze(Article("a", PUBLISHED, text))]).sentences)
+
+
+def test_a_name_that_starts_a_longer_name_is_not_the_query_s() -> None:
+    # t17/bpoil_*: the Exxon Valdez spilled its oil into Prince William Sound, which 45
+    # BP oil spill articles name; for "Prince William" they are not about him.
+    text = (
+        "The spill dwarfs the 1989 Exxon Valdez disaster in Prince William Sound, Alaska.\n"
+        "Markets in Tokyo fell.\nThe yen rose.\nOil was flat.\n"
+        "Prince William Tuesday visited the rig workers' families.\n"
+        "Prince William and his brother met them."
+    )
+    article = analyze(Article("a", PUBLISHED, text))
+    on_topic = [s.on_topic for s in build_corpus([article], query="Prince William").sentences]
+    assert on_topic == [False, False, True, True, True, True]
+    # written in lower case, the query names no name: every occurrence counts
+    assert all(s.on_topic for s in build_corpus([article], query="prince william").sentences[:3])

@@ -5,8 +5,9 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pytest
 
-from dateline.timeline.textvectors import centroid_similarity, tfidf_matrix
+from dateline.timeline.textvectors import centroid_similarity, longer_names, matched_terms, tfidf_matrix
 
 
 def test_sublinear_tf_smooth_idf_and_unit_rows_match_a_hand_computation() -> None:
@@ -36,3 +37,22 @@ def test_inflections_of_a_word_share_one_column() -> None:
     # stems ("two" and "the" are stop words): gunmen, kill / gunman, kill / kill
     assert matrix.shape == (3, 3)
     assert matrix[2].nnz == 1 and matrix[0, 1] > 0 and matrix[1, 1] > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "matched"),
+    [
+        ("Oil reached Prince William Sound in 1989.", 0),
+        ("Prince William Tuesday visited the families.", 2),
+        ("Prince William and Kate Middleton.", 2),
+        ("Prince William's office said.", 2),
+        ("Prince Harry and William.", 2),  # not the name: each word counts, as for any query
+    ],
+)
+def test_the_words_of_a_name_that_starts_a_longer_name_do_not_count(text: str, matched: int) -> None:
+    assert matched_terms(text, ["prince", "william"], longer_names("Prince William")) == matched
+
+
+def test_only_a_query_of_capitalised_words_names_a_name() -> None:
+    assert longer_names("oil spill") is None and longer_names("Syria") is None and longer_names("BP oil spill") is None
+    assert longer_names("Steve Jobs") is not None

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from dateline.model import AnalyzedArticle, Granularity, SourcedSentence, Span
 from dateline.text.run_in_headline import body_start
-from dateline.timeline.textvectors import matched_terms, query_terms
+from dateline.timeline.textvectors import longer_names, matched_terms, query_terms
 
 _ENTRY_SEPARATOR = re.compile(r"\s*[:\u2013\u2014-]")
 _CLOCK_AFTER = re.compile(r"[\s,|]*(?:at\s+)?\d{1,2}[:.]\d{2}\b")
@@ -109,6 +109,7 @@ def build_corpus(
     does not cite its dates fifty times.
     """
     terms = query_terms(query)
+    extensions = longer_names(query)
     sentences: list[CorpusSentence] = []
     count = 0
     stories: set[str] = set()
@@ -135,7 +136,7 @@ def build_corpus(
                 and _ENTRY_SEPARATOR.match(article.text, mention.end) is not None
             )
             refs.setdefault(mention.sentence_index, []).append(DateRef(mention.date, mention.granularity, opens_entry))
-        topical = _topical_positions(article.text, analyzed.sentences, terms)
+        topical = _topical_positions(article.text, analyzed.sentences, terms, extensions)
         for position, span in enumerate(analyzed.sentences):
             if undated_sentences is not None and position >= undated_sentences and position not in refs:
                 continue
@@ -166,11 +167,15 @@ def _lead_body_start(text: str, spans: Sequence[Span]) -> int:
     return first.start + body_start(text[first.start : first.end])
 
 
-def _topical_positions(text: str, spans: Sequence[Span], terms: list[str]) -> set[int]:
+def _topical_positions(
+    text: str, spans: Sequence[Span], terms: list[str], extensions: re.Pattern[str] | None
+) -> set[int]:
     """The positions of the sentences within ``TOPIC_REACH`` of one that contains a query
     term (``matched_terms``, as ``SentencePicker`` matches them); none when there are no
     terms."""
-    hits = [position for position, span in enumerate(spans) if matched_terms(text[span.start : span.end], terms)]
+    hits = [
+        position for position, span in enumerate(spans) if matched_terms(text[span.start : span.end], terms, extensions)
+    ]
     return {near for hit in hits for near in range(hit - TOPIC_REACH, hit + TOPIC_REACH + 1)}
 
 

@@ -21,6 +21,7 @@ entries, at least one).
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ import numpy as np
 from scipy import sparse
 
 from dateline.timeline.corpus import CorpusSentence
-from dateline.timeline.textvectors import centroid_similarity, matched_terms, query_terms, tfidf_matrix
+from dateline.timeline.textvectors import centroid_similarity, longer_names, matched_terms, query_terms, tfidf_matrix
 
 MAX_ARTICLE_SHARE = 0.2
 
@@ -50,6 +51,7 @@ class SentencePicker:
     max_redundancy: float = 0.5
     topic_weight: float = 0.0
     article_limit: int | None = None
+    longer_names: re.Pattern[str] | None = None
     chosen_rows: list[int] = field(default_factory=list)
     _entries_of_article: Counter[str] = field(default_factory=Counter)
     _row_of: dict[int, int] = field(default_factory=dict)
@@ -77,6 +79,7 @@ class SentencePicker:
             max_redundancy,
             topic_weight,
             article_limit,
+            longer_names(query),
         )
         picker._row_of = {id(sentence): row for row, sentence in enumerate(pool)}
         picker._topic_similarity = centroid_similarity(vectors)
@@ -103,7 +106,9 @@ class SentencePicker:
         if prior is not None:
             scores = scores + prior
         if self.terms:
-            coverage = np.array([matched_terms(self.pool[row].text, self.terms) / len(self.terms) for row in rows])
+            coverage = np.array(
+                [matched_terms(self.pool[row].text, self.terms, self.longer_names) / len(self.terms) for row in rows]
+            )
             scores = scores * (1.0 + self.query_boost * coverage)
         chosen = self.vectors[self.chosen_rows] if self.chosen_rows else None
         picked: list[tuple[CorpusSentence, float]] = []

@@ -75,8 +75,32 @@ def query_terms(query: str) -> list[str]:
     return [term.lower() for term in _TOKEN.findall(query)]
 
 
-def matched_terms(text: str, terms: Sequence[str]) -> int:
+def matched_terms(text: str, terms: Sequence[str], longer_names: re.Pattern[str] | None = None) -> int:
     """How many of the query's ``terms`` occur in ``text``: as substrings of its lower-cased
-    form, so that a term also finds its inflections ("protest" in "protesters")."""
+    form, so that a term also finds its inflections ("protest" in "protesters"). Where the
+    name a query gives starts a longer name in ``text`` (``longer_names``), its words there
+    do not count."""
+    if longer_names is not None:
+        text = longer_names.sub(" ", text)
     lowered = text.lower()
     return sum(term in lowered for term in terms)
+
+
+# Capitalised words that follow a name without extending it ("said Prince William Tuesday").
+_NOT_NAME_PARTS = (
+    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
+    "|August|September|October|November|December|I"
+)
+
+
+def longer_names(query: str) -> re.Pattern[str] | None:
+    """Where the name ``query`` gives, as its words are written in a text, starts a longer
+    name ("Prince William Sound", where Exxon Valdez spilled its oil, for "Prince
+    William"): the name followed by another capitalised word, not a weekday or a month.
+    None unless ``query`` is two or more words, each capitalised (a name as a user writes
+    one); a query of common words ("oil spill") is matched wherever it is."""
+    words = query.split()
+    if len(words) < 2 or not all(word[:1].isupper() for word in words):
+        return None
+    name = r"\s+".join(map(re.escape, words))
+    return re.compile(rf"\b{name}(?=\s+(?!(?:{_NOT_NAME_PARTS})\b)[A-Z][a-z])")
