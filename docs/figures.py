@@ -813,6 +813,21 @@ def watch_latency(results: Path) -> str:
     )
 
 
+def copy_links(results: Path) -> str:
+    """Near-duplicate links of a folder of shards against one store (bench_copy_links.py)."""
+    data = load(results, "copy_links.json")
+    copies, seconds = data["copies"], data["ingest_seconds"]
+    return (
+        f"{provenance(data, 'copy_links.json')}\n\n"
+        f"{count(data['articles'])} synthetic articles ingested into one store and into "
+        f"{data['shards']} shards ({seconds['one_store']:.1f} s and {seconds['sharded']:.1f} s): "
+        f"{count(copies['one_store'])} near-duplicate copies in one store, {count(copies['sharded'])} "
+        f"in the shards; {data['linked_to_another_original']} linked by the shards to another "
+        f"original than one store's, {data['found_by_one_store_only']} found by one store only, "
+        f"{data['found_by_shards_only']} by the shards only."
+    )
+
+
 def shards(results: Path) -> str:
     """The sharded store against one store: protocol figures, ingest, latency (bench_shards.py)."""
     data = load(results, "shards.json")
@@ -936,4 +951,5 @@ BLOCKS: dict[str, Block] = {
     "mutation-survivors": mutation_survivors,
     "stories": stories,
     "shards": shards,
+    "copy-links": copy_links,
 }
