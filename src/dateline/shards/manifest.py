@@ -3,13 +3,13 @@
 A sharded store is a folder of ordinary dateline stores, ``shard-000.db`` … , and a
 ``manifest.json`` naming them with the schema version they were created at and the
 routing rule. Articles are routed by publication month: month ``m`` of year ``y`` goes
-to shard ``(12·y + m − 1) mod N``. A month's articles, and so nearly all copies of a wire
-story (republished within days), land in one shard with their original. Consecutive months go to consecutive shards, so the
-shards stay about the same size and a query over any N months reads all of them. The
-number of shards is fixed when the store is created: changing it means ingesting into a
-new folder. One exception: a near-duplicate copy of an article stored in another shard
-goes to that shard (``dateline.shards.copies``); reads never depend on where an article
-is, they ask every shard.
+to shard ``(12·y + m − 1) mod N``. A month's articles, and so nearly all copies of a
+wire story (republished within days), land in one shard with their original. Consecutive
+months go to consecutive shards, so the shards stay about the same size and a query over
+any N months reads all of them. The number of shards is fixed when the store is created:
+changing it means ingesting into a new folder. One exception: a near-duplicate copy of
+an article stored in another shard goes to that shard (``dateline.shards.copies``);
+reads never depend on where an article is, they ask every shard.
 """
 
 from __future__ import annotations
