@@ -103,4 +103,8 @@ def longer_names(query: str) -> re.Pattern[str] | None:
     if len(words) < 2 or not all(word[:1].isupper() for word in words):
         return None
     name = r"\s+".join(map(re.escape, words))
-    return re.compile(rf"\b{name}(?=\s+(?!(?:{_NOT_NAME_PARTS})\b)[A-Z][a-z])")
+    # The name's first letter, then a look behind it for a word's start: a pattern that
+    # starts with a letter lets the search skip to it (a leading \b would be tried at
+    # every character of every candidate sentence).
+    first = re.escape(words[0][0])
+    return re.compile(rf"{first}(?<!\w{first}){name[len(first) :]}(?=\s+(?!(?:{_NOT_NAME_PARTS})\b)[A-Z][a-z])")
