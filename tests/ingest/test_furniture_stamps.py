@@ -46,6 +46,12 @@ EGYPT, LIBYA, MJ = ("t17/EgyptianProtest_cnn/InputDocs", "t17/LibyaWar_cnn/Input
             "live-blog stamp",
         ),
         (
+            f"{EGYPT}/2011-02-01/105.htm.txt",
+            "Update 3:28 a.m. Thursday in Cairo , 8:28 p.m. ET Wednesday",
+            "In the video below, CNN's Ivan Watson reports",
+            "live-blog stamp",
+        ),
+        (
             f"{LIBYA}/2011-03-28/251.htm.txt",
             "7:55 p.m. Monday ET , 1:55 a.m. Tuesday in Libya",
             'The world had a "unique ability to stop" violence',

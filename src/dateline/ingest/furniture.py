@@ -81,7 +81,9 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # Stamps and credits a sentence follows on its line: (reason, pattern that ends there).
 _PREFIX_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("live-blog stamp", re.compile(rf"^(?:-- )?\(?Updated?:? [^()]{{0,80}}?\b{_ZONE}\)?:? ")),
+    # "(Update 3:28 a.m. Thursday in Cairo, 8:28 p.m. ET Wednesday) ": the zone may have
+    # its weekday after it
+    ("live-blog stamp", re.compile(rf"^(?:-- )?\(?Updated?:? [^()]{{0,80}}?\b{_ZONE}(?: [A-Z][a-z]+day)?\)?:? ")),
     # "(Updated 5:45 p.m. (0045 in Egypt)) ", "(Posted at 11:06 a.m. ET, 6:06 p.m. local
     # time) ", also after the tail of the entry before, which the splitter ran into it
     (
