@@ -94,3 +94,22 @@ def test_a_name_that_starts_a_longer_name_is_not_the_query_s() -> None:
     assert on_topic == [False, False, True, True, True, True]
     # written in lower case, the query names no name: every occurrence counts
     assert all(s.on_topic for s in build_corpus([article], query="prince william").sentences[:3])
+
+
+def test_a_sentence_is_shown_without_the_bullet_or_dash_it_opens_with() -> None:
+    # t17/bpoil_reuters and t17/EgyptianProtest_cnn list entries, as stored
+    text = (
+        "The spill began in April.\n* April 25 - The Coast Guard says cameras detect the well is leaking.\n"
+        "-- After throngs of Egyptians put their lives on hold, Egypt began to return to work on Monday.\n"
+        "; Oil clings to marsh grass in South Pass near Venice, Louisiana, August 1, 2010.)\n* -- ;"
+    )
+    article = Article("a", PUBLISHED, text, lines_are_sentences=True)
+    sentences = build_corpus([analyze(article)]).sentences
+    assert [s.text[:12] for s in sentences] == [
+        "The spill be",
+        "April 25 - T",
+        "After throng",
+        "Oil clings t",
+        ";",
+    ]
+    assert all(text[s.start : s.end] == s.text for s in sentences)  # (a line of marks alone keeps its last)

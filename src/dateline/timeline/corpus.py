@@ -18,6 +18,10 @@ from dateline.text.run_in_headline import body_start
 from dateline.timeline.textvectors import longer_names, matched_terms, query_terms
 
 _ENTRY_SEPARATOR = re.compile(r"\s*[:\u2013\u2014-]")
+# A list's bullet or dash, or punctuation left from the line before, that a sentence
+# opens with ("* April 25 - The Coast Guard says ...", "-- After throngs of Egyptians
+# ...", "; Oil clings to ..."): not shown.
+_LEADING_MARKS = re.compile(r"(?:[-\u2013\u2014*\u2022\u00b7;,|]+\s+)+")
 _CLOCK_AFTER = re.compile(r"[\s,|]*(?:at\s+)?\d{1,2}[:.]\d{2}\b")
 _CLOCK_BEFORE = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\s*,?\s+on\s+$", re.IGNORECASE)
 _YEAR = re.compile(r"\d{4}")
@@ -104,6 +108,9 @@ def build_corpus(
     stop between is not part of it (``dateline.text.run_in_headline``): the sentence
     starts at its body, and a date in the headline is not its reference.
 
+    A sentence is shown without the list bullet, dash or stray punctuation it opens with
+    ("* April 25 - ..." from "April 25"; its span starts after them).
+
     Near-duplicates count once: of a story and its copies (``Article.duplicate_of``, found
     at ingest), only the first met is kept, so a wire story republished by fifty outlets
     does not cite its dates fifty times.
@@ -141,6 +148,9 @@ def build_corpus(
             if undated_sentences is not None and position >= undated_sentences and position not in refs:
                 continue
             start = lead_start if position == 0 else span.start
+            marks = _LEADING_MARKS.match(article.text, start, span.end)
+            if marks is not None and marks.end() < span.end:
+                start = marks.end()
             text = article.text[start : span.end]
             sentences.append(
                 CorpusSentence(
