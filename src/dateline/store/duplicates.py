@@ -31,6 +31,7 @@ from functools import partial
 
 import numpy as np
 
+from dateline.store.matching import in_chunks
 from dateline.text.dedup import BANDS, THRESHOLD, has_keys, jaccard, shingle_set
 
 MAX_CONFIRMATIONS = 8
@@ -166,9 +167,9 @@ def ranked(candidates: dict[int, int]) -> list[int]:
 
 
 def stored_texts(db: sqlite3.Connection, rowids: list[int]) -> dict[int, str]:
-    """Row id → text of the stored articles of ``rowids``."""
-    marks = ",".join("?" * len(rowids))
-    return dict(db.execute(f"SELECT rowid, text FROM articles WHERE rowid IN ({marks})", rowids))
+    """Row id → text of the stored articles of ``rowids`` (a sharded store asks for those
+    of a whole batch at once: ``in_chunks`` keeps under SQLite's limit of parameters)."""
+    return dict(in_chunks(db, "SELECT rowid, text FROM articles WHERE rowid IN ({})", rowids))
 
 
 def _confirmed(
