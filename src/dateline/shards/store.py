@@ -42,7 +42,7 @@ from dateline.shards.bm25 import Statistics, global_scores, phrase_tokens, phras
 from dateline.shards.copies import merged_holders, routes, stored_holders, texts_in, to_read
 from dateline.shards.manifest import MANIFEST, Manifest, is_sharded, new_manifest, read_manifest, write_manifest
 from dateline.shards.split import select_analysis
-from dateline.shards.stories import open_index
+from dateline.shards.story_index import open_index
 from dateline.shards.worker import ShardWorker
 from dateline.store import Store
 from dateline.store.duplicates import BandIndex, choose_originals, shared_counts

@@ -38,12 +38,12 @@ from dataclasses import dataclass
 from functools import partial
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from dateline.errors import StoreError
+from dateline.shards.store import ShardedStore
+from dateline.shards.story_index import INDEX
 from dateline.store import Store
-from dateline.store.schema import STORY_TABLES, statements
-from dateline.store.sqlite import BUSY_TIMEOUT_MS, read_only_connection, read_transaction, write_transaction
+from dateline.store.sqlite import read_transaction, write_transaction
 from dateline.store.stories import (
     ArticleRead,
     StoreStories,
@@ -56,55 +56,13 @@ from dateline.store.stories import (
     stories_of,
 )
 
-if TYPE_CHECKING:
-    from dateline.shards.store import ShardedStore
-
-INDEX = "stories.db"
-INDEX_VERSION = 1
-_SCHEMA = (
-    STORY_TABLES
-    + """
-    CREATE TABLE articles (rowid INTEGER PRIMARY KEY, published TEXT NOT NULL, collection TEXT NOT NULL);
-    CREATE TABLE meta (key TEXT PRIMARY KEY, value NOT NULL);
-    """
-)
 _TABLES = ("story_articles", "stories", "story_terms", "articles", "meta")
 _log = logging.getLogger(__name__)
 
 
 def story_tables(store: Store | ShardedStore) -> StoryTables:
     """Where ``store``'s stories are kept: its own tables, or its folder's index."""
-    from dateline.shards.store import ShardedStore
-
     return FolderStories(store) if isinstance(store, ShardedStore) else StoreStories(store)
-
-
-def open_index(folder: Path, write: bool) -> sqlite3.Connection:
-    """The story index of the sharded store in ``folder``: created when ``write`` (the
-    process holds the folder's write lock); read-only otherwise, and an empty index in
-    memory when there is none yet (no story has been assigned)."""
-    path = folder / INDEX
-    try:
-        if write:
-            db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            db.execute("PRAGMA journal_mode = WAL")
-            db.execute("PRAGMA synchronous = NORMAL")
-        elif path.exists():
-            db = read_only_connection(path)[0]
-        else:
-            db = sqlite3.connect(":memory:", isolation_level=None)
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version > INDEX_VERSION:
-            raise StoreError(f"{path}: story index version {version} is newer than this dateline reads; upgrade")
-        if version == 0 and (write or not path.exists()):
-            with write_transaction(db):
-                for statement in statements(_SCHEMA):
-                    db.execute(statement)
-                db.execute(f"PRAGMA user_version = {INDEX_VERSION}")
-    except sqlite3.DatabaseError as error:
-        raise StoreError(f"{path}: cannot open the story index: {error} (delete it: it is rebuilt)") from None
-    return db
 
 
 class FolderStories:
@@ -231,8 +189,6 @@ def check_index(folder: Path) -> IndexReport | None:
     """SQLite's quick check of the folder's story index, and whether it is in step with
     the shards (None when there is no index). Either fault is repaired by deleting the
     index, which the next ``dateline stories`` rebuilds."""
-    from dateline.shards.store import ShardedStore
-
     path = folder / INDEX
     if not path.exists():
         return None
@@ -247,12 +203,6 @@ def check_index(folder: Path) -> IndexReport | None:
         except (sqlite3.DatabaseError, StoreError) as error:
             return IndexReport(str(path), 0, (str(error),))
     return IndexReport(str(path), assigned, (problem,) if problem else ())
-
-
-def delete_index(folder: Path) -> None:
-    """Delete the folder's story index (with its ``-wal`` and ``-shm`` files)."""
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{folder / INDEX}{suffix}").unlink(missing_ok=True)
 
 
 def _meta(db: sqlite3.Connection, key: str, default: Value) -> Value:

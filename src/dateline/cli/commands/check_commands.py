@@ -50,7 +50,8 @@ def check_command(
 def _check_index(folder: Path, repair: bool, as_json: bool) -> tuple[bool, dict[str, Any]] | None:
     """Check a sharded store's story index (None when it has none); with ``repair``,
     delete a faulty one."""
-    from dateline.shards.stories import check_index, delete_index
+    from dateline.shards.stories import check_index
+    from dateline.shards.story_index import delete_index
 
     report = check_index(folder)
     if report is None:
