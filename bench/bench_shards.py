@@ -5,8 +5,8 @@
 1. **Equivalence**: the standard protocol (every Timeline17 task, the default method,
    ``dateline.evaluate.protocol.run_task``) on a store of 4 shards and on one store of the
    same articles; the macro figures of both and their largest difference (target ±0.002),
-   with the near-duplicate copies each found (a copy published in another month than its
-   original is not found in a sharded store).
+   with the near-duplicate copies each found (the shards link each copy to the original
+   one store links it to: docs/sharding.md, ``bench/bench_copy_links.py``).
 2. **Scaling**: the first N articles of the synthetic corpus (``bench/synthetic.py``)
    ingested into one store and into 1, 4 and 16 shards, one after another, with the same
    local worker pool: ingest seconds, articles per second and per shard. Then, every store
