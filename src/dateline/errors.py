@@ -51,3 +51,10 @@ class UsageError(DatelineError):
 
 class StoreError(DatelineError):
     """The store cannot be opened or is not a dateline store of a supported version."""
+
+
+class StoreBusy(StoreError):
+    """Another process is writing the store (a sharded store's write lock is held): try
+    again in ``retry_after`` seconds. The HTTP API answers it with 503 and ``Retry-After``."""
+
+    retry_after: int = 5

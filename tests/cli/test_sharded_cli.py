@@ -84,9 +84,3 @@ def test_check_fails_when_one_shard_is_damaged(tmp_path: Path, stores: tuple[Pat
     assert result.exit_code == 1
     assert "shard-002.db: 2 problems" in result.output
     assert "shard-001.db: consistent" in result.output
-
-
-def test_serve_refuses_a_folder_without_read_only(stores: tuple[Path, Path]) -> None:
-    result = runner.invoke(app, ["serve", "--db", str(stores[1])])
-    assert result.exit_code == 2
-    assert "served read-only; add --read-only" in result.output

@@ -1,6 +1,6 @@
-"""The HTTP API and the page on a sharded store: served read-only, with the answers of
-one store holding the same articles; the stories are those ``dateline stories`` assigned
-(a read-only server assigns none)."""
+"""The HTTP API and the page on a sharded store, read: the answers of one store holding
+the same articles; the stories are those ``dateline stories`` assigned (a read-only
+server assigns none). Writes: ``test_sharded_writes``."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from dateline.errors import StoreError
 from dateline.ingest.job import ingest
 from dateline.shards import ShardedStore
 from dateline.store import Store
@@ -90,13 +89,3 @@ def test_a_read_only_server_assigns_no_new_article_to_a_story(tmp_path: Path) ->
         after = client.get("/api/stories", params={"min_articles": "1", "limit": "100"}).json()["stories"]
     assert after == before and sum(story["articles"] for story in after) == 30
     assert (folder / "stories.db").read_bytes() == index
-
-
-def test_a_sharded_store_is_not_served_with_a_write_token(tmp_path: Path) -> None:
-    with ShardedStore.open(tmp_path / "sharded", shards=2):
-        pass
-    with (
-        pytest.raises(StoreError, match="served read-only"),
-        TestClient(create_app(tmp_path / "sharded", write_token="t" * 32)),
-    ):
-        pass

@@ -26,8 +26,8 @@ DbOption = Annotated[
     Path,
     typer.Option(
         "--db",
-        help="The store: an SQLite file, or a folder of shards (docs/sharding.md; serve takes one "
-        "--read-only). Default: $DATELINE_DB, else ./dateline.db.",
+        help="The store: an SQLite file, or a folder of shards (docs/sharding.md). "
+        "Default: $DATELINE_DB, else ./dateline.db.",
         default_factory=default_db,
         show_default=False,
     ),

@@ -20,6 +20,13 @@ merging, so that the answer is the one a single store holding the same articles 
 
 One process writes a sharded store at a time (``write_lock``): row ids are assigned by
 the writer, and two writers would give the same ids to different articles.
+
+- The write log (writes through the HTTP API, ``dateline.store.writes``) lives in the
+  shards, beside the articles it names: a write is numbered over all shards (the next
+  after the largest of every shard, as one store numbers it) and each shard that stores
+  some of its articles records it under that number in the transaction that stores them,
+  so no shard holds an article without its write. Reading the log merges the shards'
+  records of a write (its article count is their sum).
 """
 
 from __future__ import annotations
@@ -27,16 +34,20 @@ from __future__ import annotations
 import datetime as dt
 import fcntl
 import heapq
+import os
 import sqlite3
+import sys
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
+from dataclasses import replace
 from functools import partial
 from operator import itemgetter
 from pathlib import Path
 from typing import IO, TypeVar
 
-from dateline.errors import StoreError
+from dateline.errors import StoreBusy, StoreError
 from dateline.model import AnalyzedArticle, Article, ArticleSummary, BatchAnalysis, CollectionSummary
 from dateline.shards.bm25 import Statistics, global_scores, phrase_tokens, phrases, row_terms, shard_statistics
 from dateline.shards.copies import merged_holders, routes, stored_holders, texts_in, to_read
@@ -56,7 +67,7 @@ from dateline.store.matching import (
     without_copies,
 )
 from dateline.store.sqlite import RANKED_PER_RESULT, SPREAD_SAMPLE_PER_RESULT, analyzed_from_row, filters
-from dateline.store.writes import Write
+from dateline.store.writes import Write, WriteStamp, last_write_id, stored_by_write
 
 Result = TypeVar("Result")
 Item = TypeVar("Item")
@@ -65,15 +76,16 @@ ShardWrite = Callable[[Path, list[Article], BatchAnalysis, list[int], list[int |
 writers``): the shard's path, its articles, their analysis, row ids and originals;
 returns how many were new."""
 WRITE_LOCK = ".write.lock"
+LOCK_POLL_S = 0.05
 
 
 class ShardedStore:
     """An open sharded store (see the module docstring). Use as a context manager."""
 
-    def __init__(self, folder: Path, manifest: Manifest, create: bool) -> None:
+    def __init__(self, folder: Path, manifest: Manifest, create: bool, lock_wait: float = 0.0) -> None:
         self.path = str(folder)
         self.manifest = manifest
-        self._lock: IO[str] | None = write_lock(folder) if create else None
+        self._lock: IO[str] | None = write_lock(folder, lock_wait) if create else None
         self._shards: list[ShardWorker] = []
         self._write_elsewhere: ShardWrite | None = None
         self._routing_bands = [BandIndex() for _ in manifest.shards]
@@ -87,10 +99,13 @@ class ShardedStore:
         self._next_rowid = 1 + max(self._each(_max_rowid))
 
     @classmethod
-    def open(cls, folder: Path | str, create: bool = True, shards: int | None = None) -> ShardedStore:
+    def open(
+        cls, folder: Path | str, create: bool = True, shards: int | None = None, lock_wait: float = 0.0
+    ) -> ShardedStore:
         """Open the sharded store in ``folder``; with ``create`` and ``shards``, create it
         (with that many shards) when there is none. ``shards`` must agree with an
-        existing store's manifest.
+        existing store's manifest. ``create`` takes the folder's write lock, waiting up to
+        ``lock_wait`` seconds while another process holds it (then ``StoreBusy``).
 
         A new store's shards are created before the manifest that names them is written,
         so a crash while creating it leaves a folder without a manifest (no store yet, as
@@ -112,7 +127,7 @@ class ShardedStore:
                 f"{folder}: the store has {len(manifest.shards)} shards, not {shards}; "
                 "the shard count is fixed when a store is created"
             )
-        return cls(folder, manifest, create)
+        return cls(folder, manifest, create, lock_wait)
 
     def close(self) -> None:
         for shard in self._shards:
@@ -313,19 +328,44 @@ class ShardedStore:
                 counts[day] = counts.get(day, 0) + count
         return sorted(counts.items())
 
+    @contextmanager
+    def attributing(self, stamp: WriteStamp) -> Iterator[None]:
+        """Record the articles added inside the block as added by one write, ``stamp``,
+        numbered after the largest write id of every shard (the module docstring says
+        where the log lives). Needs the write lock: the number is then no other's."""
+        if not self.writes:
+            raise StoreError(f"{self.path}: opened to read; a write needs the folder's write lock")
+        write_id = 1 + max(self._each(_on_connection(last_write_id)))
+        with ExitStack() as stack:
+            for shard_block in self._each(lambda store: store.attributing(stamp, write_id)):
+                stack.enter_context(shard_block)  # sets the shard's pending write; no SQL
+            yield
+
     def write_of(self, article_id: str) -> Write | None:
-        """None: a sharded store is served read-only, so no article came from a write
-        through the HTTP API (``dateline.store.writes``)."""
-        return None
+        """The write that added the article (None for an ingest, or an unknown id), with
+        its article count over all shards."""
+        found = next((write for write in self._each(lambda store: store.write_of(article_id)) if write), None)
+        return found and self.get_write(found.id)
 
     def recent_writes(self, limit: int) -> list[Write]:
-        return []
+        """The last ``limit`` writes that added articles, newest first. Each shard lists
+        its last ``limit``: a write among the last ``limit`` of all is among those of
+        every shard holding some of its articles, so its count is whole."""
+        merged = _merged_writes(
+            write for part in self._each(lambda store: store.recent_writes(limit)) for write in part
+        )
+        return [merged[write_id] for write_id in sorted(merged, reverse=True)[:limit]]
 
     def get_write(self, write_id: int) -> Write | None:
-        return None
+        return _merged_writes(write for write in self._each(lambda store: store.get_write(write_id)) if write).get(
+            write_id
+        )
 
     def articles_of_write(self, write_id: int, limit: int) -> list[str]:
-        return []
+        """The ids of the first ``limit`` articles the write added, in the order it stored
+        them (row id order, over all shards)."""
+        parts = self._each(_on_connection(partial(stored_by_write, write_id=write_id, limit=limit)))
+        return [article_id for _, article_id in heapq.merge(*parts)][:limit]
 
     def stored_by(self, rowids: Sequence[int], moment: dt.datetime) -> list[int]:
         """The articles of ``rowids`` stored at or before ``moment``, by each shard's log."""
@@ -424,16 +464,47 @@ def open_store(path: Path | str, create: bool = True, shards: int | None = None)
     return Store.open(path, create)
 
 
-def write_lock(folder: Path) -> IO[str]:
-    """Hold the sharded store's write lock until the returned file is closed (a
-    ``StoreError`` at once when another process holds it)."""
-    handle = (folder / WRITE_LOCK).open("a", encoding="utf-8")
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        handle.close()
-        raise StoreError(f"{folder}: another process is writing this sharded store; wait for it to finish") from None
+def write_lock(folder: Path, wait: float = 0.0) -> IO[str]:
+    """Hold the sharded store's write lock until the returned file is closed, waiting up
+    to ``wait`` seconds while another process holds it (then ``StoreBusy``, naming that
+    process). The holder writes its process id and command (never its options, which may
+    hold a token) into the file, for the refusal of the next to read."""
+    path = folder / WRITE_LOCK
+    handle = path.open("a", encoding="utf-8")
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            break
+        except OSError:
+            if time.monotonic() >= deadline:
+                handle.close()
+                raise StoreBusy(
+                    f"{folder}: another process is writing this sharded store{_holder(path)}; wait for it to finish"
+                ) from None
+            time.sleep(LOCK_POLL_S)
+    handle.truncate(0)
+    handle.write(f"{os.getpid()} {' '.join([Path(sys.argv[0]).name, *sys.argv[1:2]])}\n")
+    handle.flush()
     return handle
+
+
+def _holder(path: Path) -> str:
+    """`` (process N: command)`` as the lock's holder wrote it, or nothing."""
+    try:
+        pid, _, command = path.read_text(encoding="utf-8").strip().partition(" ")
+    except OSError:
+        return ""
+    return f" (process {pid}: {command})" if pid.isdigit() else ""
+
+
+def _merged_writes(writes: Iterable[Write]) -> dict[int, Write]:
+    """The shards' records of each write as one, by id: the articles counted over all."""
+    merged: dict[int, Write] = {}
+    for write in writes:
+        seen = merged.get(write.id)
+        merged[write.id] = write if seen is None else replace(seen, articles=seen.articles + write.articles)
+    return merged
 
 
 def _required(value: Item | None) -> Item:

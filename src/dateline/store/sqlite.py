@@ -181,10 +181,11 @@ class Store:
             return added
 
     @contextmanager
-    def attributing(self, stamp: WriteStamp) -> Iterator[None]:
+    def attributing(self, stamp: WriteStamp, write_id: int | None = None) -> Iterator[None]:
         """Record the articles added inside the block as added by one write, ``stamp``
-        (in the write log, ``dateline.store.writes``)."""
-        self._writing = PendingWrite(stamp)
+        (in the write log, ``dateline.store.writes``), numbered ``write_id`` when given
+        (a shard: the sharded store numbers its writes over all shards)."""
+        self._writing = PendingWrite(stamp, write_id)
         try:
             yield
         finally:

@@ -38,10 +38,13 @@ _WRITE_FIELDS = "w.rowid, w.at, w.token, (SELECT count(*) FROM articles a WHERE 
 
 
 class PendingWrite:
-    """The write of one ``Store.attributing`` block: recorded with its first new article."""
+    """The write of one ``Store.attributing`` block: recorded with its first new article,
+    under ``write_id`` when given (a shard of a sharded store: the id is global, the same
+    in every shard that stores some of the write's articles), else under the next free id."""
 
-    def __init__(self, stamp: WriteStamp) -> None:
+    def __init__(self, stamp: WriteStamp, write_id: int | None = None) -> None:
         self._stamp = stamp
+        self._write_id = write_id
         self._rowid: int | None = None
 
     def attribute(self, db: sqlite3.Connection, first_rowid: int) -> None:
@@ -50,7 +53,9 @@ class PendingWrite:
         again, if the transaction that recorded it was rolled back)."""
         if self._rowid is None or db.execute("SELECT 1 FROM writes WHERE rowid = ?", (self._rowid,)).fetchone() is None:
             at = self._stamp.at.astimezone(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-            self._rowid = db.execute("INSERT INTO writes (at, token) VALUES (?, ?)", (at, self._stamp.token)).lastrowid
+            self._rowid = db.execute(
+                "INSERT INTO writes (rowid, at, token) VALUES (?, ?, ?)", (self._write_id, at, self._stamp.token)
+            ).lastrowid
         db.execute("UPDATE articles SET added_by = ? WHERE rowid >= ?", (self._rowid, first_rowid))
 
 
@@ -79,5 +84,17 @@ def write_of_article(db: sqlite3.Connection, article_id: str) -> Write | None:
 
 def articles_of_write(db: sqlite3.Connection, write_id: int, limit: int) -> list[str]:
     """The ids of the articles a write added, in the order it stored them."""
-    rows = db.execute("SELECT id FROM articles WHERE added_by = ? ORDER BY rowid LIMIT ?", (write_id, limit))
-    return [article_id for (article_id,) in rows]
+    return [article_id for _, article_id in stored_by_write(db, write_id, limit)]
+
+
+def stored_by_write(db: sqlite3.Connection, write_id: int, limit: int) -> list[tuple[int, str]]:
+    """The row ids and ids of the first ``limit`` articles a write added, by row id (a
+    sharded store merges its shards' lists by row id)."""
+    return db.execute(
+        "SELECT rowid, id FROM articles WHERE added_by = ? ORDER BY rowid LIMIT ?", (write_id, limit)
+    ).fetchall()
+
+
+def last_write_id(db: sqlite3.Connection) -> int:
+    """The largest write id recorded (0: none)."""
+    return db.execute("SELECT coalesce(max(rowid), 0) FROM writes").fetchone()[0]

@@ -21,7 +21,7 @@ from dateline.render.json_format import articles_to_dict, stories_to_dict, timel
 from dateline.retrieve import find_articles
 from dateline.store.writes import Write, WriteStamp
 from dateline.stories import find_stories
-from dateline.web.connections import open_store, open_writable_store, settings_of
+from dateline.web.connections import open_listing_store, open_store, open_writable_store, settings_of
 from dateline.web.exports import export_timeline
 from dateline.web.params import (
     MAX_COLLECTION_CHARS,
@@ -104,7 +104,8 @@ def post_articles(
     All-or-nothing: if any record is invalid, the response is 422 naming each bad record
     and field, and nothing is stored. Re-posting an article stores nothing new (ids are
     content hashes). The new articles are recorded as added by this write (see
-    ``/api/writes``)."""
+    ``/api/writes``). On a sharded store, 503 with ``Retry-After`` while another process
+    writes the folder for longer than the server waits."""
     articles = articles_from_payload(payload, collection, settings.max_article_chars)
     with open_writable_store(settings) as store, store.attributing(stamp):
         report = ingest_items(store, articles)
@@ -137,9 +138,11 @@ def get_stories(
 ) -> JSONResponse:
     """``{"stories": [{"id", "label", "headline", "first", "last", "articles", "sources",
     "key_terms", "article_ids", "query"}]}`` as ``dateline stories --format json`` gives
-    it; ``query`` (the query parameter) is not used: stories are found without one. A
-    sharded store (served read-only) lists the stories ``dateline stories`` assigned."""
-    with open_store(settings) as store:
+    it; ``query`` (the query parameter) is not used: stories are found without one. The
+    articles stored since are assigned to stories first by a server that may write (on a
+    sharded store, when no other process is writing it); a read-only server lists the
+    stories assigned so far."""
+    with open_listing_store(settings) as store:
         stories = find_stories(store, selection.collection, selection.date_from, selection.date_to, min_articles, limit)
     return JSONResponse(stories_to_dict(stories))
 

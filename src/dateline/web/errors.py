@@ -3,7 +3,8 @@
 Validation errors keep FastAPI's ``detail`` list (``loc``, ``msg``, ``type``) and gain a
 ``message`` line naming each field, for people reading the response. A ``UsageError``
 from the library is the client's mistake (422); a ``StoreError`` means the store cannot
-be read right now (503). A ``RateLimited`` client is told when to retry (429 with
+be read right now (503; ``StoreBusy``, another process writing it, with ``Retry-After``).
+A ``RateLimited`` client is told when to retry (429 with
 ``Retry-After``). Every error the app itself writes has the same JSON body:
 ``{"detail": message, "message": message}`` (``error_response``).
 """
@@ -15,7 +16,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
-from dateline.errors import DatelineError, StoreError
+from dateline.errors import DatelineError, StoreBusy, StoreError
 from dateline.web.ratelimit import RateLimited
 
 
@@ -45,6 +46,8 @@ async def _validation_error(request: Request, error: Exception) -> JSONResponse:
 
 
 async def _dateline_error(request: Request, error: Exception) -> JSONResponse:
+    if isinstance(error, StoreBusy):
+        return error_response(503, str(error), {"Retry-After": str(error.retry_after)})
     return error_response(503 if isinstance(error, StoreError) else 422, str(error))
 
 

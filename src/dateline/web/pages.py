@@ -26,7 +26,7 @@ from dateline.render.formats import FORMATS
 from dateline.render.html_export import safe_url
 from dateline.stories import find_stories
 from dateline.timeline import method_names
-from dateline.web.connections import open_store, settings_of
+from dateline.web.connections import open_listing_store, open_store, settings_of
 from dateline.web.settings import WebSettings
 
 PAGE_POLICY = (
@@ -48,7 +48,7 @@ Settings = Annotated[WebSettings, Depends(settings_of)]
 
 @router.get("/", response_class=HTMLResponse)
 def explorer(request: Request, settings: Settings) -> HTMLResponse:
-    with open_store(settings) as store:
+    with open_listing_store(settings) as store:
         collections = store.collections()
         stories = find_stories(store, limit=STORIES_LISTED)
     return _page(

@@ -15,6 +15,9 @@ DEFAULT_CONCURRENT_BUILDS = 2
 # (``--builds-per-minute``, ``--writes-per-minute``); 0 means no limit.
 DEFAULT_BUILDS_PER_MINUTE = 20
 DEFAULT_WRITES_PER_MINUTE = 30
+# How long a write to a sharded store waits for the folder's write lock while another
+# process (an ingest, a watch) holds it, before the answer is 503 with Retry-After.
+DEFAULT_WRITE_LOCK_WAIT_S = 10.0
 
 
 @dataclass(frozen=True)
@@ -27,7 +30,9 @@ class WebSettings:
     ``write_token``: the bearer token every write must send; None refuses all writes.
     ``cors_origins``: other origins (``https://host[:port]``) whose pages may read the API.
     ``builds_per_minute``, ``writes_per_minute``: how many uncached timeline builds and
-    writes one client may start a minute (0: no limit; see ``dateline.web.ratelimit``)."""
+    writes one client may start a minute (0: no limit; see ``dateline.web.ratelimit``).
+    ``write_lock_wait_s``: how long a write to a sharded store waits for the folder's
+    write lock (``dateline.web.connections``)."""
 
     db_path: Path
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
@@ -38,6 +43,7 @@ class WebSettings:
     cors_origins: tuple[str, ...] = ()
     builds_per_minute: int = 0
     writes_per_minute: int = 0
+    write_lock_wait_s: float = DEFAULT_WRITE_LOCK_WAIT_S
 
 
 def is_loopback(host: str) -> bool:

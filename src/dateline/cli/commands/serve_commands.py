@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from dateline.cli.options import DbOption
-from dateline.errors import DatelineError, UsageError
+from dateline.errors import DatelineError
 from dateline.shards.manifest import is_sharded
 from dateline.store import Store
 from dateline.web.settings import (
@@ -118,9 +118,8 @@ def serve_command(
                 f"expected an origin such as https://example.org:8443, got {origin!r}", param_hint="'--cors-origin'"
             )
     builds, writes = rate_limits(host, builds_per_minute, writes_per_minute)
-    # --read-only serves a store that exists without write access to it (see create_app).
-    if is_sharded(Path(db)) and not read_only:
-        raise UsageError(f"{db}: a sharded store is served read-only; add --read-only (docs/sharding.md)")
+    # --read-only serves a store that exists without write access to it (see create_app);
+    # a sharded store is checked when the app starts (check_store_at_start).
     if not is_sharded(Path(db)):
         Store.open(db, create=not (read_only and Path(db).exists())).close()
     listening = _listen(host, port)
