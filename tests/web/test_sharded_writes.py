@@ -5,6 +5,7 @@ process holds it is refused whole with 503 and ``Retry-After``."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -24,15 +25,16 @@ from dateline.shards.store import write_lock
 from dateline.web import create_app
 
 SHARDS = 3
-# Published in months that fall in different shards; the second post repeats one.
+# The first post stores articles in two of the three shards, the second in the third
+# too (August: a shard that holds no write yet), and repeats one article.
 FIRST_POST = [
     {"date": "2024-06-01", "title": "Ferry closes", "text": "The Riverton ferry closed on Saturday for good."},
     {"date": "2024-07-15", "title": "Tunnel plan", "text": "A tunnel under the river was proposed on 14 July 2024."},
-    {"date": "2024-08-03", "title": "Bridge toll", "text": "The council set a toll for the Riverton bridge on Friday."},
+    {"date": "2024-09-06", "title": "Bridge toll", "text": "The council set a toll for the Riverton bridge on Friday."},
 ]
 SECOND_POST = [
     FIRST_POST[1],
-    {"date": "2024-09-09", "title": "Toll dropped", "text": "The Riverton bridge toll was dropped on Monday."},
+    {"date": "2024-08-12", "title": "Toll dropped", "text": "The Riverton bridge toll was dropped on Monday."},
     {
         "date": "2024-10-21",
         "title": "Tunnel vote",
@@ -158,7 +160,7 @@ def test_a_post_while_another_process_writes_the_folder_is_503_and_stores_nothin
     finally:
         lock.close()
     assert busy.status_code == 503 and int(busy.headers["Retry-After"]) > 0
-    assert "another process is writing this sharded store" in busy.json()["message"]
+    assert f"another process is writing this sharded store (process {os.getpid()}:" in busy.json()["message"]
     assert "\n" not in busy.json()["message"]
     assert client.get("/api/articles", params={"limit": "100"}).json() == before
     assert client.get("/api/writes").json() == {"writes": []}
