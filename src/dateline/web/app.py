@@ -29,7 +29,7 @@ def create_app(db_path: Path | str, **options: Any) -> FastAPI:
 
     ``options`` are ``WebSettings`` fields: ``max_body_bytes``, ``max_article_chars``,
     ``cache_entries``, ``concurrent_builds``, ``write_token`` (without one, the app
-    accepts no writes), ``cors_origins``, ``builds_per_minute``, ``writes_per_minute``.
+    accepts no writes), ``cors_origins``, ``builds_per_minute``, ``writes_per_minute``, ``write_lock_wait_s``.
     """
     settings = WebSettings(Path(db_path), **options)
 
