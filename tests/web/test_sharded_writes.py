@@ -206,3 +206,25 @@ def test_dateline_serve_takes_posts_into_a_folder_between_ingests(stores: tuple[
         assert health["writes"] == "token"
         [write] = httpx.get(f"{base}/api/writes", timeout=10).json()["writes"]
         assert write["articles"] == len(FIRST_POST)
+
+
+def test_listing_takes_the_write_lock_only_with_articles_awaiting_a_story(
+    clients: tuple[TestClient, TestClient], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client = clients[1]
+    taken: list[str] = []
+    try_writing = ShardedStore.try_writing
+
+    def recorded(store: ShardedStore) -> bool:
+        taken.append(store.path)
+        return try_writing(store)
+
+    monkeypatch.setattr(ShardedStore, "try_writing", recorded)
+    client.get("/api/stories")
+    assert len(taken) == 1  # the ingested articles await their stories
+    for path in ("/api/stories", "/", "/api/stories"):
+        assert client.get(path).status_code == 200
+    assert len(taken) == 1  # nothing new: an ingest may take the lock meanwhile
+    client.post("/api/articles", json=FIRST_POST, headers=WRITER)
+    client.get("/")
+    assert len(taken) == 2

@@ -205,6 +205,14 @@ def check_index(folder: Path) -> IndexReport | None:
     return IndexReport(str(path), assigned, (problem,) if problem else ())
 
 
+def awaiting_stories(store: ShardedStore) -> bool:
+    """Whether articles above the index's mark wait for a story, read without the write
+    lock: a server that may write takes the lock to assign them only then, so that its
+    listings leave the lock free for an ingest when there is nothing new."""
+    with read_transaction(store.story_index()) as db:
+        return store.last_rowid > _meta(db, "through", 0)
+
+
 def _meta(db: sqlite3.Connection, key: str, default: Value) -> Value:
     row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
     return default if row is None else row[0]

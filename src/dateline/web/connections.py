@@ -18,6 +18,7 @@ from fastapi import Request
 from dateline.errors import StoreBusy
 from dateline.shards import AnyStore, ShardedStore, open_store as open_any_store
 from dateline.shards.manifest import is_sharded
+from dateline.shards.stories import awaiting_stories
 from dateline.store import Store
 from dateline.web.settings import WebSettings
 
@@ -44,10 +45,11 @@ def open_writable_store(settings: WebSettings) -> AnyStore:
 def open_listing_store(settings: WebSettings) -> AnyStore:
     """A new connection to the app's store, for listing its stories: a server that may
     write assigns the articles stored since to stories first, as ``dateline stories``
-    does, so on a sharded store it takes the folder's write lock if no other process holds
-    it (without waiting: the stories assigned so far are listed then)."""
+    does, so on a sharded store with articles awaiting a story it takes the folder's write
+    lock if no other process holds it (without waiting: the stories assigned so far are
+    listed then)."""
     store = open_store(settings)
-    if isinstance(store, ShardedStore) and settings.write_token is not None:
+    if isinstance(store, ShardedStore) and settings.write_token is not None and awaiting_stories(store):
         store.try_writing()
     return store
 
