@@ -109,6 +109,22 @@ def test_a_second_writer_is_refused_while_one_writes(tmp_path: Path) -> None:
         ShardedStore.open(tmp_path / "four")
 
 
+def test_a_folder_this_user_may_not_write_is_one_error_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Permissions do not bind root, who runs CI: the lock file's open fails as it would.
+    with ShardedStore.open(tmp_path / "four", shards=SHARDS):
+        pass
+    opened = Path.open
+
+    def denied(path: Path, *args: object, **kwargs: object) -> object:
+        if path.name == sharded.WRITE_LOCK:
+            raise PermissionError(13, "Permission denied", str(path))
+        return opened(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", denied)
+    with pytest.raises(StoreError, match="cannot write to the sharded store: Permission denied"):
+        ShardedStore.open(tmp_path / "four")
+
+
 def test_the_shard_count_is_fixed_at_creation(tmp_path: Path) -> None:
     with ShardedStore.open(tmp_path / "four", shards=SHARDS):
         pass

@@ -470,7 +470,10 @@ def write_lock(folder: Path, wait: float = 0.0) -> IO[str]:
     process). The holder writes its process id and command (never its options, which may
     hold a token) into the file, for the refusal of the next to read."""
     path = folder / WRITE_LOCK
-    handle = path.open("a", encoding="utf-8")
+    try:
+        handle = path.open("a", encoding="utf-8")
+    except OSError as error:  # a folder this user may not write: one line, not a traceback
+        raise StoreError(f"{folder}: cannot write to the sharded store: {error.strerror or error}") from None
     deadline = time.monotonic() + wait
     while True:
         try:
