@@ -32,6 +32,13 @@ ARNOLD = "entities/Arnold_Schwarzenegger/InputDocs"
             "state - sponsored terror",
             "amid a climate of state-sponsored terror",
         ),
+        # a page whose own hyphens prove nothing (no compound a dash cannot be): its
+        # folder's pages, which space every hyphen, do
+        (
+            f"{ARNOLD}/1999-03-09/0.txt",
+            "real - life political carnage",
+            "yesterday caused real-life political carnage",
+        ),
         # a range stays spaced
         (
             "entities/Hu_Jintao/InputDocs/2007-10-15/125.txt",
@@ -128,3 +135,13 @@ def test_joining_only_removes_the_spaces_around_hyphens(text: str) -> None:
 @given(st.text(alphabet=st.sampled_from("ab1 -.,\n"), max_size=40).filter(lambda text: " - " not in text))
 def test_text_without_spaced_hyphens_is_unchanged(text: str) -> None:
     assert join_spaced_hyphens(text) == text
+
+
+def test_a_corpus_that_spaces_every_hyphen_joins_a_page_that_cannot_tell() -> None:
+    text = "The run - off is on Sunday.\nHis role - a minor one - was brief."
+    assert not hyphens_are_spaced(text) and join_spaced_hyphens(text) == text
+    assert (
+        join_spaced_hyphens(text, hyphens_spaced=True)
+        == "The run-off is on Sunday.\nHis role - a minor one - was brief."
+    )
+    assert restore_text(text, hyphens_spaced=True) == join_spaced_hyphens(text, hyphens_spaced=True)

@@ -89,10 +89,11 @@ _POUNDS = re.compile("#" + _POUND + r" (?=\d)")
 _RIGHT_GLUED_SPACE = re.compile(_GLUE_RIGHT + " ")
 
 
-def restore_text(text: str) -> str:
+def restore_text(text: str, hyphens_spaced: bool = False) -> str:
     """``text`` (one line or many) with PTB tokenization undone, line by line: lines
     keep their number and order, each stripped of surrounding spaces. Spaced hyphens are
-    judged over the whole of ``text`` (``join_spaced_hyphens``): give it a document.
+    judged over the whole of ``text`` (``join_spaced_hyphens``): give it a document, and
+    ``hyphens_spaced`` when its corpus is known to space every hyphen.
 
     Restoring normal text leaves it as it is, apart from spaces before punctuation and
     split clitics, which normal text does not have."""
@@ -116,7 +117,7 @@ def restore_text(text: str) -> str:
     if any(pair[1:-1] in glued for pair, _ in _MERGED_WORDS):
         for pair, word in _MERGED_WORDS:
             glued = glued.replace(pair, word)
-    return join_spaced_hyphens(glued)
+    return join_spaced_hyphens(glued, hyphens_spaced)
 
 
 # The words after which a " - " is a dash in a text whose hyphens are all spaced: a
@@ -182,11 +183,13 @@ def hyphens_are_spaced(text: str) -> bool:
     return sum(len(_SPACED_WORD_HYPHEN.findall(line)) for line in dashed) >= 3 * len(_WORD_HYPHEN.findall(text))
 
 
-def join_spaced_hyphens(text: str) -> str:
+def join_spaced_hyphens(text: str, hyphens_spaced: bool = False) -> str:
     """``text`` with tokenizer-spaced hyphens joined.
 
     A run of words joined by " - " is joined when it holds a ``SPACED_COMPOUND`` (no dash
-    reads that way) or when the whole text's hyphens are spaced (``hyphens_are_spaced``),
+    reads that way) or when the whole text's hyphens are spaced (``hyphens_are_spaced``,
+    or ``hyphens_spaced``: what the text's corpus shows, where one page is too short to
+    tell: "a 23 - year - old", "the run - off" in a page without another compound),
     except before a word a dash introduces ("his role - a minor one": the run's last
     " - " stays) and between numbers only ("1990 - 1995", "2 - 1": a range or a score
     reads the same with the dash, and the date tagger reads ranges spaced). A lowercase
@@ -195,7 +198,7 @@ def join_spaced_hyphens(text: str) -> str:
     returned unchanged."""
     if " - " not in text:
         return text
-    spaced = hyphens_are_spaced(text)
+    spaced = hyphens_spaced or hyphens_are_spaced(text)
     return "\n".join(
         [
             _SPACED_RUN.sub(lambda run: _joined_run(run[0], spaced), line) if " - " in line else line

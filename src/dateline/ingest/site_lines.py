@@ -46,14 +46,19 @@ def shared_opening_lines(pages: Iterable[tuple[str, Iterable[str]]]) -> frozense
     return frozenset(line for line, count in pages_of.items() if count >= MIN_PAGES and len(days_of[line]) >= MIN_DAYS)
 
 
-def folder_opening_lines(input_docs: Path) -> frozenset[str]:
-    """``shared_opening_lines`` of the pages under ``input_docs`` (a Timeline17-layout
-    ``InputDocs`` folder: one folder per day), as the files have them (not restored); of
-    more than ``SAMPLED_PAGES`` pages, an evenly spread sample of that many. A file that
-    cannot be read counts as no page."""
+def folder_openings(input_docs: Path) -> list[tuple[str, list[str]]]:
+    """The publication day and first ``OPENING_LINES`` lines of the pages under
+    ``input_docs`` (a Timeline17-layout ``InputDocs`` folder: one folder per day), as the
+    files have them (not restored); of more than ``SAMPLED_PAGES`` pages, an evenly spread
+    sample of that many. A file that cannot be read counts as a page without lines."""
     pages = sorted(path for path in input_docs.glob("*/*") if path.is_file())
     step = max(1, -(-len(pages) // SAMPLED_PAGES))
-    return shared_opening_lines(_opening_lines(path) for path in pages[::step])
+    return [_opening_lines(path) for path in pages[::step]]
+
+
+def folder_opening_lines(input_docs: Path) -> frozenset[str]:
+    """``shared_opening_lines`` of the pages under ``input_docs`` (``folder_openings``)."""
+    return shared_opening_lines(folder_openings(input_docs))
 
 
 def _opening_lines(path: Path) -> tuple[str, list[str]]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,8 +33,8 @@ from dateline.ingest.furniture import clean_text
 from dateline.ingest.headline import article_title
 from dateline.ingest.ids import article_id
 from dateline.ingest.mojibake import repair_mojibake
-from dateline.ingest.ptb_text import restore_text
-from dateline.ingest.site_lines import folder_opening_lines
+from dateline.ingest.ptb_text import hyphens_are_spaced, restore_text
+from dateline.ingest.site_lines import folder_openings, shared_opening_lines
 from dateline.model import Article
 
 INPUT_DOCS = "InputDocs"
@@ -70,7 +71,8 @@ def read_tilse_article(
     if not raw:
         yield InputProblem(where, "empty file", field="text")
         return
-    clean = clean_text(restore_text(repair_mojibake(raw)))
+    folder = _folder(path.parent.parent)
+    clean = clean_text(restore_text(repair_mojibake(raw), folder.hyphens_spaced))
     if not clean.lines:
         yield InputProblem(where, "no article text: every line is page furniture", field="text")
         return
@@ -79,7 +81,7 @@ def read_tilse_article(
         id=article_id(published, raw, collection),
         published=published,
         text="\n".join(clean.lines),
-        title=_title(clean.headline, clean.lines, _site_lines(path.parent.parent)),
+        title=_title(clean.headline, clean.lines, folder.site_lines),
         source=where,
         collection=collection,
         lines_are_sentences=True,
@@ -91,12 +93,26 @@ def read_tilse_article(
 _TITLE_WORDS = 3
 
 
+@dataclass(frozen=True)
+class _Folder:
+    """What a topic folder's pages show together, which one page may not: the lines the
+    site puts on many of them (``dateline.ingest.site_lines``), restored, and whether its
+    tokenizer spaced every hyphen (the Entities corpus: "a 23 - year - old", "the run -
+    off"; no hyphen of its folders is written without spaces, where Timeline17's write
+    three to ten times as many so), judged as for one text over the pages' openings
+    (``dateline.ingest.ptb_text.hyphens_are_spaced``)."""
+
+    site_lines: frozenset[str]
+    hyphens_spaced: bool
+
+
 @lru_cache(maxsize=64)
-def _site_lines(input_docs: Path) -> frozenset[str]:
-    """The folder's site lines (``dateline.ingest.site_lines``) as restored text, read once
-    per folder and process."""
-    restored = (restore_text(repair_mojibake(line)) for line in folder_opening_lines(input_docs))
-    return frozenset(line for line in restored if len(line.split()) >= _TITLE_WORDS)
+def _folder(input_docs: Path) -> _Folder:
+    """The folder's ``_Folder``, read once per folder and process."""
+    openings = folder_openings(input_docs)
+    spaced = hyphens_are_spaced("\n".join(line for _, lines in openings for line in lines))
+    restored = (restore_text(repair_mojibake(line), spaced) for line in shared_opening_lines(openings))
+    return _Folder(frozenset(line for line in restored if len(line.split()) >= _TITLE_WORDS), spaced)
 
 
 def _title(headline: str, lines: Sequence[str], site_lines: frozenset[str]) -> str:
