@@ -135,9 +135,11 @@ def test_the_standard_protocol_refuses_several_datasets(tmp_path: Path) -> None:
 # 0.134 / 0.047 / 0.570 -> 0.136 / 0.048 / 0.569 (AR1-F 0.1362 once CNN's weekday live-blog stamps were cut).
 OPEN_FLOORS = {
     "t17": {"ar1_f": 0.136, "ar2_f": 0.048, "date_f1": 0.569},
-    "entities": {"date_f1": 0.266, "concat_r1_f": 0.274, "concat_r2_f": 0.055},
+    "entities": {"date_f1": 0.266, "concat_r1_f": 0.275, "concat_r2_f": 0.057},
 }
-CLOSED_ENTITIES_FLOORS = {"date_f1": 0.273, "concat_r1_f": 0.277, "concat_r2_f": 0.056}
+# Entities' concat ROUGE rose (0.2749 -> 0.2760 open, 0.2774 -> 0.2787 closed) when its
+# folders' spaced hyphens were joined on every page (dateline.ingest.tilse_layout._Folder).
+CLOSED_ENTITIES_FLOORS = {"date_f1": 0.273, "concat_r1_f": 0.278, "concat_r2_f": 0.056}
 QUERIES_FILE = Path(__file__).resolve().parents[2] / "bench" / "queries" / "open_queries.json"
 
 
