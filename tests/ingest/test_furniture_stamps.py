@@ -11,7 +11,7 @@ from corpus_lines import corpus_line
 
 from dateline.evaluate.display_check import display_problem
 from dateline.ingest import read_articles
-from dateline.ingest.furniture import clean_text, is_furniture, strip_furniture
+from dateline.ingest.furniture import MAX_PREFIXES, clean_text, is_furniture, strip_furniture
 from dateline.ingest.ptb_text import restore_text
 
 EGYPT, LIBYA, MJ = ("t17/EgyptianProtest_cnn/InputDocs", "t17/LibyaWar_cnn/InputDocs", "t17/MJ_bbc/InputDocs")
@@ -106,8 +106,10 @@ def test_stamps_and_bylines_are_cut_off_the_sentence(
     assert why == reason
     assert display_problem(cut) is None
     # and so does the cleaning of a whole text, which tries the rules only on lines
-    # holding one of their words
-    assert clean_text(f"An opening sentence.\n{line}").lines[-1] == cut
+    # holding one of their words (below the lines a headline may take)
+    cleaned = clean_text(f"One.\nTwo.\nThree.\n{line}")
+    assert cleaned.lines[-1] == cut
+    assert cleaned.removed[reason] == 1
 
 
 @pytest.mark.parametrize(
@@ -156,3 +158,10 @@ def test_a_video_credit_line_is_a_caption(shared_data: Path) -> None:
     assert line == "Video: Ian Shapira/The Washington PostEditor: Megan Rossman/washingtonpost."
     assert is_furniture(line) == "caption"
     assert clean_text(line).lines == []
+
+
+def test_a_line_of_one_stamp_repeated_is_cut_a_few_times_only() -> None:
+    # each cut copies the rest of the line: 100,000 repeats took minutes
+    line = "Cairo, Egypt (CNN) -- " * 100_000 + "Protesters marched."
+    cut, why = strip_furniture(line)
+    assert why == "dateline" and len(line) - len(cut) == MAX_PREFIXES * len("Cairo, Egypt (CNN) -- ")

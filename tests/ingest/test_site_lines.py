@@ -3,8 +3,10 @@ titles the Timeline17 reader takes without them."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+import pytest
 from hypothesis import given, strategies as st
 
 from dateline.ingest import read_articles, site_lines
@@ -52,12 +54,39 @@ def test_a_site_line_is_not_taken_as_a_pages_title(tmp_path: Path) -> None:
 
 
 def test_a_line_below_the_opening_lines_does_not_count(tmp_path: Path) -> None:
-    filler = [f"Sentence number {n} of the article ." for n in range(OPENING_LINES)]
-    paths = [
-        _page(tmp_path, f"2011-01-2{day}", "1.txt", [f"Headline of day {day} here .", *filler, LINK])
-        for day in (1, 2, 3)
-    ]
-    assert [article.title for article in read_articles(paths[:1])] == ["Headline of day 1 here."]
+    def filler(day: int) -> list[str]:
+        return [f"Sentence {n} of day {day} ." for n in range(OPENING_LINES - 1)]
+
+    for day in (1, 2, 3):
+        _page(tmp_path, f"2011-01-2{day}", "1.txt", [f"Headline of day {day} here .", *filler(day), LINK, "Last ."])
+    assert folder_opening_lines(tmp_path / "cnn" / "InputDocs") == set()
+    # one line higher, it is an opening line of every page
+    for day in (1, 2, 3):
+        _page(tmp_path, f"2011-01-2{day}", "1.txt", [f"Headline of day {day} here .", *filler(day)[1:], LINK])
+    assert folder_opening_lines(tmp_path / "cnn" / "InputDocs") == {LINK}
+
+
+def test_pages_with_a_bom_or_carriage_returns_are_read_as_the_reader_reads_them(tmp_path: Path) -> None:
+    for day, (encoding, newline) in enumerate([("utf-8-sig", "\r\n"), ("utf-16", "\n"), ("utf-8", "\r")], start=1):
+        path = tmp_path / "cnn" / "InputDocs" / f"2011-01-2{day}" / "1.txt"
+        path.parent.mkdir(parents=True)
+        path.write_bytes(newline.join([LINK, f"Story {day} ."]).encode(encoding))
+    assert folder_opening_lines(tmp_path / "cnn" / "InputDocs") == {LINK}
+
+
+def test_a_day_folder_that_cannot_be_listed_is_passed_by(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Permissions do not bind root, who runs CI: listing the second day fails as it would.
+    first = _page(tmp_path, "2011-01-25", "1.txt", [LINK, "Protesters defied a curfew in Cairo on Friday ."])
+    _page(tmp_path, "2011-01-26", "1.txt", [LINK, "More ."])
+    scandir = os.scandir
+
+    def denied(path: str) -> object:
+        if str(path).endswith("2011-01-26"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(site_lines.os, "scandir", denied)
+    assert [article.title for article in read_articles([first])] == [LINK.replace(" .", ".")]
 
 
 def test_cnns_related_story_link_names_none_of_the_egypt_pages(shared_data: Path) -> None:
@@ -80,3 +109,19 @@ def test_a_large_folder_is_sampled_evenly(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(site_lines, "_opening_lines", lambda path: opened.append(path) or read(path))
     assert folder_opening_lines(tmp_path / "cnn" / "InputDocs") == {LINK}
     assert len(opened) == 10
+
+
+def test_a_headline_that_starts_with_a_site_line_keeps_its_words(tmp_path: Path) -> None:
+    for day in (1, 2, 3):
+        _page(tmp_path, f"2011-01-2{day}", "1.txt", ["Egypt protests continue", f"Story {day} of the day ."])
+    page = _page(
+        tmp_path,
+        "2011-01-24",
+        "1.txt",
+        [
+            "Egypt protests continue for a fifth day as Mubarak holds on",
+            "CAIRO -LRB- Reuters -RRB- - Thousands marched in Cairo on Monday .",
+        ],
+    )
+    [article] = read_articles([page])
+    assert article.title == "Egypt protests continue for a fifth day as Mubarak holds on"

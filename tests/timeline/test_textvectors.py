@@ -47,6 +47,7 @@ def test_inflections_of_a_word_share_one_column() -> None:
         ("Prince William and Kate Middleton.", 2),
         ("Prince William's office said.", 2),
         ("Prince Harry and William.", 2),  # not the name: each word counts, as for any query
+        ("Prince William Visits Flood-Hit Towns", 2),  # a headline in title case
     ],
 )
 def test_the_words_of_a_name_that_starts_a_longer_name_do_not_count(text: str, matched: int) -> None:

@@ -30,6 +30,9 @@ from dataclasses import dataclass, field
 
 # How many lines at the top of an article the headline, standfirst and caption may take.
 HEADLINE_LINES = 3
+# How many stamps, credits and bylines one sentence may follow (Timeline17 and Entities
+# have at most two in a row).
+MAX_PREFIXES = 8
 _MONTHS = (
     *("January", "February", "March", "April", "May", "June", "July", "August", "September"),
     *("October", "November", "December"),
@@ -216,6 +219,8 @@ class CleanText:
     lines: list[str]
     headline: str = ""
     removed: Counter[str] = field(default_factory=Counter)
+    # The headline's lines as the page had them, the last cut where the article starts.
+    headline_lines: tuple[str, ...] = ()
 
 
 def is_furniture(line: str) -> str | None:
@@ -230,9 +235,14 @@ def strip_furniture(line: str) -> tuple[str, str | None]:
     """``line`` without the stamps, photo credits (and the captions before them) and
     bylines that the sentence follows, one after another ("(Brian Snyder/Reuters) By
     Michael D. Shear and Robert Barnes NEW YORK -- "), and the reason for the last one
-    cut (None when there was none)."""
+    cut (None when there was none). At most ``MAX_PREFIXES`` are cut: a page repeating a
+    stamp a hundred thousand times on one line would otherwise cost minutes (each cut
+    copies the rest of the line)."""
     found = None
-    while (stamp := _first_stamp(line)) is not None:
+    for _ in range(MAX_PREFIXES):
+        stamp = _first_stamp(line)
+        if stamp is None:
+            break
         found, line = stamp[0], line[stamp[1] :]
     return line, found
 
@@ -265,11 +275,13 @@ def clean_text(text: str) -> CleanText:
         text = text[:cut]
     lines = text.split("\n")
     headline = ""
+    headline_lines: tuple[str, ...] = ()
     for number, line in enumerate(lines[:HEADLINE_LINES]):
         start = _ARTICLE_START.search(line, 0, _HEADLINE_MAX_CHARS)
         if start is not None:
             # Whatever comes before the article's start is headline, standfirst, caption.
-            headline = " ".join([*lines[:number], line[: start.end()]]).strip()
+            headline_lines = (*lines[:number], line[: start.end()])
+            headline = " ".join(headline_lines).strip()
             removed["headline"] += number + 1
             lines = [line[start.end() :], *lines[number + 1 :]]
             break
@@ -277,7 +289,7 @@ def clean_text(text: str) -> CleanText:
     if candidates:
         lines = _without_furniture(lines, candidates, removed)
     kept = [line.strip() for line in lines if line and not line.isspace()]
-    return CleanText(kept, headline, removed)
+    return CleanText(kept, headline, removed, tuple(part.strip() for part in headline_lines))
 
 
 def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:

@@ -18,9 +18,12 @@ of its key dates, which a timeline wants.
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+from dateline.ingest.decode import bom_encoding
 
 OPENING_LINES = 12
 MIN_PAGES = 3
@@ -51,9 +54,24 @@ def folder_openings(input_docs: Path) -> list[tuple[str, list[str]]]:
     ``input_docs`` (a Timeline17-layout ``InputDocs`` folder: one folder per day), as the
     files have them (not restored); of more than ``SAMPLED_PAGES`` pages, an evenly spread
     sample of that many. A file that cannot be read counts as a page without lines."""
-    pages = sorted(path for path in input_docs.glob("*/*") if path.is_file())
+    pages = sorted(_pages(input_docs))
     step = max(1, -(-len(pages) // SAMPLED_PAGES))
     return [_opening_lines(path) for path in pages[::step]]
+
+
+def _pages(input_docs: Path) -> Iterator[Path]:
+    """The files in the day folders of ``input_docs``; a folder or file this process may
+    not look into is passed by (the page being read is read on its own)."""
+    try:
+        days = [entry for entry in os.scandir(input_docs) if entry.is_dir()]
+    except OSError:
+        return
+    for day in days:
+        try:
+            files = [entry for entry in os.scandir(day.path) if entry.is_file()]
+        except OSError:
+            continue
+        yield from (Path(entry.path) for entry in files)
 
 
 def folder_opening_lines(input_docs: Path) -> frozenset[str]:
@@ -68,7 +86,9 @@ def _opening_lines(path: Path) -> tuple[str, list[str]]:
             head = file.read(_OPENING_BYTES)
     except OSError:
         return path.parent.name, []
-    lines = head.decode("utf-8", errors="replace").split("\n")
+    encoding, bom = bom_encoding(head)
+    text = head[bom:].decode(encoding, errors="replace").replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
     if len(lines) <= OPENING_LINES and len(head) == _OPENING_BYTES:
         lines.pop()  # the last line read is cut
     return path.parent.name, lines[:OPENING_LINES]

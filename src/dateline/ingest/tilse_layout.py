@@ -21,7 +21,7 @@ into a new store (``dateline ingest <folders> --db new.db``) and use that one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -29,7 +29,7 @@ from pathlib import Path
 from dateline.errors import InputProblem
 from dateline.ingest.dates import DateOrder, parse_publication_date
 from dateline.ingest.decode import DEFAULT_MAX_CHARS, display_path, read_text
-from dateline.ingest.furniture import clean_text
+from dateline.ingest.furniture import CleanText, clean_text
 from dateline.ingest.headline import article_title
 from dateline.ingest.ids import article_id
 from dateline.ingest.mojibake import repair_mojibake
@@ -81,7 +81,7 @@ def read_tilse_article(
         id=article_id(published, raw, collection),
         published=published,
         text="\n".join(clean.lines),
-        title=_title(clean.headline, clean.lines, folder.site_lines),
+        title=_title(clean, folder.site_lines),
         source=where,
         collection=collection,
         lines_are_sentences=True,
@@ -115,11 +115,13 @@ def _folder(input_docs: Path) -> _Folder:
     return _Folder(frozenset(line for line in restored if len(line.split()) >= _TITLE_WORDS), spaced)
 
 
-def _title(headline: str, lines: Sequence[str], site_lines: frozenset[str]) -> str:
+def _title(clean: CleanText, site_lines: frozenset[str]) -> str:
     """``article_title`` of the headline block and sentences without the site's lines
-    (with all of them when nothing else is left)."""
-    for line in site_lines:
-        if line in headline:
-            headline = " ".join(headline.replace(line, " ").split())
-    own = [line for line in lines if line not in site_lines]
-    return article_title(headline, own or lines)
+    (with all of them when nothing else is left). A line of the block is left out only
+    where it is a site line whole: "Egypt protests continue" on many pages does not cut
+    a headline that starts with those words."""
+    headline = clean.headline
+    if any(line in site_lines for line in clean.headline_lines):
+        headline = " ".join(line for line in clean.headline_lines if line not in site_lines)
+    own = [line for line in clean.lines if line not in site_lines]
+    return article_title(headline, own or clean.lines)

@@ -96,7 +96,10 @@ _NOT_NAME_PARTS = (
 def longer_names(query: str) -> re.Pattern[str] | None:
     """Where the name ``query`` gives, as its words are written in a text, starts a longer
     name ("Prince William Sound", where Exxon Valdez spilled its oil, for "Prince
-    William"): the name followed by another capitalised word, not a weekday or a month.
+    William"): the name followed by another capitalised word, not a weekday or a month,
+    and not by two (a headline in title case: "Steve Jobs Resigns As Apple CEO"). A
+    heuristic: a name followed by another name ("Steve Jobs Apple co-founder") is taken
+    for a longer one.
     None unless ``query`` is two or more words, each capitalised (a name as a user writes
     one); a query of common words ("oil spill") is matched wherever it is."""
     words = query.split()
@@ -107,4 +110,7 @@ def longer_names(query: str) -> re.Pattern[str] | None:
     # starts with a letter lets the search skip to it (a leading \b would be tried at
     # every character of every candidate sentence).
     first = re.escape(words[0][0])
-    return re.compile(rf"{first}(?<!\w{first}){name[len(first) :]}(?=\s+(?!(?:{_NOT_NAME_PARTS})\b)[A-Z][a-z])")
+    return re.compile(
+        rf"{first}(?<!\w{first}){name[len(first) :]}"
+        rf"(?=\s+(?!(?:{_NOT_NAME_PARTS})\b)[A-Z][a-z]+\b(?![^\S\n]+[A-Z]))"
+    )
