@@ -20,8 +20,9 @@ folder per task) is run for the three choices and the defaults.
 Three more constants are swept one at a time, the others at their shipped values, the
 same way (open protocol on both datasets, chosen on one and scored on the other):
 ``min_opportunity``, the floor of the correction for recent dates (1 switches it off),
-``query_boost``, how much a query word raises a sentence's score, and ``entry_bonus``,
-what a sentence written as a timeline entry for its date gains. Writes
+``query_boost``, how much a query word raises a sentence's score, ``entry_bonus``,
+what a sentence written as a timeline entry for its date gains, and
+``retrospective_bonus``, what a sentence written more than a week after its date gains. Writes
 ``bench/results/weights.json`` and prints Markdown tables.
 """
 
@@ -53,6 +54,7 @@ SWEEPS = {
     "min_opportunity": (0.05, 0.1, 0.2, 0.3, 0.5, 1.0),
     "query_boost": (0.0, 0.25, 0.5, 1.0),
     "entry_bonus": (0.0, 0.05, 0.1, 0.2),
+    "retrospective_bonus": (0.0, 0.1, 0.3, 0.5),
 }
 COLUMNS = ("ar1_f", "ar2_f", "date_f1", "concat_r1_f")
 RESULT_KEYS = {
