@@ -17,7 +17,7 @@ CLI's defaults) on Timeline17 and on Entities. Three choices are then read off:
 The shipped defaults are recorded next to them, and the closed protocol (one topic
 folder per task) is run for the three choices and the defaults.
 
-Three more constants are swept one at a time, the others at their shipped values, the
+Four more constants are swept one at a time, the others at their shipped values, the
 same way (open protocol on both datasets, chosen on one and scored on the other):
 ``min_opportunity``, the floor of the correction for recent dates (1 switches it off),
 ``query_boost``, how much a query word raises a sentence's score, ``entry_bonus``,
