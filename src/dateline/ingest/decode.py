@@ -110,6 +110,11 @@ def _decode(data: bytes, skip: int, encoding: str, where: str, first_line: int) 
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + first_line
         raise InputProblem(where, "contains NUL bytes; this looks like a binary file", line=line)
+    return unix_newlines(text)
+
+
+def unix_newlines(text: str) -> str:
+    """``text`` with its CRLF and CR line ends written LF."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

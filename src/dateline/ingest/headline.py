@@ -37,7 +37,7 @@ TITLE_MAX_CHARS = 200
 # timeline may show the same sentence right above it.
 OPENING_MAX_CHARS = 100
 # Fewer words than this do not name an article ("In this May 22.", "NEW:").
-_MIN_WORDS = 3
+MIN_WORDS = 3
 # How many of an article's first sentences may open it (the first may be a byline alone).
 _OPENING_LINES = 3
 # How much of the block, or of an opening sentence, is searched: a title is in its first
@@ -167,7 +167,7 @@ def article_title(headline_block: str, lines: Sequence[str]) -> str:
     if headline:
         return _shortened(headline)
     for line in lines[:_OPENING_LINES]:
-        opening = [segment for segment in _segments(line[:_SEARCHED_CHARS]) if len(segment.split()) >= _MIN_WORDS]
+        opening = [segment for segment in _segments(line[:_SEARCHED_CHARS]) if len(segment.split()) >= MIN_WORDS]
         if opening:
             run_in = headline_end(opening[0])
             if run_in:  # the page's headline, run into the first sentence
@@ -182,7 +182,7 @@ def _first_named_segment(block: str) -> str:
     if _FULL_ARTICLE in block:
         block = block[block.rindex(_FULL_ARTICLE) + len(_FULL_ARTICLE) :]
     for segment in _segments(block):
-        if len(segment.split()) >= _MIN_WORDS:
+        if len(segment.split()) >= MIN_WORDS:
             return segment
     return ""
 

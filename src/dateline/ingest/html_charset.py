@@ -13,7 +13,7 @@ import codecs
 import re
 
 from dateline.errors import InputProblem
-from dateline.ingest.decode import bom_encoding, decode_bytes
+from dateline.ingest.decode import bom_encoding, decode_bytes, unix_newlines
 
 # Where a page declares its encoding: in its first few kilobytes, as HTML5 requires.
 DECLARATION_BYTES = 4096
@@ -64,7 +64,7 @@ def decode_html(data: bytes, where: str, content_type: str = "") -> str:
             f"not valid {name} as declared (byte 0x{data[error.start]:02x} at offset {error.start})",
             field="charset",
         ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return unix_newlines(text)
 
 
 def _is_utf8(name: str) -> bool:

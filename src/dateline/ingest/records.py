@@ -32,6 +32,7 @@ from dateline.ingest.decode import (
     read_text,
     text_problem,
     too_long,
+    unix_newlines,
 )
 from dateline.ingest.ids import article_id
 from dateline.model import Article
@@ -67,7 +68,7 @@ def record_to_article(
         return InputProblem(where, "missing or empty", line=line, field="text")
     if len(text) > max_chars:
         return too_long(where, max_chars, line, len(text))
-    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    text = unix_newlines(text).strip()
     optional = {name: record.get(name) for name in ("title", "url", "id")}
     for name, value in optional.items():
         if value is not None and not isinstance(value, (str, int)):

@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from dateline.ingest.decode import bom_encoding
+from dateline.ingest.decode import bom_encoding, unix_newlines
 
 OPENING_LINES = 12
 MIN_PAGES = 3
@@ -87,8 +87,7 @@ def _opening_lines(path: Path) -> tuple[str, list[str]]:
     except OSError:
         return path.parent.name, []
     encoding, bom = bom_encoding(head)
-    text = head[bom:].decode(encoding, errors="replace").replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
+    lines = unix_newlines(head[bom:].decode(encoding, errors="replace")).split("\n")
     if len(lines) <= OPENING_LINES and len(head) == _OPENING_BYTES:
         lines.pop()  # the last line read is cut
     return path.parent.name, lines[:OPENING_LINES]

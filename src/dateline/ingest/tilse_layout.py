@@ -30,7 +30,7 @@ from dateline.errors import InputProblem
 from dateline.ingest.dates import DateOrder, parse_publication_date
 from dateline.ingest.decode import DEFAULT_MAX_CHARS, display_path, read_text
 from dateline.ingest.furniture import CleanText, clean_text
-from dateline.ingest.headline import article_title
+from dateline.ingest.headline import MIN_WORDS, article_title
 from dateline.ingest.ids import article_id
 from dateline.ingest.mojibake import repair_mojibake
 from dateline.ingest.ptb_text import hyphens_are_spaced, restore_text
@@ -88,11 +88,6 @@ def read_tilse_article(
     )
 
 
-# Site lines shorter than this cannot be a title (``dateline.ingest.headline`` wants three
-# words), and are not cut out of a headline block ("Update:" may be part of one).
-_TITLE_WORDS = 3
-
-
 @dataclass(frozen=True)
 class _Folder:
     """What a topic folder's pages show together, which one page may not: the lines the
@@ -112,7 +107,9 @@ def _folder(input_docs: Path) -> _Folder:
     openings = folder_openings(input_docs)
     spaced = hyphens_are_spaced("\n".join(line for _, lines in openings for line in lines))
     restored = (restore_text(repair_mojibake(line), spaced) for line in shared_opening_lines(openings))
-    return _Folder(frozenset(line for line in restored if len(line.split()) >= _TITLE_WORDS), spaced)
+    # Shorter site lines cannot be a title, and are not left out of a headline block
+    # ("Update:" may be part of one).
+    return _Folder(frozenset(line for line in restored if len(line.split()) >= MIN_WORDS), spaced)
 
 
 def _title(clean: CleanText, site_lines: frozenset[str]) -> str:
