@@ -97,6 +97,40 @@ def test_the_verb_group_not_a_nearby_participle_sets_the_tense(text, expected):
     assert found.value == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # Thursday 3 February 2011: what was said on Wednesday, not when he will act.
+        (
+            "Yemeni President Ali Abdullah Saleh said after protests Wednesday that he will not seek re-election.",
+            dt.date(2011, 2, 3),
+            "2011-02-02",
+        ),
+        (
+            "The government introduced a pair of new programs Tuesday that will provide $800 billion.",
+            dt.date(2008, 11, 5),
+            "2008-11-04",
+        ),
+        (
+            "Federal regulators told The Associated Press Friday that they are going to examine the blowout preventer.",
+            dt.date(2010, 5, 8),
+            "2010-05-07",
+        ),
+        # Before "that", the weekday's own clause still decides.
+        ("Officials said that talks will resume on Friday.", dt.date(2010, 5, 8), "2010-05-14"),
+        # "so that" is a purpose, not a clause of its own.
+        (
+            "The debate should go forward on Friday so that voters will hear the candidates.",
+            dt.date(2008, 9, 25),
+            "2008-09-26",
+        ),
+    ],
+)
+def test_a_that_clause_after_a_weekday_does_not_set_its_tense(text, dct, expected):
+    (found,) = tag(text, dct)
+    assert found.value == expected
+
+
 def test_a_capitalised_word_in_ed_is_a_name_not_a_past_tense():
     assert [
         t.value for t in tag("He is in Tokyo this week to meet the United States on Tuesday.", dt.date(2020, 10, 5))

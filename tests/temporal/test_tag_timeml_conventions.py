@@ -37,6 +37,20 @@ def test_durations(text, expected):
     assert tagged(text) == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # May to July lies mostly in the second calendar quarter.
+        ("In the quarter ended July 31, Jayark had average sales of $3 million.", dt.date(1989, 10, 30), "1989-Q2"),
+        ("Revenue for the quarter ended Sept. 30 rose 12%.", dt.date(1989, 10, 30), "1989-Q3"),
+        ("Net income in the latest quarter ended Jan. 31 fell.", dt.date(1990, 3, 2), "1989-Q4"),
+        ("Profit in the quarter ended Dec. 31 doubled.", dt.date(1990, 2, 14), "1989-Q4"),
+    ],
+)
+def test_the_quarter_ended_a_date_is_the_calendar_quarter_it_mostly_covers(text, dct, expected):
+    assert tagged(text, dct)[0][1:] == ("DATE", expected)
+
+
 def test_the_year_ended_a_date_is_a_reporting_period():
     assert tagged("Revenue in the year ended March 31 rose.") == [
         ("the year", "DURATION", "P1Y"),

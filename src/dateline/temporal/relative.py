@@ -35,6 +35,7 @@ from dateline.temporal.fragments import (
     ARTICLE,
     END,
     MODIFIER,
+    MONTH,
     NUMBER,
     PART_OF_DAY,
     SEASON,
@@ -43,6 +44,7 @@ from dateline.temporal.fragments import (
     WEEKDAY,
 )
 from dateline.temporal.lexicon import (
+    MONTHS,
     PARTS_OF_DAY,
     SEASONS,
     WEEKDAYS,
@@ -239,7 +241,25 @@ def _quarter(m: re.Match[str], ctx: Context) -> Normalised:
         return "DATE", quarter_value(ctx.dct.year, current)
     if "next" in words or "coming" in words:
         return "DATE", quarter_value(*shift_quarter(ctx.dct.year, current, 1))
+    ended = _QUARTER_ENDED.match(ctx.text, m.end())
+    if ended:
+        return "DATE", quarter_value(*_quarter_ended(ctx.dct, MONTHS[ended["month"].lower().rstrip(".")]))
     return "DATE", quarter_value(*shift_quarter(ctx.dct.year, current, -1))
+
+
+# "the quarter ended July 31": a company's own quarter, named by its last month. It does
+# not become the quarter under discussion: a report that first said "the fiscal first
+# quarter" goes on counting in its fiscal quarters.
+_QUARTER_ENDED = re.compile(rf"{SPACE}ended{SPACE}(?P<month>{MONTH})")
+
+
+def _quarter_ended(dct: dt.date, last_month: int) -> tuple[int, int]:
+    """The calendar quarter that a three-month quarter ending with ``last_month`` mostly
+    lies in (the quarter of its middle month: "the quarter ended July 31" is May to July,
+    ``Q2``), in the latest year in which that month has ended by the DCT."""
+    year = dct.year if last_month <= dct.month else dct.year - 1
+    middle_year, middle = shift_months(year, last_month, -1)
+    return middle_year, quarter_of(middle)
 
 
 def _half(m: re.Match[str], ctx: Context) -> Normalised:

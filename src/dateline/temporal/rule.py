@@ -123,7 +123,7 @@ class Context:
         the DCT."""
         if weekday == self.dct.weekday():
             return self.dct
-        direction = self.direction(match)
+        direction = tense.direction(self.text, match.start(), match.end(), own_clause=True)
         if direction >= 0 and tense.says_this_week(self.text, match.start(), match.end()):
             return shift_days(self.dct, weekday - self.dct.weekday())
         if direction == 0 and _UNTIL.search(self.text, max(0, match.start() - 8), match.start()):

@@ -79,6 +79,12 @@ _ATTRIBUTIVE = re.compile(
     r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those|still|"
     r"newly|previously|recently|already|so-called)\s+$"
 )
+# A clause opened by "that" after a weekday has its own tense: in "said Wednesday that he
+# will not run" or "introduced programs Tuesday that will provide", "will" is the tense
+# of what was said or of the programs, not of the day ("so that" is a purpose, not a clause
+# of its own). A month is more often the head of that clause ("a November election that is
+# expected to"), so months do not stop there.
+_THAT_CLAUSE = re.compile(r"(?<!\bso )\bthat\b")
 _THIS_WEEK = re.compile(r"\bthis\s+week\b")
 _WINDOW = 120
 _SENTENCE = 250
@@ -97,10 +103,11 @@ def _sentence(text: str, start: int, end: int, reach: int) -> tuple[int, int]:
     return left, right
 
 
-def direction(text: str, start: int, end: int, loose: bool = False) -> int:
+def direction(text: str, start: int, end: int, loose: bool = False, own_clause: bool = False) -> int:
     """+1 when the nearest tense cue around ``text[start:end]`` (same sentence) is a
     future one, -1 when it is a past one, 0 when the sentence has no cue. ``loose`` also
-    counts weaker future cues ("would", "expected")."""
+    counts weaker future cues ("would", "expected"); ``own_clause`` leaves out the cues of
+    a "that" clause after the expression (for weekdays, see ``_THAT_CLAUSE``)."""
     left, right = _sentence(text, start, end, _WINDOW)
     best_distance, best = _WINDOW * 2, 0
     window = text[left:right].lower()  # the cue regex is lower-case: faster than IGNORECASE
@@ -108,6 +115,8 @@ def direction(text: str, start: int, end: int, loose: bool = False) -> int:
     for cue in (_LOOSE_CUES if loose else _CUES).finditer(window):
         if cue.lastgroup == "none" or start <= cue.start() < end:
             continue
+        if own_clause and cue.start() >= end and _THAT_CLAUSE.search(window, end, cue.start()):
+            break  # this cue and those after it belong to the "that" clause
         if cue.lastgroup == "past" and (
             text[left + cue.start()].isupper()  # a name: "the United States", "Ahmed"
             or (
