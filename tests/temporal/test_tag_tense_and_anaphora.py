@@ -116,6 +116,11 @@ def test_the_verb_group_not_a_nearby_participle_sets_the_tense(text, expected):
             dt.date(2010, 5, 8),
             "2010-05-07",
         ),
+        (
+            "Also on Sunday, the government says it will provide a multibillion dollar plan.",
+            dt.date(2008, 11, 5),
+            "2008-11-02",
+        ),
         # Before "that", the weekday's own clause still decides.
         ("Officials said that talks will resume on Friday.", dt.date(2010, 5, 8), "2010-05-14"),
         # "so that" is a purpose, not a clause of its own.
@@ -129,6 +134,32 @@ def test_the_verb_group_not_a_nearby_participle_sets_the_tense(text, expected):
 def test_a_that_clause_after_a_weekday_does_not_set_its_tense(text, dct, expected):
     (found,) = tag(text, dct)
     assert found.value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # A modal perfect looks back, however close "would" is to the month.
+        ("Anadarko would have acted differently in the lead-up to the April blowout.", dt.date(2010, 6, 18), "2010-04"),
+        (
+            "The plan, announced three weeks before the April spill, would have authorized drilling.",
+            dt.date(2010, 12, 1),
+            "2010-04",
+        ),
+        (
+            "Had the rebels marched into Tripoli in late February the situation would have been different.",
+            dt.date(2011, 8, 21),
+            "2011-02",
+        ),
+        # "between now and", "from now till" look ahead.
+        ("Should he stay between now and September?", dt.date(2011, 2, 6), "2011-09"),
+        ("From now till September is a good enough time.", dt.date(2011, 1, 31), "2011-09"),
+        ("Just leave him till September.", dt.date(2011, 2, 3), "2011-09"),
+        ("McCain would be doing nothing between now and Friday but debate prep.", dt.date(2008, 9, 24), "2008-09-26"),
+    ],
+)
+def test_modal_perfects_look_back_and_between_now_and_looks_ahead(text, dct, expected):
+    assert tag(text, dct)[-1].value == expected
 
 
 def test_a_capitalised_word_in_ed_is_a_name_not_a_past_tense():

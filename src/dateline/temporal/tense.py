@@ -43,21 +43,25 @@ _FUTURE = (
     + "|"
     + _after_aux(r"scheduled|expected\s+to|due\s+to|set\s+to|slated\s+to|to\s+be\s+held")
     + r"|going\s+to|gon\s*na|plans?\s+to|intends?\s+to|is\s+to|are\s+to"
+    + r"|between\s+now\s+and|from\s+now\s+(?:until|till|to|through)"
 )
 # Weaker signs of the future, trusted for months ("expected in December", "would be paid
 # in January") but not for weekdays, which news nearly always reports after the fact.
 _LOOSE_FUTURE = (
     _FUTURE
-    + "|would"
+    + r"|would(?!\s+(?:not\s+)?have\b)"
     + _MODAL_GROUP
     + "|"
     + _after_aux("expected|due|planned|planning|pending")
-    + r"|expects?|until|upcoming|next|agreed\s+to|agrees?\s+to|coming"
+    + r"|expects?|until|till|upcoming|next|agreed\s+to|agrees?\s+to|coming"
 )
 # Participles after a present, perfect or infinitive auxiliary.
 _TENSELESS = _each("is|are|am|be|been|being|has|have|'s|'re|'ve", rf"(?:\s+(?:not|been|being))*\s+{_PARTICIPLE}")
+# A modal perfect looks back: "would have authorized", "could have been stopped".
 _PAST = (
     _each("was|were|had", rf"(?:\s+(?:not|been|being))*(?:\s+{_PARTICIPLE})?")
+    + "|"
+    + _each("would|could|should|might|must", rf"(?:\s+not)?\s+have(?:\s+been)?(?:\s+{_PARTICIPLE})?")
     + r"|did|said|told|came|went|met|took|made|gave|got|began|left|held|fell|"
     r"rose|saw|won|lost|ago|last|earlier|since|hit|killed|\w{2,}ed"
 )
@@ -79,12 +83,13 @@ _ATTRIBUTIVE = re.compile(
     r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those|still|"
     r"newly|previously|recently|already|so-called)\s+$"
 )
-# A clause opened by "that" after a weekday has its own tense: in "said Wednesday that he
-# will not run" or "introduced programs Tuesday that will provide", "will" is the tense
-# of what was said or of the programs, not of the day ("so that" is a purpose, not a clause
-# of its own). A month is more often the head of that clause ("a November election that is
-# expected to"), so months do not stop there.
-_THAT_CLAUSE = re.compile(r"(?<!\bso )\bthat\b")
+# A clause opened by "that" or by a reporting "says" after a weekday has its own tense: in
+# "said Wednesday that he will not run", "introduced programs Tuesday that will provide"
+# or "On Sunday, the government says it will", "will" is the tense of what was said or of
+# the programs, not of the day ("so that" is a purpose, not a clause of its own). A month
+# is more often the head of such a clause ("a November election that is expected to"),
+# so months do not stop there.
+_CLAUSE_AFTER = re.compile(r"(?<!\bso )\bthat\b|\bsays\b|\bsay\b")
 _THIS_WEEK = re.compile(r"\bthis\s+week\b")
 _WINDOW = 120
 _SENTENCE = 250
@@ -107,7 +112,7 @@ def direction(text: str, start: int, end: int, loose: bool = False, own_clause: 
     """+1 when the nearest tense cue around ``text[start:end]`` (same sentence) is a
     future one, -1 when it is a past one, 0 when the sentence has no cue. ``loose`` also
     counts weaker future cues ("would", "expected"); ``own_clause`` leaves out the cues of
-    a "that" clause after the expression (for weekdays, see ``_THAT_CLAUSE``)."""
+    a clause opened after the expression (for weekdays, see ``_CLAUSE_AFTER``)."""
     left, right = _sentence(text, start, end, _WINDOW)
     best_distance, best = _WINDOW * 2, 0
     window = text[left:right].lower()  # the cue regex is lower-case: faster than IGNORECASE
@@ -115,8 +120,8 @@ def direction(text: str, start: int, end: int, loose: bool = False, own_clause: 
     for cue in (_LOOSE_CUES if loose else _CUES).finditer(window):
         if cue.lastgroup == "none" or start <= cue.start() < end:
             continue
-        if own_clause and cue.start() >= end and _THAT_CLAUSE.search(window, end, cue.start()):
-            break  # this cue and those after it belong to the "that" clause
+        if own_clause and cue.start() >= end and _CLAUSE_AFTER.search(window, end, cue.start()):
+            break  # this cue and those after it belong to another clause
         if cue.lastgroup == "past" and (
             text[left + cue.start()].isupper()  # a name: "the United States", "Ahmed"
             or (
