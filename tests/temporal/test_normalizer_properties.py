@@ -129,8 +129,15 @@ def test_decades_ago_are_years(dct, decades):
 
 @settings(deadline=None)
 @given(dct=NEWS_DATES, decade=st.integers(min_value=180, max_value=209))
-def test_a_decade_is_written_with_its_unknown_year_digit(dct, decade):
-    assert only(f"Music of the {decade}0s was loud.", dct).value == f"{decade}X"
+def test_a_decade_is_written_as_its_first_three_digits(dct, decade):
+    assert only(f"Music of the {decade}0s was loud.", dct).value == f"{decade}"
+
+
+@settings(deadline=None)
+@given(dct=NEWS_DATES, century=st.integers(min_value=1, max_value=21))
+def test_a_century_is_written_as_its_first_two_digits(dct, century):
+    suffix = {1: "st", 2: "nd", 3: "rd", 21: "st"}.get(century, "th")
+    assert only(f"It was built in the {century}{suffix} century.", dct).value == f"{century - 1:02d}"
 
 
 @settings(deadline=None)

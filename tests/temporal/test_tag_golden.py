@@ -40,7 +40,7 @@ def values(text: str, dct: dt.date) -> list[tuple[str, str]]:
             FRIDAY,
             [("last year", "2022"), ("this year", "2023"), ("next year", "2024")],
         ),
-        ("The 1990s were calm.", FRIDAY, [("The 1990s", "199X")]),
+        ("The 1990s were calm.", FRIDAY, [("The 1990s", "199")]),
         ("Three years ago it failed.", FRIDAY, [("Three years ago", "2020")]),
         ("Results for the third quarter beat forecasts.", dt.date(1989, 10, 25), [("the third quarter", "1989-Q3")]),
         ("Now the market is calm.", FRIDAY, [("Now", "PRESENT_REF")]),

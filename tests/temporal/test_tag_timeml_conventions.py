@@ -106,11 +106,11 @@ def test_a_clock_time_far_from_any_named_day_falls_on_the_dct():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Music of the 1960s.", ("the 1960s", "DATE", "196X")),
-        ("In the early 1990s, growth slowed.", ("the early 1990s", "DATE", "199X")),
-        ("the late '80s", ("the late '80s", "DATE", "198X")),
-        ("through the nineties", ("the nineties", "DATE", "199X")),
-        ("in the 20th century", ("the 20th century", "DATE", "19XX")),
+        ("Music of the 1960s.", ("the 1960s", "DATE", "196")),
+        ("In the early 1990s, growth slowed.", ("the early 1990s", "DATE", "199")),
+        ("the late '80s", ("the late '80s", "DATE", "198")),
+        ("through the nineties", ("the nineties", "DATE", "199")),
+        ("in the 20th century", ("the 20th century", "DATE", "19")),
         ("Post-1959 Cuba changed.", ("1959", "DATE", "1959")),
         ("A decade ago, the wall fell.", ("A decade ago", "DATE", "1988")),
         ("two decades ago", ("two decades ago", "DATE", "1978")),

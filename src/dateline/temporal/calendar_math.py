@@ -42,13 +42,15 @@ def year_value(year: int) -> str:
 
 
 def decade_value(year: int) -> str:
-    """The decade containing ``year``, TimeML style with its unknown digit: ``199X``."""
-    return year_value(year)[:3] + "X"
+    """The decade containing ``year`` as TimeML writes it (after TIMEX2): the year
+    truncated to the decade, ``199`` for the 1990s, as TimeBank and HeidelTime do."""
+    return year_value(year)[:3]
 
 
 def century_value(year: int) -> str:
-    """The century whose years start with the first two digits of ``year``: ``19XX``."""
-    return year_value(year)[:2] + "XX"
+    """The century whose years start with the first two digits of ``year``, truncated as
+    a decade is: ``19`` for the 1900s ("the 20th century")."""
+    return year_value(year)[:2]
 
 
 def week_value(day: dt.date) -> str:

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 from dateline.temporal.calendar_math import (
+    century_value,
     day_value,
     is_upcoming,
     month_value,
@@ -202,13 +203,13 @@ def _year(m: re.Match[str], ctx: Context) -> Normalised:
 
 
 def _decade(m: re.Match[str], ctx: Context) -> Normalised:
-    """ "the 1960s", "the early '90s": ``196X``, ``199X`` (TimeML: the decade with its
-    year digit unknown; "early"/"late" only modify it)."""
+    """ "the 1960s", "the early '90s": ``196``, ``199`` (see ``decade_value``; "early"
+    and "late" only modify it)."""
     if m["century"]:
-        return "DATE", f"{m['century']}{m['decade']}X"
+        return "DATE", f"{m['century']}{m['decade']}"
     # "the '90s": the latest such decade that has begun by the DCT.
     century = ctx.dct.year // 100 - (ctx.dct.year % 100 < 10 * int(m["short"]))
-    return "DATE", f"{max(century, 0):02d}{m['short']}X"
+    return "DATE", f"{max(century, 0):02d}{m['short']}"
 
 
 _DECADE_WORDS = {
@@ -225,7 +226,7 @@ _TENS = {"ten": 1, "twenty": 2, "thirty": 3, "forty": 4, "fifty": 5, "sixty": 6,
 
 
 def _spelled_decade(m: re.Match[str], ctx: Context) -> Normalised:
-    return "DATE", f"19{_DECADE_WORDS[m['decade'].lower()]}X"
+    return "DATE", f"19{_DECADE_WORDS[m['decade'].lower()]}"
 
 
 def _spelled_year_value(words: str) -> str | None:
@@ -250,7 +251,7 @@ def _century(m: re.Match[str], ctx: Context) -> Normalised:
     number = _day(m["ordinal"])
     if not 1 <= number <= 21:
         return None
-    return "DATE", f"{number - 1:02d}XX"
+    return "DATE", century_value(100 * (number - 1))
 
 
 _UNIT_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
