@@ -149,3 +149,11 @@ def test_a_half_is_written_in_the_next_finer_unit(whole, unit):
     word, template = unit
     found = only(f"It took {whole} 1/2 {word}.", dt.date(2000, 1, 1))
     assert (found.type, found.value) == ("DURATION", template.format(whole))
+
+
+@settings(deadline=None)
+@given(hours=st.integers(min_value=1, max_value=500))
+def test_hours_that_make_whole_days_are_written_in_days(hours):
+    found = only(f"The strike lasted {hours} hours.", dt.date(2000, 1, 1))
+    expected = f"P{hours // 24}D" if hours % 24 == 0 else f"PT{hours}H"
+    assert (found.type, found.value) == ("DURATION", expected)

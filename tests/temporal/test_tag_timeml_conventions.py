@@ -23,6 +23,9 @@ def tagged(text: str, dct: dt.date = WEDNESDAY) -> list[tuple[str, str, str]]:
     [
         ("He served four years in prison.", ("four years", "DURATION", "P4Y")),
         ("The talks lasted five hours.", ("five hours", "DURATION", "PT5H")),
+        ("In the last twenty four hours, the stock market fell.", ("the last twenty four hours", "DURATION", "P1D")),
+        ("Troops must leave within 48 hours.", ("48 hours", "DURATION", "P2D")),
+        ("The siege lasted 36 hours.", ("36 hours", "DURATION", "PT36H")),
         ("Fighting in recent days killed dozens.", ("recent days", "DURATION", "PXD")),
         ("It will grow in coming years.", ("coming years", "DURATION", "PXY")),
         ("Rates may fall in the coming weeks.", ("the coming weeks", "DURATION", "PXW")),

@@ -1,5 +1,5 @@
 """Rules for lengths of time and repetitions: "three years", "the past 24 hours",
-"a five-year plan" (DURATION ``P3Y``, ``PT24H``, ``P5Y``); "every week", "each Monday"
+"a five-year plan" (DURATION ``P3Y``, ``P1D``, ``P5Y``); "every week", "each Monday"
 (SET ``P1W``, ``XXXX-WXX-1``).
 
 Vague amounts ("several years", "the past few weeks") get ``X`` for the number, as
@@ -38,7 +38,7 @@ _YEARS_PER = {"DE": 10, "CE": 100}
 
 
 def duration_value(amount: str, unit: str) -> str:
-    """TIMEX3 duration value: ``P3Y``, ``PT24H``, ``PXW`` (``amount`` "X" when vague).
+    """TIMEX3 duration value: ``P3Y``, ``PT36H``, ``PXW`` (``amount`` "X" when vague).
     Decades and centuries are counted in years (``P10Y``, ``P200Y``), as TimeBank does
     ("two decades": ``P20Y``): ISO 8601 has no such units."""
     code = UNITS[unit]
@@ -112,6 +112,10 @@ def _duration(m: re.Match[str], ctx: Context) -> Normalised:
         return "DURATION", half_duration_value(2 * (number or 0) + 1, unit)
     if m["n"].lower() in ("a", "an") and _SET_CONTEXT.search(ctx.text, max(0, m.start() - 30), m.start()):
         return "SET", duration_value("1", unit)
+    if unit == "hour" and number and number % 24 == 0:
+        # "the past 24 hours", "within 48 hours": whole days, as TimeBank and HeidelTime
+        # write them (P1D, P2D).
+        return "DURATION", duration_value(str(number // 24), "day")
     return "DURATION", duration_value("X" if number is None else str(number), unit)
 
 
