@@ -20,10 +20,12 @@ from dateline.ingest import parallel
 from dateline.ingest.job import IngestAborted, IngestReport, OnError, ingest
 from dateline.ingest.parallel import Reading, read_and_analyze
 from dateline.ingest.readers import READERS
+from dateline.ingest.records import JsonRecord
 from dateline.shards import ShardedStore
 from dateline.store import Store
 
 TEXT = READERS.get("text").read
+JSON_LINES = READERS.get("jsonl").read
 
 
 def _store_rows(path: Path) -> dict[str, list[tuple]]:
@@ -200,3 +202,19 @@ def test_the_workers_extract_a_web_archive_s_pages(tmp_path: Path) -> None:
     chunk = read_and_analyze(entries, Reading("", 10_000, None), "")
     assert chunk.read == 5 and chunk.articles[0].url == "https://news.example/0"
     assert pickle.loads(pickle.dumps(entries[0])) == entries[0]
+
+
+def test_the_records_of_a_large_json_lines_file_go_to_the_workers_unparsed(
+    mixed_inputs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only the lines of an export are read here; parsing a record and cleaning its text,
+    the costly part, is the workers' (and a bad line still names its line)."""
+    monkeypatch.setattr(parallel, "FILE_BYTES", 100)
+    export = mixed_inputs / "records.jsonl"
+    entries = [entry for entry, _ in parallel._entries(iter([(export, JSON_LINES)]), Reading("", 10_000, None), print)]
+    assert all(isinstance(entry, JsonRecord) for entry in entries) and len(entries) == 6
+    made = [entry.article() for entry in entries if isinstance(entry, JsonRecord)]
+    assert made == list(JSON_LINES(export, "", 10_000, None))
+    assert [str(item) for item in made if isinstance(item, InputProblem)] == [
+        f"{export}:3: malformed JSON: Expecting property name enclosed in double quotes (column 2)"
+    ]

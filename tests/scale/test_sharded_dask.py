@@ -5,7 +5,6 @@ local sharded ingest stores."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
@@ -19,13 +18,6 @@ from dateline.shards import ShardedStore
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "india-japan"
 SHARDS = 4
-
-
-@pytest.fixture(scope="module")
-def cluster() -> Iterator[LocalCluster]:
-    """Two single-threaded worker processes, as ``--dask local --workers 2`` starts."""
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as local:
-        yield local
 
 
 def shard_rows(folder: Path) -> list[list[tuple]]:

@@ -1,11 +1,13 @@
-"""The nlp stage on a Dask cluster, over Parquet shards, bulk-loaded into the store.
+"""Ingest on a Dask cluster: reading and analysis as tasks, bulk-loaded into the store.
 
     from dateline.distributed import ingest_on_dask
     with Store.open("big.db") as store:
         report = ingest_on_dask(store, ["articles/"], "tcp://scheduler:8786")
 
-is ``dateline.ingest.job.ingest`` with the analysis of each batch (sentences, time
-mentions, near-duplicate keys) run as a Dask task instead of in a local process.
+is ``dateline.ingest.job.ingest`` with the reading and analysis of each chunk of files
+(text cleaning, sentences, time mentions, near-duplicate keys) run as a Dask task
+instead of in a local process (``readers``); where the workers cannot see the files,
+they are read here and each batch's analysis is a task (``analyzer``, over Parquet).
 
 Dask, distributed and pyarrow are the optional ``dask`` extra
 (``pip install 'dateline[dask]'``); only this package imports them, and only when it is
@@ -33,6 +35,7 @@ except ImportError as missing:
 
 from dateline.distributed.analyzer import DaskAnalyzer, analyze_shard
 from dateline.distributed.cluster import LOCAL, dask_client
+from dateline.distributed.readers import cluster_readers
 from dateline.distributed.writers import DaskShardWriter
 from dateline.ingest.job import DEFAULT_BATCH_SIZE, IngestReport, OnError, ProgressCallback, ingest
 from dateline.shards import AnyStore, ShardedStore
@@ -55,12 +58,15 @@ def ingest_on_dask(
     ``address`` (``local``: a ``LocalCluster`` of ``workers`` processes, one per CPU by
     default); see ``dateline.ingest.job.ingest``, whose keyword-only options
     (``max_chars``, ``date_order``, ``stdin_format``, ``report``) ``reading`` passes on.
-    Files are read here, as in a local ingest (web archives streamed a record at a time);
-    the analysis runs on the cluster, and for a sharded store (``dateline.shards``) so do
-    the writes, each shard on a worker (``dateline.distributed.writers``)."""
+    The files are read and analysed on the cluster's workers when they see them
+    (``dateline.distributed.readers``), else read here and analysed there; for a sharded
+    store (``dateline.shards``) the writes run on the cluster too, each shard on a worker
+    (``dateline.distributed.writers``)."""
+    paths = list(paths)
     with dask_client(address, workers) as client, ExitStack() as writing:
         if isinstance(store, ShardedStore):
             writing.enter_context(store.writing_with(DaskShardWriter(client)))
+        readers = cluster_readers(client, store, [str(path) for path in paths])
         return ingest(
             store,
             paths,
@@ -68,6 +74,7 @@ def ingest_on_dask(
             collection,
             batch_size,
             on_progress=on_progress,
-            analyzer=DaskAnalyzer(client),
+            analyzer=DaskAnalyzer(client) if readers is None else None,
+            readers=readers,
             **reading,
         )

@@ -2,12 +2,19 @@
 
 With ``dateline ingest --dask ADDRESS --db FOLDER``, the ingest process reads, routes
 and hands out row ids (``dateline.shards``), and each shard's part of a batch is written
-by a task on a worker: the shard's path, its articles and their analysis go as Parquet
+on a worker: its articles and their analysis go as Parquet
 (``dateline.distributed.shards``), the count of new articles comes back. A shard is
-always sent to the same worker while that worker lives, which keeps the shard's store
+always written on the same worker while that worker lives, which keeps the shard's store
 open there between batches (the near-duplicate originals come chosen by the ingest
 process, ``dateline.shards.copies``); the ingest process waits for a shard's write before
 sending its next, so a shard has one writer at a time and takes its batches in order.
+
+The writer of a shard is a Dask actor (``ShardWriter``), not a task. A task would queue
+behind the reading and analysis tasks on its worker (``dateline.distributed.readers``),
+and since the ingest process waits for every shard's part of a batch before it takes the
+next, each batch would wait for a chunk's analysis on every worker that holds a shard: the
+cluster as a whole then went no faster than one worker. An actor's calls run at once, in
+a thread of their own beside the worker's tasks.
 
 The workers must see the shards at the same path as the ingest process: a local cluster
 does; a cluster of several machines needs the folder on a file system they share
@@ -19,8 +26,9 @@ from __future__ import annotations
 import threading
 from contextlib import suppress
 from pathlib import Path
+from typing import cast
 
-from distributed import Client, wait
+from distributed import Actor, Client
 
 from dateline.distributed.shards import (
     analysis_from_parquet,
@@ -36,35 +44,43 @@ from dateline.store import Store
 # thread that opened it). Closed when the worker process ends.
 _OPEN: dict[tuple[str, int], Store] = {}
 
+# Making a shard's writer is a task, which goes before the reading tasks queued on its
+# worker: the ingest process waits for it.
+MAKE_WRITER_PRIORITY = 1
+
 # How often, in seconds, a wait for a shard's write looks whether its worker is still there.
 _LOOK_AGAIN_S = 1.0
 
 
-def write_shard_part(
-    path: str, articles: bytes, analysis: bytes, rowids: list[int], originals: list[int | None]
-) -> int:
-    """The task run on a worker: store a shard's part of a batch (``Store.add_batch``)."""
-    key = (path, threading.get_ident())
-    store = _OPEN.get(key)
-    if store is None:
-        store = _OPEN[key] = Store.open(path)
-    return store.add_batch(articles_from_parquet(articles), analysis_from_parquet(analysis), rowids, originals)
+class ShardWriter:
+    """The actor that writes one shard on a worker."""
+
+    def __init__(self, path: str) -> None:
+        self._path = path
+
+    def write(self, articles: bytes, analysis: bytes, rowids: list[int], originals: list[int | None]) -> int:
+        """Store the shard's part of a batch (``Store.add_batch``). The store is opened
+        here, in the worker's actor thread, where every call runs, not in the task that
+        made the actor."""
+        key = (self._path, threading.get_ident())
+        store = _OPEN.get(key)
+        if store is None:
+            store = _OPEN[key] = Store.open(self._path)
+        return store.add_batch(articles_from_parquet(articles), analysis_from_parquet(analysis), rowids, originals)
 
 
 class DaskShardWriter:
-    """A ``ShardWrite`` (``dateline.shards.store``) that runs ``write_shard_part`` on the
-    cluster behind ``client``, each shard on a worker of its own (round robin over the
-    workers there when first written).
-
-    The placement is strict: with loose restrictions the scheduler's work stealing moves
-    a shard's write to an idle worker while its own is busy with another shard, and the
-    shard then has two writers over its life. A shard whose worker has left the cluster
-    is placed again, on the next worker in turn."""
+    """A ``ShardWrite`` (``dateline.shards.store``) that writes each shard through a
+    ``ShardWriter`` actor on the cluster behind ``client``, each shard on a worker of its
+    own (round robin over the workers there when first written), so that a shard has one
+    writer over its life. A shard whose worker has left the cluster is placed again, on
+    the next worker in turn."""
 
     def __init__(self, client: Client) -> None:
         self._client = client
         self._placement: dict[Path, str] = {}
         self._placed = 0
+        self._writers: dict[Path, tuple[str, Actor]] = {}
         self._lock = threading.Lock()
 
     def _workers(self) -> list[str]:
@@ -97,7 +113,6 @@ class DaskShardWriter:
         originals: list[int | None],
     ) -> int:
         payload = (
-            str(path.absolute()),
             articles_to_parquet(articles),
             analysis_to_parquet(analysis),
             rowids,
@@ -105,16 +120,36 @@ class DaskShardWriter:
         )
         while True:
             worker = self._worker_for(path)
-            future = self._client.submit(
-                write_shard_part, *payload, pure=False, workers=[worker], allow_other_workers=False
-            )
-            while not future.done():
-                with suppress(TimeoutError):  # wait raises it when the write takes longer
-                    wait([future], timeout=_LOOK_AGAIN_S)
-                if not future.done() and worker not in self._workers():
-                    # A strictly placed task waits for its worker forever; the write was
-                    # one transaction, so it is sent again to the shard's next worker.
-                    future.cancel()
-                    break
-            else:
-                return int(future.result())
+            future = self._writer_on(path, worker).write(*payload)
+            try:
+                while not future.done():
+                    with suppress(TimeoutError):  # the write takes longer than a look
+                        future.result(timeout=_LOOK_AGAIN_S)
+                    if not future.done() and worker not in self._workers():
+                        break
+                else:
+                    return int(future.result())
+            except OSError:  # the call could not reach the worker
+                if worker in self._workers():
+                    raise
+            # The worker has left: the write was one transaction, so it is sent again, to
+            # a writer on the shard's next worker.
+
+    def _writer_on(self, path: Path, worker: str) -> Actor:
+        """The actor that writes ``path`` on ``worker``, made there when not made yet."""
+        with self._lock:
+            made = self._writers.get(path)
+            if made is None or made[0] != worker:
+                made = self._writers[path] = (worker, self._new_writer(path, worker))
+            return made[1]
+
+    def _new_writer(self, path: Path, worker: str) -> Actor:
+        made = self._client.submit(
+            ShardWriter,
+            str(path.absolute()),
+            actor=True,
+            workers=[worker],
+            allow_other_workers=False,
+            priority=MAKE_WRITER_PRIORITY,
+        )
+        return cast(Actor, made.result())

@@ -28,7 +28,7 @@ from dateline.model import Article, BatchAnalysis
 from dateline.shards import AnyStore
 
 if TYPE_CHECKING:
-    from dateline.ingest.parallel import Chunk
+    from dateline.ingest.parallel import Chunk, Readers
     from dateline.nlp.workers import Analyzer, PendingAnalysis
 
 DEFAULT_BATCH_SIZE = 256
@@ -75,11 +75,16 @@ def ingest(
     date_order: DateOrder | None = None,
     stdin_format: str = "jsonl",
     report: IngestReport | None = None,
+    readers: Readers | None = None,
 ) -> IngestReport:
     """Ingest every article under ``paths`` into ``store``; see ``ingest_items`` and
     ``dateline.ingest.read_articles``. A path that does not exist, or a URL, raises
     ``InputProblem`` before anything is read. ``report`` (a new one by default) is
-    filled in as the ingest goes, so a caller interrupted half way can say how far it got."""
+    filled in as the ingest goes, so a caller interrupted half way can say how far it got.
+
+    The files are read and analysed on ``readers`` when given (the workers of a Dask
+    cluster), in a pool of ``workers`` processes when there are more than one and no
+    ``analyzer``, else here, with the analysis on ``analyzer`` or in this process."""
     paths = list(paths)
     check_inputs(paths)
     report = report if report is not None else IngestReport()
@@ -90,19 +95,15 @@ def ingest(
     def file_done() -> None:
         report.files_read += 1
 
-    if analyzer is None and workers > 1:
+    if readers is not None or (analyzer is None and workers > 1):
         # The files are read in the worker processes too (``dateline.ingest.parallel``).
-        from dateline.ingest.parallel import Reading, read_in_pool
+        from dateline.ingest.parallel import Reading, read_in_pool, read_on
 
-        chunks = read_in_pool(
-            store,
-            [str(path) for path in paths],
-            Reading(collection, max_chars, date_order),
-            batch_size,
-            workers,
-            stdin_format,
-            files_found,
-            file_done,
+        listed, reading = [str(path) for path in paths], Reading(collection, max_chars, date_order)
+        chunks = (
+            read_on(readers, listed, reading, batch_size, stdin_format, files_found, file_done)
+            if readers is not None
+            else read_in_pool(store, listed, reading, batch_size, workers, stdin_format, files_found, file_done)
         )
         _store_chunks(store, chunks, report, on_error, on_progress)
         return report

@@ -1,5 +1,8 @@
 """Ingest with the files read in the worker processes: the main process lists and writes.
 
+The workers are a local process pool (``read_in_pool``) or those of a Dask cluster
+(``dateline.distributed``), which then must see the input files at the same paths.
+
 Reading a file, decoding it and cleaning its text (for Timeline17: restoring PTB text,
 leaving out page furniture) costs as much CPU as analysing the article does. Done in the
 main process, as it was, the main process was the bound of a parallel ingest: it read
@@ -11,13 +14,14 @@ mentions, duplicate links).
 
 A chunk is at most ``batch_size`` files and ``CHUNK_BYTES`` bytes, and at most
 ``capacity`` chunks are in flight, so memory stays bounded. A file that may hold any
-number of articles (larger than ``FILE_BYTES``: a JSON Lines export), standard input,
-and a file whose reader cannot be sent to another process are read here instead, as a
-stream; their articles go to the workers in batches of ``batch_size`` to be analysed. A
-web archive (a crawl, of any size) is streamed here too, and the pages captured in it go
-to the workers unextracted, for them to extract and analyse. A worker leaves out the
-articles its store already holds before analysing them (it looks in the store's file),
-so a re-ingest analyses only what is new.
+number of articles (larger than ``FILE_BYTES``: an export), standard input, and a file
+whose reader cannot be sent to another process are read here instead, as a stream; their
+articles go to the workers in batches of ``batch_size`` to be analysed. Of such a file in
+JSON Lines only the lines are read here: the workers parse the records and clean their
+text. A web archive (a crawl, of any size) is streamed here too, and the pages captured
+in it go to the workers unextracted, for them to extract and analyse. A worker leaves out the
+articles its store already holds before analysing them (it looks in the store's file,
+when it can see it), so a re-ingest analyses only what is new.
 """
 
 from __future__ import annotations
@@ -26,7 +30,6 @@ import pickle
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
@@ -37,6 +40,7 @@ from dateline.ingest.dates import DateOrder
 from dateline.ingest.discover import find_article_files
 from dateline.ingest.inputs import STDIN, read_stream
 from dateline.ingest.readers import READERS, Reader
+from dateline.ingest.records import JsonRecord, jsonl_records
 from dateline.model import Article, BatchAnalysis
 from dateline.nlp.analyze import analyze_articles
 from dateline.nlp.workers import worker_pool
@@ -52,10 +56,14 @@ CHUNK_BYTES = 16 * 1024 * 1024
 # extract its captured pages (``dateline.ingest.warc``): extraction is the costly part, and
 # one worker given the whole file would extract every page of it alone.
 _WEB_ARCHIVE = READERS.get("warc").read
+# A large JSON Lines file (an export) is read here a line at a time, and the workers
+# parse its records and clean their text, which costs far more than reading the lines.
+_JSON_LINES = READERS.get("jsonl").read
 
 
 class Pending(Protocol):
-    """An item read here whose article a worker makes (a web archive's captured page)."""
+    """An item read here whose article a worker makes (a web archive's captured page, a
+    record of a JSON Lines export)."""
 
     def article(self) -> Article | InputProblem: ...
 
@@ -122,6 +130,30 @@ def read_and_analyze(entries: list[Entry], reading: Reading, store_file: str) ->
     return chunk
 
 
+class ChunkPool(Protocol):
+    """Where chunks are read and analysed: ``submit(read_and_analyze, chunk, reading,
+    store_file)`` returns what gives the ``Chunk`` by ``result()``. A process pool here
+    (``read_in_pool``) or the workers of a Dask cluster (``dateline.distributed``)."""
+
+    def submit(self, fn: Callable[..., Chunk], /, *args: object) -> ChunkResult: ...
+
+
+class ChunkResult(Protocol):
+    def result(self) -> Chunk: ...
+
+
+@dataclass(frozen=True)
+class Readers:
+    """The workers an ingest reads on: ``pool``, at most ``capacity`` chunks in flight
+    there, and the path of the store as they see it (``known_in``; empty when they
+    cannot see it or it has no file yet: they then analyse every article, and the store
+    leaves out those it holds when writing)."""
+
+    pool: ChunkPool
+    capacity: int
+    known_in: str
+
+
 def read_in_pool(
     store: AnyStore,
     paths: list[str],
@@ -133,10 +165,31 @@ def read_in_pool(
     on_file_done: Callable[[], None],
 ) -> Iterator[Chunk]:
     """The chunks of ``paths`` (see ``read_and_analyze``) read and analysed by
-    ``workers`` processes, in input order; ``on_files_found`` gets the number of files
-    once they are listed, ``on_file_done`` is called for each file read here (those read
-    in a worker are counted in its chunk)."""
-    store_file = str(store.path) if Path(store.path).exists() else ""
+    ``workers`` processes, in input order (``read_on``)."""
+    with worker_pool(workers) as pool:
+        readers = Readers(pool, 2 * workers, store_file(store))
+        yield from read_on(readers, paths, reading, batch_size, stdin_format, on_files_found, on_file_done)
+
+
+def store_file(store: AnyStore) -> str:
+    """The store's path for the workers to look stored ids up in; empty before the store
+    has a file (nothing is stored yet)."""
+    return str(store.path) if Path(store.path).exists() else ""
+
+
+def read_on(
+    readers: Readers,
+    paths: list[str],
+    reading: Reading,
+    batch_size: int,
+    stdin_format: str,
+    on_files_found: Callable[[int], None],
+    on_file_done: Callable[[], None],
+) -> Iterator[Chunk]:
+    """The chunks of ``paths`` read and analysed by ``readers``, in input order.
+    ``on_files_found`` gets the number of files once they are listed,
+    ``on_file_done`` is called for each file read here (those read in a worker are
+    counted in its chunk)."""
     found = _listed([Path(name) for name in paths if name != STDIN], batch_size, on_files_found)
     entries = _entries(found, reading, on_file_done)
     if STDIN in paths:
@@ -144,15 +197,13 @@ def read_in_pool(
             sys.stdin.buffer, READERS.get(stdin_format).read, reading.collection, reading.max_chars, reading.date_order
         )
         entries = chain(((item, 0) for item in stdin), entries)
-    with worker_pool(workers) as pool:
-        capacity = 2 * workers
-        in_flight: deque[Future[Chunk]] = deque()
-        for chunk in _chunks(entries, batch_size):
-            in_flight.append(pool.submit(read_and_analyze, chunk, reading, store_file))
-            if len(in_flight) >= capacity:
-                yield in_flight.popleft().result()
-        while in_flight:
+    in_flight: deque[ChunkResult] = deque()
+    for chunk in _chunks(entries, batch_size):
+        in_flight.append(readers.pool.submit(read_and_analyze, chunk, reading, readers.known_in))
+        if len(in_flight) >= readers.capacity:
             yield in_flight.popleft().result()
+    while in_flight:
+        yield in_flight.popleft().result()
 
 
 def _listed(
@@ -183,6 +234,10 @@ def _entries(
         size = _size(path)
         if reader == _WEB_ARCHIVE:
             yield from _captured_pages(path, reading)
+            on_file_done()
+        elif reader == _JSON_LINES and size > FILE_BYTES:
+            for record in jsonl_records(path, reading.collection, reading.max_chars, reading.date_order):
+                yield record, len(record.line) if isinstance(record, JsonRecord) else 0
             on_file_done()
         elif size <= FILE_BYTES and _can_send(reader, sendable):
             yield item, size

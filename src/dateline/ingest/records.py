@@ -17,9 +17,10 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from functools import wraps
 from pathlib import Path
-from typing import Concatenate, ParamSpec
+from typing import Concatenate, ParamSpec, TypeVar
 
 from dateline.errors import InputProblem
 from dateline.ingest.dates import DateOrder, parse_publication_date
@@ -43,6 +44,7 @@ CSV_FIELD_LIMIT = 1 << 30
 LINE_SLACK_BYTES = 1 << 20
 
 Options = ParamSpec("Options")
+Found = TypeVar("Found")
 
 
 def record_to_article(
@@ -101,12 +103,12 @@ def parse_json(text: str) -> object:
 
 
 def _report_empty(
-    reader: Callable[Concatenate[Path, Options], Iterator[Article | InputProblem]],
-) -> Callable[Concatenate[Path, Options], Iterator[Article | InputProblem]]:
+    reader: Callable[Concatenate[Path, Options], Iterator[Found | InputProblem]],
+) -> Callable[Concatenate[Path, Options], Iterator[Found | InputProblem]]:
     """Make ``reader`` yield a problem for a file in which it finds nothing at all."""
 
     @wraps(reader)
-    def reading(path: Path, *args: Options.args, **kwargs: Options.kwargs) -> Iterator[Article | InputProblem]:
+    def reading(path: Path, *args: Options.args, **kwargs: Options.kwargs) -> Iterator[Found | InputProblem]:
         found = False
         for item in reader(path, *args, **kwargs):
             found = True
@@ -123,27 +125,74 @@ def read_jsonl(
 ) -> Iterator[Article | InputProblem]:
     """Yield one article (or problem) per non-blank line of a JSON Lines file (a file in
     UTF-16 or UTF-32, as its BOM says, is decoded whole first)."""
+    for item in _jsonl_records(path, collection, max_chars, date_order):
+        yield item.article() if isinstance(item, JsonRecord) else item
+
+
+@_report_empty
+def jsonl_records(
+    path: Path, collection: str = "", max_chars: int = DEFAULT_MAX_CHARS, date_order: DateOrder | None = None
+) -> Iterator[JsonRecord | InputProblem]:
+    """``read_jsonl`` with each record's line read and decoded but not yet parsed, for
+    another process to parse (``dateline.ingest.parallel``: making an article of a
+    record costs far more than reading its line)."""
+    return _jsonl_records(path, collection, max_chars, date_order)
+
+
+@dataclass(frozen=True)
+class JsonRecord:
+    """A non-blank line of a JSON Lines file, decoded: all that making its article needs."""
+
+    line: str
+    where: str
+    number: int
+    collection: str = ""
+    max_chars: int = DEFAULT_MAX_CHARS
+    date_order: DateOrder | None = None
+
+    def article(self) -> Article | InputProblem:
+        """The record's article, or the problem with it, naming the file and line."""
+        try:
+            record = parse_json(self.line)
+        except json.JSONDecodeError as error:
+            return InputProblem(self.where, f"malformed JSON: {error.msg} (column {error.colno})", line=self.number)
+        except ValueError as error:
+            return InputProblem(self.where, f"malformed JSON: {error}", line=self.number)
+        return record_to_article(record, self.where, self.number, self.collection, self.max_chars, self.date_order)
+
+
+def _jsonl_records(
+    path: Path, collection: str, max_chars: int, date_order: DateOrder | None
+) -> Iterator[JsonRecord | InputProblem]:
     where = display_path(path)
     try:
         with path.open("rb") as lines:
             if bom_encoding(lines.peek(4)[:4])[0] != "utf-8":
-                yield from _json_lines(read_text(path), where, collection, max_chars, date_order)
+                yield from _text_records(read_text(path), where, collection, max_chars, date_order)
                 return
-            yield from _jsonl_lines(lines, where, collection, max_chars, date_order)
+            for item in _decoded_lines(lines, where, MAX_UTF8_BYTES_PER_CHAR * max_chars + LINE_SLACK_BYTES):
+                if isinstance(item, InputProblem):
+                    yield item
+                elif item[1].strip():
+                    yield JsonRecord(item[1], where, item[0], collection, max_chars, date_order)
     except OSError as error:
         yield InputProblem(where, f"cannot read file: {error.strerror or error}")
     except InputProblem as problem:
         yield problem
 
 
-def _jsonl_lines(
-    lines: io.BufferedReader,
-    where: str,
-    collection: str,
-    max_chars: int,
-    date_order: DateOrder | None,
-) -> Iterator[Article | InputProblem]:
-    limit = MAX_UTF8_BYTES_PER_CHAR * max_chars + LINE_SLACK_BYTES
+def _text_records(
+    text: str, where: str, collection: str, max_chars: int, date_order: DateOrder | None
+) -> Iterator[JsonRecord]:
+    """The records of JSON Lines already decoded whole."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            yield JsonRecord(line, where, number, collection, max_chars, date_order)
+
+
+def _decoded_lines(lines: io.BufferedReader, where: str, limit: int) -> Iterator[tuple[int, str] | InputProblem]:
+    """Each line of a UTF-8 file with its number, or the problem with it: a line longer
+    than ``limit`` bytes (not one record, skipped to its end) or one not UTF-8."""
     number = 0
     while raw := lines.readline(limit + 1):
         number += 1
@@ -153,39 +202,9 @@ def _jsonl_lines(
                 pass
             continue
         try:
-            line = decode_line(raw, where, number)
+            yield number, decode_line(raw, where, number)
         except InputProblem as problem:
             yield problem
-            continue
-        yield from _json_line(line, where, number, collection, max_chars, date_order)
-
-
-def _json_lines(
-    text: str, where: str, collection: str, max_chars: int, date_order: DateOrder | None
-) -> Iterator[Article | InputProblem]:
-    for number, line in enumerate(text.split("\n"), start=1):
-        yield from _json_line(line, where, number, collection, max_chars, date_order)
-
-
-def _json_line(
-    line: str,
-    where: str,
-    number: int,
-    collection: str,
-    max_chars: int,
-    date_order: DateOrder | None,
-) -> Iterator[Article | InputProblem]:
-    if not line.strip():
-        return
-    try:
-        record = parse_json(line)
-    except json.JSONDecodeError as error:
-        yield InputProblem(where, f"malformed JSON: {error.msg} (column {error.colno})", line=number)
-        return
-    except ValueError as error:
-        yield InputProblem(where, f"malformed JSON: {error}", line=number)
-        return
-    yield record_to_article(record, where, number, collection, max_chars, date_order)
 
 
 @_report_empty
@@ -207,7 +226,7 @@ def read_json(
         document = parse_json(text)
     except json.JSONDecodeError as error:
         if "\n" in text.strip() and error.msg == "Extra data":
-            yield from _json_lines(text, where, collection, max_chars, date_order)
+            yield from (record.article() for record in _text_records(text, where, collection, max_chars, date_order))
         else:
             yield InputProblem(where, f"malformed JSON: {error.msg} (column {error.colno})", line=error.lineno)
         return

@@ -63,8 +63,9 @@ def ingest_command(
         typer.Option(
             "--dask",
             metavar="local|tcp://HOST:PORT",
-            help="Analyse on a Dask cluster: 'local' starts one on this machine "
-            "(--workers processes, 0: one per CPU); otherwise a scheduler address.",
+            help="Read and analyse on a Dask cluster: 'local' starts one on this machine "
+            "(--workers processes, 0: one per CPU); otherwise a scheduler address. The workers "
+            "read the files when they see them at the same paths; else they are read here.",
             show_default=False,
         ),
     ] = None,
