@@ -20,10 +20,12 @@
    and 2.81 times the one file.
 3. **Dask writers**: the first ``--dask-articles`` of that corpus ingested into 4 shards
    on a local Dask cluster of 1 and then 2 single-threaded worker processes, started
-   before the clock starts (analysis and each shard's writes on the workers), and a cost
-   model: an ingest takes ``a + b / W`` seconds on W workers, where
-   ``a`` is the CPU time of the ingest process itself (reading, routing, sending: the part
-   no worker takes over), measured in the 1-worker run, and ``b`` the rest of that run.
+   before the clock starts (reading, analysis and each shard's writes on the workers), with
+   the CPU time of the ingest process and of each worker, and a cost model: an ingest
+   takes ``a + b / W`` seconds on W workers, where ``a`` is the CPU time of the ingest
+   process itself (listing, routing, sending, and the local cluster's scheduler, which
+   runs in it: the part no worker takes over), measured in the 1-worker run, and ``b``
+   the rest of that run.
    The model's prediction for 2 workers is compared with the 2-worker run, and its
    prediction for 100 workers is reported.
 """
@@ -91,7 +93,13 @@ RESULT_KEYS = {
             "target_speedup",
             "model",
         ),
-        "dask_writers.runs.*": ("workers", "seconds", "articles_per_second", "ingest_process_cpu_seconds"),
+        "dask_writers.runs.*": (
+            "workers",
+            "seconds",
+            "articles_per_second",
+            "ingest_process_cpu_seconds",
+            "workers_cpu_seconds",
+        ),
         "dask_writers.model": (
             "serial_seconds",
             "parallel_seconds",
@@ -289,7 +297,7 @@ def scaling(t17: Path, work: Path, articles: int) -> dict[str, object]:
 def dask_writers(corpus: list[Path], work: Path, articles: int) -> dict[str, object]:
     """Ingest into 4 shards on a local Dask cluster of 1, then 2 workers (see the docstring);
     the cluster is started before the clock starts."""
-    from distributed import LocalCluster
+    from distributed import Client, LocalCluster
 
     from dateline.distributed import ingest_on_dask
 
@@ -299,16 +307,20 @@ def dask_writers(corpus: list[Path], work: Path, articles: int) -> dict[str, obj
         shutil.rmtree(path, ignore_errors=True)
         with (
             LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster,
+            Client(cluster) as client,
             ShardedStore.open(path, shards=EQUIVALENCE_SHARDS) as store,
         ):
+            workers_cpu = client.run(_cpu_seconds)
             started, cpu = time.perf_counter(), time.process_time()
             report = ingest_on_dask(store, corpus, cluster.scheduler_address)
             seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+            workers_cpu = {name: spent - workers_cpu[name] for name, spent in client.run(_cpu_seconds).items()}
         runs[f"{workers} workers"] = {
             "workers": workers,
             "seconds": round(seconds, 2),
             "articles_per_second": round(report.added / seconds, 1),
             "ingest_process_cpu_seconds": round(cpu, 2),
+            "workers_cpu_seconds": sorted(round(spent, 2) for spent in workers_cpu.values()),
         }
         print(f"Dask, {workers} workers: {runs[f'{workers} workers']}", file=sys.stderr)
     one, two = runs["1 workers"], runs["2 workers"]
@@ -330,6 +342,11 @@ def dask_writers(corpus: list[Path], work: Path, articles: int) -> dict[str, obj
             "predicted_100_workers_articles_per_second": round(articles / at_100, 1),
         },
     }
+
+
+def _cpu_seconds() -> float:
+    """The CPU time of this process (a worker's, when run there), all threads."""
+    return time.process_time()
 
 
 def main() -> int:

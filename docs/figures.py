@@ -899,20 +899,21 @@ def _dask_writers(dask: dict[str, Any]) -> str:
     """Ingest into shards written on Dask workers, 1 and 2 workers, and the cost model."""
     model = dask["model"]
     runs = table(
-        ["Dask workers", "seconds", "articles/s", "ingest process CPU s"],
+        ["Dask workers", "seconds", "articles/s", "ingest process CPU s", "each worker's CPU s"],
         [
             [
                 run["workers"],
                 f"{run['seconds']:.2f}",
                 count(run["articles_per_second"]),
                 run["ingest_process_cpu_seconds"],
+                ", ".join(f"{spent:.2f}" for spent in run.get("workers_cpu_seconds", [])) or "—",
             ]
             for run in dask["runs"].values()
         ],
     )
     return (
         f"{count(dask['articles'])} synthetic articles into {dask['shards']} shards on a local Dask "
-        f"cluster, analysis and shard writes on the workers: 2 workers ingest "
+        f"cluster, reading, analysis and shard writes on the workers: 2 workers ingest "
         f"{dask['speedup_2_workers']:.2f}× as fast as 1 (target {dask['target_speedup']}×).\n\n"
         + runs
         + f"\n\nCost model `a + b/W`: a = {model['serial_seconds']:.2f} s (the ingest process's CPU time "
