@@ -54,6 +54,24 @@ def test_the_quarter_ended_a_date_is_the_calendar_quarter_it_mostly_covers(text,
     assert tagged(text, dct)[0][1:] == ("DATE", expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        (
+            "Net income fell in the third quarter from $1.8 million for the corresponding period last year.",
+            "the corresponding period last year",
+        ),
+        (
+            "Columbia lost money in the third quarter. For the quarter a year ago, it earned $16.3 million.",
+            "the quarter a year ago",
+        ),
+        ("Third-quarter sales rose 13% from the same period a year earlier.", "the same period a year earlier"),
+    ],
+)
+def test_the_period_a_year_before_is_one_expression_a_year_before_the_quarter_discussed(text, phrase):
+    assert tagged(text, dt.date(1989, 11, 1))[-1] == (phrase, "DATE", "1988-Q3")
+
+
 def test_the_year_ended_a_date_is_a_reporting_period():
     assert tagged("Revenue in the year ended March 31 rose.") == [
         ("the year", "DURATION", "P1Y"),

@@ -210,8 +210,9 @@ _QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3
 def _quarter(m: re.Match[str], ctx: Context) -> Normalised:
     """Named quarters of the DCT's year (the previous year's when a later quarter is
     spoken of in the past tense); "the quarter"/"the latest quarter" is the last completed
-    one, which is what earnings reports mean; "the year-ago quarter" the one a year
-    before the quarter last mentioned."""
+    one, which is what earnings reports mean; "the year-ago quarter" and, in a passage on
+    a quarter's results, "the same period a year earlier" the one a year before the
+    quarter last mentioned (elsewhere the period is the year before)."""
     current = quarter_of(ctx.dct.month)
     ordinal = (m["ord"] or "").lower()
     if ordinal in _QUARTER_ORDINALS:
@@ -233,6 +234,10 @@ def _quarter(m: re.Match[str], ctx: Context) -> Normalised:
         return "DATE", quarter_value(int(m["year2"]), quarter)
     if m["yrel2"]:
         return "DATE", quarter_value(ctx.quarter[0] + _offset(m["yrel2"]), ctx.quarter[1])
+    if m["prior"]:
+        if "quarter" in words or ctx.mentions_quarter(m):
+            return "DATE", quarter_value(*shift_quarter(*ctx.quarter, -4))
+        return "DATE", year_value(ctx.dct.year - 1)
     if m["ago"]:
         if m["period"] or ctx.mentions_quarter(m):
             return "DATE", quarter_value(*shift_quarter(*ctx.quarter, -4))
@@ -468,6 +473,10 @@ _ABOUT = any_of(
 _AGO_UNIT = any_of(["day", "week", "month", "year", "decade", "century", "centuries"])
 _YEAR_AGO = any_of(["year-ago", "year-earlier"])
 _QUARTER_OR_PERIOD = any_of(["quarter", "period"])
+_SAME = any_of(["same", "corresponding", "comparable", "year-ago", "year-earlier"])
+_A_YEAR_BEFORE = any_of(
+    ["a year ago", "a year earlier", "a year before", "last year", "of last year", "the previous year", "the year before"]
+)
 _WHOLE = any_of(["full", "calendar", "fiscal", "whole", "entire"])
 _SEASON_RELATION = any_of(
     ["last", "this", "next", "this past", "the coming", "the past", "early", "late", "mid", "the"]
@@ -510,6 +519,8 @@ RULES = [
         rf"(?:{_THE}{SPACE}|(?P<yrel>{_LAST_THIS_NEXT}){SPACE}year's{SPACE})?"
         rf"(?:{_QUARTER_MODIFIER}{SPACE}){{0,3}}(?P<ord>{_QUARTER_ORD})[\s-]+{cases('quarter')}"
         rf"(?:{SPACE}(?:of{SPACE})?(?:{cases('fiscal')}{SPACE})?(?P<year>{_YEAR}))?{END}"
+        # "the quarter a year ago", "the corresponding period last year"
+        rf"|{_THE}{SPACE}(?:{_SAME}{SPACE})?{_QUARTER_OR_PERIOD}{SPACE}(?P<prior>{_A_YEAR_BEFORE}){END}"
         # "the (latest) quarter"
         rf"|{_THE}{SPACE}(?:{_QUARTER_MODIFIER}{SPACE}){{0,3}}{cases('quarter')}{END}(?!{SPACE}of{SPACE})"
         # "the year-ago period", "year-earlier"
