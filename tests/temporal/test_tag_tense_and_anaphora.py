@@ -218,6 +218,31 @@ def test_without_an_anchor_anaphora_count_from_the_dct(text, expected):
     assert tag(text, dt.date(2009, 5, 15))[-1].value == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On Tuesday police arrived. That night, the building burned.", ("That night", "TIME", "1998-02-10TNI")),
+        (
+            "The rig exploded on April 20. There were 18 employees on shift that evening.",
+            ("that evening", "TIME", "1997-04-20TEV"),
+        ),
+        ("He phoned in one last report that morning.", ("that morning", "TIME", "1998-02-13TMO")),
+    ],
+)
+def test_that_night_is_the_night_of_the_day_last_mentioned(text, expected):
+    assert [(t.text, t.type, t.value) for t in tag(text, dt.date(1998, 2, 13))][-1] == expected
+
+
+@pytest.mark.parametrize("text", ["In July he left. That night he cried.", "We can't change that overnight."])
+def test_that_night_after_a_longer_period_or_overnight_is_not_tagged(text):
+    assert [t.text for t in tag(text, dt.date(1998, 2, 13)) if "night" in t.text] == []
+
+
+def test_a_year_later_in_an_earnings_passage_looks_ahead():
+    found = tag("Profit rose to $5 million in the third quarter. A year later, profit fell.", dt.date(1989, 11, 1))
+    assert found[-1].value == "1990"
+
+
 @pytest.mark.parametrize("text", ["How about the day after the election?", "It came the same day Clinton spoke."])
 def test_a_day_named_after_an_event_is_not_resolved(text):
     assert tag(text, dt.date(2009, 5, 15)) == []

@@ -163,7 +163,14 @@ _OR_MORE = re.compile(r"\s+or\s")
 def _anaphoric(m: re.Match[str], ctx: Context) -> Normalised:
     """ "the next day", "the day before", "that year", "later that week": counted from the
     date last mentioned (see ``Context.anchor``), from the DCT when there is none. "In
-    the next day or two" looks ahead from the DCT."""
+    the next day or two" looks ahead from the DCT. "That night" is the night of the day
+    last mentioned, and is left alone when the text last named something longer than a
+    day (its night is not known)."""
+    if m["part"]:
+        day, granularity = ctx.anchor("day")
+        if granularity != "day":
+            return None
+        return "TIME", f"{day_value(day)}T{PARTS_OF_DAY[m['part'].lower()]}"
     words = " ".join(m[0].lower().split())
     unit = (m["unit"] or "day").lower()
     unit = "day" if unit == "morning" else unit
@@ -192,7 +199,7 @@ def _ago(m: re.Match[str], ctx: Context) -> Normalised:
     sign = 1 if direction == "later" else -1
     if amount is None:
         return "DATE", "FUTURE_REF" if sign > 0 else "PAST_REF"
-    if unit == "year" and amount == 1 and ctx.mentions_quarter(m):
+    if unit == "year" and amount == 1 and sign < 0 and ctx.mentions_quarter(m):
         return "DATE", quarter_value(*shift_quarter(*ctx.quarter, -4))
     if unit in _YEARS_PER:
         # "a decade ago" is the year ten years back (TimeML), not the decade before.
@@ -504,7 +511,8 @@ RULES = [
     Rule(
         "anaphoric",
         rf"(?:{_EARLY_LATE}{SPACE})?(?:{_ANAPHORIC_DAYS}|{_DAY_OF_AN_EVENT}"
-        rf"|{_ANAPHORIC_UNITS}{SPACE}(?P<unit>{any_of(['day', 'week', 'month', 'year'])})){END}",
+        rf"|{_ANAPHORIC_UNITS}{SPACE}(?P<unit>{any_of(['day', 'week', 'month', 'year'])})"
+        rf"|{_ANAPHORIC_UNITS}{SPACE}(?P<part>{any_of(['morning', 'afternoon', 'evening', 'night'])})){END}",
         _anaphoric,
     ),
     Rule(
