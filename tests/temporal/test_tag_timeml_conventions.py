@@ -72,6 +72,18 @@ def test_the_period_a_year_before_is_one_expression_a_year_before_the_quarter_di
     assert tagged(text, dt.date(1989, 11, 1))[-1] == (phrase, "DATE", "1988-Q3")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Islam will one day be the second largest religion in the country.", ("one day", "DATE", "FUTURE_REF")),
+        ("Solar power could one day replace oil.", ("one day", "DATE", "FUTURE_REF")),
+        ("The strike lasted one day.", ("one day", "DURATION", "P1D")),
+    ],
+)
+def test_one_day_after_a_modal_is_some_future_day(text, expected):
+    assert tagged(text) == [expected]
+
+
 def test_the_year_ended_a_date_is_a_reporting_period():
     assert tagged("Revenue in the year ended March 31 rose.") == [
         ("the year", "DURATION", "P1Y"),

@@ -96,7 +96,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Normalised:
     """ "three years", "the past 24 hours", "half a century", "two and a half years", "two
     to three weeks".
     Not a length of time: "three-quarters of the vote", "a second phase" (the ordinal),
-    "scored a century" (a hundred runs in cricket)."""
+    "scored a century" (a hundred runs in cricket). "Will one day be" is no length but
+    some future day (``FUTURE_REF``)."""
     unit = _unit(m["unit"])
     if unit == "quarter" and ("-" in m[0] or ctx.text.startswith(" of", m.end())):
         return None
@@ -105,6 +106,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Normalised:
         return None
     if unit == "century" and _SCORED.search(ctx.text, max(0, m.start() - 20), m.start()):
         return None
+    if unit == "day" and m[0].lower() == "one day" and _MODAL.search(ctx.text, max(0, m.start() - 16), m.start()):
+        return "DATE", "FUTURE_REF"
     # A range ("two to three weeks", "5-10 years") is written with its lower bound, as
     # TimeBank does (P2W; the upper bound would go to a mod attribute).
     number = number_value(m["n"]) if m["n"] else 0
@@ -160,6 +163,8 @@ _NOUN = re.compile(
     r"[\s-]+(?!(?:ago|later|earlier|before|after|longer|or|and|to|in|of|for|"
     r"at|on|when|while|then|too)\b)[A-Za-z]"
 )
+# "will one day be", "could one day replace": some day in the future, not a day long.
+_MODAL = re.compile(r"\b(?:will|would|could|may|might|can|should|'ll)(?:\s+not)?\s+$", re.IGNORECASE)
 _SCORED = re.compile(
     r"\b(?:scor|hit|made|make|struck|strik|notch|post|compil|reach|smash|"
     r"register|brought\s+up|bring\s+up)\w*\s+$",
