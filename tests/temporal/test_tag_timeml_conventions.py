@@ -73,6 +73,30 @@ def test_the_period_a_year_before_is_one_expression_a_year_before_the_quarter_di
 
 
 @pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        (
+            "In London at mid-afternoon yesterday, Ratners's shares were up 2 pence.",
+            dt.date(1989, 11, 2),
+            ("mid-afternoon yesterday", "TIME", "1989-11-01TAF"),
+        ),
+        (
+            "Protesters remained peaceful mid-morning Saturday after street battles overnight.",
+            dt.date(2011, 2, 5),
+            ("mid-morning Saturday", "TIME", "2011-02-05TMO"),
+        ),
+        (
+            "Police raided the house in the early morning on Tuesday.",
+            dt.date(1998, 10, 21),
+            ("early morning on Tuesday", "TIME", "1998-10-20TMO"),
+        ),
+    ],
+)
+def test_a_part_of_the_day_before_its_day_is_a_time_on_that_day(text, dct, expected):
+    assert tagged(text, dct) == [expected]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Islam will one day be the second largest religion in the country.", ("one day", "DATE", "FUTURE_REF")),

@@ -125,6 +125,15 @@ def _part_of_today(m: re.Match[str], ctx: Context) -> Normalised:
     return "TIME", f"{day_value(day)}T{PARTS_OF_DAY[part]}"
 
 
+def _part_before_day(m: re.Match[str], ctx: Context) -> Normalised:
+    """ "mid-afternoon yesterday", "early morning Tuesday": that part of that day (the
+    weekday resolved as a bare weekday is)."""
+    word = m["day"].lower()
+    day = shift_days(ctx.dct, _DEICTIC_DAYS[word]) if word in _DEICTIC_DAYS else ctx.weekday(m, WEEKDAYS[word])
+    part = next(name for name in PARTS_OF_DAY if name in m["part"].lower())
+    return "TIME", f"{day_value(day)}T{PARTS_OF_DAY[part]}"
+
+
 def _weekday(m: re.Match[str], ctx: Context) -> Normalised:
     """ "last Friday" is the latest Friday before the DCT (a week before it on a Friday),
     "next Friday" the first one after it; a bare "Friday" follows the clause (see
@@ -449,6 +458,10 @@ _THE = cases("the")
 _LAST_THIS_NEXT = any_of(["last", "this", "next"])
 _EARLY_LATE = any_of(["early", "late", "earlier", "later"])
 _TWO_DAYS_AWAY = any_of(["the day before yesterday", "the day after tomorrow"])
+# A part of the day that can come before its day: "mid-afternoon yesterday".
+_PART_WITH_MODIFIER = any_of(
+    [f"{mod}{part}" for mod in ("mid-", "mid", "early ", "late ") for part in ("morning", "afternoon", "evening")]
+)
 _WEEKDAY_RELATION = any_of(["last", "next", "this", "this past", "this coming", "past", "coming"])
 _ANAPHORIC_DAYS = any_of(
     ["the next day", "the following day", "the previous day", "the following morning", "the next morning"]
@@ -482,7 +495,15 @@ _YEAR_AGO = any_of(["year-ago", "year-earlier"])
 _QUARTER_OR_PERIOD = any_of(["quarter", "period"])
 _SAME = any_of(["same", "corresponding", "comparable", "year-ago", "year-earlier"])
 _A_YEAR_BEFORE = any_of(
-    ["a year ago", "a year earlier", "a year before", "last year", "of last year", "the previous year", "the year before"]
+    [
+        "a year ago",
+        "a year earlier",
+        "a year before",
+        "last year",
+        "of last year",
+        "the previous year",
+        "the year before",
+    ]
 )
 _WHOLE = any_of(["full", "calendar", "fiscal", "whole", "entire"])
 _SEASON_RELATION = any_of(
@@ -495,6 +516,12 @@ RULES = [
         rf"(?:{_EARLY_LATE}{SPACE})?(?P<word>{_TWO_DAYS_AWAY}|{any_of(list(_DEICTIC_DAYS))})"
         rf"(?:{SPACE}(?P<part>{PART_OF_DAY}))?{END}",
         _deictic_day,
+    ),
+    Rule(
+        "part_before_day",
+        rf"(?P<part>{_PART_WITH_MODIFIER}){SPACE}(?:on{SPACE})?"
+        rf"(?P<day>{any_of(['yesterday', 'today', 'tomorrow'])}|{WEEKDAY}){END}",
+        _part_before_day,
     ),
     Rule(
         "part_of_today",
