@@ -155,6 +155,8 @@ def test_a_that_clause_after_a_weekday_does_not_set_its_tense(text, dct, expecte
         ("Should he stay between now and September?", dt.date(2011, 2, 6), "2011-09"),
         ("From now till September is a good enough time.", dt.date(2011, 1, 31), "2011-09"),
         ("Just leave him till September.", dt.date(2011, 2, 3), "2011-09"),
+        # "as soon as" looks ahead, and is itself no time expression.
+        ("Military action could come as soon as Friday.", dt.date(2011, 3, 17), "2011-03-18"),
         ("McCain would be doing nothing between now and Friday but debate prep.", dt.date(2008, 9, 24), "2008-09-26"),
     ],
 )
@@ -236,6 +238,18 @@ def test_that_night_is_the_night_of_the_day_last_mentioned(text, expected):
 @pytest.mark.parametrize("text", ["In July he left. That night he cried.", "We can't change that overnight."])
 def test_that_night_after_a_longer_period_or_overnight_is_not_tagged(text):
     assert [t.text for t in tag(text, dt.date(1998, 2, 13)) if "night" in t.text] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Foreigners could leave as soon as the threats end.", []),
+        ("Do it as soon as possible.", [("as soon as possible", "FUTURE_REF")]),
+        ("The talks will end soon.", [("soon", "FUTURE_REF")]),
+    ],
+)
+def test_as_soon_as_a_clause_is_a_conjunction_not_a_time(text, expected):
+    assert [(t.text, t.value) for t in tag(text, dt.date(1990, 8, 15))] == expected
 
 
 def test_a_year_later_in_an_earnings_passage_looks_ahead():

@@ -409,7 +409,18 @@ def _reference(m: re.Match[str], ctx: Context) -> Normalised:
     durations (``PXD``, ``PXY``), as TimeBank annotates them."""
     if m["span"]:
         return "DURATION", duration_value("X", m["span"].lower()[:-1])
-    return "DATE", _REFS[" ".join(m[0].lower().split())]
+    words = " ".join(m[0].lower().split())
+    if (
+        words == "soon"
+        and _AS_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start())
+        and _AS_AFTER.match(ctx.text, m.end())
+    ):
+        return None  # "as soon as the threats end": a conjunction ("as soon as possible" is a rule of its own)
+    return "DATE", _REFS[words]
+
+
+_AS_BEFORE = re.compile(r"\bas\s+$", re.IGNORECASE)
+_AS_AFTER = re.compile(r"\s+as\b")
 
 
 _REL_PAST_NEXT_THIS = any_of(list(_PAST_WORDS + _NEXT_WORDS + _THIS_WORDS))

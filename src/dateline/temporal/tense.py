@@ -43,7 +43,7 @@ _FUTURE = (
     + "|"
     + _after_aux(r"scheduled|expected\s+to|due\s+to|set\s+to|slated\s+to|to\s+be\s+held")
     + r"|going\s+to|gon\s*na|plans?\s+to|intends?\s+to|is\s+to|are\s+to"
-    + r"|between\s+now\s+and|from\s+now\s+(?:until|till|to|through)"
+    + r"|between\s+now\s+and|from\s+now\s+(?:until|till|to|through)|as\s+soon\s+as"
 )
 # Weaker signs of the future, trusted for months ("expected in December", "would be paid
 # in January") but not for weekdays, which news nearly always reports after the fact.
