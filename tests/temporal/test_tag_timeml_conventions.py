@@ -108,6 +108,29 @@ def test_one_day_after_a_modal_is_some_future_day(text, expected):
     assert tagged(text) == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # A forecast quarter does not become the quarter the results are compared with.
+        (
+            "Bethlehem expects the slump to continue into the fourth quarter and through the third quarter of "
+            "1990. In the year-ago period, Bethlehem earned $101.4 million.",
+            dt.date(1989, 10, 26),
+            "1988-Q3",
+        ),
+        # A quarter reported in the past tense does, even the DCT's own (a fiscal quarter).
+        (
+            "Ralston Purina reported a 47% decline in fourth-quarter earnings, to $50 million from "
+            "$94.3 million a year earlier.",
+            dt.date(1989, 11, 2),
+            "1988-Q4",
+        ),
+    ],
+)
+def test_the_year_ago_period_is_a_year_before_the_quarter_reported(text, dct, expected):
+    assert tagged(text, dct)[-1][1:] == ("DATE", expected)
+
+
 def test_the_year_ended_a_date_is_a_reporting_period():
     assert tagged("Revenue in the year ended March 31 rose.") == [
         ("the year", "DURATION", "P1Y"),

@@ -241,7 +241,14 @@ def _quarter(m: re.Match[str], ctx: Context) -> Normalised:
             year = ctx.dct.year - 1
         else:
             year = ctx.dct.year
-        ctx.mention_quarter(year, quarter, m.end())
+        if (year, quarter) < (ctx.dct.year, current) or (
+            (year, quarter) == (ctx.dct.year, current) and ctx.direction(m) < 0
+        ):
+            # A quarter not yet over is a forecast ("into the fourth quarter"), not the
+            # quarter whose results the passage compares with "the year-ago period",
+            # unless the clause reports it ("reported a decline in fourth-quarter
+            # earnings": a fiscal quarter).
+            ctx.mention_quarter(year, quarter, m.end())
         return "DATE", quarter_value(year, quarter)
     words = m[0].lower()
     if m["year2"]:
