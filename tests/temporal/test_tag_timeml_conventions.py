@@ -131,6 +131,17 @@ def test_the_year_ago_period_is_a_year_before_the_quarter_reported(text, dct, ex
     assert tagged(text, dct)[-1][1:] == ("DATE", expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The rights allow holders to buy shares at 50% of the then current market price.", "then current"),
+        ("He met the then-current chairman.", "then-current"),
+    ],
+)
+def test_then_current_is_the_present_of_a_past_time(text, expected):
+    assert tagged(text) == [(expected, "DATE", "PAST_REF")]
+
+
 def test_the_year_ended_a_date_is_a_reporting_period():
     assert tagged("Revenue in the year ended March 31 rose.") == [
         ("the year", "DURATION", "P1Y"),

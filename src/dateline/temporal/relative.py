@@ -395,6 +395,9 @@ _REFS = {
     "right now": "PRESENT_REF",
     "currently": "PRESENT_REF",
     "current": "PRESENT_REF",
+    # "at the then current market price": the present of a past time.
+    "then current": "PAST_REF",
+    "then-current": "PAST_REF",
     "at present": "PRESENT_REF",
     "the present": "PRESENT_REF",
     "nowadays": "PRESENT_REF",
