@@ -142,6 +142,11 @@ def test_then_current_is_the_present_of_a_past_time(text, expected):
     assert tagged(text) == [(expected, "DATE", "PAST_REF")]
 
 
+@pytest.mark.parametrize("phrase", ["a later date", "a future date"])
+def test_a_later_date_is_some_future_time(phrase):
+    assert tagged(f"The financing will be arranged at {phrase}.") == [(phrase, "DATE", "FUTURE_REF")]
+
+
 def test_the_year_ended_a_date_is_a_reporting_period():
     assert tagged("Revenue in the year ended March 31 rose.") == [
         ("the year", "DURATION", "P1Y"),

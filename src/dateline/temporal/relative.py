@@ -411,6 +411,8 @@ _REFS = {
     "soon": "FUTURE_REF",
     "as soon as possible": "FUTURE_REF",
     "the near future": "FUTURE_REF",
+    "a later date": "FUTURE_REF",
+    "a future date": "FUTURE_REF",
 }
 
 
