@@ -1,11 +1,18 @@
 """Ingest speed of web pages and web archives next to plain text, in one run.
 
     .venv/bin/python bench/bench_ingest_formats.py [--articles 3000] [--repeat 5] [--workers 2]
+        [--data ../shared/data]
 
-The same ``--articles`` news articles (generated: a few paragraphs each, with dates) are
-written three ways: plain-text files (`` date YYYY-MM-DD``), HTML pages with the usual
-page furniture (``tests/ingest/web_pages.py``), and one gzipped WARC of those pages. For
-each format it times reading alone (the readers: extraction, dates) and a whole
+Two corpora of ``--articles`` news articles each: *generated* ones (three short paragraphs
+with dates), and *Timeline17*'s (the first of its articles as dateline reads them, real
+news of real length, cut into paragraphs of three sentences); the results give each
+corpus's mean length. The extraction of a page grows more slowly with its
+article's length than the analysis of the text does, so the ratio of the rates depends on
+the length: the generated corpus is the worst case, Timeline17 the usual one.
+The articles of each corpus are written three ways: plain-text files
+(`` date YYYY-MM-DD``), HTML pages with the usual page furniture
+(``tests/ingest/web_pages.py``), and one gzipped WARC of those pages. For each format it
+times reading alone (the readers: extraction, dates) and a whole
 ``ingest`` (reading, analysis in one process, storing) into a fresh store, after a
 warm-up ingest of a few articles of each format (imports, the tagger's tables), and reports
 articles/s and the ratio to plain text (the issue's target: at least 0.5 for HTML and
@@ -24,11 +31,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import html
+import os
 import random
 import sys
 import tempfile
 import time
+from itertools import islice
 from pathlib import Path
+from typing import Any
 
 BENCH = Path(__file__).resolve().parent
 RESULTS = BENCH / "results"
@@ -44,9 +55,13 @@ from dateline.store import Store  # noqa: E402
 
 RESULT_KEYS = {
     "ingest_formats.json": {
-        "": ("metadata", "articles", "repeat", "workers", "formats", "ratio_to_text"),
+        "": ("metadata", "articles", "repeat", "workers", "corpora"),
+        "corpora.*": ("articles", "characters_per_article", "formats", "ratio_to_text"),
     }
 }
+CORPORA = ("generated", "timeline17")
+SENTENCES_PER_PARAGRAPH = 3
+Body = tuple[dt.date, list[str]]
 WORDS = (
     "port council bridge harbour union strike minister budget vote court ruling river "
     "school hospital railway election mayor tunnel airport contract workers"
@@ -70,19 +85,44 @@ def paragraphs(rng: random.Random, published: dt.date) -> list[str]:
     ]
 
 
-def write_corpus(root: Path, count: int) -> dict[str, Path]:
+def generated_bodies(count: int) -> list[Body]:
     rng = random.Random(7)
-    text_dir, html_dir = root / "text", root / "html"
-    text_dir.mkdir()
-    html_dir.mkdir()
-    records = []
+    bodies = []
     for number in range(count):
         published = dt.date(2023, 1, 1) + dt.timedelta(days=number % 700)
-        body = paragraphs(rng, published)
+        bodies.append((published, paragraphs(rng, published)))
+    return bodies
+
+
+def timeline17_bodies(data: Path, count: int) -> list[Body]:
+    """The first ``count`` Timeline17 articles, as dateline reads them (one sentence a
+    line), in paragraphs of ``SENTENCES_PER_PARAGRAPH`` sentences."""
+    read = (item for item in read_articles([data / "t17"]) if isinstance(item, Article))
+    bodies = []
+    for article in islice(read, count):
+        lines = [line for line in article.text.split("\n") if line.strip()]
+        bodies.append(
+            (
+                article.published,
+                [
+                    " ".join(lines[start : start + SENTENCES_PER_PARAGRAPH])
+                    for start in range(0, len(lines), SENTENCES_PER_PARAGRAPH)
+                ],
+            )
+        )
+    return bodies
+
+
+def write_corpus(root: Path, bodies: list[Body]) -> dict[str, Path]:
+    text_dir, html_dir = root / "text", root / "html"
+    text_dir.mkdir(parents=True)
+    html_dir.mkdir()
+    records = []
+    for number, (published, body) in enumerate(bodies):
         (text_dir / f"{number:05}.txt").write_text(f" date {published}\n" + "\n\n".join(body) + "\n")
         page = news_page(
             f'<meta property="article:published_time" content="{published}T09:00:00+01:00">',
-            body="".join(f"<p>{p}</p>" for p in body),
+            body="".join(f"<p>{html.escape(p, quote=False)}</p>" for p in body),
         )
         (html_dir / f"{number:05}.html").write_text(page, encoding="utf-8")
         records.append(
@@ -143,6 +183,28 @@ def fastest(runs: list[dict[str, float]]) -> dict[str, float]:
     return merged
 
 
+def measure_corpus(root: Path, bodies: list[Body], repeat: int, workers: int) -> dict[str, Any]:
+    """Every format of one corpus, ``repeat`` rounds taking the formats in turn, the
+    fastest of each kept, and the ratios of their rates to plain text's."""
+    inputs = write_corpus(root, bodies)
+    runs: dict[str, list[dict[str, float]]] = {name: [] for name in FORMATS}
+    for round_number in range(repeat):
+        for name in FORMATS:
+            runs[name].append(measure(inputs[name], root / f"{name}-{round_number}.db", workers))
+    formats = {name: fastest(runs[name]) for name in FORMATS}
+    text = formats["text"]
+    return {
+        "articles": len(bodies),
+        "characters_per_article": round(sum(len("\n".join(body)) for _, body in bodies) / len(bodies)),
+        "formats": formats,
+        "ratio_to_text": {
+            name: {measure: round(formats[name][rate] / text[rate], 3) for measure, (_, rate) in TIMINGS.items()}
+            for name in FORMATS
+            if name != "text"
+        },
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=3000)
@@ -150,41 +212,37 @@ def main() -> None:
     parser.add_argument(
         "--workers", type=int, default=2, help="processes of the pooled ingest (dateline ingest --workers)"
     )
+    parser.add_argument("--data", type=Path, default=Path(os.environ.get("DATELINE_DATA", "../shared/data")))
     args = parser.parse_args()
     metadata = run_metadata()
+    bodies = {"generated": generated_bodies(args.articles), "timeline17": timeline17_bodies(args.data, args.articles)}
     with tempfile.TemporaryDirectory(prefix="dateline-bench-formats-") as folder:
         root = Path(folder)
-        inputs = write_corpus(root, args.articles)
-        (root / "warm").mkdir()
-        for name, path in write_corpus(root / "warm", WARM_UP_ARTICLES).items():
+        for name, path in write_corpus(root / "warm", bodies["generated"][:WARM_UP_ARTICLES]).items():
             measure(path, root / "warm" / f"{name}.db", args.workers)  # imports, tagger tables, parsers
-        runs: dict[str, list[dict[str, float]]] = {name: [] for name in FORMATS}
-        for round_number in range(args.repeat):
-            for name in FORMATS:
-                runs[name].append(measure(inputs[name], root / f"{name}-{round_number}.db", args.workers))
-        formats = {name: fastest(runs[name]) for name in FORMATS}
-    text = formats["text"]
-    ratios = {
-        name: {measure: round(formats[name][rate] / text[rate], 3) for measure, (_, rate) in TIMINGS.items()}
-        for name in FORMATS
-        if name != "text"
-    }
+        corpora = {name: measure_corpus(root / name, bodies[name], args.repeat, args.workers) for name in CORPORA}
     results = {
         "metadata": metadata,
         "articles": args.articles,
         "repeat": args.repeat,
         "workers": args.workers,
-        "formats": formats,
-        "ratio_to_text": ratios,
+        "corpora": corpora,
     }
     write_results(RESULTS / "ingest_formats.json", results, RESULT_KEYS["ingest_formats.json"])
-    print(f"{'format':<6} {'read/s':>9} {'ingest/s':>9} {'ingest ratio':>13} {'CPU ratio':>10} {'pool ratio':>11}")
-    for name in FORMATS:
-        ratio = ratios.get(name, dict.fromkeys(TIMINGS, 1.0))
-        print(
-            f"{name:<6} {formats[name]['read_articles_per_s']:>9} {formats[name]['ingest_articles_per_s']:>9} "
-            f"{ratio['ingest']:>13} {ratio['ingest_cpu']:>10} {ratio['ingest_pool']:>11}"
-        )
+    header = ("corpus", "format", "read/s", "ingest/s", "ingest ratio", "CPU ratio", "pool ratio")
+    print(f"{header[0]:<11} {header[1]:<6} " + " ".join(f"{name:>12}" for name in header[2:]))
+    for corpus, measured in corpora.items():
+        formats, ratios = measured["formats"], measured["ratio_to_text"]
+        for name in FORMATS:
+            ratio = ratios.get(name, dict.fromkeys(TIMINGS, 1.0))
+            cells = (
+                formats[name]["read_articles_per_s"],
+                formats[name]["ingest_articles_per_s"],
+                ratio["ingest"],
+                ratio["ingest_cpu"],
+                ratio["ingest_pool"],
+            )
+            print(f"{corpus:<11} {name:<6} " + " ".join(f"{cell:>12}" for cell in cells))
 
 
 if __name__ == "__main__":

@@ -559,24 +559,29 @@ def bad_input(results: Path) -> str:
 
 
 def ingest_formats(results: Path) -> str:
-    """HTML and WARC ingest next to plain text, in one run (bench_ingest_formats.py): the
-    rate ratio by the clock, and by the process's CPU time, which a busy machine moves less."""
+    """HTML and WARC ingest next to plain text, in one run (bench_ingest_formats.py), on
+    generated short articles and on Timeline17's: the rate ratio by the clock, and by the
+    process's CPU time, which a busy machine moves less."""
     data = load(results, "ingest_formats.json")
-    formats, ratios = data["formats"], data["ratio_to_text"]
-    rows = [
-        [
-            name,
-            count(run["articles"]),
-            count(run["read_articles_per_s"]),
-            count(run["ingest_articles_per_s"]),
-            f3(ratios[name]["ingest"]) if name in ratios else "1",
-            f3(ratios[name]["ingest_cpu"]) if name in ratios else "1",
-            count(run["ingest_pool_articles_per_s"]),
-            f3(ratios[name]["ingest_pool"]) if name in ratios else "1",
+    rows = []
+    for corpus, measured in data["corpora"].items():
+        ratios = measured["ratio_to_text"]
+        rows += [
+            [
+                f"{corpus} ({count(measured['characters_per_article'])} characters)",
+                name,
+                count(run["articles"]),
+                count(run["read_articles_per_s"]),
+                count(run["ingest_articles_per_s"]),
+                f3(ratios[name]["ingest"]) if name in ratios else "1",
+                f3(ratios[name]["ingest_cpu"]) if name in ratios else "1",
+                count(run["ingest_pool_articles_per_s"]),
+                f3(ratios[name]["ingest_pool"]) if name in ratios else "1",
+            ]
+            for name, run in measured["formats"].items()
         ]
-        for name, run in formats.items()
-    ]
     header = [
+        "articles (mean length)",
         "format",
         "articles",
         "read/s",
