@@ -181,6 +181,11 @@ def test_last_weekday_on_that_weekday_is_a_week_before():
         ("Sales have grown since March.", dt.date(2012, 2, 2), "2011-03"),
         ("Prices have risen since March 3.", dt.date(2012, 2, 2), "2011-03-03"),
         ("He agreed to acquire the bank in January.", dt.date(1989, 11, 2), "1990-01"),
+        (
+            "The oil giant has sold assets since announcing in July its plan to divest $30bn.",
+            dt.date(2010, 11, 29),
+            "2010-07",
+        ),
         ("Prices fell in September.", dt.date(1989, 11, 2), "1989-09"),
         ("The bomb went off in January nineteen ninety-seven.", dt.date(1998, 2, 27), "1997-01"),
     ],

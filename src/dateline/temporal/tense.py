@@ -42,7 +42,9 @@ _FUTURE = (
     _each(r"will|wo\s*n't|won't|'ll|shall", _MODAL_GROUP)
     + "|"
     + _after_aux(r"scheduled|expected\s+to|due\s+to|set\s+to|slated\s+to|to\s+be\s+held")
-    + r"|going\s+to|gon\s*na|plans?\s+to|intends?\s+to|is\s+to|are\s+to"
+    + r"|going\s+to|gon\s*na|intends?\s+to|is\s+to|are\s+to"
+    # "plans to" the verb, not the noun ("a new plan to capture the oil").
+    + r"|(?<!\ba\s)(?<!\bthe\s)(?<!\bnew\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)plans?\s+to"
     + r"|between\s+now\s+and|from\s+now\s+(?:until|till|to|through)|as\s+soon\s+as"
 )
 # Weaker signs of the future, trusted for months ("expected in December", "would be paid
