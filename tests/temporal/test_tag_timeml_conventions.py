@@ -147,6 +147,19 @@ def test_a_later_date_is_some_future_time(phrase):
     assert tagged(f"The financing will be arranged at {phrase}.") == [(phrase, "DATE", "FUTURE_REF")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Earnings for fiscal 1990's first quarter rose.", ("fiscal 1990's first quarter", "DATE", "1990-Q1")),
+        ("Sales fell in 1988's third quarter.", ("1988's third quarter", "DATE", "1988-Q3")),
+        ("Prices rose in 1990's first half.", ("1990's first half", "DATE", "1990-H1")),
+        ("Prices rose in the 1990's.", ("the 1990's", "DATE", "199")),
+    ],
+)
+def test_a_quarter_or_half_of_a_year_named_in_the_possessive(text, expected):
+    assert tagged(text, dt.date(1989, 11, 2)) == [expected]
+
+
 def test_the_year_ended_a_date_is_a_reporting_period():
     assert tagged("Revenue in the year ended March 31 rose.") == [
         ("the year", "DURATION", "P1Y"),

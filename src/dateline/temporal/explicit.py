@@ -202,9 +202,14 @@ def _year(m: re.Match[str], ctx: Context) -> Normalised:
     return "DATE", year_value(int(m["year"]))
 
 
+_PART_OF_A_YEAR = re.compile(r"\s+(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:quarter|half)\b", re.IGNORECASE)
+
+
 def _decade(m: re.Match[str], ctx: Context) -> Normalised:
     """ "the 1960s", "the early '90s": ``196``, ``199`` (see ``decade_value``; "early"
-    and "late" only modify it)."""
+    and "late" only modify it). "1990's first half" is the year's, not the decade's."""
+    if m[0].endswith("'s") and _PART_OF_A_YEAR.match(ctx.text, m.end()):
+        return None
     if m["century"]:
         return "DATE", f"{m['century']}{m['decade']}"
     # "the '90s": the latest such decade that has begun by the DCT.

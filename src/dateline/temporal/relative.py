@@ -233,8 +233,8 @@ def _quarter(m: re.Match[str], ctx: Context) -> Normalised:
     ordinal = (m["ord"] or "").lower()
     if ordinal in _QUARTER_ORDINALS:
         quarter = _QUARTER_ORDINALS[ordinal]
-        if m["year"]:
-            year = int(m["year"])
+        if m["year"] or m["ypos"]:
+            year = int(m["year"] or m["ypos"])
         elif m["yrel"]:
             year = ctx.dct.year + _offset(m["yrel"])
         elif quarter > current and ctx.direction(m) < 0:
@@ -292,7 +292,9 @@ def _quarter_ended(dct: dt.date, last_month: int) -> tuple[int, int]:
 
 def _half(m: re.Match[str], ctx: Context) -> Normalised:
     half = 1 if m["ord"].lower() == "first" else 2
-    year = int(m["year"]) if m["year"] else ctx.dct.year + _offset(m["rel"] or m["rel2"] or "")
+    year = (
+        int(m["year"] or m["ypos"]) if m["year"] or m["ypos"] else ctx.dct.year + _offset(m["rel"] or m["rel2"] or "")
+    )
     return "DATE", f"{year_value(year)}-H{half}"
 
 
@@ -573,8 +575,9 @@ RULES = [
     ),
     Rule(
         "quarter",
-        # "the third quarter (of 1989)", "this year's first quarter"
-        rf"(?:{_THE}{SPACE}|(?P<yrel>{_LAST_THIS_NEXT}){SPACE}year's{SPACE})?"
+        # "the third quarter (of 1989)", "this year's first quarter", "fiscal 1990's first quarter"
+        rf"(?:{_THE}{SPACE}|(?P<yrel>{_LAST_THIS_NEXT}){SPACE}year's{SPACE}"
+        rf"|(?:{cases('fiscal')}{SPACE})?(?P<ypos>{_YEAR})'s{SPACE})?"
         rf"(?:{_QUARTER_MODIFIER}{SPACE}){{0,3}}(?P<ord>{_QUARTER_ORD})[\s-]+{cases('quarter')}"
         rf"(?:{SPACE}(?:of{SPACE})?(?:{cases('fiscal')}{SPACE})?(?P<year>{_YEAR}))?{END}"
         # "the quarter a year ago", "the corresponding period last year"
@@ -592,7 +595,8 @@ RULES = [
     ),
     Rule(
         "half",
-        rf"{_THE}{SPACE}(?:(?P<rel>{_LAST_THIS_NEXT}){SPACE}year's{SPACE})?"
+        rf"(?:{_THE}{SPACE}(?:(?P<rel>{_LAST_THIS_NEXT}){SPACE}year's{SPACE})?"
+        rf"|(?:{cases('fiscal')}{SPACE})?(?P<ypos>{_YEAR})'s{SPACE})"
         rf"(?P<ord>{any_of(['first', 'second'])}){SPACE}half"
         rf"(?:{SPACE}of{SPACE}(?:(?P<year>{_YEAR})|(?P<rel2>{_LAST_THIS_NEXT}){SPACE}year))?{END}",
         _half,
