@@ -157,3 +157,13 @@ def test_hours_that_make_whole_days_are_written_in_days(hours):
     found = only(f"The strike lasted {hours} hours.", dt.date(2000, 1, 1))
     expected = f"P{hours // 24}D" if hours % 24 == 0 else f"PT{hours}H"
     assert (found.type, found.value) == ("DURATION", expected)
+
+
+@settings(deadline=None)
+@given(dct=NEWS_DATES, month=st.integers(min_value=1, max_value=12))
+def test_the_quarter_ended_a_month_is_the_quarter_of_its_middle_month_before_the_dct(dct, month):
+    name = dt.date(2000, month, 1).strftime("%B")
+    found = tag(f"Profit in the quarter ended {name} 28 rose.", dct)[0]
+    ended_year = dct.year if month <= dct.month else dct.year - 1
+    middle_year, middle_month = (ended_year - 1, 12) if month == 1 else (ended_year, month - 1)
+    assert (found.text, found.value) == ("the quarter", f"{middle_year:04d}-Q{(middle_month - 1) // 3 + 1}")

@@ -328,6 +328,23 @@ def test_a_weekday_in_a_past_clause_falls_in_the_past_week(dct, weekday, clause)
     assert -6 <= (day - dct).days <= 0 and day.strftime("%A") == weekday
 
 
+@given(
+    dct=NEWS_DATES,
+    weekday=st.sampled_from(WEEKDAY_NAMES),
+    clause=st.sampled_from(
+        [
+            "The minister said {} that he will resign.",
+            "The minister said after the talks {} that he will resign.",
+            "On {}, the government says it will cut taxes.",
+        ]
+    ),
+)
+def test_a_weekday_before_a_reported_future_falls_in_the_past_week(dct, weekday, clause):
+    (found,) = tag(clause.format(weekday), dct)
+    day, _ = value_to_date(found.value)
+    assert -6 <= (day - dct).days <= 0 and day.strftime("%A") == weekday
+
+
 @given(dct=NEWS_DATES, weekday=st.sampled_from(WEEKDAY_NAMES))
 def test_a_weekday_in_a_sentence_about_this_week_is_in_the_dcts_week(dct, weekday):
     found = tag(f"The minister is in Tokyo this week for talks on {weekday}.", dct)
