@@ -232,17 +232,20 @@ def timeline_latency(results: Path) -> str:
 
 
 def tagger_timebank(results: Path) -> str:
-    """TempEval-3 scores on TimeBank, ours and HeidelTime's (bench_tagger.py)."""
+    """TempEval-3 scores on TimeBank: ours, the baseline commit's in the same run, and
+    HeidelTime's (bench_tagger.py)."""
     data = load(results, "tagger.json")
     fields = ("strict_f1", "relaxed_f1", "type_acc", "value_f1")
+    baseline = f"baseline `{data.get('baseline_commit', '')[:7]}`"
     rows = [
         [
-            f"dateline, {part}",
+            f"{label}, {part}",
             count(scores.get("documents", 0)),
             *(f3(scores[f]) for f in fields),
             count(scores["docs_per_s"]),
         ]
-        for part, scores in data["timebank"].items()
+        for label, key in (("dateline", "timebank"), (baseline, "timebank_baseline"))
+        for part, scores in data.get(key, {}).items()
     ]
     if "heideltime" in data:
         heideltime = data["heideltime"]
