@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import assume, given, strategies as st
 
 from dateline.ingest.plaintext import read_plaintext
 from dateline.model import Article
@@ -373,6 +373,36 @@ def test_a_month_with_a_future_cue_is_the_coming_one(dct, month, clause):
     (found,) = tag(clause.format(month.title()), dct)
     resolved, _ = value_to_date(found.value)
     assert 0 <= (resolved.year - dct.year) * 12 + resolved.month - dct.month <= 11
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        (
+            "The money will go toward a study of the effects of the April 20 oil rig explosion.",
+            dt.date(2010, 5, 24),
+            "2010-04-20",
+        ),
+        (
+            "The lawsuit seeks to reverse the May 28 moratorium, which the companies say will force job cuts.",
+            dt.date(2010, 6, 21),
+            "2010-05-28",
+        ),
+        # More than two months gone, a future clause still means next year's.
+        ("The trial will begin on March 3.", dt.date(2010, 6, 21), "2011-03-03"),
+    ],
+)
+def test_a_recent_day_in_a_future_clause_stays_in_the_past(text, dct, expected):
+    (found,) = tag(text, dct)
+    assert found.value == expected
+
+
+@given(dct=NEWS_DATES, days_gone=st.integers(min_value=1, max_value=55))
+def test_a_day_at_most_two_months_gone_is_the_recent_one_whatever_the_tense(dct, days_gone):
+    day = dct - dt.timedelta(days=days_gone)
+    assume(day.year == dct.year or day.month > dct.month)
+    (found,) = tag(f"Officials will study the {day:%B} {day.day} explosion.", dct)
+    assert found.value == day.isoformat()
 
 
 @given(

@@ -75,16 +75,18 @@ def _numeric_date(m: re.Match[str], ctx: Context) -> Normalised:
 def _month_day(m: re.Match[str], ctx: Context) -> Normalised:
     """A day without a year: the latest such day up to two months after the DCT (news
     mostly reports the past, and announces the near future), or the next one when the
-    clause speaks of the future; the last one after "since"."""
+    clause speaks of the future, unless the day is at most two months gone (a future
+    clause names a recent day for the event it refers to: "the money will go to study
+    the April 20 explosion"); the last one after "since"."""
     month, day = _month(m["month"]), _day(m["day"])
     year = ctx.dct.year
-    ahead = (month - ctx.dct.month) * 31 + day - ctx.dct.day
+    ahead = (month - ctx.dct.month) * 31 + day - ctx.dct.day  # this year's, in days of 31 a month
     if ctx.follows_since(m):
         year -= ahead > 0
-    elif ahead < 0 and ctx.direction(m) > 0:
+    elif ahead < -_LOOKAHEAD_DAYS and ctx.direction(m) > 0:
         year += 1
-    elif ahead > _LOOKAHEAD_DAYS and ctx.direction(m) <= 0:
-        year -= 1
+    elif ahead > _LOOKAHEAD_DAYS and (ctx.direction(m) <= 0 or ahead - 12 * 31 >= -_LOOKAHEAD_DAYS):
+        year -= 1  # last year's: in the past, or at most two months gone
     return _date(year, month, day)
 
 
