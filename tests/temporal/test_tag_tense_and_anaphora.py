@@ -369,10 +369,11 @@ def test_a_month_without_a_year_is_at_most_two_months_ahead(dct, month, clause):
     month=st.sampled_from(FULL_MONTHS),
     clause=st.sampled_from(["The vote will be held in {}.", "Payment is expected in {}."]),
 )
-def test_a_month_with_a_future_cue_is_the_coming_one(dct, month, clause):
+def test_a_month_with_a_future_cue_is_the_coming_one_unless_just_gone(dct, month, clause):
     (found,) = tag(clause.format(month.title()), dct)
     resolved, _ = value_to_date(found.value)
-    assert 0 <= (resolved.year - dct.year) * 12 + resolved.month - dct.month <= 11
+    months_ahead = (resolved.year - dct.year) * 12 + resolved.month - dct.month
+    assert (-2 <= months_ahead <= -1) if (dct.month - resolved.month) % 12 in (1, 2) else (0 <= months_ahead <= 9)
 
 
 @pytest.mark.parametrize(
@@ -395,6 +396,32 @@ def test_a_month_with_a_future_cue_is_the_coming_one(dct, month, clause):
 def test_a_recent_day_in_a_future_clause_stays_in_the_past(text, dct, expected):
     (found,) = tag(text, dct)
     assert found.value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        ("Cameron, who took office in May, is due to discuss the crisis.", dt.date(2010, 6, 11), "2010-05"),
+        (
+            "The fall of Sirte, months after rebels overthrew Gaddafi in September, will lead to elections.",
+            dt.date(2011, 10, 20),
+            "2011-09",
+        ),
+        # Three months gone, a future clause still means next year's.
+        ("The referendum will be held in July.", dt.date(2011, 10, 20), "2012-07"),
+    ],
+)
+def test_a_month_at_most_two_months_gone_stays_the_recent_one(text, dct, expected):
+    (found,) = [t for t in tag(text, dct) if t.value[:4].isdigit()]
+    assert found.value == expected
+
+
+@given(dct=NEWS_DATES, months_gone=st.integers(min_value=1, max_value=2))
+def test_a_month_just_gone_is_the_recent_one_whatever_the_tense(dct, months_gone):
+    year, month = divmod(dct.year * 12 + dct.month - 1 - months_gone, 12)
+    name = dt.date(2000, month + 1, 1).strftime("%B")
+    (found,) = tag(f"A study of the {name} spill will be published.", dct)
+    assert found.value == f"{year:04d}-{month + 1:02d}"
 
 
 @given(dct=NEWS_DATES, days_gone=st.integers(min_value=1, max_value=55))

@@ -98,6 +98,17 @@ def is_upcoming(dct: dt.date, month: int) -> bool:
     return (month - dct.month) % 12 <= UPCOMING_MONTHS
 
 
+RECENT_MONTHS = 2
+"""A month named without a year up to this many months before the DCT's month is the
+recent one, whatever the tense: a future clause names it for the event it refers to ("a
+study of the April spill will")."""
+
+
+def is_recent(dct: dt.date, month: int) -> bool:
+    """Whether ``month`` is one of the ``RECENT_MONTHS`` before the DCT's."""
+    return 1 <= (dct.month - month) % 12 <= RECENT_MONTHS
+
+
 def nearest_month(dct: dt.date, month: int, direction: int) -> int:
     """The year of the month named ``month`` nearest to ``dct`` in ``direction``: the
     DCT's own month is this year; otherwise the last such month (direction ≤ 0) or the

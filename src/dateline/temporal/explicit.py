@@ -13,6 +13,7 @@ import re
 from dateline.temporal.calendar_math import (
     century_value,
     day_value,
+    is_recent,
     is_upcoming,
     month_value,
     nearest_month,
@@ -170,7 +171,7 @@ def _month_alone(m: re.Match[str], ctx: Context) -> Normalised:
     elif ctx.follows_since(m):
         year = nearest_month(ctx.dct, month, -1)
     else:
-        forward = is_upcoming(ctx.dct, month) or ctx.direction(m, loose=True) > 0
+        forward = is_upcoming(ctx.dct, month) or (not is_recent(ctx.dct, month) and ctx.direction(m, loose=True) > 0)
         year = nearest_month(ctx.dct, month, 1 if forward else -1)
     return "DATE", month_value(year, month)
 
