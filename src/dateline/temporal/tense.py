@@ -44,7 +44,8 @@ _FUTURE = (
     + _after_aux(r"scheduled|expected\s+to|due\s+to|set\s+to|slated\s+to|to\s+be\s+held")
     + r"|going\s+to|gon\s*na|intends?\s+to|is\s+to|are\s+to"
     # "plans to" the verb, not the noun ("a new plan to capture the oil").
-    + r"|(?<!\ba\s)(?<!\bthe\s)(?<!\bnew\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)plans?\s+to"
+    # (the lookbehinds after the "p", so that they only run where a "p" starts a word)
+    + r"|p(?<!\ba\sp)(?<!\bthe\sp)(?<!\bnew\sp)(?<!\bits\sp)(?<!\bhis\sp)(?<!\bher\sp)(?<!\btheir\sp)lans?\s+to"
     + r"|between\s+now\s+and|from\s+now\s+(?:until|till|to|through)|as\s+soon\s+as"
 )
 # Weaker signs of the future, trusted for months ("expected in December", "would be paid
