@@ -167,3 +167,12 @@ def test_the_quarter_ended_a_month_is_the_quarter_of_its_middle_month_before_the
     ended_year = dct.year if month <= dct.month else dct.year - 1
     middle_year, middle_month = (ended_year - 1, 12) if month == 1 else (ended_year, month - 1)
     assert (found.text, found.value) == ("the quarter", f"{middle_year:04d}-Q{(middle_month - 1) // 3 + 1}")
+
+
+@settings(deadline=None)
+@given(dct=NEWS_DATES)
+def test_last_week_is_the_week_before_the_one_that_ends_on_or_after_the_dct(dct):
+    (found,) = tag("Talks stalled last week.", dct)
+    last_day = dct - dt.timedelta(days=dct.weekday() + 1) if dct.weekday() < 6 else dct
+    year, week, _ = last_day.isocalendar()
+    assert found.value == f"{year:04d}-W{week:02d}"
