@@ -160,20 +160,6 @@ def test_a_quarter_or_half_of_a_year_named_in_the_possessive(text, expected):
     assert tagged(text, dt.date(1989, 11, 2)) == [expected]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # Sunday 20 March 2011: Resolution 1973 was adopted on Thursday the 17th.
-        ("The Security Council passed a resolution last week.", ("last week", "DATE", "2011-W11")),
-        ("Prices fell over the past week.", ("the past week", "DATE", "2011-W11")),
-        ("Talks resume next week.", ("next week", "DATE", "2011-W12")),
-        ("Protesters marched last weekend.", ("last weekend", "DATE", "2011-W10-WE")),
-    ],
-)
-def test_on_a_sunday_last_week_is_the_week_that_ended_yesterday(text, expected):
-    assert tagged(text, dt.date(2011, 3, 20)) == [expected]
-
-
 def test_the_year_ended_a_date_is_a_reporting_period():
     assert tagged("Revenue in the year ended March 31 rose.") == [
         ("the year", "DURATION", "P1Y"),

@@ -86,10 +86,6 @@ def _unit_value(dct: dt.date, unit: str, offset: int) -> Normalised:
     if unit == "day":
         return "DATE", day_value(shift_days(dct, offset))
     if unit in ("week", "weekend"):
-        if unit == "week" and offset < 0 and dct.weekday() == _SUNDAY:
-            # On a Sunday, "last week" is the week that ended yesterday, the DCT's own
-            # ISO week (news weeks run to Saturday; the weekend rule already agrees).
-            offset += 1
         week = week_value(shift_days(dct, 7 * offset))
         return "DATE", week + ("-WE" if unit == "weekend" else "")
     if unit == "month":
@@ -315,7 +311,6 @@ def _this_year(m: re.Match[str], ctx: Context) -> Normalised:
 
 
 _SATURDAY = 5
-_SUNDAY = 6
 
 
 def _weekend(m: re.Match[str], ctx: Context) -> Normalised:
