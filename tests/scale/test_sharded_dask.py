@@ -39,7 +39,7 @@ def written_on_workers(client: Client) -> dict[str, list[str]]:
     def opened() -> list[str]:
         from dateline.distributed import writers
 
-        return sorted(Path(path).name for path, _ in writers._OPEN)
+        return sorted(Path(path).name for path in writers.WRITTEN_HERE)
 
     return client.run(opened)
 

@@ -63,10 +63,19 @@ def ingest_on_dask(
     store (``dateline.shards``) the writes run on the cluster too, each shard on a worker
     (``dateline.distributed.writers``)."""
     paths = list(paths)
+    report = reading.pop("report", None) or IngestReport()
     with dask_client(address, workers) as client, ExitStack() as writing:
         if isinstance(store, ShardedStore):
-            writing.enter_context(store.writing_with(DaskShardWriter(client)))
+            writer = DaskShardWriter(client)
+            writer.start(store.shard_paths)
+            writing.callback(writer.close)
+            writing.enter_context(store.writing_with(writer))
         readers = cluster_readers(client, store, [str(path) for path in paths])
+        if readers is None:
+            report.notes.append(
+                "the Dask workers do not see the input files at these paths (or, for a relative path, "
+                "work in another folder): the files were read here and only analysed on the cluster"
+            )
         return ingest(
             store,
             paths,
@@ -76,5 +85,6 @@ def ingest_on_dask(
             on_progress=on_progress,
             analyzer=DaskAnalyzer(client) if readers is None else None,
             readers=readers,
+            report=report,
             **reading,
         )

@@ -14,7 +14,11 @@ behind the reading and analysis tasks on its worker (``dateline.distributed.read
 and since the ingest process waits for every shard's part of a batch before it takes the
 next, each batch would wait for a chunk's analysis on every worker that holds a shard: the
 cluster as a whole then went no faster than one worker. An actor's calls run at once, in
-a thread of their own beside the worker's tasks.
+the worker's actor thread (one per worker, shared by its actors: two shards on one worker
+are written one after the other), beside the worker's tasks. Making an actor is a task,
+though, so every shard's writer is made before the ingest sends anything else
+(``DaskShardWriter.start``); one made again later, when its worker has left, may wait for
+the chunk its new worker is reading.
 
 The workers must see the shards at the same path as the ingest process: a local cluster
 does; a cluster of several machines needs the folder on a file system they share
@@ -24,11 +28,12 @@ does; a cluster of several machines needs the folder on a file system they share
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from contextlib import suppress
 from pathlib import Path
 from typing import cast
 
-from distributed import Actor, Client
+from distributed import Actor, Client, Future, wait
 
 from dateline.distributed.shards import (
     analysis_from_parquet,
@@ -36,52 +41,96 @@ from dateline.distributed.shards import (
     articles_from_parquet,
     articles_to_parquet,
 )
-from dateline.errors import DatelineError
+from dateline.errors import DatelineError, StoreError
 from dateline.model import Article, BatchAnalysis
 from dateline.store import Store
 
-# The stores a worker process has open, by path and thread (a connection serves the
-# thread that opened it). Closed when the worker process ends.
-_OPEN: dict[tuple[str, int], Store] = {}
+# The shard files this worker process has written, for a test or a look from the client
+# (``Client.run``): which worker wrote which shard.
+WRITTEN_HERE: set[str] = set()
 
 # Making a shard's writer is a task, which goes before the reading tasks queued on its
-# worker: the ingest process waits for it.
+# worker.
 MAKE_WRITER_PRIORITY = 1
 
-# How often, in seconds, a wait for a shard's write looks whether its worker is still there.
+# How often, in seconds, a wait on a worker looks whether it is still there.
 _LOOK_AGAIN_S = 1.0
 
 
 class ShardWriter:
-    """The actor that writes one shard on a worker."""
+    """The actor that writes one shard on a worker. Its calls all run in the worker's
+    actor thread (one per worker, for all its actors), where the store is opened, at the
+    first write, and closed."""
 
     def __init__(self, path: str) -> None:
         self._path = path
+        self._store: Store | None = None
 
     def write(self, articles: bytes, analysis: bytes, rowids: list[int], originals: list[int | None]) -> int:
-        """Store the shard's part of a batch (``Store.add_batch``). The store is opened
-        here, in the worker's actor thread, where every call runs, not in the task that
-        made the actor."""
-        key = (self._path, threading.get_ident())
-        store = _OPEN.get(key)
-        if store is None:
-            store = _OPEN[key] = Store.open(self._path)
-        return store.add_batch(articles_from_parquet(articles), analysis_from_parquet(analysis), rowids, originals)
+        """Store the shard's part of a batch (``Store.add_batch``)."""
+        if self._store is None:
+            if not Path(self._path).is_file():
+                # The ingest process made every shard before the first write: a worker
+                # that does not find one sees another disk, where writing would make a
+                # shard nobody reads.
+                raise StoreError(f"{self._path}: the shard is not there for the Dask worker that writes it")
+            self._store = Store.open(self._path)
+            WRITTEN_HERE.add(self._path)
+        return self._store.add_batch(
+            articles_from_parquet(articles), analysis_from_parquet(analysis), rowids, originals
+        )
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+class _Placed:
+    """A shard's writer: the worker it is on, the task that made it, the actor."""
+
+    def __init__(self, worker: str, made: Future, actor: Actor) -> None:
+        self.worker, self.made, self.actor = worker, made, actor
+
+    def lost(self) -> bool:
+        """Whether the actor went with its worker (a worker restarted at the same address
+        holds no actor)."""
+        return self.made.status != "finished"
 
 
 class DaskShardWriter:
     """A ``ShardWrite`` (``dateline.shards.store``) that writes each shard through a
     ``ShardWriter`` actor on the cluster behind ``client``, each shard on a worker of its
-    own (round robin over the workers there when first written), so that a shard has one
-    writer over its life. A shard whose worker has left the cluster is placed again, on
-    the next worker in turn."""
+    own (round robin over the workers there when first placed), so that a shard has one
+    writer over its life. A shard whose worker has left the cluster, or whose actor went
+    with it, is placed again, on the next worker in turn. ``start`` makes the writers of
+    the given shards before the ingest sends any other task, and ``close`` closes them."""
 
     def __init__(self, client: Client) -> None:
         self._client = client
         self._placement: dict[Path, str] = {}
         self._placed = 0
-        self._writers: dict[Path, tuple[str, Actor]] = {}
+        self._writers: dict[Path, _Placed] = {}
         self._lock = threading.Lock()
+        self._path_locks: dict[Path, threading.Lock] = {}
+
+    def start(self, paths: Sequence[Path]) -> None:
+        """Place and make the writers of ``paths``, side by side: made while the workers
+        are idle, no writer waits for a reading task to end."""
+        made = {path: self._make(path, self._worker_for(path)) for path in paths}
+        for path, (worker, future) in made.items():
+            actor = self._wait_made(worker, future)
+            if actor is not None:
+                self._writers[path] = _Placed(worker, future, actor)
+
+    def close(self) -> None:
+        """Close every shard's store on its worker (a writer whose worker has gone is
+        passed by) and let the actors go."""
+        closing = [placed.actor.close() for placed in self._writers.values() if not placed.lost()]
+        for call in closing:
+            with suppress(Exception):  # a worker lost now leaves nothing to close
+                call.result(timeout=60)
+        self._writers.clear()
 
     def _workers(self) -> list[str]:
         """The addresses of the workers in the cluster now, asked of the scheduler.
@@ -120,8 +169,11 @@ class DaskShardWriter:
         )
         while True:
             worker = self._worker_for(path)
-            future = self._writer_on(path, worker).write(*payload)
+            placed = self._writer_on(path, worker)
+            if placed is None:
+                continue  # the worker left while its writer was being made
             try:
+                future = placed.actor.write(*payload)
                 while not future.done():
                     with suppress(TimeoutError):  # the write takes longer than a look
                         future.result(timeout=_LOOK_AGAIN_S)
@@ -129,27 +181,50 @@ class DaskShardWriter:
                         break
                 else:
                     return int(future.result())
-            except OSError:  # the call could not reach the worker
-                if worker in self._workers():
+            except (OSError, RuntimeError, KeyError):
+                # The call could not reach the actor: its worker has left, or came back
+                # at the same address without it. Anything else is the write's own error.
+                if worker in self._workers() and not placed.lost():
                     raise
-            # The worker has left: the write was one transaction, so it is sent again, to
-            # a writer on the shard's next worker.
+            # The write was one transaction: it is sent again, to a new writer.
+            with self._lock:
+                if self._writers.get(path) is placed:
+                    del self._writers[path]
 
-    def _writer_on(self, path: Path, worker: str) -> Actor:
-        """The actor that writes ``path`` on ``worker``, made there when not made yet."""
+    def _writer_on(self, path: Path, worker: str) -> _Placed | None:
+        """The writer of ``path`` on ``worker``, made there when there is none (None when
+        the worker leaves meanwhile). Only the shard's own writes wait while it is made."""
         with self._lock:
-            made = self._writers.get(path)
-            if made is None or made[0] != worker:
-                made = self._writers[path] = (worker, self._new_writer(path, worker))
-            return made[1]
+            path_lock = self._path_locks.setdefault(path, threading.Lock())
+        with path_lock:
+            placed = self._writers.get(path)
+            if placed is not None and placed.worker == worker and not placed.lost():
+                return placed
+            made = self._make(path, worker)
+            actor = self._wait_made(*made)
+            if actor is None:
+                return None
+            placed = self._writers[path] = _Placed(worker, made[1], actor)
+            return placed
 
-    def _new_writer(self, path: Path, worker: str) -> Actor:
-        made = self._client.submit(
+    def _make(self, path: Path, worker: str) -> tuple[str, Future]:
+        return worker, self._client.submit(
             ShardWriter,
             str(path.absolute()),
             actor=True,
             workers=[worker],
             allow_other_workers=False,
             priority=MAKE_WRITER_PRIORITY,
+            pure=False,
         )
+
+    def _wait_made(self, worker: str, made: Future) -> Actor | None:
+        """The actor ``made`` makes on ``worker``, or None when the worker leaves first
+        (a strictly placed task would wait for it forever)."""
+        while not made.done():
+            with suppress(TimeoutError):
+                wait([made], timeout=_LOOK_AGAIN_S)
+            if not made.done() and worker not in self._workers():
+                made.cancel()
+                return None
         return cast(Actor, made.result())

@@ -52,6 +52,7 @@ class IngestReport:
     problems: list[InputProblem] = field(default_factory=list)
     files_found: int = 0
     files_read: int = 0
+    notes: list[str] = field(default_factory=list)  # how it ran, where the user would not guess
 
 
 class IngestAborted(InputProblem):

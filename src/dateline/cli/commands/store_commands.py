@@ -65,7 +65,8 @@ def ingest_command(
             metavar="local|tcp://HOST:PORT",
             help="Read and analyse on a Dask cluster: 'local' starts one on this machine "
             "(--workers processes, 0: one per CPU); otherwise a scheduler address. The workers "
-            "read the files when they see them at the same paths; else they are read here.",
+            "read the files when they see them at the same paths (and, for a relative path, work in this folder); "
+            "else they are read here.",
             show_default=False,
         ),
     ] = None,
@@ -176,6 +177,8 @@ def ingest_command(
         )
         raise typer.Exit(INTERRUPTED_EXIT_CODE) from None
     _print_skipped(errors, report)
+    for note in report.notes:
+        errors.print(f"Note: {escape(note)}", highlight=False, soft_wrap=True)
     typer.echo(
         f"{report.added} articles added, {report.already_stored} already stored, "
         f"{len(report.problems)} inputs skipped; the store now holds {total} articles ({db})."
