@@ -248,6 +248,38 @@ def test_that_night_after_a_longer_period_or_overnight_is_not_tagged(text):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        (
+            "All conversion rights on the stock will terminate on Nov. 30. Until then, the stock remains convertible.",
+            ("then", "DATE", "1989-11-30"),
+        ),
+        (
+            "The virus emerged in Mexico in April and since then thousands of cases have been confirmed.",
+            ("then", "DATE", "1989-04"),
+        ),
+        ("I came to Libya in 1985 and have done several other jobs since then, said Omar.", ("then", "DATE", "1985")),
+        ("The moratorium is to last through November, but it could end before then.", ("then", "DATE", "1989-11")),
+    ],
+)
+def test_then_after_a_preposition_is_the_time_last_named(text, expected):
+    assert [(t.text, t.type, t.value) for t in tag(text, dt.date(1989, 10, 30))][-1] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company was sold in 1988 and then it was broken up.",
+        "Since then, the company has struggled.",
+        "The talks are due on Friday, the aide said. Officials met again. No one spoke. By then the deal was dead.",
+        "Shares were bought at the then current market price.",
+    ],
+)
+def test_then_without_a_dated_referent_just_before_is_not_a_time(text):
+    assert [t.value for t in tag(text, dt.date(1989, 10, 30)) if t.text.lower() == "then"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Foreigners could leave as soon as the threats end.", []),
         ("Do it as soon as possible.", [("as soon as possible", "FUTURE_REF")]),
         ("The talks will end soon.", [("soon", "FUTURE_REF")]),

@@ -433,6 +433,18 @@ def _reference(m: re.Match[str], ctx: Context) -> Normalised:
     return "DATE", _REFS[words]
 
 
+def _then(m: re.Match[str], ctx: Context) -> Normalised:
+    """ "Until then", "by then", "since then": the time last named (TimeML tags the
+    anaphoric "then" with its referent's value: "terminate on Nov. 30. Until then" is
+    ``1989-11-30``); not a time expression when nothing dated comes just before (see
+    ``Context.referent``)."""
+    referent = ctx.referent(m)
+    return None if referent is None else (referent.type, referent.value)
+
+
+# The prepositions after which "then" is a time ("until then"), not a sequence ("and then").
+_BEFORE_THEN = [w for word in ("until", "till", "by", "since", "before") for w in (word, word.capitalize())]
+
 _AS_BEFORE = re.compile(r"\bas\s+$", re.IGNORECASE)
 _AS_AFTER = re.compile(r"\s+as\b")
 
@@ -627,6 +639,11 @@ RULES = [
         rf"(?:(?P<rel>{_LAST_THIS_NEXT}){SPACE})?(?P<name>{_HOLIDAY})(?:{SPACE}(?P<year>{_YEAR}))?{END}"
         rf"(?!{SPACE}{_HOLIDAY_AS_MODIFIER}{END})",
         _holiday,
+    ),
+    Rule(
+        "then",
+        rf"(?:{'|'.join(f'(?<={word} )' for word in _BEFORE_THEN)})then{END}(?!{SPACE}current)",
+        _then,
     ),
     Rule(
         "reference",

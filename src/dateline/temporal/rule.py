@@ -32,6 +32,12 @@ _MONEY_WORD = re.compile(
 )
 
 
+def _sentence_start(text: str, position: int) -> int:
+    """Where the sentence holding ``position`` starts (the offset of the full stop or
+    line break before it; -1 at the text's start)."""
+    return max(text.rfind(". ", 0, position), text.rfind("\n", 0, position))
+
+
 class Context:
     """What a rule may look at besides its match: the whole text, the DCT, the time
     expressions found so far (whose dates anchor "the next day" or "two years later") and
@@ -76,8 +82,7 @@ class Context:
         the same sentence ("On Tuesday, police said the blast came at 10 p.m."), else
         the DCT. Only the same sentence: a live blog's "6:30 pm" stamps are the DCT's,
         whatever day the update before them spoke of."""
-        start = match.start()
-        sentence_start = max(self.text.rfind("\n", 0, start), self.text.rfind(". ", 0, start))
+        sentence_start = _sentence_start(self.text, match.start())
         for timex in reversed(self.found):
             if timex.end <= sentence_start or timex.value == "PRESENT_REF":
                 break
@@ -87,6 +92,20 @@ class Context:
             if read is not None and read[1] == "day":
                 return read[0]
         return self.dct
+
+    def referent(self, match: re.Match[str]) -> Timex | None:
+        """The time an anaphoric "then" ("until then", "since then") stands for: the
+        last date or time named, if it is a calendar date (a day, month or year) and was
+        named in the same sentence or the one before. Further back, or after a vague or
+        week value, "then" more often points to an event the text does not date."""
+        previous_start = _sentence_start(self.text, max(_sentence_start(self.text, match.start()), 0))
+        for timex in reversed(self.found):
+            if timex.type not in ("DATE", "TIME"):
+                continue
+            if timex.end <= previous_start or value_to_date(timex.value) is None:
+                return None
+            return timex
+        return None
 
     def mention_quarter(self, year: int, quarter: int, end: int) -> None:
         """Record that the quarter (year, quarter) was named, ending at offset ``end``."""
