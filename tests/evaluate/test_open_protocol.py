@@ -133,12 +133,13 @@ def test_the_standard_protocol_refuses_several_datasets(tmp_path: Path) -> None:
 # the lines a site puts on many pages (dateline.ingest.site_lines) moved that query's two
 # tasks again (bbc Date-F1 -0.021, washingtonpost AR1-F +0.034; no other task moved):
 # 0.134 / 0.047 / 0.570 -> 0.136 / 0.048 / 0.569 (AR1-F 0.1362 once CNN's weekday live-blog stamps were cut).
-# The tagger's accuracy work of issue 20 (TimeBank value F1 0.812 -> 0.827) moved which
-# sentences refer to a date, hence the candidates of some dates: no date changed, AR1-F
-# 0.1370 -> 0.1347, most of it one sentence of bpoil_washingtonpost's 15 July (-0.034),
-# while the closed protocol rose (0.1434 -> 0.1437).
+# The tagger's accuracy work of issue 20 (TimeBank value F1 0.812 -> 0.828) moved which
+# sentences refer to a date, hence the candidates of some dates: no date changed; AR1-F
+# went 0.1370 -> 0.1347 (most of it one sentence of bpoil_washingtonpost's 15 July) and
+# back to 0.1365 with its last rule ('until then'), while the closed protocol rose
+# (0.1434 -> 0.1437).
 OPEN_FLOORS = {
-    "t17": {"ar1_f": 0.135, "ar2_f": 0.048, "date_f1": 0.569},
+    "t17": {"ar1_f": 0.136, "ar2_f": 0.048, "date_f1": 0.569},
     "entities": {"date_f1": 0.266, "concat_r1_f": 0.275, "concat_r2_f": 0.057},
 }
 # Entities' concat ROUGE rose (0.2749 -> 0.2760 open, 0.2774 -> 0.2787 closed) when its
