@@ -2,7 +2,7 @@
 
 Reading a file, decoding it and cleaning its text costs as much CPU as analysing the
 article. Done in the ingest process, it bounds a cluster's ingest however many workers
-it has (about 1,600 articles/s by the cost model of ``bench/bench_shards.py``). So, as
+it has (``bench/bench_shards.py``'s cost model). So, as
 the local process pool does (``dateline.ingest.parallel``), the ingest process only
 lists the files and the workers read and analyse them in chunks.
 
