@@ -137,9 +137,11 @@ def test_the_standard_protocol_refuses_several_datasets(tmp_path: Path) -> None:
 # sentences refer to a date, hence the candidates of some dates: no date changed; AR1-F
 # went 0.1370 -> 0.1347 (most of it one sentence of bpoil_washingtonpost's 15 July) and
 # back to 0.1365 with its last rule ('until then'), while the closed protocol rose
-# (0.1434 -> 0.1437).
+# (0.1434 -> 0.1437). Run-in headlines after a name or a title-case headline
+# (dateline.text.run_in_headline) raised it to 0.1375 / 0.0496 (Entities' open concat
+# ROUGE-1 0.2755 -> 0.2751).
 OPEN_FLOORS = {
-    "t17": {"ar1_f": 0.136, "ar2_f": 0.048, "date_f1": 0.569},
+    "t17": {"ar1_f": 0.137, "ar2_f": 0.049, "date_f1": 0.569},
     "entities": {"date_f1": 0.266, "concat_r1_f": 0.275, "concat_r2_f": 0.057},
 }
 # Entities' concat ROUGE rose (0.2749 -> 0.2760 open, 0.2774 -> 0.2787 closed) when its

@@ -13,6 +13,7 @@ from dateline.ingest import read_articles
 from dateline.ingest.headline import _STAMP, _STAMP_SIGN, OPENING_MAX_CHARS, TITLE_MAX_CHARS, article_title
 from dateline.ingest.mojibake import repair_mojibake
 from dateline.ingest.ptb_text import restore_text
+from dateline.text.run_in_headline import headline_end
 
 FIRST = "Syrian forces killed at least 20 people in the city of Homs on Tuesday, activists said."
 
@@ -220,6 +221,20 @@ def test_a_headline_run_into_the_first_sentence_is_the_title() -> None:
         "companies to court over the Gulf of Mexico oil spill."
     )
     assert article_title("", [line]) == "US government takes BP to court over oil spill"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # t17/bpoil_foxnews and Timeline17's BBC pages: a credit or a byline before the seam
+        "AP Photo/Dave Martin The largest ecological disaster in U.S. history has largely been taken care of.",
+        "By PJ Crowley Former US Assistant Secretary of State The narratives used were quite familiar to all.",
+    ],
+)
+def test_a_credit_or_byline_run_into_the_first_sentence_is_no_title(line: str) -> None:
+    seam = headline_end(line)
+    assert seam  # a seam is there: "... Martin The largest", "... of State The narratives"
+    assert article_title("", [line]).startswith(line[: seam + 10])
 
 
 def test_the_opening_words_are_the_first_segment_that_names_the_article() -> None:

@@ -36,6 +36,16 @@ RUN_IN = [
         "plead for help The Red Cross estimates 45,000-50,000 people have died in Haiti's devastating earthquake.",
         "The Red Cross estimates",
     ),
+    # after a name, and after a headline in title case
+    (
+        "Isle of Man makes donation to help unrest in Syria The Syrian unrest began in the southern city of "
+        "Deraa in March.",
+        "The Syrian unrest began",
+    ),
+    (
+        "Gulf of Mexico Platform Explosion An oil platform exploded and caught fire Thursday off the Louisiana coast.",
+        "An oil platform exploded",
+    ),
 ]
 
 WHOLE = [
@@ -45,6 +55,8 @@ WHOLE = [
     "Fake Steve Jobs, who writes The Secret Diary of Steve Jobs, appears to have stopped posting.",
     "Rebels said the fighting was heavy An hour later.",
     "Talks ended A deal is near, officials said.",
+    "Shares rose after Rupert Murdoch's The Times reported that the bid would be raised this week.",
+    "Staff at the company's The Hague office were told on Monday that it would close next year.",
 ]
 
 

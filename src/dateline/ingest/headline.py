@@ -53,6 +53,9 @@ _PLACE = r"(?:(?:[A-Z][A-Z.'/-]+ ){0,3}|[A-Z][a-z]+(?: [A-Z][a-z]+)?, (?:[A-Z][a
 # A person's name in a byline: two words, perhaps with a middle initial, the second
 # perhaps after a particle ("Suleiman al-Khalidi").
 _NAME = r"[A-Z][a-z'-]+(?: [A-Z]\.)? (?:al-|el-|bin |de |van )?[A-Z][\w'-]+"
+# A photo credit or a byline run into the first sentence names no article ("AP Photo/Dave
+# Martin The largest ...", "By Andrew Cohen The ...").
+_CREDIT_OR_BYLINE = re.compile(r"(?:By|[A-Z]{2,} Photo/)\b|[A-Z][a-z]+ Photo/")
 # Where a byline may start: the block's start, or after a sentence's end or a stamp's
 # capitals ("EST By ...").
 _BYLINE_START = r"(?:^|(?<=[.!?] )|(?<=[A-Z]{2} ))"
@@ -170,7 +173,7 @@ def article_title(headline_block: str, lines: Sequence[str]) -> str:
         opening = [segment for segment in _segments(line[:_SEARCHED_CHARS]) if len(segment.split()) >= MIN_WORDS]
         if opening:
             run_in = headline_end(opening[0])
-            if run_in:  # the page's headline, run into the first sentence
+            if run_in and not _CREDIT_OR_BYLINE.match(opening[0]):  # the page's headline, run into the first sentence
                 return _shortened(opening[0][:run_in].rstrip(), OPENING_MAX_CHARS)
             return _shortened(opening[0], OPENING_MAX_CHARS)
     return _shortened(lines[0], OPENING_MAX_CHARS)
