@@ -310,11 +310,11 @@ def dask_writers(corpus: list[Path], work: Path, articles: int) -> dict[str, obj
             Client(cluster) as client,
             ShardedStore.open(path, shards=EQUIVALENCE_SHARDS) as store,
         ):
-            workers_cpu = client.run(_cpu_seconds)
+            workers_cpu = client.run(time.process_time)
             started, cpu = time.perf_counter(), time.process_time()
             report = ingest_on_dask(store, corpus, cluster.scheduler_address)
             seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
-            workers_cpu = {name: spent - workers_cpu[name] for name, spent in client.run(_cpu_seconds).items()}
+            workers_cpu = {name: spent - workers_cpu[name] for name, spent in client.run(time.process_time).items()}
         runs[f"{workers} workers"] = {
             "workers": workers,
             "seconds": round(seconds, 2),
@@ -342,11 +342,6 @@ def dask_writers(corpus: list[Path], work: Path, articles: int) -> dict[str, obj
             "predicted_100_workers_articles_per_second": round(articles / at_100, 1),
         },
     }
-
-
-def _cpu_seconds() -> float:
-    """The CPU time of this process (a worker's, when run there), all threads."""
-    return time.process_time()
 
 
 def main() -> int:

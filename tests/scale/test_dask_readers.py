@@ -109,7 +109,7 @@ def test_files_a_worker_does_not_see_are_read_here(tmp_path: Path) -> None:
 
 
 def test_a_relative_path_is_read_on_workers_only_in_this_folder(tmp_path: Path) -> None:
-    elsewhere = _FakeClient(_cwd="/somewhere/else")
+    elsewhere = _FakeClient(getcwd="/somewhere/else")
     assert os.getcwd() != "/somewhere/else"
     assert readers_of(elsewhere, tmp_path / "store.db", [os.path.relpath(EXAMPLES)]) is None
     assert readers_of(elsewhere, tmp_path / "store.db", [str(EXAMPLES)]) is not None

@@ -65,7 +65,7 @@ def cluster_readers(client: Client, store: AnyStore, paths: Sequence[str]) -> Re
     be another store (the store leaves out what it holds when writing anyway)."""
     given = [path for path in paths if path != STDIN]
     relative = any(not Path(path).is_absolute() for path in given)
-    if relative and set(client.run(_cwd).values()) != {os.getcwd()}:
+    if relative and set(client.run(os.getcwd).values()) != {os.getcwd()}:
         return None
     if not workers_see(client, first_files(given)):
         return None
@@ -102,7 +102,3 @@ def _all_there(files: dict[str, int]) -> bool:
         except OSError:
             return False
     return True
-
-
-def _cwd() -> str:
-    return os.getcwd()

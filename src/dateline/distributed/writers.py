@@ -30,10 +30,12 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from contextlib import suppress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
-from distributed import Actor, Client, Future, wait
+from distributed import Actor, Client, Future
+from distributed.actor import BaseActorFuture
 
 from dateline.distributed.shards import (
     analysis_from_parquet,
@@ -86,11 +88,13 @@ class ShardWriter:
             self._store = None
 
 
+@dataclass(frozen=True)
 class _Placed:
     """A shard's writer: the worker it is on, the task that made it, the actor."""
 
-    def __init__(self, worker: str, made: Future, actor: Actor) -> None:
-        self.worker, self.made, self.actor = worker, made, actor
+    worker: str
+    made: Future
+    actor: Actor
 
     def lost(self) -> bool:
         """Whether the actor went with its worker (a worker restarted at the same address
@@ -117,11 +121,12 @@ class DaskShardWriter:
     def start(self, paths: Sequence[Path]) -> None:
         """Place and make the writers of ``paths``, side by side: made while the workers
         are idle, no writer waits for a reading task to end."""
-        made = {path: self._make(path, self._worker_for(path)) for path in paths}
-        for path, (worker, future) in made.items():
-            actor = self._wait_made(worker, future)
-            if actor is not None:
-                self._writers[path] = _Placed(worker, future, actor)
+        workers = {path: self._worker_for(path) for path in paths}
+        made = {path: self._make(path, worker) for path, worker in workers.items()}
+        for path, future in made.items():
+            placed = self._placed_writer(workers[path], future)
+            if placed is not None:
+                self._writers[path] = placed
 
     def close(self) -> None:
         """Close every shard's store on its worker (a writer whose worker has gone is
@@ -174,12 +179,7 @@ class DaskShardWriter:
                 continue  # the worker left while its writer was being made
             try:
                 future = placed.actor.write(*payload)
-                while not future.done():
-                    with suppress(TimeoutError):  # the write takes longer than a look
-                        future.result(timeout=_LOOK_AGAIN_S)
-                    if not future.done() and worker not in self._workers():
-                        break
-                else:
+                if self._done_while_there(worker, future):
                     return int(future.result())
             except (OSError, RuntimeError, KeyError):
                 # The call could not reach the actor: its worker has left, or came back
@@ -200,15 +200,13 @@ class DaskShardWriter:
             placed = self._writers.get(path)
             if placed is not None and placed.worker == worker and not placed.lost():
                 return placed
-            made = self._make(path, worker)
-            actor = self._wait_made(*made)
-            if actor is None:
-                return None
-            placed = self._writers[path] = _Placed(worker, made[1], actor)
+            placed = self._placed_writer(worker, self._make(path, worker))
+            if placed is not None:
+                self._writers[path] = placed
             return placed
 
-    def _make(self, path: Path, worker: str) -> tuple[str, Future]:
-        return worker, self._client.submit(
+    def _make(self, path: Path, worker: str) -> Future:
+        return self._client.submit(
             ShardWriter,
             str(path.absolute()),
             actor=True,
@@ -218,13 +216,19 @@ class DaskShardWriter:
             pure=False,
         )
 
-    def _wait_made(self, worker: str, made: Future) -> Actor | None:
-        """The actor ``made`` makes on ``worker``, or None when the worker leaves first
-        (a strictly placed task would wait for it forever)."""
-        while not made.done():
-            with suppress(TimeoutError):
-                wait([made], timeout=_LOOK_AGAIN_S)
-            if not made.done() and worker not in self._workers():
-                made.cancel()
-                return None
-        return cast(Actor, made.result())
+    def _placed_writer(self, worker: str, made: Future) -> _Placed | None:
+        """The writer ``made`` makes on ``worker``, or None when the worker leaves first."""
+        if not self._done_while_there(worker, made):
+            made.cancel()
+            return None
+        return _Placed(worker, made, cast(Actor, made.result()))
+
+    def _done_while_there(self, worker: str, future: Future | BaseActorFuture[int]) -> bool:
+        """Wait for ``future``, a task or an actor's call on ``worker``: True once it is
+        done, False when the worker leaves first (either would wait for it forever)."""
+        while not future.done():
+            with suppress(TimeoutError):  # it takes longer than a look
+                future.result(timeout=_LOOK_AGAIN_S)
+            if not future.done() and worker not in self._workers():
+                return False
+        return True
